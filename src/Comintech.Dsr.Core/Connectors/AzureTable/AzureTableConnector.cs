@@ -1,0 +1,200 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
+using Comintech.Dsr.Storage;
+using Microsoft.Extensions.Configuration;
+
+namespace Comintech.Dsr.Connectors.AzureTable;
+
+/// <summary>
+/// A store kept in an Azure Table (e.g. the control panel's customer-accounts table). Finds the person's entities by
+/// e-mail and account id; exports them to the private exports container; rectifies mapped fields; erases by deleting
+/// the entities or, with <c>EraseMode = Anonymise</c>, by overwriting the listed properties.
+/// </summary>
+/// <remarks>
+/// Settings: <c>Table</c> (required); <c>ConnectionStringName</c> (a configuration key holding the account's
+/// connection string; default: the system's own storage); <c>EmailProperty</c> (default Email);
+/// <c>AccountIdProperty</c> (default AccountId); <c>EraseMode</c> (Delete | Anonymise);
+/// <c>AnonymiseProperties</c> (comma separated; the e-mail and account id properties are always included).
+/// </remarks>
+public sealed class AzureTableConnector(DsrStorage storage, IConfiguration configuration, TimeProvider clock) : IDataStoreConnector
+{
+    public const string KindName = "AzureTable";
+    public const string ErasedValue = "[erased]";
+
+    private readonly ConcurrentDictionary<string, TableServiceClient> accounts = new();
+
+    public string Kind => KindName;
+
+    public async Task<ConnectorOutcome> ExportAsync(ConnectorRequest request, CancellationToken cancellationToken)
+    {
+        var settings = TableSettings.From(request.Store);
+        var entities = await FindAsync(request, settings, cancellationToken);
+        if (entities.Count == 0)
+        {
+            return Outcome(request, OutcomeKind.NothingFound, 0, 0, null, null);
+        }
+
+        var document = new
+        {
+            store = request.Store.Id,
+            storeName = request.Store.Name,
+            exportedAt = clock.GetUtcNow(),
+            records = entities.Select(e => e.Where(p => p.Key is not ("odata.etag" or "Timestamp"))
+                .ToDictionary(p => p.Key, p => p.Value)).ToList(),
+        };
+        var path = $"{request.RequestId}/{request.Store.Id}.json";
+        var blob = storage.Exports.GetBlobClient(path);
+        await using (var stream = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(document, JsonOptions)))
+        {
+            await blob.UploadAsync(stream, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken);
+        }
+
+        return Outcome(request, OutcomeKind.Done, entities.Count, entities.Count, null, path);
+    }
+
+    public async Task<ConnectorOutcome> RectifyAsync(ConnectorRequest request, CancellationToken cancellationToken)
+    {
+        var settings = TableSettings.From(request.Store);
+        var mapped = request.Corrections
+            .Where(c => request.Store.Fields.ContainsKey(c.Key))
+            .ToDictionary(c => request.Store.Fields[c.Key], c => c.Value);
+        var unmapped = request.Corrections.Keys.Where(k => !request.Store.Fields.ContainsKey(k)).Order().ToList();
+        var note = unmapped.Count > 0 ? $"Fields this store does not hold: {string.Join(", ", unmapped)}." : null;
+
+        var entities = await FindAsync(request, settings, cancellationToken);
+        if (entities.Count == 0 || mapped.Count == 0)
+        {
+            return Outcome(request, OutcomeKind.NothingFound, entities.Count, 0, note, null);
+        }
+
+        var table = await TableAsync(settings, cancellationToken);
+        foreach (var entity in entities)
+        {
+            var patch = new TableEntity(entity.PartitionKey, entity.RowKey);
+            foreach (var (property, value) in mapped)
+            {
+                patch[property] = value;
+            }
+
+            await table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+
+        return Outcome(request, OutcomeKind.Done, entities.Count, entities.Count, note, null);
+    }
+
+    public async Task<ConnectorOutcome> EraseAsync(ConnectorRequest request, CancellationToken cancellationToken)
+    {
+        var settings = TableSettings.From(request.Store);
+        var entities = await FindAsync(request, settings, cancellationToken);
+        if (entities.Count == 0)
+        {
+            return Outcome(request, OutcomeKind.NothingFound, 0, 0, null, null);
+        }
+
+        var table = await TableAsync(settings, cancellationToken);
+        foreach (var entity in entities)
+        {
+            if (settings.Anonymise)
+            {
+                var patch = new TableEntity(entity.PartitionKey, entity.RowKey);
+                foreach (var property in settings.AnonymiseProperties.Where(entity.ContainsKey))
+                {
+                    patch[property] = ErasedValue;
+                }
+
+                await table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            }
+            else
+            {
+                // Deleting an entity that is already gone answers 404 inside the SDK and is not an error here.
+                await table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, ETag.All, cancellationToken);
+            }
+        }
+
+        var note = settings.Anonymise ? $"Anonymised properties: {string.Join(", ", settings.AnonymiseProperties)}." : null;
+        return Outcome(request, OutcomeKind.Done, entities.Count, entities.Count, note, null);
+    }
+
+    private async Task<List<TableEntity>> FindAsync(ConnectorRequest request, TableSettings settings, CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(settings, cancellationToken);
+        var subject = request.Subject;
+        // Property names come from the validated data map; values are always quoted by CreateQueryFilter.
+        var filters = new List<string> { $"{settings.EmailProperty} eq {TableClient.CreateQueryFilter($"{subject.NormalisedEmail}")}" };
+        if (subject.Email != subject.NormalisedEmail)
+        {
+            filters.Add($"{settings.EmailProperty} eq {TableClient.CreateQueryFilter($"{subject.Email}")}");
+        }
+
+        if (subject.AccountId is not null)
+        {
+            filters.Add($"{settings.AccountIdProperty} eq {TableClient.CreateQueryFilter($"{subject.AccountId}")}");
+        }
+
+        var found = new Dictionary<(string, string), TableEntity>();
+        foreach (var filter in filters)
+        {
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                found.TryAdd((entity.PartitionKey, entity.RowKey), entity);
+            }
+        }
+
+        return [.. found.Values];
+    }
+
+    private async Task<TableClient> TableAsync(TableSettings settings, CancellationToken cancellationToken)
+    {
+        var service = settings.ConnectionStringName is null
+            ? storage.Tables
+            : accounts.GetOrAdd(settings.ConnectionStringName, name => new TableServiceClient(
+                configuration[name] ?? throw new ConnectorException($"Configuration key '{name}' holds no connection string.")));
+        var table = service.GetTableClient(settings.Table);
+        await table.CreateIfNotExistsAsync(cancellationToken);
+        return table;
+    }
+
+    private ConnectorOutcome Outcome(ConnectorRequest request, OutcomeKind kind, int found, int affected, string? note, string? artifact) =>
+        new(request.Store.Id, request.Action, kind, found, affected, note, artifact, clock.GetUtcNow());
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private sealed record TableSettings(
+        string Table, string? ConnectionStringName, string EmailProperty, string AccountIdProperty, bool Anonymise, IReadOnlyList<string> AnonymiseProperties)
+    {
+        public static TableSettings From(DataStoreDefinition store)
+        {
+            var table = store.Setting("Table") ?? throw new ConnectorException($"Store '{store.Id}' has no Table setting.");
+            var email = store.Setting("EmailProperty") ?? "Email";
+            var account = store.Setting("AccountIdProperty") ?? "AccountId";
+            var mode = store.Setting("EraseMode") ?? "Delete";
+            var anonymise = mode.Equals("Anonymise", StringComparison.OrdinalIgnoreCase);
+            if (!anonymise && !mode.Equals("Delete", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ConnectorException($"Store '{store.Id}': EraseMode must be Delete or Anonymise.");
+            }
+
+            foreach (var property in new[] { email, account })
+            {
+                if (!IsPropertyName(property))
+                {
+                    throw new ConnectorException($"Store '{store.Id}': '{property}' is not a valid table property name.");
+                }
+            }
+
+            var properties = (store.Setting("AnonymiseProperties") ?? "")
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Append(email)
+                .Append(account)
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            return new TableSettings(table, store.Setting("ConnectionStringName"), email, account, anonymise, properties);
+        }
+
+        private static bool IsPropertyName(string name) =>
+            name.Length is > 0 and <= 255 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+    }
+}

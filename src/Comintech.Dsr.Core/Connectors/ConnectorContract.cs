@@ -1,0 +1,90 @@
+using Comintech.Dsr.Domain;
+
+namespace Comintech.Dsr.Connectors;
+
+/// <summary>What a connector is asked to do with the person's data in one store.</summary>
+public enum ConnectorAction
+{
+    Export,
+    Rectify,
+    Erase,
+}
+
+/// <summary>How one store's part of a request ended.</summary>
+public enum OutcomeKind
+{
+    /// <summary>The action was carried out.</summary>
+    Done,
+
+    /// <summary>The store holds nothing about the person.</summary>
+    NothingFound,
+
+    /// <summary>Data is kept for a stated legal reason (see the note).</summary>
+    Retained,
+
+    /// <summary>Someone else (a partner, staff) must act; the orchestration waits.</summary>
+    Waiting,
+
+    /// <summary>The action could not be carried out (see the note).</summary>
+    Failed,
+}
+
+/// <summary>
+/// Everything a connector gets for one call. <see cref="Subject"/> and <see cref="Corrections"/> are personal data
+/// read from the request store inside the activity; they never cross into orchestration history.
+/// </summary>
+public sealed record ConnectorRequest(
+    string RequestId,
+    DataStoreDefinition Store,
+    ConnectorAction Action,
+    string IdempotencyKey,
+    DataSubject Subject,
+    IReadOnlyDictionary<string, string> Corrections)
+{
+    public static string KeyFor(string requestId, string storeId, ConnectorAction action) =>
+        $"{requestId}.{storeId}.{action.ToString().ToLowerInvariant()}";
+}
+
+/// <summary>
+/// A store's outcome: counts and non-personal notes only. <see cref="ArtifactPath"/> names an export blob
+/// (for access) inside the private exports container.
+/// </summary>
+public sealed record ConnectorOutcome(
+    string StoreId,
+    ConnectorAction Action,
+    OutcomeKind Kind,
+    int RecordsFound,
+    int RecordsAffected,
+    string? Note,
+    string? ArtifactPath,
+    DateTimeOffset CompletedAt);
+
+/// <summary>One implementation per store kind. Every method must be idempotent under the request's idempotency key.</summary>
+public interface IDataStoreConnector
+{
+    /// <summary>The data map <c>kind</c> this connector serves.</summary>
+    string Kind { get; }
+
+    Task<ConnectorOutcome> ExportAsync(ConnectorRequest request, CancellationToken cancellationToken);
+
+    Task<ConnectorOutcome> RectifyAsync(ConnectorRequest request, CancellationToken cancellationToken);
+
+    Task<ConnectorOutcome> EraseAsync(ConnectorRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Thrown by a connector for a failure whose message is safe to record as evidence (no personal data).
+/// Any other exception is recorded by its type only.
+/// </summary>
+public sealed class ConnectorException(string safeMessage, Exception? inner = null) : Exception(safeMessage, inner);
+
+public static class ConnectorActions
+{
+    public static ConnectorAction For(RequestType type) => type switch
+    {
+        RequestType.Access => ConnectorAction.Export,
+        RequestType.Correction => ConnectorAction.Rectify,
+        RequestType.Deletion => ConnectorAction.Erase,
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+}

@@ -1,0 +1,108 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Comintech.Dsr.Connectors;
+
+/// <summary>
+/// The declared list of data stores (configuration section <c>DataMap</c>): how to reach each one and what it holds
+/// and why. The descriptive fields are the Art. 15 facts given to the person.
+/// </summary>
+public sealed class DataMapOptions
+{
+    public const string Section = "DataMap";
+
+    public List<DataStoreDefinition> Stores { get; set; } = [];
+
+    /// <summary>Every problem with the map, each naming the entry and the field.</summary>
+    public IReadOnlyList<string> Validate(IEnumerable<string> knownKinds)
+    {
+        var kinds = knownKinds.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var errors = new List<string>();
+        if (Stores.Count == 0)
+        {
+            errors.Add("DataMap:Stores is empty: declare at least one data store.");
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < Stores.Count; i++)
+        {
+            var store = Stores[i];
+            var name = string.IsNullOrWhiteSpace(store.Id) ? $"DataMap:Stores:{i}" : $"DataMap:Stores:{i} ({store.Id})";
+            if (string.IsNullOrWhiteSpace(store.Id) || !store.Id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            {
+                errors.Add($"{name}: Id is required and may hold only letters, digits and '-'.");
+            }
+            else if (!seen.Add(store.Id))
+            {
+                errors.Add($"{name}: Id is declared twice.");
+            }
+
+            if (string.IsNullOrWhiteSpace(store.Kind) || !kinds.Contains(store.Kind))
+            {
+                errors.Add($"{name}: Kind '{store.Kind}' is unknown; known kinds: {string.Join(", ", kinds.Order())}.");
+            }
+
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(store, new ValidationContext(store), results, validateAllProperties: true);
+            errors.AddRange(results.Select(r => $"{name}: {r.ErrorMessage}"));
+
+            if (store.Retry.MaxAttempts is < 1 or > 10)
+            {
+                errors.Add($"{name}: Retry:MaxAttempts must be between 1 and 10.");
+            }
+
+            if (store.Retry.FirstRetryInterval <= TimeSpan.Zero)
+            {
+                errors.Add($"{name}: Retry:FirstRetryInterval must be positive.");
+            }
+        }
+
+        return errors;
+    }
+
+    public DataStoreDefinition Get(string storeId) =>
+        Stores.FirstOrDefault(s => string.Equals(s.Id, storeId, StringComparison.OrdinalIgnoreCase))
+        ?? throw new InvalidOperationException($"Data store '{storeId}' is not in the data map.");
+}
+
+public sealed class DataStoreDefinition
+{
+    public string Id { get; set; } = "";
+
+    [Required]
+    public string Name { get; set; } = "";
+
+    public string Kind { get; set; } = "";
+
+    [MinLength(1)]
+    public List<string> Categories { get; set; } = [];
+
+    [Required]
+    public string Purpose { get; set; } = "";
+
+    [Required]
+    public string LegalBasis { get; set; } = "";
+
+    [Required]
+    public string Retention { get; set; } = "";
+
+    public List<string> Recipients { get; set; } = [];
+
+    public RetrySettings Retry { get; set; } = new();
+
+    /// <summary>Kind-specific settings, e.g. <c>Table</c>, <c>EmailProperty</c>. Secrets are named, never inline.</summary>
+    public Dictionary<string, string> Settings { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Request field name → the store's own field name, for corrections.</summary>
+    public Dictionary<string, string> Fields { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public string? Setting(string key) => Settings.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+}
+
+public sealed class RetrySettings
+{
+    public int MaxAttempts { get; set; } = 3;
+
+    public TimeSpan FirstRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public double BackoffCoefficient { get; set; } = 2;
+}

@@ -1,0 +1,99 @@
+namespace Comintech.Dsr.Domain;
+
+/// <summary>
+/// The person's identifiers as they gave them. This is personal data: it lives only in the request store
+/// and in memory while an activity works; it never enters orchestration history or logs.
+/// </summary>
+public sealed record DataSubject
+{
+    public DataSubject(string email, string fullName, string? accountId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fullName);
+        Email = email.Trim();
+        FullName = fullName.Trim();
+        AccountId = string.IsNullOrWhiteSpace(accountId) ? null : accountId.Trim();
+    }
+
+    public string Email { get; }
+
+    public string FullName { get; }
+
+    public string? AccountId { get; }
+
+    public string NormalisedEmail => Email.ToLowerInvariant();
+
+    public override string ToString() => "DataSubject { redacted }";
+}
+
+/// <summary>One data subject request as the request store holds it.</summary>
+public sealed record DsrRequest
+{
+    public DsrRequest(
+        string id,
+        RequestType type,
+        IntakeChannel channel,
+        Jurisdiction jurisdiction,
+        string language,
+        DateTimeOffset receivedAt,
+        DateTimeOffset dueAt,
+        RequestStatus status,
+        DataSubject subject,
+        string? details,
+        IReadOnlyDictionary<string, string> corrections)
+    {
+        if (!RequestId.IsWellFormed(id))
+        {
+            throw new ArgumentException("A request id must be 27 base64url characters.", nameof(id));
+        }
+
+        if (dueAt < receivedAt)
+        {
+            throw new ArgumentException("The due date cannot precede receipt.", nameof(dueAt));
+        }
+
+        Id = id;
+        Type = type;
+        Channel = channel;
+        Jurisdiction = jurisdiction;
+        Language = Languages.Normalise(language);
+        ReceivedAt = receivedAt;
+        DueAt = dueAt;
+        Status = status;
+        Subject = subject ?? throw new ArgumentNullException(nameof(subject));
+        Details = details;
+        Corrections = corrections ?? throw new ArgumentNullException(nameof(corrections));
+    }
+
+    public string Id { get; }
+
+    public RequestType Type { get; }
+
+    public IntakeChannel Channel { get; }
+
+    public Jurisdiction Jurisdiction { get; }
+
+    public string Language { get; }
+
+    public DateTimeOffset ReceivedAt { get; }
+
+    public DateTimeOffset DueAt { get; }
+
+    public RequestStatus Status { get; init; }
+
+    public DataSubject Subject { get; }
+
+    public string? Details { get; }
+
+    public IReadOnlyDictionary<string, string> Corrections { get; }
+}
+
+public static class Languages
+{
+    public const string English = "en";
+    public const string Spanish = "es";
+
+    public static bool IsSupported(string? language) => language is English or Spanish;
+
+    public static string Normalise(string? language) => language == Spanish ? Spanish : English;
+}

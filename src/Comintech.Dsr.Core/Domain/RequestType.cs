@@ -1,0 +1,48 @@
+namespace Comintech.Dsr.Domain;
+
+/// <summary>What the person asks for. The wire names are lower case: access, correction, deletion.</summary>
+public enum RequestType
+{
+    Access,
+    Correction,
+    Deletion,
+}
+
+public enum Jurisdiction
+{
+    GDPR,
+    CCPA,
+}
+
+public enum IntakeChannel
+{
+    Web,
+    Api,
+    Email,
+}
+
+public enum RequestStatus
+{
+    Received,
+    AwaitingVerification,
+    InProgress,
+    Completed,
+    CompletedWithExceptions,
+    IdentityNotVerified,
+}
+
+/// <summary>Where the orchestration is; kept in its custom status.</summary>
+public enum RequestStage
+{
+    Received,
+    AwaitingVerification,
+    Fulfilling,
+    Finalising,
+    Done,
+}
+
+public static class RequestStatusExtensions
+{
+    public static bool IsFinal(this RequestStatus status) =>
+        status is RequestStatus.Completed or RequestStatus.CompletedWithExceptions or RequestStatus.IdentityNotVerified;
+}

@@ -1,0 +1,17 @@
+namespace Comintech.Dsr.Evidence;
+
+/// <summary>The event types written to the evidence ledger.</summary>
+public static class EvidenceEvents
+{
+    public const string Received = "request.received";
+    public const string AcknowledgementSent = "acknowledgement.sent";
+    public const string VerificationSent = "verification.sent";
+    public const string VerificationSucceeded = "verification.succeeded";
+    public const string VerificationFailed = "verification.failed";
+    public const string VerificationLocked = "verification.locked";
+    public const string VerificationExpired = "verification.expired";
+    public const string IdentityNotVerified = "verification.not-verified";
+    public const string StoreOutcome = "store.outcome";
+    public const string FinalNoticeSent = "final-notice.sent";
+    public const string Completed = "request.completed";
+}

@@ -1,0 +1,21 @@
+using Comintech.Dsr.Domain;
+using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Notifications;
+using Comintech.Dsr.Storage;
+
+namespace Comintech.Dsr.Fulfilment.Activities;
+
+/// <summary>The person never verified: close the request, tell them, record it.</summary>
+public sealed class CloseUnverifiedActivity(RequestStore requests, INotifier notifier, EvidenceLedger evidence)
+    : IDsrActivity<string, bool>
+{
+    public async Task<bool> RunAsync(string requestId, CancellationToken cancellationToken)
+    {
+        var request = await requests.GetAsync(requestId, cancellationToken);
+        var message = MessageTemplates.NotVerified(request);
+        await notifier.SendAsync(message, cancellationToken);
+        await requests.SetStatusAsync(requestId, RequestStatus.IdentityNotVerified, cancellationToken);
+        await evidence.AppendAsync(requestId, "not-verified", EvidenceEvents.IdentityNotVerified, new { message = message.IdempotencyKey }, cancellationToken: cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,40 @@
+using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Domain;
+using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Notifications;
+using Comintech.Dsr.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Comintech.Dsr.Fulfilment.Activities;
+
+/// <summary>Records stores that failed, sets the final status, sends the last notice and closes the evidence chain.</summary>
+public sealed class FinaliseRequestActivity(RequestStore requests, INotifier notifier, EvidenceLedger evidence, IOptions<DataMapOptions> dataMap)
+    : IDsrActivity<FinaliseInput, RequestStatus>
+{
+    public async Task<RequestStatus> RunAsync(FinaliseInput input, CancellationToken cancellationToken)
+    {
+        foreach (var failed in input.Outcomes.Where(o => o.Kind == OutcomeKind.Failed))
+        {
+            var key = ConnectorRequest.KeyFor(input.RequestId, failed.StoreId, failed.Action);
+            await evidence.AppendAsync(input.RequestId, "store:" + key, EvidenceEvents.StoreOutcome, failed, cancellationToken: cancellationToken);
+        }
+
+        var status = input.Outcomes.Any(o => o.Kind == OutcomeKind.Failed) ? RequestStatus.CompletedWithExceptions : RequestStatus.Completed;
+        var request = await requests.GetAsync(input.RequestId, cancellationToken);
+        var names = dataMap.Value.Stores.ToDictionary(s => s.Id, s => s.Name);
+        var message = MessageTemplates.Final(request, status, input.Outcomes, names);
+        await notifier.SendAsync(message, cancellationToken);
+        await evidence.AppendAsync(input.RequestId, "final-notice", EvidenceEvents.FinalNoticeSent, new { message = message.IdempotencyKey }, cancellationToken: cancellationToken);
+        await requests.SetStatusAsync(input.RequestId, status, cancellationToken);
+        await evidence.AppendAsync(
+            input.RequestId, "completed", EvidenceEvents.Completed,
+            new
+            {
+                status = status.ToString(),
+                stores = input.Outcomes.Select(o => new { o.StoreId, kind = o.Kind.ToString(), o.RecordsAffected }),
+                failedStores = input.Outcomes.Where(o => o.Kind == OutcomeKind.Failed).Select(o => o.StoreId),
+            },
+            cancellationToken: cancellationToken);
+        return status;
+    }
+}

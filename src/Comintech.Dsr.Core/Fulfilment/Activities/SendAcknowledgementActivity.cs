@@ -1,0 +1,22 @@
+using Comintech.Dsr.Domain;
+using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Http;
+using Comintech.Dsr.Notifications;
+using Comintech.Dsr.Storage;
+
+namespace Comintech.Dsr.Fulfilment.Activities;
+
+/// <summary>Tells the person the request arrived and when it is due; moves it to AwaitingVerification.</summary>
+public sealed class SendAcknowledgementActivity(RequestStore requests, INotifier notifier, EvidenceLedger evidence, PublicLinks links)
+    : IDsrActivity<string, bool>
+{
+    public async Task<bool> RunAsync(string requestId, CancellationToken cancellationToken)
+    {
+        var request = await requests.GetAsync(requestId, cancellationToken);
+        var message = MessageTemplates.Acknowledgement(request, links.StatusPage(requestId));
+        await notifier.SendAsync(message, cancellationToken);
+        await requests.SetStatusAsync(requestId, RequestStatus.AwaitingVerification, cancellationToken);
+        await evidence.AppendAsync(requestId, "ack", EvidenceEvents.AcknowledgementSent, new { message = message.IdempotencyKey, dueAt = request.DueAt }, cancellationToken: cancellationToken);
+        return true;
+    }
+}

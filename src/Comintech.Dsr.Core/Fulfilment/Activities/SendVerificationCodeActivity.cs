@@ -1,0 +1,34 @@
+using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Hosting;
+using Comintech.Dsr.Http;
+using Comintech.Dsr.Notifications;
+using Comintech.Dsr.Storage;
+using Comintech.Dsr.Verification;
+using Microsoft.Extensions.Options;
+
+namespace Comintech.Dsr.Fulfilment.Activities;
+
+/// <summary>Creates code number N, e-mails it to the address given, and records that it was sent (once per N).</summary>
+public sealed class SendVerificationCodeActivity(
+    RequestStore requests, VerificationService verification, INotifier notifier, EvidenceLedger evidence, PublicLinks links, IOptions<DsrOptions> options)
+    : IDsrActivity<SendCodeInput, bool>
+{
+    public async Task<bool> RunAsync(SendCodeInput input, CancellationToken cancellationToken)
+    {
+        var request = await requests.GetAsync(input.RequestId, cancellationToken);
+        var code = await verification.IssueAsync(input.RequestId, input.Issue, cancellationToken);
+        if (code is null)
+        {
+            return false;
+        }
+
+        var ttl = options.Value.Verification.CodeTtl;
+        var message = MessageTemplates.VerificationCode(request, input.Issue, code, ttl, links.VerifyPage(input.RequestId));
+        await notifier.SendAsync(message, cancellationToken);
+        await verification.MarkSentAsync(input.RequestId, input.Issue, cancellationToken);
+        await evidence.AppendAsync(
+            input.RequestId, $"code-{input.Issue}", EvidenceEvents.VerificationSent,
+            new { issue = input.Issue, message = message.IdempotencyKey, ttlMinutes = ttl.TotalMinutes }, cancellationToken: cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,18 @@
+namespace Comintech.Dsr.Fulfilment;
+
+/// <summary>The registered names of the workflow's activities; both hosts register each under this name.</summary>
+public static class DsrActivityNames
+{
+    public const string SendAcknowledgement = nameof(SendAcknowledgement);
+    public const string SendVerificationCode = nameof(SendVerificationCode);
+    public const string CloseUnverified = nameof(CloseUnverified);
+    public const string PlanFulfilment = nameof(PlanFulfilment);
+    public const string ExecuteStoreAction = nameof(ExecuteStoreAction);
+    public const string FinaliseRequest = nameof(FinaliseRequest);
+}
+
+/// <summary>The body of one activity, host-neutral: the hosts bind it to their trigger.</summary>
+public interface IDsrActivity<TInput, TOutput>
+{
+    Task<TOutput> RunAsync(TInput input, CancellationToken cancellationToken);
+}

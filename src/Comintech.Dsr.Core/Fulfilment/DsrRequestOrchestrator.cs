@@ -1,0 +1,120 @@
+using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Domain;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace Comintech.Dsr.Fulfilment;
+
+/// <summary>
+/// One data subject request: acknowledge, verify identity (wait for the code or time out), run the request's action
+/// on every store in the data map in parallel with a retry policy each, then finalise (status, notice, evidence).
+/// </summary>
+public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchestrationInput, DsrOrchestrationResult>
+{
+    public const string Name = nameof(DsrRequestOrchestrator);
+    private const int MaxResendTurns = 25;
+
+    public override async Task<DsrOrchestrationResult> RunAsync(TaskOrchestrationContext context, DsrOrchestrationInput input)
+    {
+        var logger = context.CreateReplaySafeLogger<DsrRequestOrchestrator>();
+        context.SetCustomStatus(new DsrProgress(RequestStage.AwaitingVerification, []));
+
+        await context.CallActivityAsync(DsrActivityNames.SendAcknowledgement, input.RequestId);
+        if (!await WaitForIdentityAsync(context, input))
+        {
+            await context.CallActivityAsync(DsrActivityNames.CloseUnverified, input.RequestId);
+            context.SetCustomStatus(new DsrProgress(RequestStage.Done, []));
+            LogNotVerified(logger, input.RequestId);
+            return new DsrOrchestrationResult(RequestStatus.IdentityNotVerified, []);
+        }
+
+        var plan = await context.CallActivityAsync<FulfilmentPlan>(DsrActivityNames.PlanFulfilment, input.RequestId);
+        var progress = plan.Stores.ToDictionary(s => s.StoreId, s => new StoreProgress(s.StoreId, StoreProgress.Pending, 0, 0, null));
+        context.SetCustomStatus(new DsrProgress(RequestStage.Fulfilling, [.. progress.Values]));
+
+        var pending = plan.Stores.Select(store => RunStoreAsync(context, input.RequestId, plan.Action, store)).ToList();
+        var outcomes = new Dictionary<string, ConnectorOutcome>();
+        while (pending.Count > 0)
+        {
+            var finished = await Task.WhenAny(pending);
+            pending.Remove(finished);
+            var outcome = await finished;
+            outcomes[outcome.StoreId] = outcome;
+            progress[outcome.StoreId] = StoreProgress.From(outcome);
+            context.SetCustomStatus(new DsrProgress(RequestStage.Fulfilling, [.. progress.Values]));
+        }
+
+        context.SetCustomStatus(new DsrProgress(RequestStage.Finalising, [.. progress.Values]));
+        var ordered = plan.Stores.Select(s => outcomes[s.StoreId]).ToList();
+        var status = await context.CallActivityAsync<RequestStatus>(DsrActivityNames.FinaliseRequest, new FinaliseInput(input.RequestId, ordered));
+        context.SetCustomStatus(new DsrProgress(RequestStage.Done, [.. progress.Values]));
+        LogFinished(logger, input.RequestId, status);
+        return new DsrOrchestrationResult(status, [.. progress.Values]);
+    }
+
+    private static async Task<bool> WaitForIdentityAsync(TaskOrchestrationContext context, DsrOrchestrationInput input)
+    {
+        var issue = 1;
+        await context.CallActivityAsync(DsrActivityNames.SendVerificationCode, new SendCodeInput(input.RequestId, issue));
+
+        using var stopWaiting = new CancellationTokenSource();
+        var timeout = context.CreateTimer(input.VerificationDeadlineUtc, stopWaiting.Token);
+        // One waiter for the whole wait: a new waiter per loop turn would leave the old one first in line for the event.
+        var verified = context.WaitForExternalEvent<bool>(DsrEvents.IdentityVerified, stopWaiting.Token);
+        try
+        {
+            // Resends are few (the HTTP route limits them); the bound only caps history if events arrive anyway.
+            for (var turn = 0; turn < MaxResendTurns; turn++)
+            {
+                var resend = context.WaitForExternalEvent<int>(DsrEvents.ResendCodeRequested, stopWaiting.Token);
+                var winner = await Task.WhenAny(verified, resend, timeout);
+                if (winner == verified)
+                {
+                    return true;
+                }
+
+                if (winner == timeout)
+                {
+                    return false;
+                }
+
+                var wanted = await resend;
+                if (wanted > issue)
+                {
+                    issue = wanted;
+                    await context.CallActivityAsync(DsrActivityNames.SendVerificationCode, new SendCodeInput(input.RequestId, issue));
+                }
+            }
+
+            return await Task.WhenAny(verified, timeout) == verified;
+        }
+        finally
+        {
+            stopWaiting.Cancel();
+        }
+    }
+
+    private static async Task<ConnectorOutcome> RunStoreAsync(TaskOrchestrationContext context, string requestId, ConnectorAction action, PlannedStore store)
+    {
+        var retry = new RetryPolicy(store.MaxAttempts, store.FirstRetryInterval, store.BackoffCoefficient);
+        try
+        {
+            return await context.CallActivityAsync<ConnectorOutcome>(
+                DsrActivityNames.ExecuteStoreAction,
+                new StoreActionInput(requestId, store.StoreId, action),
+                TaskOptions.FromRetryPolicy(retry));
+        }
+        catch (TaskFailedException ex)
+        {
+            return new ConnectorOutcome(
+                store.StoreId, action, OutcomeKind.Failed, 0, 0,
+                $"Failed after {store.MaxAttempts} attempt(s): {ex.FailureDetails.ErrorMessage}", null, context.CurrentUtcDateTime);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Request {RequestId} closed: identity not verified")]
+    private static partial void LogNotVerified(ILogger logger, string requestId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Request {RequestId} finished with status {Status}")]
+    private static partial void LogFinished(ILogger logger, string requestId, RequestStatus status);
+}

@@ -1,0 +1,41 @@
+using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Domain;
+
+namespace Comintech.Dsr.Fulfilment;
+
+// Everything in this file crosses into the engine's history: request ids and non-personal facts only.
+
+/// <summary>Input of <see cref="DsrRequestOrchestrator"/>.</summary>
+public sealed record DsrOrchestrationInput(string RequestId, RequestType Type, DateTime VerificationDeadlineUtc);
+
+public sealed record DsrOrchestrationResult(RequestStatus Status, IReadOnlyList<StoreProgress> Stores);
+
+/// <summary>The orchestration's custom status: where it is and how far each store got.</summary>
+public sealed record DsrProgress(RequestStage Stage, IReadOnlyList<StoreProgress> Stores);
+
+public sealed record StoreProgress(string StoreId, string State, int RecordsFound, int RecordsAffected, string? Note)
+{
+    public const string Pending = "Pending";
+
+    public static StoreProgress From(ConnectorOutcome outcome) =>
+        new(outcome.StoreId, outcome.Kind.ToString(), outcome.RecordsFound, outcome.RecordsAffected, outcome.Note);
+}
+
+public sealed record SendCodeInput(string RequestId, int Issue);
+
+public sealed record FulfilmentPlan(ConnectorAction Action, IReadOnlyList<PlannedStore> Stores);
+
+public sealed record PlannedStore(string StoreId, int MaxAttempts, TimeSpan FirstRetryInterval, double BackoffCoefficient);
+
+public sealed record StoreActionInput(string RequestId, string StoreId, ConnectorAction Action);
+
+public sealed record FinaliseInput(string RequestId, IReadOnlyList<ConnectorOutcome> Outcomes);
+
+/// <summary>Names of the external events the orchestration waits for.</summary>
+public static class DsrEvents
+{
+    public const string IdentityVerified = "IdentityVerified";
+
+    /// <summary>Payload: the number of the code to send (ignored when that code was sent already).</summary>
+    public const string ResendCodeRequested = "ResendCodeRequested";
+}

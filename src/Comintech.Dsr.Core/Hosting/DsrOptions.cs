@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Comintech.Dsr.Hosting;
+
+/// <summary>Settings under the <c>Dsr</c> configuration section.</summary>
+public sealed class DsrOptions
+{
+    public const string Section = "Dsr";
+
+    /// <summary>
+    /// Connection string of the storage account that holds requests, evidence and documents.
+    /// Empty: <c>AzureWebJobsStorage</c> is used.
+    /// </summary>
+    public string? StorageConnectionString { get; set; }
+
+    /// <summary>Key for the keyed hash (HMAC-SHA256) under which e-mail addresses are looked up. At least 32 characters.</summary>
+    [Required]
+    [MinLength(32)]
+    public string IdentifierHashKey { get; set; } = "";
+
+    /// <summary>Base address people reach the service on, used in links inside e-mails.</summary>
+    [Required]
+    [Url]
+    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:7071";
+
+    [Required]
+    public VerificationOptions Verification { get; set; } = new();
+
+    [Required]
+    public MailOptions Mail { get; set; } = new();
+}
+
+public sealed class VerificationOptions
+{
+    /// <summary>How long one code stays valid.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan CodeTtl { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long the request waits for the person to verify before it ends IdentityNotVerified.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "60.00:00:00")]
+    public TimeSpan Window { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Wrong codes allowed before the current code is locked.</summary>
+    [Range(1, 20)]
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Least time between two codes sent for one request.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan ResendInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Most codes sent for one request, the first included.</summary>
+    [Range(1, 20)]
+    public int MaxCodesSent { get; set; } = 5;
+}
+
+public sealed class MailOptions
+{
+    /// <summary>SendGrid API key. Empty: every message is written as an .eml file to <see cref="PickupDirectory"/>.</summary>
+    public string? SendGridApiKey { get; set; }
+
+    [Required]
+    [EmailAddress]
+    public string FromAddress { get; set; } = "privacy@comintech.example";
+
+    [Required]
+    public string FromName { get; set; } = "Comintech Privacy";
+
+    /// <summary>Folder for .eml files when no SendGrid key is set. Relative paths are taken from the working directory.</summary>
+    public string PickupDirectory { get; set; } = ".dsr/mail";
+}

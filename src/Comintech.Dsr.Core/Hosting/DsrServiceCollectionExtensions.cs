@@ -1,0 +1,81 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Connectors.AzureTable;
+using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Fulfilment.Activities;
+using Comintech.Dsr.Http;
+using Comintech.Dsr.Intake;
+using Comintech.Dsr.Notifications;
+using Comintech.Dsr.Storage;
+using Comintech.Dsr.Verification;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SendGrid;
+
+namespace Comintech.Dsr.Hosting;
+
+public static class DsrServiceCollectionExtensions
+{
+    /// <summary>Everything both hosts share: options, storage, request store, evidence, verification, notifier, connectors, activities.</summary>
+    public static IServiceCollection AddDsrCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DsrOptions>()
+            .BindConfiguration(DsrOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => !string.IsNullOrWhiteSpace(o.StorageConnectionString ?? configuration["AzureWebJobsStorage"]),
+                "Dsr:StorageConnectionString (or AzureWebJobsStorage) must name the storage account.")
+            .ValidateOnStart();
+        services.AddOptions<DataMapOptions>()
+            .BindConfiguration(DataMapOptions.Section)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DataMapOptions>, DataMapValidator>();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp =>
+        {
+            var connectionString = StorageConnectionString(sp.GetRequiredService<IOptions<DsrOptions>>().Value, configuration);
+            return new DsrStorage(new TableServiceClient(connectionString), new BlobServiceClient(connectionString));
+        });
+        services.AddSingleton<IdentifierHasher>();
+        services.AddSingleton<RequestStore>();
+        services.AddSingleton<EvidenceLedger>();
+        services.AddSingleton<VerificationService>();
+        services.AddSingleton<PublicLinks>();
+        services.AddSingleton<IntakeService>();
+        services.AddSingleton<RequestHttpHandlers>();
+
+        services.AddSingleton<IDataStoreConnector, AzureTableConnector>();
+
+        services.AddSingleton<INotifier>(sp =>
+        {
+            var mail = sp.GetRequiredService<IOptions<DsrOptions>>().Value.Mail;
+            return string.IsNullOrWhiteSpace(mail.SendGridApiKey)
+                ? ActivatorUtilities.CreateInstance<PickupFolderNotifier>(sp)
+                : ActivatorUtilities.CreateInstance<SendGridNotifier>(sp, new SendGridClient(mail.SendGridApiKey));
+        });
+
+        services.AddTransient<SendAcknowledgementActivity>();
+        services.AddTransient<SendVerificationCodeActivity>();
+        services.AddTransient<CloseUnverifiedActivity>();
+        services.AddTransient<PlanFulfilmentActivity>();
+        services.AddTransient<ExecuteStoreActionActivity>();
+        services.AddTransient<FinaliseRequestActivity>();
+        return services;
+    }
+
+    public static string StorageConnectionString(DsrOptions options, IConfiguration configuration) =>
+        options.StorageConnectionString is { Length: > 0 } own ? own
+        : configuration["AzureWebJobsStorage"] ?? throw new InvalidOperationException("No storage connection string is configured.");
+
+    /// <summary>Fails start-up with one message per bad entry and field of the data map.</summary>
+    private sealed class DataMapValidator(IEnumerable<IDataStoreConnector> connectors) : IValidateOptions<DataMapOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, DataMapOptions options)
+        {
+            var errors = options.Validate(connectors.Select(c => c.Kind));
+            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Comintech.Dsr.Fulfilment;
+using Comintech.Dsr.Fulfilment.Activities;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Comintech.Dsr.Hosting;
+
+/// <summary>Registers the workflow's orchestrator and activities with a Durable Task worker (local engine, tests).</summary>
+public static class DsrTaskRegistration
+{
+    public static DurableTaskRegistry AddDsrTasks(this DurableTaskRegistry registry)
+    {
+        registry.AddOrchestrator<DsrRequestOrchestrator>();
+        Add<SendAcknowledgementActivity, string, bool>(registry, DsrActivityNames.SendAcknowledgement);
+        Add<SendVerificationCodeActivity, SendCodeInput, bool>(registry, DsrActivityNames.SendVerificationCode);
+        Add<CloseUnverifiedActivity, string, bool>(registry, DsrActivityNames.CloseUnverified);
+        Add<PlanFulfilmentActivity, string, FulfilmentPlan>(registry, DsrActivityNames.PlanFulfilment);
+        Add<ExecuteStoreActionActivity, StoreActionInput, Connectors.ConnectorOutcome>(registry, DsrActivityNames.ExecuteStoreAction);
+        Add<FinaliseRequestActivity, FinaliseInput, Domain.RequestStatus>(registry, DsrActivityNames.FinaliseRequest);
+        return registry;
+    }
+
+    private static void Add<TActivity, TInput, TOutput>(DurableTaskRegistry registry, string name)
+        where TActivity : class, IDsrActivity<TInput, TOutput> =>
+        registry.AddActivity(name, services => new ActivityBinding<TInput, TOutput>(ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(services)));
+
+    private sealed class ActivityBinding<TInput, TOutput>(IDsrActivity<TInput, TOutput> activity) : TaskActivity<TInput, TOutput>
+    {
+        public override Task<TOutput> RunAsync(TaskActivityContext context, TInput input) => activity.RunAsync(input, CancellationToken.None);
+    }
+}

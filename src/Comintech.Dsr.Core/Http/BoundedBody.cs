@@ -1,0 +1,55 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Comintech.Dsr.Http;
+
+public enum BodyKind
+{
+    Json,
+    Form,
+}
+
+/// <summary>Reads a request body of a known kind, refusing anything over the size limit before parsing it.</summary>
+public static class BoundedBody
+{
+    public const int MaxBytes = 64 * 1024;
+
+    public static BodyKind? KindOf(HttpRequest request)
+    {
+        var type = request.ContentType?.Split(';')[0].Trim();
+        if (type is null)
+        {
+            return null;
+        }
+
+        if (type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase))
+        {
+            return BodyKind.Json;
+        }
+
+        return type.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) ? BodyKind.Form : null;
+    }
+
+    /// <returns>The body as text, or null when it is larger than <see cref="MaxBytes"/>.</returns>
+    public static async Task<string?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBytes)
+        {
+            return null;
+        }
+
+        var buffer = new byte[MaxBytes + 1];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
+        {
+            total += read;
+        }
+
+        return total > MaxBytes ? null : Encoding.UTF8.GetString(buffer, 0, total);
+    }
+
+    public static Dictionary<string, string> ReadForm(string body) =>
+        new FormReader(body).ReadForm().ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
+}

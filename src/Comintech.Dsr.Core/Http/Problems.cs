@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Comintech.Dsr.Http;
+
+/// <summary>RFC 7807 answers used by the public routes.</summary>
+public static class Problems
+{
+    public static IResult Status(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
+        Results.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
+
+    public static IResult Validation(Dictionary<string, List<string>> errors) =>
+        Results.ValidationProblem(
+            errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
+            detail: $"Fix these fields: {string.Join(", ", errors.Keys.Order(StringComparer.Ordinal))}.",
+            title: "The request has invalid fields.");
+
+    public static IResult UnsupportedMediaType() =>
+        Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send application/json or application/x-www-form-urlencoded.");
+
+    public static IResult TooLarge() =>
+        Status(StatusCodes.Status413PayloadTooLarge, "Body too large", $"The body may be at most {BoundedBody.MaxBytes / 1024} KB.");
+
+    public static IResult UnknownRequest() =>
+        Status(StatusCodes.Status404NotFound, "Unknown request", "No request has this id.");
+}

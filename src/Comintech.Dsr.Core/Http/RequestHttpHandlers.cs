@@ -1,0 +1,207 @@
+using Comintech.Dsr.Domain;
+using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Fulfilment;
+using Comintech.Dsr.Intake;
+using Comintech.Dsr.Storage;
+using Comintech.Dsr.Verification;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+
+namespace Comintech.Dsr.Http;
+
+/// <summary>
+/// The public routes, host-neutral: both the Functions app and the local engine bind their routes to these.
+/// None of the answers holds personal data.
+/// </summary>
+public sealed class RequestHttpHandlers(IntakeService intake, RequestStore requests, VerificationService verification, EvidenceLedger evidence)
+{
+    /// <summary>POST /api/requests (JSON or the website form).</summary>
+    public async Task<IResult> SubmitAsync(HttpRequest http, DurableTaskClient client)
+    {
+        var (body, failure) = await ReadBodyAsync(http);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var (fields, corrections) = body!.Value.Kind == BodyKind.Json
+            ? SubmissionReader.FromJson(body.Value.Text, errors)
+            : SubmissionReader.FromForm(body.Value.Text);
+        var submission = errors.Count == 0 ? RequestSubmissionValidator.Validate(fields, corrections, errors) : null;
+        var wantsHtml = body.Value.Kind == BodyKind.Form && AcceptsHtml(http);
+        if (submission is null)
+        {
+            return wantsHtml ? RequestFormPage.Invalid(errors) : Problems.Validation(errors);
+        }
+
+        var channel = body.Value.Kind == BodyKind.Form ? IntakeChannel.Web : IntakeChannel.Api;
+        var request = await intake.SubmitAsync(submission, channel, client, http.HttpContext.RequestAborted);
+        var statusUrl = $"{http.Scheme}://{http.Host}{PublicLinks.StatusApiPath(request.Id)}";
+        if (wantsHtml)
+        {
+            return RequestFormPage.Accepted(request.Id);
+        }
+
+        return Results.Accepted(statusUrl, new SubmitResponse(request.Id, request.Status.ToString(), statusUrl));
+    }
+
+    /// <summary>GET /api/requests/{id}.</summary>
+    public async Task<IResult> StatusAsync(string requestId, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var request = await requests.FindAsync(requestId, cancellationToken);
+        if (request is null)
+        {
+            return Problems.UnknownRequest();
+        }
+
+        var instance = await client.GetInstanceAsync(requestId, getInputsAndOutputs: true, cancellationToken);
+        var progress = instance?.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<DsrProgress>();
+        var stage = request.Status.IsFinal() ? RequestStage.Done : progress?.Stage ?? RequestStage.Received;
+        return Results.Ok(new StatusResponse(
+            request.Id,
+            request.Type.ToWire(),
+            request.Jurisdiction.ToString(),
+            stage.ToString(),
+            request.Status.ToString(),
+            request.ReceivedAt,
+            request.DueAt,
+            progress?.Stores ?? []));
+    }
+
+    /// <summary>POST /api/requests/{id}/verify with { "code": "NNNNNN" }.</summary>
+    public async Task<IResult> VerifyAsync(HttpRequest http, string requestId, DurableTaskClient client)
+    {
+        var cancellationToken = http.HttpContext.RequestAborted;
+        var request = await requests.FindAsync(requestId, cancellationToken);
+        if (request is null)
+        {
+            return Problems.UnknownRequest();
+        }
+
+        var (body, failure) = await ReadBodyAsync(http);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var fields = body!.Value.Kind == BodyKind.Json ? SubmissionReader.FromJson(body.Value.Text, errors).Fields : SubmissionReader.FromForm(body.Value.Text).Fields;
+        var code = fields.GetValueOrDefault("code")?.Trim();
+        if (errors.Count == 0 && !VerificationCodes.IsWellFormed(code))
+        {
+            errors["code"] = ["Required: the 6-digit code from the e-mail."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        if (request.Status.IsFinal())
+        {
+            return Problems.Status(StatusCodes.Status409Conflict, "Request closed", $"This request is already {request.Status}.");
+        }
+
+        var outcome = await verification.VerifyAsync(requestId, code!, cancellationToken);
+        switch (outcome.Result)
+        {
+            case VerifyResult.Verified or VerifyResult.AlreadyVerified:
+                await evidence.AppendAsync(requestId, "verified", EvidenceEvents.VerificationSucceeded, new { channel = "code" }, cancellationToken: cancellationToken);
+                await client.RaiseEventAsync(requestId, DsrEvents.IdentityVerified, true, cancellationToken);
+                return Results.Ok(new VerifyResponse(requestId, "verified"));
+            case VerifyResult.WrongCode:
+                await evidence.AppendAsync(
+                    requestId, "verify-failed-" + RequestId.New(), EvidenceEvents.VerificationFailed,
+                    new { attemptsLeft = outcome.AttemptsLeft }, cancellationToken: cancellationToken);
+                return Problems.Status(
+                    StatusCodes.Status400BadRequest,
+                    "Wrong code",
+                    outcome.AttemptsLeft > 0
+                        ? $"That code is not right. Attempts left: {outcome.AttemptsLeft}."
+                        : "That code is not right, and it is now locked. Ask for a new code.",
+                    new Dictionary<string, object?> { ["attemptsLeft"] = outcome.AttemptsLeft });
+            case VerifyResult.Expired:
+                await evidence.AppendAsync(requestId, "verify-expired-" + RequestId.New(), EvidenceEvents.VerificationExpired, new { }, cancellationToken: cancellationToken);
+                return Problems.Status(StatusCodes.Status410Gone, "Code expired", "This code has expired. Ask for a new one.");
+            case VerifyResult.Locked:
+                await evidence.AppendAsync(requestId, "verify-locked-" + RequestId.New(), EvidenceEvents.VerificationLocked, new { }, cancellationToken: cancellationToken);
+                return Locked();
+            default:
+                return Problems.Status(StatusCodes.Status409Conflict, "No code yet", "No code has been sent for this request yet. Try again in a minute.");
+        }
+    }
+
+    /// <summary>POST /api/requests/{id}/resend: a new code, at most once per interval and a few times in all.</summary>
+    public async Task<IResult> ResendAsync(string requestId, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var request = await requests.FindAsync(requestId, cancellationToken);
+        if (request is null)
+        {
+            return Problems.UnknownRequest();
+        }
+
+        if (request.Status.IsFinal())
+        {
+            return Problems.Status(StatusCodes.Status409Conflict, "Request closed", $"This request is already {request.Status}.");
+        }
+
+        var check = await verification.CheckResendAsync(requestId, cancellationToken);
+        switch (check.Decision)
+        {
+            case ResendDecision.Allowed:
+                await client.RaiseEventAsync(requestId, DsrEvents.ResendCodeRequested, check.NextIssue, cancellationToken);
+                return Results.Accepted(value: new VerifyResponse(requestId, "code-requested"));
+            case ResendDecision.TooSoon:
+                var seconds = (int)Math.Ceiling(check.RetryAfter.TotalSeconds);
+                return new RetryAfterResult(seconds, Problems.Status(
+                    StatusCodes.Status429TooManyRequests, "Too soon", $"Wait {seconds} seconds before asking for another code.",
+                    new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds }));
+            case ResendDecision.LimitReached:
+                return Problems.Status(StatusCodes.Status429TooManyRequests, "Code limit reached", "No more codes can be sent for this request.");
+            default:
+                return Problems.Status(StatusCodes.Status409Conflict, "Already verified", "This request is already verified.");
+        }
+    }
+
+    private static IResult Locked() => Problems.Status(
+        StatusCodes.Status423Locked, "Too many wrong codes", "This code is locked after too many wrong tries. Ask for a new code.");
+
+    private static bool AcceptsHtml(HttpRequest http) =>
+        http.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<((BodyKind Kind, string Text)? Body, IResult? Failure)> ReadBodyAsync(HttpRequest http)
+    {
+        var kind = BoundedBody.KindOf(http);
+        if (kind is null)
+        {
+            return (null, Problems.UnsupportedMediaType());
+        }
+
+        var text = await BoundedBody.ReadAsync(http, http.HttpContext.RequestAborted);
+        return text is null ? (null, Problems.TooLarge()) : ((kind.Value, text), null);
+    }
+
+    private sealed class RetryAfterResult(int seconds, IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}
+
+public sealed record SubmitResponse(string RequestId, string Status, string StatusUrl);
+
+public sealed record VerifyResponse(string RequestId, string Status);
+
+public sealed record StatusResponse(
+    string RequestId,
+    string Type,
+    string Jurisdiction,
+    string Stage,
+    string Status,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset DueAt,
+    IReadOnlyList<StoreProgress> Stores);

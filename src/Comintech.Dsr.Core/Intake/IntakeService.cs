@@ -1,0 +1,60 @@
+using Comintech.Dsr.Deadlines;
+using Comintech.Dsr.Domain;
+using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Fulfilment;
+using Comintech.Dsr.Hosting;
+using Comintech.Dsr.Storage;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Comintech.Dsr.Intake;
+
+/// <summary>
+/// Accepts a validated request from any channel: stores it (the clock starts now), records receipt as evidence,
+/// and starts its orchestration with the request id as instance id (so a retried start cannot start two).
+/// </summary>
+public sealed partial class IntakeService(
+    RequestStore requests, EvidenceLedger evidence, IOptions<DsrOptions> options, TimeProvider clock, ILogger<IntakeService> logger)
+{
+    public async Task<DsrRequest> SubmitAsync(RequestSubmission submission, IntakeChannel channel, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var receivedAt = clock.GetUtcNow();
+        var request = new DsrRequest(
+            RequestId.New(),
+            submission.Type,
+            channel,
+            submission.Jurisdiction,
+            submission.Language,
+            receivedAt,
+            LegalCalendar.DueAt(submission.Jurisdiction, receivedAt),
+            RequestStatus.Received,
+            submission.Subject,
+            submission.Details,
+            submission.Corrections);
+
+        await requests.AddAsync(request, cancellationToken);
+        await evidence.AppendAsync(
+            request.Id, "received", EvidenceEvents.Received,
+            new
+            {
+                type = request.Type.ToWire(),
+                channel = channel.ToString(),
+                jurisdiction = request.Jurisdiction.ToString(),
+                receivedAt = request.ReceivedAt,
+                dueAt = request.DueAt,
+                correctedFields = request.Corrections.Keys.Order(),
+            },
+            cancellationToken: cancellationToken);
+
+        var input = new DsrOrchestrationInput(request.Id, request.Type, (receivedAt + options.Value.Verification.Window).UtcDateTime);
+        await client.ScheduleNewOrchestrationInstanceAsync(
+            DsrRequestOrchestrator.Name, input, new StartOrchestrationOptions(request.Id), cancellationToken);
+        LogAccepted(logger, request.Id, request.Type, channel);
+        return request;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Request {RequestId} accepted: {Type} via {Channel}")]
+    private static partial void LogAccepted(ILogger logger, string requestId, RequestType type, IntakeChannel channel);
+}

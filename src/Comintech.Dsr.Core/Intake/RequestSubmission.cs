@@ -1,0 +1,165 @@
+using System.Net.Mail;
+using Comintech.Dsr.Domain;
+
+namespace Comintech.Dsr.Intake;
+
+/// <summary>A request as submitted and validated, before it is stored.</summary>
+public sealed record RequestSubmission(
+    RequestType Type,
+    DataSubject Subject,
+    Jurisdiction Jurisdiction,
+    string Language,
+    string? Details,
+    IReadOnlyDictionary<string, string> Corrections);
+
+/// <summary>
+/// Validates the submitted fields. Every problem is reported against the field it concerns, in the wire names
+/// (type, email, fullName, jurisdiction, accountId, language, details, corrections).
+/// </summary>
+public static class RequestSubmissionValidator
+{
+    public const int MaxEmailLength = 254;
+    public const int MaxNameLength = 200;
+    public const int MaxAccountIdLength = 64;
+    public const int MaxDetailsLength = 4000;
+    public const int MaxCorrections = 20;
+    public const int MaxCorrectionValueLength = 500;
+
+    public static RequestSubmission? Validate(
+        IReadOnlyDictionary<string, string?> fields,
+        IReadOnlyDictionary<string, string> corrections,
+        Dictionary<string, List<string>> errors)
+    {
+        string? Field(string name) => fields.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+        void Error(string field, string message)
+        {
+            if (!errors.TryGetValue(field, out var list))
+            {
+                errors[field] = list = [];
+            }
+
+            list.Add(message);
+        }
+
+        var typeText = Field("type");
+        var type = default(RequestType);
+        if (typeText is null)
+        {
+            Error("type", "Required: access, correction or deletion.");
+        }
+        else if (!WireNames.TryParseRequestType(typeText, out type))
+        {
+            Error("type", "Must be access, correction or deletion.");
+        }
+
+        var email = Field("email");
+        if (email is null)
+        {
+            Error("email", "Required.");
+        }
+        else if (!IsEmail(email))
+        {
+            Error("email", "Is not a valid e-mail address.");
+        }
+
+        var fullName = Field("fullName");
+        if (fullName is null)
+        {
+            Error("fullName", "Required.");
+        }
+        else if (fullName.Length > MaxNameLength || fullName.Any(char.IsControl))
+        {
+            Error("fullName", $"Must be at most {MaxNameLength} characters, without control characters.");
+        }
+
+        if (!WireNames.TryParseJurisdiction(Field("jurisdiction"), out var jurisdiction))
+        {
+            Error("jurisdiction", "Must be GDPR or CCPA.");
+        }
+
+        var accountId = Field("accountId");
+        if (accountId is not null && (accountId.Length > MaxAccountIdLength || !accountId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+        {
+            Error("accountId", $"Must be at most {MaxAccountIdLength} letters, digits, '-', '_' or '.'.");
+        }
+
+        var language = Field("language")?.ToLowerInvariant() ?? Languages.English;
+        if (!Languages.IsSupported(language))
+        {
+            Error("language", "Must be en or es.");
+        }
+
+        var details = Field("details");
+        if (details?.Length > MaxDetailsLength)
+        {
+            Error("details", $"Must be at most {MaxDetailsLength} characters.");
+        }
+
+        var cleanCorrections = ValidateCorrections(type, typeText is not null, corrections, Error);
+
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+
+        return new RequestSubmission(type, new DataSubject(email!, fullName!, accountId), jurisdiction, language, details, cleanCorrections);
+    }
+
+    private static Dictionary<string, string> ValidateCorrections(
+        RequestType type, bool typeGiven, IReadOnlyDictionary<string, string> corrections, Action<string, string> error)
+    {
+        var clean = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!typeGiven || type != RequestType.Correction)
+        {
+            return clean;
+        }
+
+        foreach (var (field, value) in corrections)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                continue;
+            }
+
+            if (field.Length is 0 or > 40 || !char.IsAsciiLetter(field[0]) || !field.All(char.IsAsciiLetterOrDigit))
+            {
+                error("corrections", $"Field names must be 1-40 letters or digits, starting with a letter.");
+            }
+            else if (value.Length > MaxCorrectionValueLength || value.Any(char.IsControl))
+            {
+                error($"corrections.{field}", $"Must be at most {MaxCorrectionValueLength} characters, without control characters.");
+            }
+            else
+            {
+                clean[field] = value.Trim();
+            }
+        }
+
+        if (clean.Count == 0)
+        {
+            error("corrections", "A correction request needs at least one field with its new value.");
+        }
+        else if (clean.Count > MaxCorrections)
+        {
+            error("corrections", $"At most {MaxCorrections} fields per request.");
+        }
+
+        return clean;
+    }
+
+    private static bool IsEmail(string value)
+    {
+        if (value.Length > MaxEmailLength || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            return false;
+        }
+
+        if (!MailAddress.TryCreate(value, out var address) || address.Address != value || address.DisplayName.Length > 0)
+        {
+            return false;
+        }
+
+        var domain = address.Host;
+        return domain.Contains('.', StringComparison.Ordinal) && !domain.StartsWith('.') && !domain.EndsWith('.');
+    }
+}

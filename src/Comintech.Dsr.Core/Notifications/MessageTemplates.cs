@@ -1,0 +1,96 @@
+using System.Globalization;
+using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Domain;
+
+namespace Comintech.Dsr.Notifications;
+
+/// <summary>The texts sent to the person, in English and Spanish.</summary>
+public static class MessageTemplates
+{
+    public static OutgoingEmail Acknowledgement(DsrRequest request, string statusUrl) => Build(
+        request,
+        "ack",
+        Es(request) ? "Hemos recibido su solicitud de privacidad" : "We have received your privacy request",
+        Es(request)
+            ? $"Hemos recibido su solicitud de {TypeEs(request.Type)} el {Day(request.ReceivedAt)}.\n"
+              + $"Responderemos a más tardar el {Day(request.DueAt)}.\n"
+              + "Le enviaremos un código para confirmar que es usted.\n\n"
+              + $"Estado de la solicitud: {statusUrl}\n"
+            : $"We received your {TypeEn(request.Type)} request on {Day(request.ReceivedAt)}.\n"
+              + $"We will respond by {Day(request.DueAt)} at the latest.\n"
+              + "We are sending you a code to confirm it is you.\n\n"
+              + $"Request status: {statusUrl}\n");
+
+    public static OutgoingEmail VerificationCode(DsrRequest request, int issue, string code, TimeSpan ttl, string verifyUrl) => Build(
+        request,
+        $"code-{issue}",
+        Es(request) ? $"Su código de verificación: {code}" : $"Your verification code: {code}",
+        Es(request)
+            ? $"Su código de verificación es {code}. Caduca en {ttl.TotalMinutes:0} minutos.\n"
+              + $"Introdúzcalo aquí: {verifyUrl}\n\n"
+              + "Si usted no ha hecho esta solicitud, ignore este mensaje: no haremos nada sin el código.\n"
+            : $"Your verification code is {code}. It expires in {ttl.TotalMinutes:0} minutes.\n"
+              + $"Enter it here: {verifyUrl}\n\n"
+              + "If you did not make this request, ignore this message: nothing happens without the code.\n");
+
+    public static OutgoingEmail NotVerified(DsrRequest request) => Build(
+        request,
+        "not-verified",
+        Es(request) ? "Su solicitud de privacidad se ha cerrado" : "Your privacy request has been closed",
+        Es(request)
+            ? "No pudimos confirmar su identidad a tiempo, así que no hemos actuado sobre su solicitud.\n"
+              + "Puede enviar una nueva solicitud cuando quiera.\n" + ComplaintEs
+            : "We could not confirm your identity in time, so we have not acted on your request.\n"
+              + "You may send a new request at any time.\n" + ComplaintEn);
+
+    public static OutgoingEmail Final(DsrRequest request, RequestStatus status, IReadOnlyList<ConnectorOutcome> outcomes, IReadOnlyDictionary<string, string> storeNames)
+    {
+        var es = Es(request);
+        var lines = outcomes.Select(o => $"- {storeNames.GetValueOrDefault(o.StoreId, o.StoreId)}: {Describe(o, es)}");
+        var intro = (status, es) switch
+        {
+            (RequestStatus.Completed, false) => $"Your {TypeEn(request.Type)} request is complete.",
+            (RequestStatus.Completed, true) => $"Su solicitud de {TypeEs(request.Type)} se ha completado.",
+            (_, false) => $"Your {TypeEn(request.Type)} request is complete except where noted below; our privacy team is handling the rest.",
+            (_, true) => $"Su solicitud de {TypeEs(request.Type)} se ha completado salvo lo indicado abajo; nuestro equipo de privacidad se ocupa del resto.",
+        };
+        return Build(
+            request,
+            "final",
+            es ? "Su solicitud de privacidad: resultado" : "Your privacy request: outcome",
+            $"{intro}\n\n{string.Join('\n', lines)}\n\n{(es ? ComplaintEs : ComplaintEn)}");
+    }
+
+    private static string Describe(ConnectorOutcome outcome, bool es) => (outcome.Kind, es) switch
+    {
+        (OutcomeKind.Done, false) => $"done ({outcome.RecordsAffected} record(s))",
+        (OutcomeKind.Done, true) => $"hecho ({outcome.RecordsAffected} registro(s))",
+        (OutcomeKind.NothingFound, false) => "no data about you",
+        (OutcomeKind.NothingFound, true) => "sin datos sobre usted",
+        (OutcomeKind.Retained, false) => $"kept for a legal reason: {outcome.Note}",
+        (OutcomeKind.Retained, true) => $"conservado por motivo legal: {outcome.Note}",
+        (OutcomeKind.Waiting, false) => "in progress",
+        (OutcomeKind.Waiting, true) => "en curso",
+        (_, false) => "could not be completed automatically; our privacy team will finish it",
+        (_, true) => "no se pudo completar automáticamente; nuestro equipo de privacidad lo terminará",
+    };
+
+    private const string ComplaintEn = "\nIf you are not satisfied, reply to this message or complain to your data protection authority.\n";
+    private const string ComplaintEs = "\nSi no está conforme, responda a este mensaje o reclame ante su autoridad de protección de datos.\n";
+
+    private static bool Es(DsrRequest request) => request.Language == Languages.Spanish;
+
+    private static string Day(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string TypeEn(RequestType type) => type.ToWire();
+
+    private static string TypeEs(RequestType type) => type switch
+    {
+        RequestType.Access => "acceso",
+        RequestType.Correction => "rectificación",
+        _ => "supresión",
+    };
+
+    private static OutgoingEmail Build(DsrRequest request, string purpose, string subject, string body) =>
+        new($"{request.Id}.{purpose}", request.Subject.Email, request.Subject.FullName, subject, body);
+}

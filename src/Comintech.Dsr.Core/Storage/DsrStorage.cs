@@ -1,0 +1,33 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+
+namespace Comintech.Dsr.Storage;
+
+/// <summary>The tables and containers of the system's data (not the engine's task hub).</summary>
+public sealed class DsrStorage(TableServiceClient tables, BlobServiceClient blobs)
+{
+    public const string RequestsTable = "DsrRequests";
+    public const string EvidenceTable = "DsrEvidence";
+    public const string ConnectorRunsTable = "DsrConnectorRuns";
+    public const string ExportsContainer = "dsr-exports";
+
+    public TableServiceClient Tables { get; } = tables;
+
+    public BlobServiceClient Blobs { get; } = blobs;
+
+    public TableClient Requests => Tables.GetTableClient(RequestsTable);
+
+    public TableClient Evidence => Tables.GetTableClient(EvidenceTable);
+
+    public TableClient ConnectorRuns => Tables.GetTableClient(ConnectorRunsTable);
+
+    public BlobContainerClient Exports => Blobs.GetBlobContainerClient(ExportsContainer);
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        await Requests.CreateIfNotExistsAsync(cancellationToken);
+        await Evidence.CreateIfNotExistsAsync(cancellationToken);
+        await ConnectorRuns.CreateIfNotExistsAsync(cancellationToken);
+        await Exports.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Comintech.Dsr.Domain;
+
+namespace Comintech.Dsr.Storage;
+
+/// <summary>One row per request in Table storage: the only place a person's identifiers live.</summary>
+public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, TimeProvider clock)
+{
+    private const string RowKey = "request";
+
+    public async Task AddAsync(DsrRequest request, CancellationToken cancellationToken = default)
+    {
+        var entity = new TableEntity(request.Id, RowKey)
+        {
+            ["Type"] = request.Type.ToString(),
+            ["Channel"] = request.Channel.ToString(),
+            ["Jurisdiction"] = request.Jurisdiction.ToString(),
+            ["Language"] = request.Language,
+            ["ReceivedAt"] = request.ReceivedAt,
+            ["DueAt"] = request.DueAt,
+            ["Status"] = request.Status.ToString(),
+            ["Email"] = request.Subject.Email,
+            ["EmailHash"] = hasher.Hash(request.Subject.Email),
+            ["FullName"] = request.Subject.FullName,
+            ["AccountId"] = request.Subject.AccountId,
+            ["Details"] = request.Details,
+            ["Corrections"] = JsonSerializer.Serialize(request.Corrections),
+            ["UpdatedAt"] = clock.GetUtcNow(),
+        };
+        await storage.Requests.AddEntityAsync(entity, cancellationToken);
+    }
+
+    public async Task<DsrRequest?> FindAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        if (!RequestId.IsWellFormed(requestId))
+        {
+            return null;
+        }
+
+        var response = await storage.Requests.GetEntityIfExistsAsync<TableEntity>(requestId, RowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? ToRequest(response.Value!) : null;
+    }
+
+    public async Task<DsrRequest> GetAsync(string requestId, CancellationToken cancellationToken = default) =>
+        await FindAsync(requestId, cancellationToken)
+        ?? throw new InvalidOperationException($"Request {requestId} is not in the request store.");
+
+    public async Task SetStatusAsync(string requestId, RequestStatus status, CancellationToken cancellationToken = default)
+    {
+        var patch = new TableEntity(requestId, RowKey)
+        {
+            ["Status"] = status.ToString(),
+            ["UpdatedAt"] = clock.GetUtcNow(),
+        };
+        await storage.Requests.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    private static DsrRequest ToRequest(TableEntity e) => new(
+        e.PartitionKey,
+        Enum.Parse<RequestType>(e.GetString("Type")),
+        Enum.Parse<IntakeChannel>(e.GetString("Channel")),
+        Enum.Parse<Jurisdiction>(e.GetString("Jurisdiction")),
+        e.GetString("Language"),
+        e.GetDateTimeOffset("ReceivedAt")!.Value,
+        e.GetDateTimeOffset("DueAt")!.Value,
+        Enum.Parse<RequestStatus>(e.GetString("Status")),
+        new DataSubject(e.GetString("Email"), e.GetString("FullName"), e.GetString("AccountId")),
+        e.GetString("Details"),
+        JsonSerializer.Deserialize<Dictionary<string, string>>(e.GetString("Corrections") ?? "{}") ?? []);
+}

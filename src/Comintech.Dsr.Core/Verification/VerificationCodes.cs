@@ -1,0 +1,22 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Comintech.Dsr.Verification;
+
+/// <summary>Six-digit one-time codes and their salted hashes.</summary>
+public static class VerificationCodes
+{
+    public static string Generate() =>
+        RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+
+    public static bool IsWellFormed(string? code) => code is { Length: 6 } && code.All(char.IsAsciiDigit);
+
+    public static byte[] NewSalt() => RandomNumberGenerator.GetBytes(16);
+
+    public static byte[] Hash(byte[] salt, string code) => HMACSHA256.HashData(salt, Encoding.ASCII.GetBytes(code));
+
+    /// <summary>Compares in constant time, whatever the code.</summary>
+    public static bool Matches(byte[] salt, byte[] expectedHash, string code) =>
+        CryptographicOperations.FixedTimeEquals(Hash(salt, code), expectedHash);
+}

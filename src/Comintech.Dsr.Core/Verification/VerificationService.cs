@@ -1,0 +1,167 @@
+using Azure;
+using Azure.Data.Tables;
+using Comintech.Dsr.Hosting;
+using Comintech.Dsr.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Comintech.Dsr.Verification;
+
+public enum VerifyResult
+{
+    Verified,
+    AlreadyVerified,
+    WrongCode,
+    Expired,
+    Locked,
+    NoCodeIssued,
+}
+
+public sealed record VerifyOutcome(VerifyResult Result, int AttemptsLeft);
+
+public enum ResendDecision
+{
+    Allowed,
+    TooSoon,
+    LimitReached,
+    AlreadyVerified,
+}
+
+public sealed record ResendCheck(ResendDecision Decision, TimeSpan RetryAfter, int NextIssue);
+
+/// <summary>
+/// The state of a request's identity check (row <c>verification</c> beside the request): only a salted hash of the
+/// current code, its expiry, wrong attempts and how many codes were sent. Updates use the row's ETag, so two
+/// concurrent guesses cannot both be counted as the first.
+/// </summary>
+public sealed class VerificationService(DsrStorage storage, IOptions<DsrOptions> options, TimeProvider clock)
+{
+    private const string RowKey = "verification";
+    private VerificationOptions Settings => options.Value.Verification;
+
+    /// <summary>
+    /// Creates code number <paramref name="issue"/> and stores its hash. Returns null when that code was sent
+    /// already or the person is verified (a re-run activity must not send a second, different code).
+    /// </summary>
+    public async Task<string?> IssueAsync(string requestId, int issue, CancellationToken cancellationToken = default)
+    {
+        var existing = await ReadAsync(requestId, cancellationToken);
+        if (existing is not null && (existing.GetBoolean("Verified") == true
+            || (existing.GetInt32("Issue") >= issue && existing.GetBoolean("Sent") == true)))
+        {
+            return null;
+        }
+
+        var code = VerificationCodes.Generate();
+        var salt = VerificationCodes.NewSalt();
+        var now = clock.GetUtcNow();
+        var entity = new TableEntity(requestId, RowKey)
+        {
+            ["Issue"] = issue,
+            ["Salt"] = salt,
+            ["CodeHash"] = VerificationCodes.Hash(salt, code),
+            ["IssuedAt"] = now,
+            ["ExpiresAt"] = now + Settings.CodeTtl,
+            ["FailedAttempts"] = 0,
+            ["Sent"] = false,
+            ["SentCount"] = existing?.GetInt32("SentCount") ?? 0,
+            ["LastSentAt"] = existing?.GetDateTimeOffset("LastSentAt"),
+            ["Verified"] = false,
+        };
+        await storage.Requests.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        return code;
+    }
+
+    public async Task MarkSentAsync(string requestId, int issue, CancellationToken cancellationToken = default)
+    {
+        var entity = await ReadAsync(requestId, cancellationToken)
+            ?? throw new InvalidOperationException($"No verification state for request {requestId}.");
+        if (entity.GetInt32("Issue") != issue || entity.GetBoolean("Sent") == true)
+        {
+            return;
+        }
+
+        entity["Sent"] = true;
+        entity["SentCount"] = (entity.GetInt32("SentCount") ?? 0) + 1;
+        entity["LastSentAt"] = clock.GetUtcNow();
+        await storage.Requests.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<VerifyOutcome> VerifyAsync(string requestId, string code, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var entity = await ReadAsync(requestId, cancellationToken);
+            if (entity is null || entity.GetBinary("CodeHash") is null)
+            {
+                return new VerifyOutcome(VerifyResult.NoCodeIssued, 0);
+            }
+
+            if (entity.GetBoolean("Verified") == true)
+            {
+                return new VerifyOutcome(VerifyResult.AlreadyVerified, 0);
+            }
+
+            var failed = entity.GetInt32("FailedAttempts") ?? 0;
+            if (failed >= Settings.MaxAttempts)
+            {
+                return new VerifyOutcome(VerifyResult.Locked, 0);
+            }
+
+            if (clock.GetUtcNow() > entity.GetDateTimeOffset("ExpiresAt"))
+            {
+                return new VerifyOutcome(VerifyResult.Expired, 0);
+            }
+
+            var matches = VerificationCodes.Matches(entity.GetBinary("Salt"), entity.GetBinary("CodeHash"), code);
+            if (matches)
+            {
+                entity["Verified"] = true;
+                entity["VerifiedAt"] = clock.GetUtcNow();
+            }
+            else
+            {
+                entity["FailedAttempts"] = failed + 1;
+            }
+
+            try
+            {
+                await storage.Requests.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                continue;
+            }
+
+            return matches
+                ? new VerifyOutcome(VerifyResult.Verified, 0)
+                : new VerifyOutcome(VerifyResult.WrongCode, Settings.MaxAttempts - failed - 1);
+        }
+    }
+
+    public async Task<ResendCheck> CheckResendAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        var entity = await ReadAsync(requestId, cancellationToken);
+        var issue = (entity?.GetInt32("Issue") ?? 0) + 1;
+        if (entity?.GetBoolean("Verified") == true)
+        {
+            return new ResendCheck(ResendDecision.AlreadyVerified, TimeSpan.Zero, issue);
+        }
+
+        if ((entity?.GetInt32("SentCount") ?? 0) >= Settings.MaxCodesSent)
+        {
+            return new ResendCheck(ResendDecision.LimitReached, TimeSpan.Zero, issue);
+        }
+
+        var last = entity?.GetDateTimeOffset("LastSentAt");
+        var wait = last is null ? TimeSpan.Zero : last.Value + Settings.ResendInterval - clock.GetUtcNow();
+        return wait > TimeSpan.Zero
+            ? new ResendCheck(ResendDecision.TooSoon, wait, issue)
+            : new ResendCheck(ResendDecision.Allowed, TimeSpan.Zero, issue);
+    }
+
+    private async Task<TableEntity?> ReadAsync(string requestId, CancellationToken cancellationToken)
+    {
+        var response = await storage.Requests.GetEntityIfExistsAsync<TableEntity>(requestId, RowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+}

@@ -1,0 +1,71 @@
+using Azure.Data.Tables;
+using Comintech.Dsr.Storage;
+
+namespace Comintech.Dsr.LocalEngine.Demo;
+
+/// <summary>
+/// Demo people in the demo data map's stores (the control panel's customer accounts and the support desk), written
+/// once per storage account (a marker row remembers it), so a person erased by a demo request stays erased across restarts.
+/// </summary>
+public static partial class DemoDataSeeder
+{
+    public const string CustomerAccountsTable = "CustomerAccounts";
+    public const string SupportTicketsTable = "SupportTickets";
+
+    public static IReadOnlyList<DemoPerson> People { get; } =
+    [
+        new("ACC-1001", "Ada Lovelace", "ada.lovelace@example.com", "+44 20 7946 0001", "12 St James's Square, London"),
+        new("ACC-1002", "Grace Hopper", "grace.hopper@example.org", "+1 202 555 0102", "1 Navy Way, Arlington VA"),
+        new("ACC-1003", "Alan Turing", "alan.turing@example.net", "+44 161 496 0003", "Hollymeade, Wilmslow"),
+        new("ACC-1004", "Robert <script>alert(1)</script> Tables", "bobby.tables@example.com", "+1 415 555 0104", "1 School Rd, Springfield"),
+    ];
+
+    public static async Task SeedAsync(DsrStorage storage, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        var marker = await storage.ConnectorRuns.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, MarkerRow, cancellationToken: cancellationToken);
+        if (marker.HasValue)
+        {
+            return;
+        }
+
+        var accounts = storage.Tables.GetTableClient(CustomerAccountsTable);
+        await accounts.CreateIfNotExistsAsync(cancellationToken);
+        foreach (var person in People)
+        {
+            await accounts.UpsertEntityAsync(new TableEntity("accounts", person.AccountId)
+            {
+                ["AccountId"] = person.AccountId,
+                ["FullName"] = person.FullName,
+                ["Email"] = person.Email,
+                ["Phone"] = person.Phone,
+                ["PostalAddress"] = person.PostalAddress,
+                ["Plan"] = "Cloud Hosting Pro",
+            }, cancellationToken: cancellationToken);
+        }
+
+        var tickets = storage.Tables.GetTableClient(SupportTicketsTable);
+        await tickets.CreateIfNotExistsAsync(cancellationToken);
+        var number = 5000;
+        foreach (var person in People.Take(3))
+        {
+            await tickets.UpsertEntityAsync(new TableEntity(person.AccountId, $"T-{++number}")
+            {
+                ["AccountId"] = person.AccountId,
+                ["Email"] = person.Email,
+                ["RequesterName"] = person.FullName,
+                ["Subject"] = "Mailbox quota",
+                ["Body"] = $"Hello, this is {person.FullName}; my mailbox is full.",
+            }, cancellationToken: cancellationToken);
+        }
+
+        await storage.ConnectorRuns.UpsertEntityAsync(new TableEntity(MarkerPartition, MarkerRow), cancellationToken: cancellationToken);
+        LogSeeded(logger, People.Count, number - 5000);
+    }
+
+    private const string MarkerPartition = "_engine";
+    private const string MarkerRow = "demo-data-seeded";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data seeded: {Accounts} customer accounts, {Tickets} support tickets")]
+    private static partial void LogSeeded(ILogger logger, int accounts, int tickets);
+}
+public sealed record DemoPerson(string AccountId, string FullName, string Email, string Phone, string PostalAddress);

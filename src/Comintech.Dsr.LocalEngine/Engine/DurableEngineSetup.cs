@@ -1,0 +1,52 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using DurableTask.Core.Query;
+using Grpc.Net.Client;
+using Comintech.Dsr.Hosting;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.DurableTask.Worker;
+
+namespace Comintech.Dsr.LocalEngine.Engine;
+
+/// <summary>
+/// The same backend Durable Functions uses (Durable Task Azure Storage) driven through the Durable Task gRPC sidecar,
+/// so the SDK's orchestrations and activities run here exactly as in the Functions app.
+/// </summary>
+public static class DurableEngineSetup
+{
+    public static IServiceCollection AddLocalDurableEngine(
+        this IServiceCollection services, string storageConnectionString, EngineOptions engine, int sidecarPort)
+    {
+        services.AddSingleton(sp =>
+        {
+            var settings = new AzureStorageOrchestrationServiceSettings
+            {
+                StorageAccountClientProvider = new StorageAccountClientProvider(storageConnectionString),
+                TaskHubName = engine.TaskHubName,
+                WorkerId = engine.WorkerId,
+                PartitionCount = 1,
+                MaxQueuePollingInterval = engine.MaxQueuePollingInterval,
+                LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
+            };
+            return new AzureStorageOrchestrationService(settings);
+        });
+        services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
+        services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
+        services.AddSingleton<IOrchestrationServiceQueryClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
+        services.AddSingleton<IOrchestrationServicePurgeClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
+        services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = TaskHubGrpcServerMode.ApiServerAndDispatcher);
+        services.AddSingleton<TaskHubGrpcServer>();
+        services.AddGrpc();
+
+        var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{sidecarPort}");
+        services.AddSingleton(channel);
+        services.AddDurableTaskWorker(builder =>
+        {
+            builder.AddTasks(registry => registry.AddDsrTasks());
+            builder.UseGrpc(channel);
+        });
+        services.AddDurableTaskClient(builder => builder.UseGrpc(channel));
+        return services;
+    }
+}

@@ -1,0 +1,26 @@
+using Comintech.Dsr.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+
+namespace Comintech.Dsr.LocalEngine.Engine;
+
+/// <summary>The same public routes as the Functions app, bound to the shared handlers.</summary>
+public static class EngineEndpoints
+{
+    public static WebApplication MapDsrEndpoints(this WebApplication app, int sidecarPort)
+    {
+        app.MapGrpcService<TaskHubGrpcServer>().RequireHost($"*:{sidecarPort}");
+
+        app.MapGet("/", RequestFormPage.Form);
+        app.MapPost("/api/requests", (HttpRequest http, RequestHttpHandlers handlers, DurableTaskClient client) =>
+            handlers.SubmitAsync(http, client));
+        app.MapGet("/api/requests/{id}", (string id, RequestHttpHandlers handlers, DurableTaskClient client, CancellationToken ct) =>
+            handlers.StatusAsync(id, client, ct));
+        app.MapPost("/api/requests/{id}/verify", (string id, HttpRequest http, RequestHttpHandlers handlers, DurableTaskClient client) =>
+            handlers.VerifyAsync(http, id, client));
+        app.MapPost("/api/requests/{id}/resend", (string id, RequestHttpHandlers handlers, DurableTaskClient client, CancellationToken ct) =>
+            handlers.ResendAsync(id, client, ct));
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        return app;
+    }
+}

@@ -1,0 +1,33 @@
+namespace Comintech.Dsr.LocalEngine.Engine;
+
+/// <summary>Settings of the local engine itself (section <c>Engine</c>).</summary>
+public sealed class EngineOptions
+{
+    public const string Section = "Engine";
+
+    /// <summary>Where the HTTP routes are served (the port <c>func start</c> uses).</summary>
+    public string Url { get; set; } = "http://127.0.0.1:7071";
+
+    /// <summary>Loopback port of the engine's internal gRPC sidecar; 0 picks a free one.</summary>
+    public int SidecarPort { get; set; }
+
+    public string TaskHubName { get; set; } = "dsrlocal";
+
+    /// <summary>Keep stable across restarts so the engine takes its partitions back at once after a crash.</summary>
+    public string WorkerId { get; set; } = "local-engine";
+
+    /// <summary>Azurite's data folder when the engine starts it (no storage connection string configured).</summary>
+    public string AzuriteLocation { get; set; } = ".dsr/azurite";
+
+    public int AzuriteBlobPort { get; set; } = 10000;
+
+    public int AzuriteQueuePort { get; set; } = 10001;
+
+    public int AzuriteTablePort { get; set; } = 10002;
+
+    /// <summary>Seed the demo stores with demo people on first start.</summary>
+    public bool SeedDemoData { get; set; } = true;
+
+    /// <summary>How often idle queues are polled at most; short, so a local request moves on quickly.</summary>
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+}

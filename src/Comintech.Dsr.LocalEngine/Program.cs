@@ -1,0 +1,58 @@
+using System.Net;
+using Comintech.Dsr.Hosting;
+using Comintech.Dsr.LocalEngine.Demo;
+using Comintech.Dsr.LocalEngine.Engine;
+using Comintech.Dsr.LocalEngine.Storage;
+using Comintech.Dsr.Storage;
+using DurableTask.AzureStorage;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var engine = builder.Configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions();
+
+await using var azurite = await LocalBootstrap.EnsureStorageAsync(builder.Configuration, engine);
+LocalBootstrap.EnsureIdentifierHashKey(builder.Configuration);
+LocalBootstrap.AnchorPickupFolder(builder.Configuration);
+
+var publicUri = new Uri(engine.Url);
+var sidecarPort = engine.SidecarPort == 0 ? AzuriteProcess.FreePort() : engine.SidecarPort;
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    var address = publicUri.Host is "localhost" or "127.0.0.1" ? IPAddress.Loopback : IPAddress.Parse(publicUri.Host);
+    kestrel.Listen(address, publicUri.Port);
+    kestrel.Listen(IPAddress.Loopback, sidecarPort, listen => listen.Protocols = HttpProtocols.Http2);
+});
+
+builder.Services.AddProblemDetails();
+builder.Services.AddDsrCore(builder.Configuration);
+var storageConnectionString = DsrServiceCollectionExtensions.StorageConnectionString(
+    builder.Configuration.GetSection(DsrOptions.Section).Get<DsrOptions>() ?? new DsrOptions(), builder.Configuration);
+builder.Services.AddLocalDurableEngine(storageConnectionString, engine, sidecarPort);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+await app.Services.GetRequiredService<AzureStorageOrchestrationService>().CreateIfNotExistsAsync();
+var storage = app.Services.GetRequiredService<DsrStorage>();
+await storage.EnsureCreatedAsync();
+if (engine.SeedDemoData)
+{
+    await DemoDataSeeder.SeedAsync(storage, app.Logger);
+}
+
+app.MapDsrEndpoints(sidecarPort);
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var mail = app.Configuration["Dsr:Mail:PickupDirectory"];
+    Console.WriteLine();
+    Console.WriteLine($"Comintech DSR local engine is running.");
+    Console.WriteLine($"  Request form:   {engine.Url.TrimEnd('/')}/");
+    Console.WriteLine($"  API:            {engine.Url.TrimEnd('/')}/api/requests");
+    Console.WriteLine($"  Outgoing mail:  {mail}");
+    Console.WriteLine($"  Storage:        {(azurite is null ? "configured account" : $"Azurite on 127.0.0.1:{azurite.BlobPort}-{azurite.TablePort}")}");
+    Console.WriteLine("Press Ctrl+C to stop.");
+});
+await app.RunAsync();
+
+public partial class Program;

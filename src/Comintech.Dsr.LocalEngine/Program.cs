@@ -8,6 +8,7 @@ using DurableTask.AzureStorage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.Configuration.AddDataMapFile(AppContext.BaseDirectory);
 var engine = builder.Configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions();
 
 await using var azurite = await LocalBootstrap.EnsureStorageAsync(builder.Configuration, engine);

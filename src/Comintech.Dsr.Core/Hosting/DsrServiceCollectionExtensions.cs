@@ -65,6 +65,23 @@ public static class DsrServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Adds <c>datamap.json</c> from <paramref name="directory"/> beneath the configuration already present, so
+    /// <c>DataMap__…</c> settings and <c>DataMap:File</c> (another file) still win.
+    /// </summary>
+    public static IConfigurationBuilder AddDataMapFile(this IConfigurationManager configuration, string directory)
+    {
+        var file = Path.GetFullPath(configuration["DataMap:File"] is { Length: > 0 } configured ? configured : Path.Combine(directory, "datamap.json"));
+        var builder = (IConfigurationBuilder)configuration;
+        builder.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+        {
+            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.GetDirectoryName(file)!),
+            Path = Path.GetFileName(file),
+            Optional = false,
+        });
+        return builder;
+    }
+
     public static string StorageConnectionString(DsrOptions options, IConfiguration configuration) =>
         options.StorageConnectionString is { Length: > 0 } own ? own
         : configuration["AzureWebJobsStorage"] ?? throw new InvalidOperationException("No storage connection string is configured.");

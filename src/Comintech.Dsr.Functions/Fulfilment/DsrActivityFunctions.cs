@@ -1,0 +1,44 @@
+using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Domain;
+using Comintech.Dsr.Fulfilment;
+using Comintech.Dsr.Fulfilment.Activities;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Comintech.Dsr.Functions.Fulfilment;
+
+/// <summary>
+/// Binds each shared activity to an activity trigger under its registered name. The bodies live in the core
+/// library; these methods only hand the input over.
+/// </summary>
+public sealed class DsrActivityFunctions(
+    SendAcknowledgementActivity acknowledgement,
+    SendVerificationCodeActivity verificationCode,
+    CloseUnverifiedActivity closeUnverified,
+    PlanFulfilmentActivity plan,
+    ExecuteStoreActionActivity executeStoreAction,
+    FinaliseRequestActivity finalise)
+{
+    [Function(DsrActivityNames.SendAcknowledgement)]
+    public Task<bool> SendAcknowledgement([ActivityTrigger] string requestId, CancellationToken cancellationToken) =>
+        acknowledgement.RunAsync(requestId, cancellationToken);
+
+    [Function(DsrActivityNames.SendVerificationCode)]
+    public Task<bool> SendVerificationCode([ActivityTrigger] SendCodeInput input, CancellationToken cancellationToken) =>
+        verificationCode.RunAsync(input, cancellationToken);
+
+    [Function(DsrActivityNames.CloseUnverified)]
+    public Task<bool> CloseUnverified([ActivityTrigger] string requestId, CancellationToken cancellationToken) =>
+        closeUnverified.RunAsync(requestId, cancellationToken);
+
+    [Function(DsrActivityNames.PlanFulfilment)]
+    public Task<FulfilmentPlan> PlanFulfilment([ActivityTrigger] string requestId, CancellationToken cancellationToken) =>
+        plan.RunAsync(requestId, cancellationToken);
+
+    [Function(DsrActivityNames.ExecuteStoreAction)]
+    public Task<ConnectorOutcome> ExecuteStoreAction([ActivityTrigger] StoreActionInput input, CancellationToken cancellationToken) =>
+        executeStoreAction.RunAsync(input, cancellationToken);
+
+    [Function(DsrActivityNames.FinaliseRequest)]
+    public Task<RequestStatus> FinaliseRequest([ActivityTrigger] FinaliseInput input, CancellationToken cancellationToken) =>
+        finalise.RunAsync(input, cancellationToken);
+}

@@ -1,0 +1,11 @@
+using Comintech.Dsr.Hosting;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Configuration.AddDataMapFile(AppContext.BaseDirectory);
+builder.Services.AddProblemDetails();
+builder.Services.AddDsrCore(builder.Configuration);
+builder.Build().Run();

@@ -46,7 +46,8 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
 
         context.SetCustomStatus(new DsrProgress(RequestStage.Finalising, [.. progress.Values]));
         var ordered = plan.Stores.Select(s => outcomes[s.StoreId]).ToList();
-        var status = await context.CallActivityAsync<RequestStatus>(DsrActivityNames.FinaliseRequest, new FinaliseInput(input.RequestId, ordered));
+        var status = ordered.Any(o => o.Kind == OutcomeKind.Failed) ? RequestStatus.CompletedWithExceptions : RequestStatus.Completed;
+        await context.CallActivityAsync(DsrActivityNames.FinaliseRequest, new FinaliseInput(input.RequestId, status, ordered));
         context.SetCustomStatus(new DsrProgress(RequestStage.Done, [.. progress.Values]));
         LogFinished(logger, input.RequestId, status);
         return new DsrOrchestrationResult(status, [.. progress.Values]);

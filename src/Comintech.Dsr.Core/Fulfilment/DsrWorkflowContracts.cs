@@ -29,7 +29,7 @@ public sealed record PlannedStore(string StoreId, int MaxAttempts, TimeSpan Firs
 
 public sealed record StoreActionInput(string RequestId, string StoreId, ConnectorAction Action);
 
-public sealed record FinaliseInput(string RequestId, IReadOnlyList<ConnectorOutcome> Outcomes);
+public sealed record FinaliseInput(string RequestId, RequestStatus Status, IReadOnlyList<ConnectorOutcome> Outcomes);
 
 /// <summary>Names of the external events the orchestration waits for.</summary>
 public static class DsrEvents

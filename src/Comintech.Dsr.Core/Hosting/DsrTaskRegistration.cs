@@ -16,7 +16,7 @@ public static class DsrTaskRegistration
         Add<CloseUnverifiedActivity, string, bool>(registry, DsrActivityNames.CloseUnverified);
         Add<PlanFulfilmentActivity, string, FulfilmentPlan>(registry, DsrActivityNames.PlanFulfilment);
         Add<ExecuteStoreActionActivity, StoreActionInput, Connectors.ConnectorOutcome>(registry, DsrActivityNames.ExecuteStoreAction);
-        Add<FinaliseRequestActivity, FinaliseInput, Domain.RequestStatus>(registry, DsrActivityNames.FinaliseRequest);
+        Add<FinaliseRequestActivity, FinaliseInput, bool>(registry, DsrActivityNames.FinaliseRequest);
         return registry;
     }
 

@@ -1,5 +1,4 @@
 using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Fulfilment.Activities;
 using Microsoft.Azure.Functions.Worker;
@@ -39,6 +38,6 @@ public sealed class DsrActivityFunctions(
         executeStoreAction.RunAsync(input, cancellationToken);
 
     [Function(DsrActivityNames.FinaliseRequest)]
-    public Task<RequestStatus> FinaliseRequest([ActivityTrigger] FinaliseInput input, CancellationToken cancellationToken) =>
+    public Task<bool> FinaliseRequest([ActivityTrigger] FinaliseInput input, CancellationToken cancellationToken) =>
         finalise.RunAsync(input, cancellationToken);
 }

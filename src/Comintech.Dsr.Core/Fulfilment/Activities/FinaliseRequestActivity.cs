@@ -1,5 +1,4 @@
 using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Notifications;
 using Comintech.Dsr.Storage;
@@ -9,9 +8,9 @@ namespace Comintech.Dsr.Fulfilment.Activities;
 
 /// <summary>Records stores that failed, sets the final status, sends the last notice and closes the evidence chain.</summary>
 public sealed class FinaliseRequestActivity(RequestStore requests, INotifier notifier, EvidenceLedger evidence, IOptions<DataMapOptions> dataMap)
-    : IDsrActivity<FinaliseInput, RequestStatus>
+    : IDsrActivity<FinaliseInput, bool>
 {
-    public async Task<RequestStatus> RunAsync(FinaliseInput input, CancellationToken cancellationToken)
+    public async Task<bool> RunAsync(FinaliseInput input, CancellationToken cancellationToken)
     {
         foreach (var failed in input.Outcomes.Where(o => o.Kind == OutcomeKind.Failed))
         {
@@ -19,7 +18,7 @@ public sealed class FinaliseRequestActivity(RequestStore requests, INotifier not
             await evidence.AppendAsync(input.RequestId, "store:" + key, EvidenceEvents.StoreOutcome, failed, cancellationToken: cancellationToken);
         }
 
-        var status = input.Outcomes.Any(o => o.Kind == OutcomeKind.Failed) ? RequestStatus.CompletedWithExceptions : RequestStatus.Completed;
+        var status = input.Status;
         var request = await requests.GetAsync(input.RequestId, cancellationToken);
         var names = dataMap.Value.Stores.ToDictionary(s => s.Id, s => s.Name);
         var message = MessageTemplates.Final(request, status, input.Outcomes, names);
@@ -35,6 +34,6 @@ public sealed class FinaliseRequestActivity(RequestStore requests, INotifier not
                 failedStores = input.Outcomes.Where(o => o.Kind == OutcomeKind.Failed).Select(o => o.StoreId),
             },
             cancellationToken: cancellationToken);
-        return status;
+        return true;
     }
 }

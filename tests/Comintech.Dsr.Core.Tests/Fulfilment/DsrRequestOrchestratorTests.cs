@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Domain;
+using Comintech.Dsr.Fulfilment;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+
+namespace Comintech.Dsr.Core.Tests.Fulfilment;
+
+/// <summary>The orchestration on the in-process DurableTaskTestHost, with activities that record what they were asked.</summary>
+public sealed class DsrRequestOrchestratorTests : IAsyncLifetime
+{
+    private const string RequestId = "AAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    private readonly ConcurrentQueue<string> calls = new();
+    private readonly ConcurrentDictionary<string, int> attemptsByStore = new();
+    private readonly HashSet<string> brokenStores = [];
+    private DurableTaskTestHost host = null!;
+
+    public async Task InitializeAsync()
+    {
+        host = await DurableTaskTestHost.StartAsync(registry =>
+        {
+            registry.AddOrchestrator<DsrRequestOrchestrator>();
+            registry.AddActivityFunc<string, bool>(DsrActivityNames.SendAcknowledgement, (_, id) => Record($"ack:{id}"));
+            registry.AddActivityFunc<SendCodeInput, bool>(DsrActivityNames.SendVerificationCode, (_, input) => Record($"code:{input.Issue}"));
+            registry.AddActivityFunc<string, bool>(DsrActivityNames.CloseUnverified, (_, id) => Record($"not-verified:{id}"));
+            registry.AddActivityFunc<string, FulfilmentPlan>(DsrActivityNames.PlanFulfilment, (_, _) => new FulfilmentPlan(
+                ConnectorAction.Erase,
+                [.. new[] { "accounts", "tickets", "billing" }.Select(id => new PlannedStore(id, 3, TimeSpan.FromMilliseconds(100), 1))]));
+            registry.AddActivityFunc<StoreActionInput, ConnectorOutcome>(DsrActivityNames.ExecuteStoreAction, (_, input) =>
+            {
+                attemptsByStore.AddOrUpdate(input.StoreId, 1, (_, n) => n + 1);
+                if (brokenStores.Contains(input.StoreId))
+                {
+                    throw new ConnectorException("Store unreachable (HTTP 503)");
+                }
+
+                return new ConnectorOutcome(input.StoreId, input.Action, OutcomeKind.Done, 2, 2, null, null, DateTimeOffset.UtcNow);
+            });
+            registry.AddActivityFunc<FinaliseInput, bool>(DsrActivityNames.FinaliseRequest, (_, input) => Record($"final:{input.Status}"));
+        });
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    private bool Record(string call)
+    {
+        calls.Enqueue(call);
+        return true;
+    }
+
+    private async Task<string> StartAsync(TimeSpan verificationWindow)
+    {
+        var input = new DsrOrchestrationInput(RequestId, RequestType.Deletion, DateTime.UtcNow + verificationWindow);
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(DsrRequestOrchestrator.Name, input, new StartOrchestrationOptions(RequestId));
+        await WaitUntilAsync(() => calls.Contains("code:1"));
+        return id;
+    }
+
+    private async Task<OrchestrationMetadata> CompletionAsync(string id)
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        return await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cts.Token);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for the orchestration.");
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
+    public async Task Verified_request_runs_every_store_and_completes()
+    {
+        var id = await StartAsync(TimeSpan.FromMinutes(10));
+
+        await host.Client.RaiseEventAsync(id, DsrEvents.IdentityVerified, true);
+        var metadata = await CompletionAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
+        var result = metadata.ReadOutputAs<DsrOrchestrationResult>()!;
+        Assert.Equal(RequestStatus.Completed, result.Status);
+        Assert.Equal(["accounts", "billing", "tickets"], result.Stores.Select(s => s.StoreId).Order());
+        Assert.All(result.Stores, s => Assert.Equal(nameof(OutcomeKind.Done), s.State));
+        Assert.Equal(["ack:" + RequestId, "code:1", "final:Completed"], calls);
+
+        var progress = metadata.ReadCustomStatusAs<DsrProgress>()!;
+        Assert.Equal(RequestStage.Done, progress.Stage);
+        Assert.Equal(3, progress.Stores.Count);
+    }
+
+    [Fact]
+    public async Task Never_verified_request_ends_IdentityNotVerified_without_touching_stores()
+    {
+        var id = await StartAsync(TimeSpan.FromSeconds(2));
+
+        var metadata = await CompletionAsync(id);
+
+        Assert.Equal(RequestStatus.IdentityNotVerified, metadata.ReadOutputAs<DsrOrchestrationResult>()!.Status);
+        Assert.Contains("not-verified:" + RequestId, calls);
+        Assert.Empty(attemptsByStore);
+    }
+
+    [Fact]
+    public async Task One_failing_store_is_retried_then_reported_while_the_others_complete()
+    {
+        brokenStores.Add("tickets");
+        var id = await StartAsync(TimeSpan.FromMinutes(10));
+
+        await host.Client.RaiseEventAsync(id, DsrEvents.IdentityVerified, true);
+        var metadata = await CompletionAsync(id);
+
+        var result = metadata.ReadOutputAs<DsrOrchestrationResult>()!;
+        Assert.Equal(RequestStatus.CompletedWithExceptions, result.Status);
+        var failed = Assert.Single(result.Stores, s => s.State == nameof(OutcomeKind.Failed));
+        Assert.Equal("tickets", failed.StoreId);
+        Assert.Contains("Store unreachable (HTTP 503)", failed.Note, StringComparison.Ordinal);
+        Assert.Equal(3, attemptsByStore["tickets"]);
+        Assert.Equal(1, attemptsByStore["accounts"]);
+        Assert.All(result.Stores.Where(s => s.StoreId != "tickets"), s => Assert.Equal(nameof(OutcomeKind.Done), s.State));
+        Assert.Contains("final:CompletedWithExceptions", calls);
+    }
+
+    [Fact]
+    public async Task A_resend_sends_the_next_code_once_and_verification_still_completes()
+    {
+        var id = await StartAsync(TimeSpan.FromMinutes(10));
+
+        await host.Client.RaiseEventAsync(id, DsrEvents.ResendCodeRequested, 2);
+        await host.Client.RaiseEventAsync(id, DsrEvents.ResendCodeRequested, 2);
+        await WaitUntilAsync(() => calls.Contains("code:2"));
+        await host.Client.RaiseEventAsync(id, DsrEvents.IdentityVerified, true);
+        var metadata = await CompletionAsync(id);
+
+        Assert.Equal(RequestStatus.Completed, metadata.ReadOutputAs<DsrOrchestrationResult>()!.Status);
+        Assert.Single(calls, c => c == "code:2");
+    }
+}

@@ -1,0 +1,34 @@
+using Comintech.Dsr.Verification;
+
+namespace Comintech.Dsr.Core.Tests.Verification;
+
+public class VerificationCodesTests
+{
+    [Fact]
+    public void Codes_are_six_digits()
+    {
+        for (var i = 0; i < 500; i++)
+        {
+            Assert.True(VerificationCodes.IsWellFormed(VerificationCodes.Generate()));
+        }
+    }
+
+    [Fact]
+    public void Only_the_right_code_matches_its_salted_hash()
+    {
+        var salt = VerificationCodes.NewSalt();
+        var hash = VerificationCodes.Hash(salt, "123456");
+
+        Assert.True(VerificationCodes.Matches(salt, hash, "123456"));
+        Assert.False(VerificationCodes.Matches(salt, hash, "123457"));
+        Assert.False(VerificationCodes.Matches(VerificationCodes.NewSalt(), hash, "123456"));
+    }
+
+    [Theory]
+    [InlineData("12345")]
+    [InlineData("1234567")]
+    [InlineData("12a456")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Malformed_codes_are_refused(string? code) => Assert.False(VerificationCodes.IsWellFormed(code));
+}

@@ -1,0 +1,44 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Comintech.Dsr.LocalEngine.Engine;
+using Comintech.Dsr.LocalEngine.Storage;
+using Comintech.Dsr.Storage;
+using Xunit;
+
+namespace Comintech.Dsr.Testing;
+
+/// <summary>One Azurite per test class, on free loopback ports, its data in a temporary folder.</summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    private AzuriteProcess? azurite;
+
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "dsr-azurite-" + Guid.NewGuid().ToString("N"));
+
+    public string ConnectionString => azurite?.ConnectionString ?? throw new InvalidOperationException("Azurite is not running.");
+
+    public DsrStorage Storage => new(new TableServiceClient(ConnectionString), new BlobServiceClient(ConnectionString));
+
+    public async Task InitializeAsync()
+    {
+        azurite = await AzuriteProcess.StartAsync(
+            RepositoryPaths.Root, DataFolder, AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), reuseIfListening: false);
+        await Storage.EnsureCreatedAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean; a test never depends on it.
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Comintech.Dsr.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Comintech.Dsr.Testing;
+
+/// <summary>The core services wired as the hosts wire them, against a test storage account.</summary>
+public static class TestServices
+{
+    public const string HashKey = "test-identifier-hash-key-0123456789abcdef";
+
+    public static IConfiguration Configuration(string connectionString, string pickupDirectory, IDictionary<string, string?>? overrides = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Dsr:StorageConnectionString"] = connectionString,
+            ["Dsr:IdentifierHashKey"] = HashKey,
+            ["Dsr:Mail:PickupDirectory"] = pickupDirectory,
+            ["DataMap:Stores:0:Id"] = "customer-accounts",
+            ["DataMap:Stores:0:Name"] = "Customer accounts",
+            ["DataMap:Stores:0:Kind"] = "AzureTable",
+            ["DataMap:Stores:0:Categories:0"] = "contact details",
+            ["DataMap:Stores:0:Purpose"] = "Service",
+            ["DataMap:Stores:0:LegalBasis"] = "Contract",
+            ["DataMap:Stores:0:Retention"] = "Life of the account",
+            ["DataMap:Stores:0:Settings:Table"] = "TestAccounts",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+    }
+
+    public static ServiceProvider Build(IConfiguration configuration, Action<IServiceCollection>? configure = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton(configuration);
+        services.AddDsrCore(configuration);
+        configure?.Invoke(services);
+        return services.BuildServiceProvider(validateScopes: true);
+    }
+}

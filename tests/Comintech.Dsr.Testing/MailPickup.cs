@@ -25,7 +25,7 @@ public static partial class MailPickup
 
     public static string CodeIn(MimeMessage message)
     {
-        var match = SixDigits().Match(message.Subject);
+        var match = SixDigits().Match(message.Subject ?? "");
         return match.Success ? match.Value : throw new InvalidOperationException("No 6-digit code in the message subject.");
     }
 

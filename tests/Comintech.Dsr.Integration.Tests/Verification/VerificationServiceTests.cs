@@ -1,0 +1,106 @@
+using Comintech.Dsr.Domain;
+using Comintech.Dsr.Hosting;
+using Comintech.Dsr.Testing;
+using Comintech.Dsr.Verification;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Comintech.Dsr.Integration.Tests.Verification;
+
+public sealed class VerificationServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.Zero));
+
+    private VerificationService Service() => new(azurite.Storage, Options.Create(new DsrOptions()), clock);
+
+    private static string Other(string code) => ((int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) + 1) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task The_right_code_verifies_once_and_the_hash_is_all_that_is_stored()
+    {
+        var service = Service();
+        var id = RequestId.New();
+        var code = (await service.IssueAsync(id, 1))!;
+        await service.MarkSentAsync(id, 1);
+
+        var row = (await azurite.Storage.Requests.GetEntityAsync<Azure.Data.Tables.TableEntity>(id, "verification")).Value;
+        Assert.DoesNotContain(((IDictionary<string, object>)row).Values, v => v is string s && s.Contains(code, StringComparison.Ordinal));
+        Assert.Equal(VerifyResult.Verified, (await service.VerifyAsync(id, code)).Result);
+        Assert.Equal(VerifyResult.AlreadyVerified, (await service.VerifyAsync(id, code)).Result);
+    }
+
+    [Fact]
+    public async Task Five_wrong_codes_lock_it_so_the_sixth_try_fails_even_when_right()
+    {
+        var service = Service();
+        var id = RequestId.New();
+        var code = (await service.IssueAsync(id, 1))!;
+
+        var left = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            var outcome = await service.VerifyAsync(id, Other(code));
+            Assert.Equal(VerifyResult.WrongCode, outcome.Result);
+            left.Add(outcome.AttemptsLeft);
+        }
+
+        Assert.Equal([4, 3, 2, 1, 0], left);
+        Assert.Equal(VerifyResult.Locked, (await service.VerifyAsync(id, code)).Result);
+    }
+
+    [Fact]
+    public async Task A_code_expires_after_its_ttl()
+    {
+        var service = Service();
+        var id = RequestId.New();
+        var code = (await service.IssueAsync(id, 1))!;
+
+        clock.Advance(TimeSpan.FromMinutes(31));
+
+        Assert.Equal(VerifyResult.Expired, (await service.VerifyAsync(id, code)).Result);
+    }
+
+    [Fact]
+    public async Task A_code_already_sent_is_not_issued_again_but_the_next_one_is()
+    {
+        var service = Service();
+        var id = RequestId.New();
+        var first = (await service.IssueAsync(id, 1))!;
+        await service.MarkSentAsync(id, 1);
+
+        Assert.Null(await service.IssueAsync(id, 1));
+        var second = await service.IssueAsync(id, 2);
+        Assert.NotNull(second);
+        if (first != second)
+        {
+            Assert.Equal(VerifyResult.WrongCode, (await service.VerifyAsync(id, first)).Result);
+        }
+
+        Assert.Equal(VerifyResult.Verified, (await service.VerifyAsync(id, second!)).Result);
+    }
+
+    [Fact]
+    public async Task Resends_are_spaced_and_capped()
+    {
+        var service = Service();
+        var id = RequestId.New();
+        await service.IssueAsync(id, 1);
+        await service.MarkSentAsync(id, 1);
+
+        var tooSoon = await service.CheckResendAsync(id);
+        Assert.Equal(ResendDecision.TooSoon, tooSoon.Decision);
+        Assert.True(tooSoon.RetryAfter > TimeSpan.Zero);
+
+        for (var issue = 2; issue <= 5; issue++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(2));
+            var check = await service.CheckResendAsync(id);
+            Assert.Equal((ResendDecision.Allowed, issue), (check.Decision, check.NextIssue));
+            await service.IssueAsync(id, issue);
+            await service.MarkSentAsync(id, issue);
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(ResendDecision.LimitReached, (await service.CheckResendAsync(id)).Decision);
+    }
+}

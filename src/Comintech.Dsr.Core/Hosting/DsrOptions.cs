@@ -33,7 +33,7 @@ public sealed class DsrOptions
 public sealed class VerificationOptions
 {
     /// <summary>How long one code stays valid.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan CodeTtl { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>How long the request waits for the person to verify before it ends IdentityNotVerified.</summary>

@@ -1,0 +1,93 @@
+using System.Net;
+using Azure.Data.Tables;
+using Comintech.Dsr.Evidence;
+using Comintech.Dsr.LocalEngine.Demo;
+
+namespace Comintech.Dsr.LocalEngine.Tests;
+
+/// <summary>A deletion request through the local engine over HTTP, as a person and the stores see it.</summary>
+public sealed class DeletionEndToEndTests(EngineFixture fixture) : IClassFixture<EngineFixture>
+{
+    [Fact]
+    public async Task A_verified_deletion_erases_the_seeded_person_and_leaves_a_verifiable_evidence_chain()
+    {
+        var engine = fixture.Engine;
+        var ada = DemoDataSeeder.People[0];
+
+        var id = await engine.SubmitAsync(new { type = "deletion", email = ada.Email, fullName = ada.FullName, accountId = ada.AccountId });
+        var code = await engine.CodeAsync(id);
+        using (var verified = await engine.VerifyAsync(id, code))
+        {
+            Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        }
+
+        var status = await engine.WaitForStatusAsync(id, "Completed", TimeSpan.FromSeconds(90));
+        Assert.Equal("Done", status.GetProperty("stage").GetString());
+        Assert.Equal(2, status.GetProperty("stores").GetArrayLength());
+
+        var tables = fixture.Azurite.Storage.Tables;
+        var accounts = await Rows(tables.GetTableClient(DemoDataSeeder.CustomerAccountsTable));
+        Assert.DoesNotContain(accounts, r => r.GetString("Email") == ada.Email);
+        Assert.Contains(accounts, r => r.GetString("Email") == DemoDataSeeder.People[1].Email);
+        var tickets = await Rows(tables.GetTableClient(DemoDataSeeder.SupportTicketsTable));
+        Assert.DoesNotContain(tickets, r => ((IDictionary<string, object>)r).Values.OfType<string>().Any(v => v.Contains("Lovelace", StringComparison.Ordinal)));
+
+        var ledger = new EvidenceLedger(fixture.Azurite.Storage, TimeProvider.System);
+        var evidence = await ledger.ReadAsync(id);
+        var events = evidence.Select(e => e.EventType).ToList();
+        Assert.Equal(EvidenceEvents.Received, events[0]);
+        Assert.Equal(EvidenceEvents.Completed, events[^1]);
+        foreach (var expected in new[] { EvidenceEvents.AcknowledgementSent, EvidenceEvents.VerificationSent, EvidenceEvents.VerificationSucceeded, EvidenceEvents.FinalNoticeSent })
+        {
+            Assert.Contains(expected, events);
+        }
+
+        Assert.Equal(2, events.Count(e => e == EvidenceEvents.StoreOutcome));
+        Assert.True((await ledger.VerifyAsync(id)).IsIntact);
+        Assert.All(evidence, e => Assert.DoesNotContain("lovelace", e.Details, StringComparison.OrdinalIgnoreCase));
+
+        Assert.True(File.Exists(Path.Combine(engine.PickupDirectory, $"{id}.final.eml")));
+    }
+
+    [Fact]
+    public async Task The_engine_history_holds_no_personal_data()
+    {
+        var engine = fixture.Engine;
+        var grace = DemoDataSeeder.People[1];
+        var id = await engine.SubmitAsync(new { type = "access", email = grace.Email, fullName = grace.FullName });
+        using (await engine.VerifyAsync(id, await engine.CodeAsync(id)))
+        {
+        }
+
+        await engine.WaitForStatusAsync(id, "Completed", TimeSpan.FromSeconds(90));
+
+        var checkedRows = 0;
+        await foreach (var table in fixture.Azurite.Storage.Tables.QueryAsync())
+        {
+            if (table.Name.StartsWith("e2e", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var row in await Rows(fixture.Azurite.Storage.Tables.GetTableClient(table.Name)))
+                {
+                    checkedRows++;
+                    var text = string.Join('|', ((IDictionary<string, object>)row).Values.Select(v => v?.ToString()));
+                    Assert.DoesNotContain("grace", text, StringComparison.OrdinalIgnoreCase);
+                    Assert.DoesNotContain("hopper", text, StringComparison.OrdinalIgnoreCase);
+                }
+            }
+        }
+
+        Assert.True(checkedRows > 0, "No engine history rows were found to check.");
+        Assert.DoesNotContain(grace.Email, engine.Output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<List<TableEntity>> Rows(TableClient table)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>())
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Comintech.Dsr.LocalEngine.Storage;
+
+namespace Comintech.Dsr.Testing;
+
+/// <summary>
+/// The local engine as a separate process (the way an operator runs it), so a test can kill -9 it and start it again
+/// on the same storage and task hub.
+/// </summary>
+public sealed class EngineProcess : IAsyncDisposable
+{
+    private readonly Dictionary<string, string> environment;
+    private readonly List<string> output = [];
+    private Process? process;
+
+    public EngineProcess(string storageConnectionString, string taskHubName, IDictionary<string, string>? settings = null)
+    {
+        Port = AzuriteProcess.FreePort();
+        PickupDirectory = Directory.CreateTempSubdirectory("dsr-mail-").FullName;
+        BaseUrl = $"http://127.0.0.1:{Port}";
+        environment = new Dictionary<string, string>
+        {
+            ["Engine__Url"] = BaseUrl,
+            ["Engine__TaskHubName"] = taskHubName,
+            ["Engine__WorkerId"] = "engine-" + taskHubName,
+            ["Dsr__StorageConnectionString"] = storageConnectionString,
+            ["Dsr__PublicBaseUrl"] = BaseUrl,
+            ["Dsr__IdentifierHashKey"] = TestServices.HashKey,
+            ["Dsr__Mail__PickupDirectory"] = PickupDirectory,
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        Http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public int Port { get; }
+
+    public string BaseUrl { get; }
+
+    public string PickupDirectory { get; }
+
+    public HttpClient Http { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return string.Join('\n', output);
+            }
+        }
+    }
+
+    public async Task StartAsync()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Comintech.Dsr.LocalEngine.dll"));
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the local engine.");
+        process.OutputDataReceived += (_, e) => Capture(e.Data);
+        process.ErrorDataReceived += (_, e) => Capture(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The local engine exited with {process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await Http.GetAsync(new Uri("/healthz", UriKind.Relative));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The local engine did not answer within 90 s:\n{Output}");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing, as in a crash.</summary>
+    public async Task KillAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    public async Task<JsonElement> StatusAsync(string requestId) =>
+        await Http.GetFromJsonAsync<JsonElement>(new Uri($"/api/requests/{requestId}", UriKind.Relative));
+
+    public async Task<JsonElement> WaitForStatusAsync(string requestId, string status, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var current = await StatusAsync(requestId);
+            if (current.GetProperty("status").GetString() == status)
+            {
+                return current;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Request {requestId} is {current} after {timeout.TotalSeconds} s, not {status}.\n{Output}");
+            }
+
+            await Task.Delay(500);
+        }
+    }
+
+    private void Capture(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.Add(line);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        process?.Dispose();
+        Http.Dispose();
+        try
+        {
+            Directory.Delete(PickupDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // best effort
+        }
+    }
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every test: unit and orchestration tests, Azurite integration tests, end-to-end tests through the local
+# engine, and the Functions app's output checks. Installs what it needs first (Azurite from npm).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+echo "== Installing test dependencies"
+npm ci --no-audit --no-fund --loglevel=error
+
+echo "== Building"
+dotnet build Comintech.DSR.sln -c Release -nologo -v quiet
+
+echo "== Testing"
+status=0
+for project in \
+  tests/Comintech.Dsr.Core.Tests \
+  tests/Comintech.Dsr.Integration.Tests \
+  tests/Comintech.Dsr.LocalEngine.Tests \
+  tests/Comintech.Dsr.Functions.Tests; do
+  echo "-- $project"
+  dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=normal" || status=1
+done
+exit $status

@@ -12,12 +12,18 @@ dotnet build Comintech.DSR.sln -c Release -nologo -v quiet
 
 echo "== Testing"
 status=0
+log=$(mktemp)
 for project in \
   tests/Comintech.Dsr.Core.Tests \
   tests/Comintech.Dsr.Integration.Tests \
   tests/Comintech.Dsr.LocalEngine.Tests \
   tests/Comintech.Dsr.Functions.Tests; do
   echo "-- $project"
-  dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=normal" || status=1
+  dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee -a "$log" || status=1
 done
+
+# One closing line for every runner together, e.g. "131 passed, 0 failed, 0 skipped".
+awk -F'[:,]' '/^(Passed|Failed)! +- +Failed:/ { failed += $2; passed += $4; skipped += $6 }
+  END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$log"
+rm -f "$log"
 exit $status

@@ -23,7 +23,9 @@ for project in \
 done
 
 # One closing line for every runner together, e.g. "131 passed, 0 failed, 0 skipped".
-awk -F'[:,]' '/^(Passed|Failed)! +- +Failed:/ { failed += $2; passed += $4; skipped += $6 }
-  END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$log"
+awk '$1 == "Passed:" && $2 ~ /^[0-9]+$/ { passed += $2 }
+     $1 == "Failed:" && $2 ~ /^[0-9]+$/ { failed += $2 }
+     $1 == "Skipped:" && $2 ~ /^[0-9]+$/ { skipped += $2 }
+     END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$log"
 rm -f "$log"
 exit $status

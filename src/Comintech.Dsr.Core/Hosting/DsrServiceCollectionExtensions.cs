@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Connectors.AzureTable;
+using Comintech.Dsr.Connectors.PostgreSql;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Fulfilment.Activities;
 using Comintech.Dsr.Http;
@@ -46,7 +47,10 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<IntakeService>();
         services.AddSingleton<RequestHttpHandlers>();
 
+        services.AddSingleton<ConnectorExports>();
+        services.AddSingleton<LoginHistoryLookup>();
         services.AddSingleton<IDataStoreConnector, AzureTableConnector>();
+        services.AddSingleton<IDataStoreConnector, PostgreSqlConnector>();
 
         services.AddSingleton<INotifier>(sp =>
         {
@@ -91,7 +95,7 @@ public static class DsrServiceCollectionExtensions
     {
         public ValidateOptionsResult Validate(string? name, DataMapOptions options)
         {
-            var errors = options.Validate(connectors.Select(c => c.Kind));
+            var errors = options.Validate(connectors);
             return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
         }
     }

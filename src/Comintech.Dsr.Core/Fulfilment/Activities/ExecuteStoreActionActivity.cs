@@ -19,6 +19,7 @@ public sealed partial class ExecuteStoreActionActivity(
     IEnumerable<IDataStoreConnector> connectors,
     DsrStorage storage,
     EvidenceLedger evidence,
+    LoginHistoryLookup loginHistory,
     ILogger<ExecuteStoreActionActivity> logger)
     : IDsrActivity<StoreActionInput, ConnectorOutcome>
 {
@@ -36,11 +37,17 @@ public sealed partial class ExecuteStoreActionActivity(
             ?? throw new ConnectorException($"No connector serves kind '{store.Kind}'.");
         var request = await requests.GetAsync(input.RequestId, cancellationToken);
         var connectorRequest = new ConnectorRequest(input.RequestId, store, input.Action, key, request.Subject, request.Corrections);
+        if (connectorRequest.Uses(SubjectIdentifier.LoginIp))
+        {
+            connectorRequest = connectorRequest with { LoginIps = await loginHistory.FindAsync(request.Subject, cancellationToken) };
+        }
 
         ConnectorOutcome outcome;
         try
         {
-            outcome = input.Action switch
+            outcome = connectorRequest.Policy.Mode == ActionMode.Retained && input.Action != ConnectorAction.Erase
+                ? connectorRequest.Outcome(OutcomeKind.Done, 0, 0, "Not changed.", null, DateTimeOffset.UtcNow)
+                : input.Action switch
             {
                 ConnectorAction.Export => await connector.ExportAsync(connectorRequest, cancellationToken),
                 ConnectorAction.Rectify => await connector.RectifyAsync(connectorRequest, cancellationToken),
@@ -61,9 +68,23 @@ public sealed partial class ExecuteStoreActionActivity(
             throw new ConnectorException($"{ex.GetType().Name}{status}");
         }
 
+        outcome = RetentionApplied(connectorRequest, outcome);
         await storage.ConnectorRuns.UpsertEntityAsync(ConnectorRunRecord.ToEntity(input.RequestId, key, outcome), TableUpdateMode.Replace, cancellationToken);
         await evidence.AppendAsync(input.RequestId, "store:" + key, EvidenceEvents.StoreOutcome, outcome, cancellationToken: cancellationToken);
         return outcome;
+    }
+
+    /// <summary>Data kept under a Retained policy is reported as retained, with the legal reason the data map states.</summary>
+    private static ConnectorOutcome RetentionApplied(ConnectorRequest request, ConnectorOutcome outcome)
+    {
+        var policy = request.Policy;
+        if (policy.Mode != ActionMode.Retained || outcome.Kind != OutcomeKind.Done)
+        {
+            return outcome;
+        }
+
+        var kept = policy.KeepFields.Count > 0 ? $" Kept: {string.Join(", ", policy.KeepFields)}." : "";
+        return outcome with { Kind = OutcomeKind.Retained, Note = $"Retained: {policy.Reason}.{kept} {outcome.Note}".Trim() };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId}: store {StoreId} failed with {Failure}")]

@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Connectors.AzureTable;
 using Comintech.Dsr.Connectors.PostgreSql;
+using Comintech.Dsr.Connectors.WebLogs;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Fulfilment.Activities;
 using Comintech.Dsr.Http;
@@ -51,6 +52,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<LoginHistoryLookup>();
         services.AddSingleton<IDataStoreConnector, AzureTableConnector>();
         services.AddSingleton<IDataStoreConnector, PostgreSqlConnector>();
+        services.AddSingleton<IDataStoreConnector, WebLogBlobConnector>();
 
         services.AddSingleton<INotifier>(sp =>
         {
@@ -91,11 +93,12 @@ public static class DsrServiceCollectionExtensions
         : configuration["AzureWebJobsStorage"] ?? throw new InvalidOperationException("No storage connection string is configured.");
 
     /// <summary>Fails start-up with one message per bad entry and field of the data map.</summary>
-    private sealed class DataMapValidator(IEnumerable<IDataStoreConnector> connectors) : IValidateOptions<DataMapOptions>
+    /// <remarks>Connectors are resolved when the map is validated, not injected: some read the data map themselves.</remarks>
+    private sealed class DataMapValidator(IServiceProvider services) : IValidateOptions<DataMapOptions>
     {
         public ValidateOptionsResult Validate(string? name, DataMapOptions options)
         {
-            var errors = options.Validate(connectors);
+            var errors = options.Validate(services.GetServices<IDataStoreConnector>());
             return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
         }
     }

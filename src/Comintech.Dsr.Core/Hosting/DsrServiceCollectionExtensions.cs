@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Connectors.AzureTable;
+using Comintech.Dsr.Connectors.Marketing;
 using Comintech.Dsr.Connectors.PostgreSql;
 using Comintech.Dsr.Connectors.WebLogs;
 using Comintech.Dsr.Evidence;
@@ -53,6 +54,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<IDataStoreConnector, AzureTableConnector>();
         services.AddSingleton<IDataStoreConnector, PostgreSqlConnector>();
         services.AddSingleton<IDataStoreConnector, WebLogBlobConnector>();
+        services.AddSingleton<IDataStoreConnector, SendGridMarketingConnector>();
 
         services.AddSingleton<INotifier>(sp =>
         {

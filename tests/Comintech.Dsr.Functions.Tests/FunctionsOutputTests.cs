@@ -32,6 +32,7 @@ public class FunctionsOutputTests
     [InlineData("GetRequestStatusFunction", "get", "api/requests/{id}")]
     [InlineData("VerifyIdentityFunction", "post", "api/requests/{id}/verify")]
     [InlineData("ResendCodeFunction", "post", "api/requests/{id}/resend")]
+    [InlineData("BackupRestoredFunction", "post", "api/staff/backups/restored")]
     public void Http_functions_serve_the_same_routes_as_the_local_engine(string name, string method, string route)
     {
         var trigger = Bindings(Functions()[name]).Single(b => b.Type == "httpTrigger");
@@ -46,6 +47,7 @@ public class FunctionsOutputTests
         var functions = Functions();
 
         Assert.Contains(Bindings(functions[DsrRequestOrchestrator.Name]), b => b.Type == "orchestrationTrigger");
+        Assert.Contains(Bindings(functions[Comintech.Dsr.Fulfilment.Restore.RestoredBackupOrchestrator.Name]), b => b.Type == "orchestrationTrigger");
         foreach (var activity in typeof(DsrActivityNames).GetFields().Select(f => (string)f.GetValue(null)!))
         {
             Assert.True(functions.ContainsKey(activity), $"No function for activity {activity}.");

@@ -2,10 +2,12 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Connectors.AzureTable;
+using Comintech.Dsr.Connectors.Backups;
 using Comintech.Dsr.Connectors.Marketing;
 using Comintech.Dsr.Connectors.PostgreSql;
 using Comintech.Dsr.Connectors.WebLogs;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Fulfilment.Activities;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Intake;
@@ -55,6 +57,8 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<IDataStoreConnector, PostgreSqlConnector>();
         services.AddSingleton<IDataStoreConnector, WebLogBlobConnector>();
         services.AddSingleton<IDataStoreConnector, SendGridMarketingConnector>();
+        services.AddSingleton<RestoreSuppressionLedger>();
+        services.AddSingleton<IDataStoreConnector, BackupConnector>();
 
         services.AddSingleton<INotifier>(sp =>
         {
@@ -68,8 +72,12 @@ public static class DsrServiceCollectionExtensions
         services.AddTransient<SendVerificationCodeActivity>();
         services.AddTransient<CloseUnverifiedActivity>();
         services.AddTransient<PlanFulfilmentActivity>();
+        services.AddTransient<StoreActionRunner>();
         services.AddTransient<ExecuteStoreActionActivity>();
         services.AddTransient<FinaliseRequestActivity>();
+        services.AddTransient<ListLedgeredErasuresActivity>();
+        services.AddTransient<ReapplyErasureActivity>();
+        services.AddSingleton<BackupHttpHandlers>();
         return services;
     }
 

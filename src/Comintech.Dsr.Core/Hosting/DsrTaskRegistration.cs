@@ -1,5 +1,6 @@
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Fulfilment.Activities;
+using Comintech.Dsr.Fulfilment.Restore;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +18,9 @@ public static class DsrTaskRegistration
         Add<PlanFulfilmentActivity, string, FulfilmentPlan>(registry, DsrActivityNames.PlanFulfilment);
         Add<ExecuteStoreActionActivity, StoreActionInput, Connectors.ConnectorOutcome>(registry, DsrActivityNames.ExecuteStoreAction);
         Add<FinaliseRequestActivity, FinaliseInput, bool>(registry, DsrActivityNames.FinaliseRequest);
+        registry.AddOrchestrator<RestoredBackupOrchestrator>();
+        Add<ListLedgeredErasuresActivity, RestoreInput, RestorePlan>(registry, DsrActivityNames.ListLedgeredErasures);
+        Add<ReapplyErasureActivity, ReapplyInput, Connectors.ConnectorOutcome>(registry, DsrActivityNames.ReapplyErasure);
         return registry;
     }
 

@@ -1,6 +1,7 @@
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Fulfilment.Activities;
+using Comintech.Dsr.Fulfilment.Restore;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Comintech.Dsr.Functions.Fulfilment;
@@ -15,7 +16,9 @@ public sealed class DsrActivityFunctions(
     CloseUnverifiedActivity closeUnverified,
     PlanFulfilmentActivity plan,
     ExecuteStoreActionActivity executeStoreAction,
-    FinaliseRequestActivity finalise)
+    FinaliseRequestActivity finalise,
+    ListLedgeredErasuresActivity listLedgeredErasures,
+    ReapplyErasureActivity reapplyErasure)
 {
     [Function(DsrActivityNames.SendAcknowledgement)]
     public Task<bool> SendAcknowledgement([ActivityTrigger] string requestId, CancellationToken cancellationToken) =>
@@ -40,4 +43,12 @@ public sealed class DsrActivityFunctions(
     [Function(DsrActivityNames.FinaliseRequest)]
     public Task<bool> FinaliseRequest([ActivityTrigger] FinaliseInput input, CancellationToken cancellationToken) =>
         finalise.RunAsync(input, cancellationToken);
+
+    [Function(DsrActivityNames.ListLedgeredErasures)]
+    public Task<RestorePlan> ListLedgeredErasures([ActivityTrigger] RestoreInput input, CancellationToken cancellationToken) =>
+        listLedgeredErasures.RunAsync(input, cancellationToken);
+
+    [Function(DsrActivityNames.ReapplyErasure)]
+    public Task<ConnectorOutcome> ReapplyErasure([ActivityTrigger] ReapplyInput input, CancellationToken cancellationToken) =>
+        reapplyErasure.RunAsync(input, cancellationToken);
 }

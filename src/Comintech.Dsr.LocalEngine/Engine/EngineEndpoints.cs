@@ -20,6 +20,9 @@ public static class EngineEndpoints
             handlers.VerifyAsync(http, id, client));
         app.MapPost("/api/requests/{id}/resend", (string id, RequestHttpHandlers handlers, DurableTaskClient client, CancellationToken ct) =>
             handlers.ResendAsync(id, client, ct));
+        // Staff routes: to be put behind staff authentication (see README).
+        app.MapPost("/api/staff/backups/restored", (HttpRequest http, BackupHttpHandlers handlers, DurableTaskClient client) =>
+            handlers.RestoredAsync(http, client));
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         return app;
     }

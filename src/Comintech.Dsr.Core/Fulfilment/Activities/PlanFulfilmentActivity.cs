@@ -13,9 +13,9 @@ public sealed class PlanFulfilmentActivity(RequestStore requests, IOptions<DataM
     {
         var request = await requests.GetAsync(requestId, cancellationToken);
         await requests.SetStatusAsync(requestId, RequestStatus.InProgress, cancellationToken);
-        var stores = dataMap.Value.Stores
-            .Select(s => new PlannedStore(s.Id, s.Retry.MaxAttempts, s.Retry.FirstRetryInterval, s.Retry.BackoffCoefficient))
-            .ToList();
-        return new FulfilmentPlan(ConnectorActions.For(request.Type), stores);
+        return new FulfilmentPlan(ConnectorActions.For(request.Type), [.. dataMap.Value.Stores.Select(Planned)]);
     }
+
+    public static PlannedStore Planned(DataStoreDefinition store) =>
+        new(store.Id, store.Retry.MaxAttempts, store.Retry.FirstRetryInterval, store.Retry.BackoffCoefficient);
 }

@@ -79,6 +79,11 @@ public sealed class DataMapOptions
                 errors.Add($"{name}: Retry:FirstRetryInterval must be positive.");
             }
 
+            if (store.Waiting.ConfirmWithin <= TimeSpan.Zero || store.Waiting.RemindEvery <= TimeSpan.Zero)
+            {
+                errors.Add($"{name}: Waiting:ConfirmWithin and Waiting:RemindEvery must be positive.");
+            }
+
             errors.AddRange(DataStorePolicyRules.Check(store).Select(e => $"{name}: {e}"));
         }
 
@@ -134,6 +139,9 @@ public sealed class DataStoreDefinition
     /// <summary>Per action (Access, Rectify, Erase): Supported (the default), Retained for a stated reason, or Manual.</summary>
     public Dictionary<string, ActionPolicy> Actions { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>For stores that wait on someone (partners, manual steps): the deadline and the reminder interval.</summary>
+    public WaitSettings Waiting { get; set; } = new();
+
     /// <summary>Kind PostgreSQL: the tables the person is found in, or hand-written parameterized statements.</summary>
     public SqlMapping? Sql { get; set; }
 
@@ -141,6 +149,15 @@ public sealed class DataStoreDefinition
         Actions.TryGetValue(DataStorePolicyRules.ActionName(action), out var policy) ? policy : ActionPolicy.Supported;
 
     public string? Setting(string key) => Settings.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+}
+
+public sealed class WaitSettings
+{
+    /// <summary>How long to wait for the confirmation before escalating to staff.</summary>
+    public TimeSpan ConfirmWithin { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>Time between reminders while waiting.</summary>
+    public TimeSpan RemindEvery { get; set; } = TimeSpan.FromDays(3);
 }
 
 public sealed class RetrySettings

@@ -11,6 +11,9 @@ public static class DsrActivityNames
     public const string FinaliseRequest = nameof(FinaliseRequest);
     public const string ListLedgeredErasures = nameof(ListLedgeredErasures);
     public const string ReapplyErasure = nameof(ReapplyErasure);
+    public const string RemindWaitingStore = nameof(RemindWaitingStore);
+    public const string EscalateWaitingStore = nameof(EscalateWaitingStore);
+    public const string RecordStoreConfirmation = nameof(RecordStoreConfirmation);
 }
 
 /// <summary>The body of one activity, host-neutral: the hosts bind it to their trigger.</summary>

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Connectors.Manual;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Fulfilment.Activities;
 using Comintech.Dsr.Storage;
@@ -25,22 +26,12 @@ public sealed partial class StoreActionRunner(
 {
     public async Task<ConnectorOutcome> RunAsync(StoreActionInput input, string key, string eventType, CancellationToken cancellationToken)
     {
-        var earlier = await storage.ConnectorRuns.GetEntityIfExistsAsync<TableEntity>(input.RequestId, key, cancellationToken: cancellationToken);
-        if (earlier.HasValue)
+        if (await EarlierAsync(input.RequestId, key, cancellationToken) is { } earlier)
         {
-            return ConnectorRunRecord.ToOutcome(earlier.Value!);
+            return earlier;
         }
 
-        var store = dataMap.Value.Get(input.StoreId);
-        var connector = connectors.FirstOrDefault(c => string.Equals(c.Kind, store.Kind, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ConnectorException($"No connector serves kind '{store.Kind}'.");
-        var request = await requests.GetAsync(input.RequestId, cancellationToken);
-        var connectorRequest = new ConnectorRequest(input.RequestId, store, input.Action, key, request.Subject, request.Corrections);
-        if (connectorRequest.Uses(SubjectIdentifier.LoginIp))
-        {
-            connectorRequest = connectorRequest with { LoginIps = await loginHistory.FindAsync(request.Subject, cancellationToken) };
-        }
-
+        var (connector, connectorRequest) = await PrepareAsync(input, key, cancellationToken);
         ConnectorOutcome outcome;
         try
         {
@@ -67,10 +58,42 @@ public sealed partial class StoreActionRunner(
             throw new ConnectorException($"{ex.GetType().Name}{status}");
         }
 
-        outcome = RetentionApplied(connectorRequest, outcome);
-        await storage.ConnectorRuns.UpsertEntityAsync(ConnectorRunRecord.ToEntity(input.RequestId, key, outcome), TableUpdateMode.Replace, cancellationToken);
-        await evidence.AppendAsync(input.RequestId, "store:" + key, eventType, outcome, cancellationToken: cancellationToken);
+        return await RecordAsync(input.RequestId, key, eventType, RetentionApplied(connectorRequest, outcome), cancellationToken);
+    }
+
+    /// <summary>
+    /// The connector for the store (the manual-step connector where the data map says the action is Manual) and
+    /// the request it gets, with the person's identifiers read from the request store.
+    /// </summary>
+    public async Task<(IDataStoreConnector Connector, ConnectorRequest Request)> PrepareAsync(StoreActionInput input, string key, CancellationToken cancellationToken)
+    {
+        var store = dataMap.Value.Get(input.StoreId);
+        var kind = store.PolicyFor(input.Action).Mode == ActionMode.Manual ? ManualStepConnector.KindName : store.Kind;
+        var connector = connectors.FirstOrDefault(c => string.Equals(c.Kind, kind, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ConnectorException($"No connector serves kind '{kind}'.");
+        var request = await requests.GetAsync(input.RequestId, cancellationToken);
+        var connectorRequest = new ConnectorRequest(input.RequestId, store, input.Action, key, request.Subject, request.Corrections);
+        if (connectorRequest.Uses(SubjectIdentifier.LoginIp))
+        {
+            connectorRequest = connectorRequest with { LoginIps = await loginHistory.FindAsync(request.Subject, cancellationToken) };
+        }
+
+        return (connector, connectorRequest);
+    }
+
+    /// <summary>Keeps an outcome under its key (a re-run returns it) and appends it to the evidence chain once.</summary>
+    public async Task<ConnectorOutcome> RecordAsync(string requestId, string key, string eventType, ConnectorOutcome outcome, CancellationToken cancellationToken)
+    {
+        await storage.ConnectorRuns.UpsertEntityAsync(ConnectorRunRecord.ToEntity(requestId, key, outcome), TableUpdateMode.Replace, cancellationToken);
+        await evidence.AppendAsync(requestId, "store:" + key, eventType, outcome, cancellationToken: cancellationToken);
         return outcome;
+    }
+
+    /// <summary>The outcome kept under a key by an earlier run, if any.</summary>
+    public async Task<ConnectorOutcome?> EarlierAsync(string requestId, string key, CancellationToken cancellationToken)
+    {
+        var earlier = await storage.ConnectorRuns.GetEntityIfExistsAsync<TableEntity>(requestId, key, cancellationToken: cancellationToken);
+        return earlier.HasValue ? ConnectorRunRecord.ToOutcome(earlier.Value!) : null;
     }
 
     /// <summary>Data kept under a Retained policy is reported as retained, with the legal reason the data map states.</summary>

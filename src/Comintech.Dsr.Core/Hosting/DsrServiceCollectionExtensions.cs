@@ -3,8 +3,11 @@ using Azure.Storage.Blobs;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Connectors.AzureTable;
 using Comintech.Dsr.Connectors.Backups;
+using Comintech.Dsr.Connectors.Manual;
 using Comintech.Dsr.Connectors.Marketing;
+using Comintech.Dsr.Connectors.Partners;
 using Comintech.Dsr.Connectors.PostgreSql;
+using Comintech.Dsr.Connectors.Waiting;
 using Comintech.Dsr.Connectors.WebLogs;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Fulfilment;
@@ -59,6 +62,11 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<IDataStoreConnector, SendGridMarketingConnector>();
         services.AddSingleton<RestoreSuppressionLedger>();
         services.AddSingleton<IDataStoreConnector, BackupConnector>();
+        services.AddHttpClient(PartnerWebhookConnector.KindName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<WaitingStoreTable>();
+        services.AddSingleton<StaffNotifier>();
+        services.AddSingleton<IDataStoreConnector, PartnerWebhookConnector>();
+        services.AddSingleton<IDataStoreConnector, ManualStepConnector>();
 
         services.AddSingleton<INotifier>(sp =>
         {
@@ -77,7 +85,11 @@ public static class DsrServiceCollectionExtensions
         services.AddTransient<FinaliseRequestActivity>();
         services.AddTransient<ListLedgeredErasuresActivity>();
         services.AddTransient<ReapplyErasureActivity>();
+        services.AddTransient<RemindWaitingStoreActivity>();
+        services.AddTransient<EscalateWaitingStoreActivity>();
+        services.AddTransient<RecordStoreConfirmationActivity>();
         services.AddSingleton<BackupHttpHandlers>();
+        services.AddSingleton<WaitingStoreHttpHandlers>();
         return services;
     }
 

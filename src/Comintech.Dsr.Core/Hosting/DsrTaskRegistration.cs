@@ -21,6 +21,9 @@ public static class DsrTaskRegistration
         registry.AddOrchestrator<RestoredBackupOrchestrator>();
         Add<ListLedgeredErasuresActivity, RestoreInput, RestorePlan>(registry, DsrActivityNames.ListLedgeredErasures);
         Add<ReapplyErasureActivity, ReapplyInput, Connectors.ConnectorOutcome>(registry, DsrActivityNames.ReapplyErasure);
+        Add<RemindWaitingStoreActivity, StoreWaitInput, bool>(registry, DsrActivityNames.RemindWaitingStore);
+        Add<EscalateWaitingStoreActivity, StoreWaitInput, Connectors.ConnectorOutcome>(registry, DsrActivityNames.EscalateWaitingStore);
+        Add<RecordStoreConfirmationActivity, StoreConfirmedInput, Connectors.ConnectorOutcome>(registry, DsrActivityNames.RecordStoreConfirmation);
         return registry;
     }
 

@@ -18,7 +18,10 @@ public sealed class DsrActivityFunctions(
     ExecuteStoreActionActivity executeStoreAction,
     FinaliseRequestActivity finalise,
     ListLedgeredErasuresActivity listLedgeredErasures,
-    ReapplyErasureActivity reapplyErasure)
+    ReapplyErasureActivity reapplyErasure,
+    RemindWaitingStoreActivity remindWaitingStore,
+    EscalateWaitingStoreActivity escalateWaitingStore,
+    RecordStoreConfirmationActivity recordStoreConfirmation)
 {
     [Function(DsrActivityNames.SendAcknowledgement)]
     public Task<bool> SendAcknowledgement([ActivityTrigger] string requestId, CancellationToken cancellationToken) =>
@@ -51,4 +54,16 @@ public sealed class DsrActivityFunctions(
     [Function(DsrActivityNames.ReapplyErasure)]
     public Task<ConnectorOutcome> ReapplyErasure([ActivityTrigger] ReapplyInput input, CancellationToken cancellationToken) =>
         reapplyErasure.RunAsync(input, cancellationToken);
+
+    [Function(DsrActivityNames.RemindWaitingStore)]
+    public Task<bool> RemindWaitingStore([ActivityTrigger] StoreWaitInput input, CancellationToken cancellationToken) =>
+        remindWaitingStore.RunAsync(input, cancellationToken);
+
+    [Function(DsrActivityNames.EscalateWaitingStore)]
+    public Task<ConnectorOutcome> EscalateWaitingStore([ActivityTrigger] StoreWaitInput input, CancellationToken cancellationToken) =>
+        escalateWaitingStore.RunAsync(input, cancellationToken);
+
+    [Function(DsrActivityNames.RecordStoreConfirmation)]
+    public Task<ConnectorOutcome> RecordStoreConfirmation([ActivityTrigger] StoreConfirmedInput input, CancellationToken cancellationToken) =>
+        recordStoreConfirmation.RunAsync(input, cancellationToken);
 }

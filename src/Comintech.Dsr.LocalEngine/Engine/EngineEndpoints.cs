@@ -23,6 +23,10 @@ public static class EngineEndpoints
         // Staff routes: to be put behind staff authentication (see README).
         app.MapPost("/api/staff/backups/restored", (HttpRequest http, BackupHttpHandlers handlers, DurableTaskClient client) =>
             handlers.RestoredAsync(http, client));
+        app.MapPost("/api/staff/requests/{id}/stores/{storeId}/done", (string id, string storeId, HttpRequest http, WaitingStoreHttpHandlers handlers, DurableTaskClient client) =>
+            handlers.ManualStepDoneAsync(http, id, storeId, client));
+        app.MapPost("/api/partners/{partnerId}/confirmations", (string partnerId, HttpRequest http, WaitingStoreHttpHandlers handlers, DurableTaskClient client) =>
+            handlers.PartnerConfirmationAsync(http, partnerId, client));
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         return app;
     }

@@ -17,5 +17,5 @@ public sealed class PlanFulfilmentActivity(RequestStore requests, IOptions<DataM
     }
 
     public static PlannedStore Planned(DataStoreDefinition store) =>
-        new(store.Id, store.Retry.MaxAttempts, store.Retry.FirstRetryInterval, store.Retry.BackoffCoefficient);
+        new(store.Id, store.Retry.MaxAttempts, store.Retry.FirstRetryInterval, store.Retry.BackoffCoefficient, store.Waiting.ConfirmWithin, store.Waiting.RemindEvery);
 }

@@ -40,6 +40,7 @@ public sealed class WaitingStoresEndToEndTests : IAsyncLifetime
                     Store("customer-accounts", "AzureTable", new { Table = DemoDataSeeder.CustomerAccountsTable }),
                     Store("acme-reseller", "PartnerWebhook", new { PartnerId = "acme", Endpoint = partnerUrl, SecretName = "Partners:Acme:Secret" }),
                     Store("paper-archive", "Manual", new { Instructions = "Shred the signed paper contract in the archive." }),
+                    Store("nightly-backups", "Backup", new { RetentionDays = "35", Covers = "customer-accounts" }),
                 },
             },
         }));
@@ -170,6 +171,34 @@ public sealed class WaitingStoresEndToEndTests : IAsyncLifetime
         var evidence = await new EvidenceLedger(azurite.Storage, TimeProvider.System).ReadAsync(id);
         Assert.Equal(2, evidence.Count(e => e.EventType == EvidenceEvents.StoreConfirmed));
         Assert.All(evidence, e => Assert.DoesNotContain("Contract shredded", e.Details, StringComparison.Ordinal));
+        Assert.Equal("Retained", stores["nightly-backups"].GetProperty("state").GetString());
+        Assert.StartsWith("Beyond use until ", stores["nightly-backups"].GetProperty("note").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(grace.Email, engine.Output, StringComparison.OrdinalIgnoreCase);
+
+        await RestoreBackupAndSeeTheErasureReappliedAsync(id, grace);
+    }
+
+    private async Task RestoreBackupAndSeeTheErasureReappliedAsync(string requestId, DemoPerson person)
+    {
+        var accounts = azurite.Storage.Tables.GetTableClient(DemoDataSeeder.CustomerAccountsTable);
+        await accounts.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("accounts", person.AccountId) { ["AccountId"] = person.AccountId, ["Email"] = person.Email });
+
+        using (var unknown = await engine.Http.PostAsJsonAsync(new Uri("/api/staff/backups/restored", UriKind.Relative), new { storeId = "customer-accounts", backupId = "x" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        }
+
+        using var restored = await engine.Http.PostAsJsonAsync(new Uri("/api/staff/backups/restored", UriKind.Relative), new { storeId = "nightly-backups", backupId = "20261128T0000Z" });
+        Assert.Equal(HttpStatusCode.Accepted, restored.StatusCode);
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await accounts.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("accounts", person.AccountId)).HasValue)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The restored row was not erased again.");
+            await Task.Delay(500);
+        }
+
+        var evidence = await new EvidenceLedger(azurite.Storage, TimeProvider.System).ReadAsync(requestId);
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.StoreReapplied);
     }
 }

@@ -35,6 +35,8 @@ public class FunctionsOutputTests
     [InlineData("BackupRestoredFunction", "post", "api/staff/backups/restored")]
     [InlineData("ManualStepDoneFunction", "post", "api/staff/requests/{id}/stores/{storeId}/done")]
     [InlineData("PartnerConfirmationFunction", "post", "api/partners/{partnerId}/confirmations")]
+    [InlineData("PartnerLinkFormFunction", "get", "api/partners/{partnerId}/confirmations/link")]
+    [InlineData("PartnerLinkConfirmFunction", "post", "api/partners/{partnerId}/confirmations/link")]
     public void Http_functions_serve_the_same_routes_as_the_local_engine(string name, string method, string route)
     {
         var trigger = Bindings(Functions()[name]).Single(b => b.Type == "httpTrigger");

@@ -39,6 +39,7 @@ public sealed class WaitingStoresEndToEndTests : IAsyncLifetime
                 {
                     Store("customer-accounts", "AzureTable", new { Table = DemoDataSeeder.CustomerAccountsTable }),
                     Store("acme-reseller", "PartnerWebhook", new { PartnerId = "acme", Endpoint = partnerUrl, SecretName = "Partners:Acme:Secret" }),
+                    Store("beta-agent", "PartnerWebhook", new { PartnerId = "beta", Email = "privacy@beta-agent.example", SecretName = "Partners:Beta:Secret" }),
                     Store("paper-archive", "Manual", new { Instructions = "Shred the signed paper contract in the archive." }),
                     Store("nightly-backups", "Backup", new { RetentionDays = "35", Covers = "customer-accounts" }),
                 },
@@ -48,6 +49,7 @@ public sealed class WaitingStoresEndToEndTests : IAsyncLifetime
         {
             ["DataMap__File"] = dataMapFile,
             ["Partners__Acme__Secret"] = Secret,
+            ["Partners__Beta__Secret"] = "beta-shared-secret-0123456789",
         });
         await engine.StartAsync();
     }
@@ -152,6 +154,8 @@ public sealed class WaitingStoresEndToEndTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Conflict, replayed.StatusCode);
         }
 
+        await ConfirmThroughTheMailedLinkAsync(id);
+
         using (var noNote = await engine.Http.PostAsJsonAsync(new Uri($"/api/staff/requests/{id}/stores/paper-archive/done", UriKind.Relative), new { outcome = "done" }))
         {
             Assert.Equal(HttpStatusCode.BadRequest, noNote.StatusCode);
@@ -168,14 +172,34 @@ public sealed class WaitingStoresEndToEndTests : IAsyncLifetime
         Assert.Equal("Done", stores["acme-reseller"].GetProperty("state").GetString());
         Assert.Equal(2, stores["acme-reseller"].GetProperty("recordsAffected").GetInt32());
         Assert.Equal("Done", stores["paper-archive"].GetProperty("state").GetString());
+        Assert.Equal("NothingFound", stores["beta-agent"].GetProperty("state").GetString());
         var evidence = await new EvidenceLedger(azurite.Storage, TimeProvider.System).ReadAsync(id);
-        Assert.Equal(2, evidence.Count(e => e.EventType == EvidenceEvents.StoreConfirmed));
+        Assert.Equal(3, evidence.Count(e => e.EventType == EvidenceEvents.StoreConfirmed));
         Assert.All(evidence, e => Assert.DoesNotContain("Contract shredded", e.Details, StringComparison.Ordinal));
         Assert.Equal("Retained", stores["nightly-backups"].GetProperty("state").GetString());
         Assert.StartsWith("Beyond use until ", stores["nightly-backups"].GetProperty("note").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(grace.Email, engine.Output, StringComparison.OrdinalIgnoreCase);
 
         await RestoreBackupAndSeeTheErasureReappliedAsync(id, grace);
+    }
+
+    private async Task ConfirmThroughTheMailedLinkAsync(string requestId)
+    {
+        var mail = await MailPickup.WaitForAsync(engine.PickupDirectory, $"{requestId}.beta-agent.partner-0.eml", TimeSpan.FromSeconds(60));
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(mail.TextBody ?? "", @"http://\S+/confirmations/link\?\S+").Value);
+        var form = await engine.Http.GetStringAsync(link);
+        Assert.Contains("<form method=\"post\">", form, StringComparison.Ordinal);
+
+        using (var tampered = await engine.Http.PostAsync(new Uri(link.ToString().Replace("action=erase", "action=access", StringComparison.Ordinal)), Form("done")))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, tampered.StatusCode);
+        }
+
+        using var confirmed = await engine.Http.PostAsync(link, Form("nothing-found"));
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains("Thank you", await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        static FormUrlEncodedContent Form(string outcome) => new(new Dictionary<string, string> { ["outcome"] = outcome, ["recordsAffected"] = "0" });
     }
 
     private async Task RestoreBackupAndSeeTheErasureReappliedAsync(string requestId, DemoPerson person)

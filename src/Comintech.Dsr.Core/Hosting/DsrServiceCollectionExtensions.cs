@@ -65,6 +65,7 @@ public static class DsrServiceCollectionExtensions
         services.AddHttpClient(PartnerWebhookConnector.KindName, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<WaitingStoreTable>();
         services.AddSingleton<StaffNotifier>();
+        services.AddSingleton<PartnerMail>();
         services.AddSingleton<IDataStoreConnector, PartnerWebhookConnector>();
         services.AddSingleton<IDataStoreConnector, ManualStepConnector>();
 
@@ -90,6 +91,7 @@ public static class DsrServiceCollectionExtensions
         services.AddTransient<RecordStoreConfirmationActivity>();
         services.AddSingleton<BackupHttpHandlers>();
         services.AddSingleton<WaitingStoreHttpHandlers>();
+        services.AddSingleton<PartnerLinkHttpHandlers>();
         return services;
     }
 

@@ -110,21 +110,32 @@ public sealed class WaitingStoreHttpHandlers(
 
     private async Task<IResult> ConfirmAsync(
         string requestId, string storeId, ConnectorAction action, StoreConfirmation confirmation, string? note, string? attachmentPath,
+        DurableTaskClient client, CancellationToken cancellationToken) =>
+        await ConfirmPartAsync(requestId, storeId, action, confirmation, note, attachmentPath, client, cancellationToken) switch
+        {
+            ConfirmResult.Confirmed => Results.Accepted(value: new ConfirmationResponse(requestId, storeId, "confirmed")),
+            ConfirmResult.AlreadyConfirmed => Results.Ok(new ConfirmationResponse(requestId, storeId, "already-confirmed")),
+            _ => Problems.Status(StatusCodes.Status404NotFound, "Nothing waiting", "No step of this request is waiting for this confirmation."),
+        };
+
+    /// <summary>Records the first confirmation of a waiting part and tells its orchestration.</summary>
+    internal async Task<ConfirmResult> ConfirmPartAsync(
+        string requestId, string storeId, ConnectorAction action, StoreConfirmation confirmation, string? note, string? attachmentPath,
         DurableTaskClient client, CancellationToken cancellationToken)
     {
         var part = await waiting.FindAsync(requestId, storeId, action, cancellationToken);
         if (part is null || part.WaitingOn != confirmation.ConfirmedBy)
         {
-            return Problems.Status(StatusCodes.Status404NotFound, "Nothing waiting", "No step of this request is waiting for this confirmation.");
+            return ConfirmResult.NothingWaiting;
         }
 
         if (!await waiting.ConfirmAsync(part, confirmation.ConfirmedBy, confirmation.Kind, confirmation.RecordsAffected, note, attachmentPath, cancellationToken))
         {
-            return Results.Ok(new ConfirmationResponse(requestId, storeId, "already-confirmed"));
+            return ConfirmResult.AlreadyConfirmed;
         }
 
         await client.RaiseEventAsync(requestId, DsrEvents.StoreConfirmed(storeId), confirmation with { ConfirmationId = part.Action }, cancellationToken);
-        return Results.Accepted(value: new ConfirmationResponse(requestId, storeId, "confirmed"));
+        return ConfirmResult.Confirmed;
     }
 
     private async Task<bool> FirstSightingAsync(string partnerId, string signature, CancellationToken cancellationToken)
@@ -143,7 +154,7 @@ public sealed class WaitingStoreHttpHandlers(
         }
     }
 
-    private static ConnectorAction? ParseAction(string? value, Dictionary<string, List<string>> errors)
+    internal static ConnectorAction? ParseAction(string? value, Dictionary<string, List<string>> errors)
     {
         ConnectorAction? action = value switch
         {
@@ -160,7 +171,7 @@ public sealed class WaitingStoreHttpHandlers(
         return action;
     }
 
-    private static StoreConfirmation? ParseConfirmation(Dictionary<string, string?> fields, string confirmedBy, Dictionary<string, List<string>> errors)
+    internal static StoreConfirmation? ParseConfirmation(Dictionary<string, string?> fields, string confirmedBy, Dictionary<string, List<string>> errors)
     {
         OutcomeKind? kind = (fields.GetValueOrDefault("outcome") ?? "done") switch
         {
@@ -211,3 +222,10 @@ public sealed class WaitingStoreHttpHandlers(
 }
 
 public sealed record ConfirmationResponse(string RequestId, string StoreId, string Status);
+
+internal enum ConfirmResult
+{
+    Confirmed,
+    AlreadyConfirmed,
+    NothingWaiting,
+}

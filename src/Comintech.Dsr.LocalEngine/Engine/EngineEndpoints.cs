@@ -27,6 +27,10 @@ public static class EngineEndpoints
             handlers.ManualStepDoneAsync(http, id, storeId, client));
         app.MapPost("/api/partners/{partnerId}/confirmations", (string partnerId, HttpRequest http, WaitingStoreHttpHandlers handlers, DurableTaskClient client) =>
             handlers.PartnerConfirmationAsync(http, partnerId, client));
+        app.MapGet("/api/partners/{partnerId}/confirmations/link", (string partnerId, HttpRequest http, PartnerLinkHttpHandlers handlers) =>
+            handlers.Form(http, partnerId));
+        app.MapPost("/api/partners/{partnerId}/confirmations/link", (string partnerId, HttpRequest http, PartnerLinkHttpHandlers handlers, DurableTaskClient client) =>
+            handlers.ConfirmAsync(http, partnerId, client));
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         return app;
     }

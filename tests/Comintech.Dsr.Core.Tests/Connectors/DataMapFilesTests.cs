@@ -32,7 +32,9 @@ public class DataMapFilesTests
     {
         var map = Load("datamap.example.json");
 
-        Assert.Equal(["AzureTable", "Backup", "BlobWebLogs", "PostgreSql", "SendGridMarketing"], map.Stores.Select(s => s.Kind).Distinct().Order());
+        Assert.Equal(
+            ["AzureTable", "Backup", "BlobWebLogs", "Manual", "PartnerWebhook", "PostgreSql", "SendGridMarketing"],
+            map.Stores.Select(s => s.Kind).Distinct().Order(StringComparer.Ordinal));
         var billing = map.Get("billing");
         Assert.Equal(ActionMode.Retained, billing.PolicyFor(ConnectorAction.Erase).Mode);
         Assert.Equal(ActionMode.Supported, billing.PolicyFor(ConnectorAction.Export).Mode);

@@ -31,4 +31,14 @@ public static class PartnerSignature
         var expected = Encoding.ASCII.GetBytes(Sign(secret, seconds, body));
         return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature.Trim()));
     }
+
+    /// <summary>The signature of an e-mailed confirmation link: HMAC(secret, partnerId|requestId|action|expires).</summary>
+    public static string SignLink(string secret, string partnerId, string requestId, string action, long expires) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(
+            Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{partnerId}|{requestId}|{action}|{expires.ToString(CultureInfo.InvariantCulture)}")));
+
+    public static bool IsValidLink(string secret, string partnerId, string requestId, string action, long expires, string? signature, DateTimeOffset now) =>
+        signature is not null && now.ToUnixTimeSeconds() <= expires
+        && CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(SignLink(secret, partnerId, requestId, action, expires)), Encoding.ASCII.GetBytes(signature));
 }

@@ -13,10 +13,11 @@ namespace Comintech.Dsr.Connectors.Partners;
 /// </summary>
 /// <remarks>
 /// Settings: <c>PartnerId</c> (required; the id in the confirmation route); <c>Endpoint</c> (the partner's URL);
-/// <c>SecretName</c> (required: the configuration key holding the shared signing secret).
+/// <c>SecretName</c> (required: the configuration key holding the shared signing secret). A partner without an API
+/// has <c>Email</c> instead of <c>Endpoint</c>: it gets the request by e-mail with a signed confirmation link.
 /// </remarks>
 public sealed class PartnerWebhookConnector(
-    IHttpClientFactory http, IConfiguration configuration, WaitingStoreTable waiting, StaffNotifier staff, TimeProvider clock)
+    IHttpClientFactory http, IConfiguration configuration, WaitingStoreTable waiting, StaffNotifier staff, PartnerMail mail, TimeProvider clock)
     : IDataStoreConnector, IWaitingConnector
 {
     public const string KindName = "PartnerWebhook";
@@ -39,9 +40,11 @@ public sealed class PartnerWebhookConnector(
             yield return "Settings:PartnerId is required: letters, digits and '-' (the id in the confirmation route).";
         }
 
-        if (!Uri.TryCreate(store.Setting("Endpoint"), UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("https" or "http"))
+        var hasEndpoint = Uri.TryCreate(store.Setting("Endpoint"), UriKind.Absolute, out var endpoint) && endpoint.Scheme is "https" or "http";
+        var hasEmail = System.Net.Mail.MailAddress.TryCreate(store.Setting("Email"), out _);
+        if (hasEndpoint == hasEmail)
         {
-            yield return "Settings:Endpoint is required: the partner's absolute https URL.";
+            yield return "Settings: give either Endpoint (the partner's absolute https URL) or Email (for partners without an API), not both.";
         }
 
         if (store.Setting("SecretName") is null)
@@ -60,6 +63,11 @@ public sealed class PartnerWebhookConnector(
         var partnerId = store.Setting("PartnerId") ?? throw new ConnectorException($"Store '{store.Id}' has no PartnerId setting.");
         var secret = SecretFor(store, configuration) ?? throw new ConnectorException($"Store '{store.Id}': its SecretName names no secret of 16+ characters.");
         await waiting.OpenAsync(request, "partner:" + partnerId, cancellationToken);
+        if (store.Setting("Email") is { } email)
+        {
+            await mail.SendAsync(request, partnerId, email, secret, reminder, cancellationToken);
+            return request.Outcome(OutcomeKind.Waiting, 0, 0, $"Mailed to partner '{partnerId}'; waiting for its confirmation.", null, clock.GetUtcNow());
+        }
 
         var body = JsonSerializer.Serialize(new
         {

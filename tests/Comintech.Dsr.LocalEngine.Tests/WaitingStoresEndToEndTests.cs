@@ -41,6 +41,12 @@ public sealed class WaitingStoresEndToEndTests : IAsyncLifetime
                     Store("acme-reseller", "PartnerWebhook", new { PartnerId = "acme", Endpoint = partnerUrl, SecretName = "Partners:Acme:Secret" }),
                     Store("beta-agent", "PartnerWebhook", new { PartnerId = "beta", Email = "privacy@beta-agent.example", SecretName = "Partners:Beta:Secret" }),
                     Store("paper-archive", "Manual", new { Instructions = "Shred the signed paper contract in the archive." }),
+                    new
+                    {
+                        Id = "support-desk", Name = "support-desk", Kind = "AzureTable", Categories = new[] { "tickets" }, Purpose = "Support",
+                        LegalBasis = "Contract", Retention = "2 years", Settings = new { Table = DemoDataSeeder.SupportTicketsTable },
+                        Actions = new { Erase = new { Mode = "Manual" } },
+                    },
                     Store("nightly-backups", "Backup", new { RetentionDays = "35", Covers = "customer-accounts" }),
                 },
             },
@@ -167,6 +173,13 @@ public sealed class WaitingStoresEndToEndTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Accepted, marked.StatusCode);
         }
 
+        var supportTask = await MailPickup.WaitForAsync(engine.PickupDirectory, $"{id}.support-desk.task.eml", TimeSpan.FromSeconds(30));
+        Assert.Contains("support-desk", supportTask.Subject, StringComparison.Ordinal);
+        using (var marked = await engine.Http.PostAsJsonAsync(new Uri($"/api/staff/requests/{id}/stores/support-desk/done", UriKind.Relative), new { note = "Tickets redacted by hand.", outcome = "done" }))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, marked.StatusCode);
+        }
+
         var status = await engine.WaitForStatusAsync(id, "Completed", TimeSpan.FromSeconds(90));
         var stores = status.GetProperty("stores").EnumerateArray().ToDictionary(s => s.GetProperty("storeId").GetString()!, s => s);
         Assert.Equal("Done", stores["acme-reseller"].GetProperty("state").GetString());
@@ -174,7 +187,8 @@ public sealed class WaitingStoresEndToEndTests : IAsyncLifetime
         Assert.Equal("Done", stores["paper-archive"].GetProperty("state").GetString());
         Assert.Equal("NothingFound", stores["beta-agent"].GetProperty("state").GetString());
         var evidence = await new EvidenceLedger(azurite.Storage, TimeProvider.System).ReadAsync(id);
-        Assert.Equal(3, evidence.Count(e => e.EventType == EvidenceEvents.StoreConfirmed));
+        Assert.Equal(4, evidence.Count(e => e.EventType == EvidenceEvents.StoreConfirmed));
+        Assert.Contains(await TableRows.AllAsync(azurite.Storage.Tables.GetTableClient(DemoDataSeeder.SupportTicketsTable)), r => r.GetString("Email") == grace.Email);
         Assert.All(evidence, e => Assert.DoesNotContain("Contract shredded", e.Details, StringComparison.Ordinal));
         Assert.Equal("Retained", stores["nightly-backups"].GetProperty("state").GetString());
         Assert.StartsWith("Beyond use until ", stores["nightly-backups"].GetProperty("note").GetString(), StringComparison.Ordinal);

@@ -24,19 +24,9 @@ public sealed class BackupRestoreTests : IClassFixture<AzuriteFixture>, IDisposa
     public BackupRestoreTests(AzuriteFixture azurite)
     {
         this.azurite = azurite;
-        services = TestServices.Build(TestServices.Configuration(azurite.ConnectionString, pickup, new Dictionary<string, string?>
-        {
-            ["DataMap:Stores:0:Settings:Table"] = table,
-            ["DataMap:Stores:1:Id"] = backupStore,
-            ["DataMap:Stores:1:Name"] = "Nightly database backups",
-            ["DataMap:Stores:1:Kind"] = BackupConnector.KindName,
-            ["DataMap:Stores:1:Categories:0"] = "everything in the covered stores",
-            ["DataMap:Stores:1:Purpose"] = "Disaster recovery",
-            ["DataMap:Stores:1:LegalBasis"] = "Legitimate interest",
-            ["DataMap:Stores:1:Retention"] = "35 days",
-            ["DataMap:Stores:1:Settings:RetentionDays"] = "35",
-            ["DataMap:Stores:1:Settings:Covers"] = "customer-accounts",
-        }));
+        var overrides = TestServices.Store(1, backupStore, BackupConnector.KindName, new Dictionary<string, string> { ["RetentionDays"] = "35", ["Covers"] = "customer-accounts" });
+        overrides["DataMap:Stores:0:Settings:Table"] = table;
+        services = TestServices.Build(TestServices.Configuration(azurite.ConnectionString, pickup, overrides));
     }
 
     public void Dispose()

@@ -29,20 +29,9 @@ public sealed class WebLogBlobConnectorTests : IClassFixture<AzuriteFixture>, ID
     public WebLogBlobConnectorTests(AzuriteFixture azurite)
     {
         this.azurite = azurite;
-        services = TestServices.Build(TestServices.Configuration(azurite.ConnectionString, pickup, new Dictionary<string, string?>
-        {
-            ["DataMap:LoginHistory:Table"] = loginTable,
-            ["DataMap:Stores:1:Id"] = "web-logs",
-            ["DataMap:Stores:1:Name"] = "Web-server logs",
-            ["DataMap:Stores:1:Kind"] = WebLogBlobConnector.KindName,
-            ["DataMap:Stores:1:Categories:0"] = "IP addresses",
-            ["DataMap:Stores:1:Purpose"] = "Security",
-            ["DataMap:Stores:1:LegalBasis"] = "Legitimate interest",
-            ["DataMap:Stores:1:Retention"] = "90 days",
-            ["DataMap:Stores:1:Identifiers:0"] = "Email",
-            ["DataMap:Stores:1:Identifiers:1"] = "LoginIp",
-            ["DataMap:Stores:1:Settings:Container"] = container,
-        }));
+        var overrides = TestServices.Store(1, "web-logs", WebLogBlobConnector.KindName, new Dictionary<string, string> { ["Container"] = container }, "Email", "LoginIp");
+        overrides["DataMap:LoginHistory:Table"] = loginTable;
+        services = TestServices.Build(TestServices.Configuration(azurite.ConnectionString, pickup, overrides));
     }
 
     public void Dispose()

@@ -1,0 +1,43 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Comintech.Dsr.Storage;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Comintech.Dsr.Hosting;
+
+/// <summary>
+/// Registers the data account's clients through Microsoft.Extensions.Azure: by connection string when one is set
+/// (Azurite), otherwise by service URI with DefaultAzureCredential (the managed identity named by AZURE_CLIENT_ID).
+/// </summary>
+public static class DsrStorageClients
+{
+    public const string ClientName = "Dsr";
+
+    public static IServiceCollection AddDsrStorageClients(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Resolved when the clients are first built, after the host has finished its configuration (the local engine
+        // adds Azurite's connection string at start-up).
+        StorageTarget Target() => StorageTarget.Resolve(configuration);
+        services.AddAzureClients(clients =>
+        {
+            clients.UseCredential(_ => new DefaultAzureCredential());
+            clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, _) => Target() switch
+            {
+                { UsesIdentity: true } identity => new TableServiceClient(identity.TableServiceUri, credential, options),
+                var keyed => new TableServiceClient(keyed.ConnectionString, options),
+            }).WithName(ClientName);
+            clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, _) => Target() switch
+            {
+                { UsesIdentity: true } identity => new BlobServiceClient(identity.BlobServiceUri, credential, options),
+                var keyed => new BlobServiceClient(keyed.ConnectionString, options),
+            }).WithName(ClientName);
+        });
+        services.AddSingleton(sp => new DsrStorage(
+            sp.GetRequiredService<IAzureClientFactory<TableServiceClient>>().CreateClient(ClientName),
+            sp.GetRequiredService<IAzureClientFactory<BlobServiceClient>>().CreateClient(ClientName)));
+        return services;
+    }
+}

@@ -74,7 +74,13 @@ public abstract class FunctionsOutputTests
         var host = Read("host.json");
         Assert.Equal("2.0", host.GetProperty("version").GetString());
         Assert.Equal("", host.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
-        Assert.Equal("AzureStorage", host.GetProperty("extensions").GetProperty("durableTask").GetProperty("storageProvider").GetProperty("type").GetString());
+        var durable = host.GetProperty("extensions").GetProperty("durableTask");
+        Assert.Equal("%DsrTaskHubName%", durable.GetProperty("hubName").GetString());
+        Assert.Equal("AzureStorage", durable.GetProperty("storageProvider").GetProperty("type").GetString());
+        Assert.Equal("AzureWebJobsStorage", durable.GetProperty("storageProvider").GetProperty("connectionName").GetString());
+        Assert.InRange(durable.GetProperty("storageProvider").GetProperty("partitionCount").GetInt32(), 1, 16);
+        // Orchestration inputs and outputs never reach the tracing pipeline (they hold only ids, but stay out anyway).
+        Assert.False(durable.GetProperty("tracing").GetProperty("traceInputsAndOutputs").GetBoolean());
 
         var extensions = Read("extensions.json").GetProperty("extensions").EnumerateArray().Select(e => e.GetProperty("name").GetString());
         Assert.Contains("DurableTask", extensions);

@@ -5,6 +5,7 @@ using Comintech.Dsr.Storage;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Comintech.Dsr.Hosting;
 
@@ -35,6 +36,9 @@ public static class DsrStorageClients
                 var keyed => new BlobServiceClient(keyed.ConnectionString, options),
             }).WithName(ClientName);
         });
+        // Microsoft.Extensions.Azure forwards the SDK's own event logs (request URIs, every non-2xx response) into
+        // ILogger. Only its errors are kept: failures reach our code as exceptions and are logged there, without PII.
+        services.AddLogging(logging => logging.AddFilter("Azure.Core", LogLevel.Error));
         services.AddSingleton(sp => new DsrStorage(
             sp.GetRequiredService<IAzureClientFactory<TableServiceClient>>().CreateClient(ClientName),
             sp.GetRequiredService<IAzureClientFactory<BlobServiceClient>>().CreateClient(ClientName)));

@@ -34,7 +34,8 @@ public static class DsrTelemetryRegistration
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithTracing(tracing =>
             {
-                tracing.AddSource(DsrTelemetry.Name, "Microsoft.DurableTask*");
+                // The Functions worker's invocation spans carry the host's trace context, so worker spans join the host's traces.
+                tracing.AddSource(DsrTelemetry.Name, "Microsoft.DurableTask*", "Microsoft.Azure.Functions.Worker");
                 if (!string.IsNullOrWhiteSpace(azureMonitor))
                 {
                     tracing.AddAzureMonitorTraceExporter(o => AzureMonitor(o, azureMonitor));

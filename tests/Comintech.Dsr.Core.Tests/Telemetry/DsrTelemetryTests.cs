@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Telemetry;
+using Comintech.Dsr.Testing;
 
 namespace Comintech.Dsr.Core.Tests.Telemetry;
 
@@ -78,14 +79,7 @@ public class DsrTelemetryTests
     [Fact]
     public void Spans_come_from_the_comintech_source_and_a_failure_names_only_the_exception_type()
     {
-        var stopped = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == DsrTelemetry.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var spans = new SpanRecorder(DsrTelemetry.Name);
         var marker = Guid.NewGuid().ToString("N");
 
         using (var span = DsrTelemetry.StartConnectorCall(marker, "support-tickets", "Export"))
@@ -93,7 +87,7 @@ public class DsrTelemetryTests
             DsrTelemetry.Failed(span, new InvalidOperationException("lookup of sam@example.com failed"));
         }
 
-        var recorded = Assert.Single(stopped, s => Equals(s.GetTagItem(DsrTelemetry.RequestIdTag), marker));
+        var recorded = spans.Single(DsrTelemetry.RequestIdTag, marker);
         Assert.Equal("dsr.connector Export", recorded.OperationName);
         Assert.Equal(ActivityStatusCode.Error, recorded.Status);
         Assert.Equal(nameof(InvalidOperationException), recorded.StatusDescription);

@@ -26,6 +26,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 
 builder.Services.AddProblemDetails();
 builder.Services.AddDsrCore(builder.Configuration);
+builder.Services.AddDsrTelemetry(builder.Configuration, "comintech-dsr-local-engine");
 var storageConnectionString = DsrServiceCollectionExtensions.StorageConnectionString(
     builder.Configuration.GetSection(DsrOptions.Section).Get<DsrOptions>() ?? new DsrOptions(), builder.Configuration);
 builder.Services.AddLocalDurableEngine(storageConnectionString, engine, sidecarPort);

@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Connectors.AzureTable;
 using Comintech.Dsr.Evidence;
@@ -24,8 +22,8 @@ public static class DsrServiceCollectionExtensions
         services.AddOptions<DsrOptions>()
             .BindConfiguration(DsrOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => !string.IsNullOrWhiteSpace(o.StorageConnectionString ?? configuration["AzureWebJobsStorage"]),
-                "Dsr:StorageConnectionString (or AzureWebJobsStorage) must name the storage account.")
+            .Validate(_ => StorageTarget.TryResolve(configuration) is not null,
+                "Dsr:StorageConnectionString, Dsr:Storage:AccountName (or AzureWebJobsStorage) must name the storage account.")
             .ValidateOnStart();
         services.AddOptions<DataMapOptions>()
             .BindConfiguration(DataMapOptions.Section)
@@ -33,11 +31,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DataMapOptions>, DataMapValidator>();
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp =>
-        {
-            var connectionString = StorageConnectionString(sp.GetRequiredService<IOptions<DsrOptions>>().Value, configuration);
-            return new DsrStorage(new TableServiceClient(connectionString), new BlobServiceClient(connectionString));
-        });
+        services.AddDsrStorageClients(configuration);
         services.AddSingleton<IdentifierHasher>();
         services.AddSingleton<RequestStore>();
         services.AddSingleton<EvidenceLedger>();

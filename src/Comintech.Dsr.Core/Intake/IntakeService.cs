@@ -4,6 +4,7 @@ using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Storage;
+using Comintech.Dsr.Telemetry;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,7 @@ public sealed partial class IntakeService(
 {
     public async Task<DsrRequest> SubmitAsync(RequestSubmission submission, IntakeChannel channel, DurableTaskClient client, CancellationToken cancellationToken)
     {
+        using var span = DsrTelemetry.StartIntake(submission.Type);
         var receivedAt = clock.GetUtcNow();
         var request = new DsrRequest(
             RequestId.New(),
@@ -51,6 +53,8 @@ public sealed partial class IntakeService(
         var input = new DsrOrchestrationInput(request.Id, request.Type, (receivedAt + options.Value.Verification.Window).UtcDateTime);
         await client.ScheduleNewOrchestrationInstanceAsync(
             DsrRequestOrchestrator.Name, input, new StartOrchestrationOptions(request.Id), cancellationToken);
+        span?.SetTag(DsrTelemetry.RequestIdTag, request.Id);
+        DsrTelemetry.RequestReceived(request.Type);
         LogAccepted(logger, request.Id, request.Type, channel);
         return request;
     }

@@ -8,7 +8,7 @@ namespace Comintech.Dsr.Storage;
 /// <summary>One row per request in Table storage: the only place a person's identifiers live.</summary>
 public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, TimeProvider clock)
 {
-    private const string RowKey = "request";
+    internal const string RowKey = "request";
 
     public async Task AddAsync(DsrRequest request, CancellationToken cancellationToken = default)
     {

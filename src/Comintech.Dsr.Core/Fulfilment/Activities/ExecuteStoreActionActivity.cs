@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Storage;
+using Comintech.Dsr.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -38,6 +39,7 @@ public sealed partial class ExecuteStoreActionActivity(
         var connectorRequest = new ConnectorRequest(input.RequestId, store, input.Action, key, request.Subject, request.Corrections);
 
         ConnectorOutcome outcome;
+        using var span = DsrTelemetry.StartConnectorCall(input.RequestId, input.StoreId, input.Action.ToString());
         try
         {
             outcome = input.Action switch
@@ -50,6 +52,7 @@ public sealed partial class ExecuteStoreActionActivity(
         }
         catch (ConnectorException ex)
         {
+            DsrTelemetry.Failed(span, ex);
             LogFailed(logger, input.RequestId, input.StoreId, nameof(ConnectorException));
             throw new ConnectorException(ex.Message);
         }
@@ -57,10 +60,12 @@ public sealed partial class ExecuteStoreActionActivity(
         {
             // Messages of other exceptions may quote the identifiers searched for: keep only their type and status.
             var status = ex is RequestFailedException rfe ? $" (HTTP {rfe.Status} {rfe.ErrorCode})" : "";
+            DsrTelemetry.Failed(span, ex);
             LogFailed(logger, input.RequestId, input.StoreId, ex.GetType().Name + status);
             throw new ConnectorException($"{ex.GetType().Name}{status}");
         }
 
+        span?.SetTag(DsrTelemetry.OutcomeTag, outcome.Kind.ToString());
         await storage.ConnectorRuns.UpsertEntityAsync(ConnectorRunRecord.ToEntity(input.RequestId, key, outcome), TableUpdateMode.Replace, cancellationToken);
         await evidence.AppendAsync(input.RequestId, "store:" + key, EvidenceEvents.StoreOutcome, outcome, cancellationToken: cancellationToken);
         return outcome;

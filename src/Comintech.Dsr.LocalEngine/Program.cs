@@ -29,6 +29,8 @@ builder.Services.AddDsrCore(builder.Configuration);
 var storageConnectionString = DsrServiceCollectionExtensions.StorageConnectionString(
     builder.Configuration.GetSection(DsrOptions.Section).Get<DsrOptions>() ?? new DsrOptions(), builder.Configuration);
 builder.Services.AddLocalDurableEngine(storageConnectionString, engine, sidecarPort);
+builder.Services.AddSingleton(engine);
+builder.Services.AddHostedService<InboundMailWatcher>();
 
 var app = builder.Build();
 app.UseExceptionHandler();

@@ -147,7 +147,7 @@ public static class RequestSubmissionValidator
         return clean;
     }
 
-    private static bool IsEmail(string value)
+    public static bool IsEmail(string value)
     {
         if (value.Length > MaxEmailLength || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {

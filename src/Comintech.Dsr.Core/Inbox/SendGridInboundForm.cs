@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using MimeKit;
@@ -18,6 +19,7 @@ public static class SendGridInboundForm
         }
 
         var message = new MimeMessage();
+        message.Headers.Clear();
         var headers = form["headers"].ToString();
         if (headers.Length > 0)
         {
@@ -34,6 +36,8 @@ public static class SendGridInboundForm
         AddIfMissing(message, HeaderId.From, form["from"].ToString());
         AddIfMissing(message, HeaderId.To, form["to"].ToString());
         AddIfMissing(message, HeaderId.Subject, form["subject"].ToString());
+        AddIfMissing(message, HeaderId.MessageId, StableMessageId(form));
+        message.Headers.Add(HeaderId.MimeVersion, "1.0");
 
         var body = new BodyBuilder
         {
@@ -58,6 +62,13 @@ public static class SendGridInboundForm
         {
             message.Headers.Add(id, value);
         }
+    }
+
+    /// <summary>For a message without a Message-ID: one derived from the posted fields, so SendGrid's retries of it dedupe.</summary>
+    private static string StableMessageId(IFormCollection form)
+    {
+        var fields = string.Join('\n', new[] { "headers", "from", "subject", "text", "html" }.Select(f => form[f].ToString()));
+        return $"<sendgrid-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fields)))}@inbound.invalid>";
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;

@@ -146,7 +146,7 @@ public sealed partial class InboundMailService(
     private async Task<InboundResult> TakeInAsync(InboundFacts message, string requestId, DurableTaskClient client, CancellationToken cancellationToken)
     {
         var classification = message.Classification;
-        var triage = classification.RequestType is null;
+        var triage = classification.NeedsTriage;
         var submission = new RequestSubmission(
             classification.RequestType ?? RequestType.Access,
             InboundRequester.From(message.Mail.Sender!),

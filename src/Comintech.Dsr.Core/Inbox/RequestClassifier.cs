@@ -20,7 +20,7 @@ public sealed record MailClassification(MailIntent Intent, string Language, Juri
 {
     public string WireName => Intent.ToWire();
 
-    /// <summary>The request type to run directly, or null when staff must decide (opt-out, unclear).</summary>
+    /// <summary>The request type the intent names, or null for opt-out and unclear.</summary>
     public RequestType? RequestType => Intent switch
     {
         MailIntent.Access => Domain.RequestType.Access,
@@ -28,6 +28,12 @@ public sealed record MailClassification(MailIntent Intent, string Language, Juri
         MailIntent.Deletion => Domain.RequestType.Deletion,
         _ => null,
     };
+
+    /// <summary>
+    /// Staff decide before anything runs: opt-out and unclear mail, and corrections (free text does not give the new
+    /// values field by field, and running a correction without them would tell the person nothing was found).
+    /// </summary>
+    public bool NeedsTriage => Intent is not (MailIntent.Access or MailIntent.Deletion);
 }
 
 public static class MailIntentNames

@@ -58,8 +58,12 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Ti
         await storage.Requests.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
-    /// <summary>Sets the type of a request awaiting triage and returns it to Received; false when it no longer awaits triage.</summary>
-    public async Task<bool> ClassifyAsync(string requestId, RequestType type, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Sets the type (and, for a correction, the new values) of a request awaiting triage and returns it to Received;
+    /// false when it no longer awaits triage.
+    /// </summary>
+    public async Task<bool> ClassifyAsync(
+        string requestId, RequestType type, IReadOnlyDictionary<string, string> corrections, CancellationToken cancellationToken = default)
     {
         var current = await storage.Requests.GetEntityIfExistsAsync<TableEntity>(requestId, RowKey, cancellationToken: cancellationToken);
         if (!current.HasValue || current.Value!.GetString("Status") != nameof(RequestStatus.NeedsTriage))
@@ -70,6 +74,7 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Ti
         var patch = new TableEntity(requestId, RowKey)
         {
             ["Type"] = type.ToString(),
+            ["Corrections"] = JsonSerializer.Serialize(corrections),
             ["Status"] = RequestStatus.Received.ToString(),
             ["UpdatedAt"] = clock.GetUtcNow(),
         };

@@ -38,7 +38,7 @@ public sealed class CorpusAccuracyTests(ITestOutputHelper output)
         }
 
         var classification = RequestClassifier.Classify(mail.Subject, mail.Text);
-        return (classification.RequestType is null ? "triage" : "request", classification.WireName);
+        return (classification.NeedsTriage ? "triage" : "request", classification.WireName);
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed class TriageServiceTests(InboxFixture fixture) : IClassFixture<Inb
     [Theory]
     [InlineData("Unsubscribe", "Stop sending me marketing emails.", "opt-out")]
     [InlineData("Hello", "Is your shop open on Sunday?", "unclear")]
+    [InlineData("My address is wrong", "Please update my address to 1 Example Road.", "correction")]
     public async Task Opt_out_and_unclear_mail_is_stored_as_needs_triage_without_an_orchestration(string subject, string body, string suggestion)
     {
         var result = await DeliverAsync(subject, body);
@@ -41,7 +42,7 @@ public sealed class TriageServiceTests(InboxFixture fixture) : IClassFixture<Inb
         var again = await triage.ClassifyAsync(result.RequestId!, RequestType.Deletion, "staff:test", fixture.Host.Client, CancellationToken.None);
         var unknown = await triage.ClassifyAsync(RequestId.New(), RequestType.Access, "staff:test", fixture.Host.Client, CancellationToken.None);
 
-        Assert.Equal((TriageResult.Classified, TriageResult.NotAwaitingTriage, TriageResult.UnknownRequest), (first, again, unknown));
+        Assert.Equal((TriageResult.Classified, TriageResult.NotAwaitingTriage, TriageResult.UnknownRequest), (first.Result, again.Result, unknown.Result));
         var request = await fixture.Get<RequestStore>().GetAsync(result.RequestId!);
         Assert.Equal(RequestType.Access, request.Type);
         Assert.NotEqual(RequestStatus.NeedsTriage, request.Status);
@@ -49,5 +50,24 @@ public sealed class TriageServiceTests(InboxFixture fixture) : IClassFixture<Inb
         var classified = Assert.Single(await fixture.Get<EvidenceLedger>().ReadAsync(request.Id), e => e.EventType == EvidenceEvents.Classified);
         Assert.Equal("staff:test", classified.Actor);
         Assert.True((await fixture.Get<EvidenceLedger>().VerifyAsync(request.Id)).IsIntact);
+    }
+
+    [Fact]
+    public async Task A_correction_is_started_only_with_the_new_values_staff_read_from_the_message()
+    {
+        var result = await DeliverAsync("My address is wrong", "Please update my address to 1 Example Road, Exampletown.");
+        var triage = fixture.Get<TriageService>();
+
+        var without = await triage.ClassifyAsync(result.RequestId!, RequestType.Correction, "staff:test", fixture.Host.Client, CancellationToken.None);
+        var with = await triage.ClassifyAsync(
+            result.RequestId!, RequestType.Correction, new Dictionary<string, string> { ["postalAddress"] = "1 Example Road, Exampletown" },
+            "staff:test", fixture.Host.Client, CancellationToken.None);
+
+        Assert.Equal(TriageResult.InvalidCorrections, without.Result);
+        Assert.Contains("corrections", without.Errors.Keys);
+        Assert.Equal(TriageResult.Classified, with.Result);
+        var request = await fixture.Get<RequestStore>().GetAsync(result.RequestId!);
+        Assert.Equal((RequestType.Correction, "1 Example Road, Exampletown"), (request.Type, request.Corrections["postalAddress"]));
+        Assert.NotNull(await fixture.Host.Client.GetInstanceAsync(request.Id));
     }
 }

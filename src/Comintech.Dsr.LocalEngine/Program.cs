@@ -53,6 +53,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"  Request form:   {engine.Url.TrimEnd('/')}/");
     Console.WriteLine($"  API:            {engine.Url.TrimEnd('/')}/api/requests");
     Console.WriteLine($"  Outgoing mail:  {mail}");
+    Console.WriteLine($"  Privacy inbox:  POST {engine.Url.TrimEnd('/')}/api/inbound/sendgrid, or .eml files into container {DsrStorage.InboundMailContainer}");
     Console.WriteLine($"  Storage:        {(azurite is null ? "configured account" : $"Azurite on 127.0.0.1:{azurite.BlobPort}-{azurite.TablePort}")}");
     Console.WriteLine("Press Ctrl+C to stop.");
 });

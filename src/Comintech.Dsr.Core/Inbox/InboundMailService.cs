@@ -79,6 +79,11 @@ public sealed partial class InboundMailService(
         var key = mail.MessageId is { } messageId ? "m-" + hasher.Hash("message-id:" + messageId) : ContentKey(raw);
         var rawBlob = await archive.StoreAsync(key, raw, null, truncated: false, cancellationToken);
         var seen = await index.FindAsync(key, cancellationToken);
+        if (seen is { State: InboundState.Rejected })
+        {
+            return new InboundResult(InboundOutcome.Rejected, null, seen.Reason, "This message was refused when it was first delivered.");
+        }
+
         if (seen is { State: not InboundState.Claimed })
         {
             return new InboundResult(InboundOutcome.Duplicate, seen.RequestId, seen.State.ToString().ToLowerInvariant());

@@ -18,6 +18,17 @@ public static class SendGridInboundForm
             return Encoding.UTF8.GetBytes(email.ToString());
         }
 
+        if (form.Files.GetFile("email") is { } emailFile)
+        {
+            using var raw = new MemoryStream();
+            using (var content = emailFile.OpenReadStream())
+            {
+                content.CopyTo(raw);
+            }
+
+            return raw.ToArray();
+        }
+
         var message = new MimeMessage();
         message.Headers.Clear();
         var headers = form["headers"].ToString();
@@ -67,8 +78,19 @@ public static class SendGridInboundForm
     /// <summary>For a message without a Message-ID: one derived from the posted fields, so SendGrid's retries of it dedupe.</summary>
     private static string StableMessageId(IFormCollection form)
     {
-        var fields = string.Join('\n', new[] { "headers", "from", "subject", "text", "html" }.Select(f => form[f].ToString()));
-        return $"<sendgrid-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fields)))}@inbound.invalid>";
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var field in new[] { "headers", "from", "subject", "text", "html" })
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(form[field].ToString() + "\n"));
+        }
+
+        foreach (var file in form.Files)
+        {
+            using var content = file.OpenReadStream();
+            hash.AppendData(SHA256.HashData(content));
+        }
+
+        return $"<sendgrid-{Convert.ToHexStringLower(hash.GetHashAndReset())}@inbound.invalid>";
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;

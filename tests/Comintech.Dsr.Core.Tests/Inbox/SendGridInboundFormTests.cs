@@ -54,4 +54,24 @@ public sealed class SendGridInboundFormTests
 
         Assert.Equal(raw, Encoding.UTF8.GetString(SendGridInboundForm.ToRawMessage(form)));
     }
+
+    [Fact]
+    public void Raw_mode_also_accepts_the_message_posted_as_a_file_part()
+    {
+        var bytes = Encoding.ASCII.GetBytes("From: a@example.com\r\nSubject: hi\r\n\r\nbody\r\n");
+        var files = new FormFileCollection { new FormFile(new MemoryStream(bytes), 0, bytes.Length, "email", "message.eml") };
+
+        Assert.Equal(bytes, SendGridInboundForm.ToRawMessage(new FormCollection(new Dictionary<string, StringValues>(), files)));
+    }
+
+    [Fact]
+    public void Posts_that_differ_only_in_their_attachments_get_different_message_ids()
+    {
+        FormFileCollection Files(string content) => [new FormFile(new MemoryStream(Encoding.ASCII.GetBytes(content)), 0, content.Length, "attachment1", "a.txt") { Headers = new HeaderDictionary() }];
+
+        var one = Parser.Parse(SendGridInboundForm.ToRawMessage(Form("From: ada.example@example.com\n", Files("one")))).Mail!;
+        var two = Parser.Parse(SendGridInboundForm.ToRawMessage(Form("From: ada.example@example.com\n", Files("two")))).Mail!;
+
+        Assert.NotEqual(one.MessageId, two.MessageId);
+    }
 }

@@ -141,6 +141,18 @@ public sealed class InboundMailServiceTests(InboxFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_message_refused_once_is_refused_again_when_delivered_again()
+    {
+        var raw = Encoding.ASCII.GetBytes($"To: privacy@comintech.example\r\nSubject: delete my data\r\nMessage-ID: <{Guid.NewGuid():N}@example.org>\r\n\r\nPlease delete my data.\r\n");
+
+        var first = await DeliverAsync(raw);
+        var again = await DeliverAsync(raw);
+
+        Assert.Equal((InboundOutcome.Rejected, "no-sender"), (first.Outcome, first.Reason));
+        Assert.Equal((InboundOutcome.Rejected, "no-sender"), (again.Outcome, again.Reason));
+    }
+
+    [Fact]
     public async Task A_25_MB_message_and_binary_garbage_are_stored_for_staff_and_refused()
     {
         var limit = fixture.Get<Microsoft.Extensions.Options.IOptions<Hosting.DsrOptions>>().Value.Inbox.MaxMessageBytes;

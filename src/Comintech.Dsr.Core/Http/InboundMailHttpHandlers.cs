@@ -35,6 +35,11 @@ public sealed class InboundMailHttpHandlers(InboundMailService inbox, IOptions<D
             return TooLarge(inboxOptions.MaxMessageBytes, stored: false);
         }
 
+        if (http.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = hardCap;
+        }
+
         http.HttpContext.Features.Set<IFormFeature>(new FormFeature(http, new FormOptions
         {
             MultipartBodyLengthLimit = hardCap,
@@ -47,7 +52,8 @@ public sealed class InboundMailHttpHandlers(InboundMailService inbox, IOptions<D
         {
             form = await http.ReadFormAsync(http.HttpContext.RequestAborted);
         }
-        catch (InvalidDataException ex) when (ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        catch (Exception ex) when (ex is InvalidDataException && ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
+            || ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
             return TooLarge(inboxOptions.MaxMessageBytes, stored: false);
         }

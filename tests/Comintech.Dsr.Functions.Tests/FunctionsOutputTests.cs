@@ -37,6 +37,7 @@ public abstract class FunctionsOutputTests
     [InlineData("GetRequestStatusFunction", "get", "api/requests/{id}")]
     [InlineData("VerifyIdentityFunction", "post", "api/requests/{id}/verify")]
     [InlineData("ResendCodeFunction", "post", "api/requests/{id}/resend")]
+    [InlineData("SendGridInboundFunction", "post", "api/inbound/sendgrid")]
     public void Http_functions_serve_the_same_routes_as_the_local_engine(string name, string method, string route)
     {
         var trigger = Bindings(Functions()[name]).Single(b => b.Type == "httpTrigger");
@@ -66,6 +67,17 @@ public abstract class FunctionsOutputTests
             var hintPath = extension.GetProperty("hintPath").GetString()!;
             Assert.True(File.Exists(Path.Combine(Output, hintPath)), $"{hintPath} of {extension.GetProperty("name")} is missing.");
         }
+    }
+
+    [Fact]
+    public void Inbound_mail_blobs_trigger_the_inbox_on_the_default_storage_connection()
+    {
+        var trigger = Functions()["InboundMailBlobFunction"].GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "blobTrigger");
+
+        Assert.Equal("inbound-mail/{name}", trigger.GetProperty("path").GetString());
+        Assert.False(trigger.TryGetProperty("connection", out _));
+        var extensions = Read("extensions.json").GetProperty("extensions").EnumerateArray().Select(e => e.GetProperty("name").GetString());
+        Assert.Contains("AzureStorageBlobs", extensions);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Comintech.Dsr.Connectors.AzureTable;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Fulfilment.Activities;
 using Comintech.Dsr.Http;
+using Comintech.Dsr.Inbox;
 using Comintech.Dsr.Intake;
 using Comintech.Dsr.Notifications;
 using Comintech.Dsr.Storage;
@@ -39,6 +40,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<IntakeService>();
         services.AddSingleton<RequestHttpHandlers>();
+        services.AddDsrInbox();
 
         services.AddSingleton<IDataStoreConnector, AzureTableConnector>();
 

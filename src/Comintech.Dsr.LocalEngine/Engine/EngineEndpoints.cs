@@ -20,6 +20,8 @@ public static class EngineEndpoints
             handlers.VerifyAsync(http, id, client));
         app.MapPost("/api/requests/{id}/resend", (string id, RequestHttpHandlers handlers, DurableTaskClient client, CancellationToken ct) =>
             handlers.ResendAsync(id, client, ct));
+        app.MapPost("/api/inbound/sendgrid", (HttpRequest http, InboundMailHttpHandlers handlers, DurableTaskClient client) =>
+            handlers.SendGridAsync(http, client));
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         return app;
     }

@@ -74,7 +74,14 @@ module monitoring 'modules/monitoring.bicep' = {
 
 module hostStorage 'modules/host-storage.bicep' = {
   scope: group
-  params: { location: location, tags: tags, name: 'sthost${token}', deploymentContainerName: deploymentContainerName }
+  params: {
+    location: location
+    tags: tags
+    name: 'sthost${token}'
+    deploymentContainerName: deploymentContainerName
+    // The inbox's blob trigger listens on AzureWebJobsStorage (this account).
+    inboundMailContainerName: 'inbound-mail'
+  }
 }
 
 module dataStorage 'modules/data-storage.bicep' = {
@@ -89,8 +96,8 @@ module dataStorage 'modules/data-storage.bicep' = {
     softDeleteDays: 7
     evidenceContainerName: 'dsr-evidence'
     accessPackagesContainerName: 'dsr-access-packages'
-    containerNames: ['dsr-exports', 'inbound-mail']
-    tableNames: ['DsrRequests', 'DsrEvidence', 'DsrConnectorRuns']
+    containerNames: ['dsr-exports', 'dsr-inbound-raw']
+    tableNames: ['DsrRequests', 'DsrEvidence', 'DsrConnectorRuns', 'DsrInboundMessages']
   }
 }
 
@@ -114,7 +121,7 @@ module dataStorageRoles 'modules/role-assignments.bicep' = {
     storageAccountName: dataStorage.outputs.name
     principalId: identity.outputs.principalId
     roleDefinitionIds: [
-      'ba92f5b4-2d11-453d-a403-e96b0029c9fe' // Storage Blob Data Contributor: exports, evidence, packages, inbound mail
+      'ba92f5b4-2d11-453d-a403-e96b0029c9fe' // Storage Blob Data Contributor: exports, evidence, packages, raw inbound mail
       '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // Storage Table Data Contributor: requests, evidence ledger, connector runs
     ]
   }

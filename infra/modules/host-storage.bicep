@@ -6,6 +6,9 @@ param tags object
 param name string
 param deploymentContainerName string
 
+@description('Container the inbox blob trigger watches for dropped .eml files.')
+param inboundMailContainerName string
+
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
   location: location
@@ -30,6 +33,12 @@ resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
 resource deployment 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobs
   name: deploymentContainerName
+  properties: { publicAccess: 'None' }
+}
+
+resource inboundMail 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobs
+  name: inboundMailContainerName
   properties: { publicAccess: 'None' }
 }
 

@@ -92,9 +92,16 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
         var tables = Arm.Argument("dataStorage", "tableNames").EnumerateArray().Select(t => t.GetString());
         var containers = Arm.Argument("dataStorage", "containerNames").EnumerateArray().Select(c => c.GetString());
 
-        Assert.Equal([DsrStorage.RequestsTable, DsrStorage.EvidenceTable, DsrStorage.ConnectorRunsTable], tables);
+        Assert.Equal([DsrStorage.RequestsTable, DsrStorage.EvidenceTable, DsrStorage.ConnectorRunsTable, DsrStorage.InboundMessagesTable], tables);
         Assert.Contains(DsrStorage.ExportsContainer, containers);
-        Assert.Contains("inbound-mail", containers);
+        Assert.Contains(DsrStorage.InboundRawContainer, containers);
+    }
+
+    [Fact]
+    public void The_inbound_mail_container_is_where_the_blob_trigger_listens()
+    {
+        // The trigger has no connection of its own, so it uses AzureWebJobsStorage: the host account.
+        Assert.Equal(DsrStorage.InboundMailContainer, Arm.Argument("hostStorage", "inboundMailContainerName").GetString());
     }
 
     [Fact]

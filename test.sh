@@ -19,7 +19,8 @@ for project in \
   tests/Comintech.Dsr.Core.Tests \
   tests/Comintech.Dsr.Integration.Tests \
   tests/Comintech.Dsr.LocalEngine.Tests \
-  tests/Comintech.Dsr.Functions.Tests; do
+  tests/Comintech.Dsr.Functions.Tests \
+  tests/Comintech.Dsr.Infra.Tests; do
   echo "-- $project"
   dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee -a "$log" || status=1
 done

@@ -1,3 +1,4 @@
+using Comintech.Dsr.Functions.Telemetry;
 using Comintech.Dsr.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,7 +6,9 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<WorkflowActivitySpans>();
 builder.Configuration.AddDataMapFile(AppContext.BaseDirectory);
 builder.Services.AddProblemDetails();
 builder.Services.AddDsrCore(builder.Configuration);
+builder.Services.AddDsrTelemetry(builder.Configuration, "comintech-dsr-functions");
 builder.Build().Run();

@@ -26,9 +26,12 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 
 builder.Services.AddProblemDetails();
 builder.Services.AddDsrCore(builder.Configuration);
+builder.Services.AddDsrTelemetry(builder.Configuration, "comintech-dsr-local-engine");
 var storageConnectionString = DsrServiceCollectionExtensions.StorageConnectionString(
     builder.Configuration.GetSection(DsrOptions.Section).Get<DsrOptions>() ?? new DsrOptions(), builder.Configuration);
 builder.Services.AddLocalDurableEngine(storageConnectionString, engine, sidecarPort);
+builder.Services.AddSingleton(engine);
+builder.Services.AddHostedService<InboundMailWatcher>();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -51,6 +54,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"  Request form:   {engine.Url.TrimEnd('/')}/");
     Console.WriteLine($"  API:            {engine.Url.TrimEnd('/')}/api/requests");
     Console.WriteLine($"  Outgoing mail:  {mail}");
+    Console.WriteLine($"  Privacy inbox:  POST {engine.Url.TrimEnd('/')}/api/inbound/sendgrid, or .eml files into container {DsrStorage.InboundMailContainer}");
     Console.WriteLine($"  Storage:        {(azurite is null ? "configured account" : $"Azurite on 127.0.0.1:{azurite.BlobPort}-{azurite.TablePort}")}");
     Console.WriteLine("Press Ctrl+C to stop.");
 });

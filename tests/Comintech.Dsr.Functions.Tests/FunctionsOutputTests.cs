@@ -4,20 +4,25 @@ using Comintech.Dsr.Fulfilment;
 
 namespace Comintech.Dsr.Functions.Tests;
 
-/// <summary>The Functions app's build output: what the Functions host will find when it loads the app.</summary>
-public class FunctionsOutputTests
+/// <summary>
+/// What the Functions host will find when it loads the app, checked on the build output
+/// (<see cref="BuildOutputTests"/>) and on the published output deployed to Azure (<see cref="PublishedOutputTests"/>).
+/// </summary>
+public abstract class FunctionsOutputTests
 {
-    private static readonly string Output = typeof(FunctionsOutputTests).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "FunctionsOutput").Value!;
+    protected abstract string Output { get; }
 
-    private static JsonElement Read(string file)
+    internal static string Metadata(string key) => typeof(FunctionsOutputTests).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+
+    protected JsonElement Read(string file)
     {
         var path = Path.Combine(Output, file);
         Assert.True(File.Exists(path), $"{path} is missing: build src/Comintech.Dsr.Functions first.");
         return JsonDocument.Parse(File.ReadAllText(path)).RootElement.Clone();
     }
 
-    private static Dictionary<string, JsonElement> Functions() =>
+    private Dictionary<string, JsonElement> Functions() =>
         Read("functions.metadata").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f);
 
     private static IEnumerable<(string Type, string? Route, string[] Methods)> Bindings(JsonElement function) =>
@@ -37,6 +42,7 @@ public class FunctionsOutputTests
     [InlineData("PartnerConfirmationFunction", "post", "api/partners/{partnerId}/confirmations")]
     [InlineData("PartnerLinkFormFunction", "get", "api/partners/{partnerId}/confirmations/link")]
     [InlineData("PartnerLinkConfirmFunction", "post", "api/partners/{partnerId}/confirmations/link")]
+    [InlineData("SendGridInboundFunction", "post", "api/inbound/sendgrid")]
     public void Http_functions_serve_the_same_routes_as_the_local_engine(string name, string method, string route)
     {
         var trigger = Bindings(Functions()[name]).Single(b => b.Type == "httpTrigger");
@@ -60,15 +66,47 @@ public class FunctionsOutputTests
     }
 
     [Fact]
+    public void Every_extension_the_host_loads_is_in_the_output()
+    {
+        foreach (var extension in Read("extensions.json").GetProperty("extensions").EnumerateArray())
+        {
+            var hintPath = extension.GetProperty("hintPath").GetString()!;
+            Assert.True(File.Exists(Path.Combine(Output, hintPath)), $"{hintPath} of {extension.GetProperty("name")} is missing.");
+        }
+    }
+
+    [Fact]
+    public void Inbound_mail_blobs_trigger_the_inbox_on_the_default_storage_connection()
+    {
+        var trigger = Functions()["InboundMailBlobFunction"].GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "blobTrigger");
+
+        Assert.Equal("inbound-mail/{name}", trigger.GetProperty("path").GetString());
+        Assert.False(trigger.TryGetProperty("connection", out _));
+        var extensions = Read("extensions.json").GetProperty("extensions").EnumerateArray().Select(e => e.GetProperty("name").GetString());
+        Assert.Contains("AzureStorageBlobs", extensions);
+    }
+
+    [Fact]
     public void Host_json_serves_routes_from_the_root_and_extensions_include_durable_task()
     {
         var host = Read("host.json");
         Assert.Equal("2.0", host.GetProperty("version").GetString());
         Assert.Equal("", host.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
-        Assert.Equal("AzureStorage", host.GetProperty("extensions").GetProperty("durableTask").GetProperty("storageProvider").GetProperty("type").GetString());
+        var durable = host.GetProperty("extensions").GetProperty("durableTask");
+        Assert.Equal("%DsrTaskHubName%", durable.GetProperty("hubName").GetString());
+        Assert.Equal("AzureStorage", durable.GetProperty("storageProvider").GetProperty("type").GetString());
+        Assert.Equal("AzureWebJobsStorage", durable.GetProperty("storageProvider").GetProperty("connectionName").GetString());
+        Assert.InRange(durable.GetProperty("storageProvider").GetProperty("partitionCount").GetInt32(), 1, 16);
+        // Orchestration inputs and outputs never reach the tracing pipeline (they hold only ids, but stay out anyway).
+        Assert.False(durable.GetProperty("tracing").GetProperty("traceInputsAndOutputs").GetBoolean());
 
         var extensions = Read("extensions.json").GetProperty("extensions").EnumerateArray().Select(e => e.GetProperty("name").GetString());
         Assert.Contains("DurableTask", extensions);
         Assert.True(File.Exists(Path.Combine(Output, "datamap.json")));
     }
+}
+
+public class BuildOutputTests : FunctionsOutputTests
+{
+    protected override string Output { get; } = Metadata("FunctionsOutput");
 }

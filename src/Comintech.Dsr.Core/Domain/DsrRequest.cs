@@ -86,6 +86,9 @@ public sealed record DsrRequest
     public string? Details { get; }
 
     public IReadOnlyDictionary<string, string> Corrections { get; }
+
+    /// <summary>What the inbox classifier suggested for an e-mail (e.g. opt-out, unclear); non-personal.</summary>
+    public string? SuggestedClassification { get; init; }
 }
 
 public static class Languages

@@ -29,6 +29,9 @@ public enum RequestStatus
     Completed,
     CompletedWithExceptions,
     IdentityNotVerified,
+
+    /// <summary>An e-mail whose type staff must decide (opt-out or unclear); stored, clock running, not yet orchestrated.</summary>
+    NeedsTriage,
 }
 
 /// <summary>Where the orchestration is; kept in its custom status.</summary>

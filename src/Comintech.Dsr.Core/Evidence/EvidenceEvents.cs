@@ -17,4 +17,7 @@ public static class EvidenceEvents
     public const string StoreEscalated = "store.escalated";
     public const string FinalNoticeSent = "final-notice.sent";
     public const string Completed = "request.completed";
+    public const string InboundMessage = "inbound.message";
+    public const string InboundLinked = "inbound.linked";
+    public const string Classified = "request.classified";
 }

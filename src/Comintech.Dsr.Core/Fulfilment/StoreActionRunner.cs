@@ -5,6 +5,7 @@ using Comintech.Dsr.Connectors.Manual;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Fulfilment.Activities;
 using Comintech.Dsr.Storage;
+using Comintech.Dsr.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +34,7 @@ public sealed partial class StoreActionRunner(
 
         var (connector, connectorRequest) = await PrepareAsync(input, key, cancellationToken);
         ConnectorOutcome outcome;
+        using var span = DsrTelemetry.StartConnectorCall(input.RequestId, input.StoreId, input.Action.ToString());
         try
         {
             outcome = connectorRequest.Policy.Mode == ActionMode.Retained && input.Action != ConnectorAction.Erase
@@ -47,6 +49,7 @@ public sealed partial class StoreActionRunner(
         }
         catch (ConnectorException ex)
         {
+            DsrTelemetry.Failed(span, ex);
             LogFailed(logger, input.RequestId, input.StoreId, nameof(ConnectorException));
             throw new ConnectorException(ex.Message);
         }
@@ -54,10 +57,12 @@ public sealed partial class StoreActionRunner(
         {
             // Messages of other exceptions may quote the identifiers searched for: keep only their type and status.
             var status = ex is RequestFailedException rfe ? $" (HTTP {rfe.Status} {rfe.ErrorCode})" : "";
+            DsrTelemetry.Failed(span, ex);
             LogFailed(logger, input.RequestId, input.StoreId, ex.GetType().Name + status);
             throw new ConnectorException($"{ex.GetType().Name}{status}");
         }
 
+        span?.SetTag(DsrTelemetry.OutcomeTag, outcome.Kind.ToString());
         return await RecordAsync(input.RequestId, key, eventType, RetentionApplied(connectorRequest, outcome), cancellationToken);
     }
 

@@ -28,6 +28,9 @@ public sealed class DsrOptions
 
     [Required]
     public MailOptions Mail { get; set; } = new();
+
+    [Required]
+    public Inbox.InboxOptions Inbox { get; set; } = new();
 }
 
 public sealed class VerificationOptions

@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Connectors.AzureTable;
 using Comintech.Dsr.Connectors.Backups;
@@ -13,6 +11,7 @@ using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Fulfilment.Activities;
 using Comintech.Dsr.Http;
+using Comintech.Dsr.Inbox;
 using Comintech.Dsr.Intake;
 using Comintech.Dsr.Notifications;
 using Comintech.Dsr.Storage;
@@ -32,8 +31,8 @@ public static class DsrServiceCollectionExtensions
         services.AddOptions<DsrOptions>()
             .BindConfiguration(DsrOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => !string.IsNullOrWhiteSpace(o.StorageConnectionString ?? configuration["AzureWebJobsStorage"]),
-                "Dsr:StorageConnectionString (or AzureWebJobsStorage) must name the storage account.")
+            .Validate(_ => StorageTarget.TryResolve(configuration) is not null,
+                "Dsr:StorageConnectionString, Dsr:Storage:AccountName (or AzureWebJobsStorage) must name the storage account.")
             .ValidateOnStart();
         services.AddOptions<DataMapOptions>()
             .BindConfiguration(DataMapOptions.Section)
@@ -41,11 +40,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DataMapOptions>, DataMapValidator>();
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp =>
-        {
-            var connectionString = StorageConnectionString(sp.GetRequiredService<IOptions<DsrOptions>>().Value, configuration);
-            return new DsrStorage(new TableServiceClient(connectionString), new BlobServiceClient(connectionString));
-        });
+        services.AddDsrStorageClients(configuration);
         services.AddSingleton<IdentifierHasher>();
         services.AddSingleton<RequestStore>();
         services.AddSingleton<EvidenceLedger>();
@@ -53,6 +48,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<IntakeService>();
         services.AddSingleton<RequestHttpHandlers>();
+        services.AddDsrInbox();
 
         services.AddSingleton<ConnectorExports>();
         services.AddSingleton<LoginHistoryLookup>();

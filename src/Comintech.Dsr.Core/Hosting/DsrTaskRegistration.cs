@@ -1,6 +1,7 @@
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Fulfilment.Activities;
 using Comintech.Dsr.Fulfilment.Restore;
+using Comintech.Dsr.Telemetry;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,10 +30,22 @@ public static class DsrTaskRegistration
 
     private static void Add<TActivity, TInput, TOutput>(DurableTaskRegistry registry, string name)
         where TActivity : class, IDsrActivity<TInput, TOutput> =>
-        registry.AddActivity(name, services => new ActivityBinding<TInput, TOutput>(ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(services)));
+        registry.AddActivity(name, services => new ActivityBinding<TInput, TOutput>(name, ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(services)));
 
-    private sealed class ActivityBinding<TInput, TOutput>(IDsrActivity<TInput, TOutput> activity) : TaskActivity<TInput, TOutput>
+    private sealed class ActivityBinding<TInput, TOutput>(string name, IDsrActivity<TInput, TOutput> activity) : TaskActivity<TInput, TOutput>
     {
-        public override Task<TOutput> RunAsync(TaskActivityContext context, TInput input) => activity.RunAsync(input, CancellationToken.None);
+        public override async Task<TOutput> RunAsync(TaskActivityContext context, TInput input)
+        {
+            using var span = DsrTelemetry.StartWorkflowActivity(name);
+            try
+            {
+                return await activity.RunAsync(input, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                DsrTelemetry.Failed(span, ex);
+                throw;
+            }
+        }
     }
 }

@@ -60,7 +60,7 @@ public sealed class RequestHttpHandlers(IntakeService intake, RequestStore reque
         var stage = request.Status.IsFinal() ? RequestStage.Done : progress?.Stage ?? RequestStage.Received;
         return Results.Ok(new StatusResponse(
             request.Id,
-            request.Type.ToWire(),
+            request.Status == RequestStatus.NeedsTriage ? "unclassified" : request.Type.ToWire(),
             request.Jurisdiction.ToString(),
             stage.ToString(),
             request.Status.ToString(),

@@ -106,13 +106,13 @@ public static class RequestSubmissionValidator
     }
 
     private static Dictionary<string, string> ValidateCorrections(
-        RequestType type, bool typeGiven, IReadOnlyDictionary<string, string> corrections, Action<string, string> error)
+        RequestType type, bool typeGiven, IReadOnlyDictionary<string, string> corrections, Action<string, string> error) =>
+        typeGiven && type == RequestType.Correction ? ValidateCorrections(corrections, error) : new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Field names and new values of a correction, with the same rules on every channel; problems go to <paramref name="error"/>.</summary>
+    public static Dictionary<string, string> ValidateCorrections(IReadOnlyDictionary<string, string> corrections, Action<string, string> error)
     {
         var clean = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!typeGiven || type != RequestType.Correction)
-        {
-            return clean;
-        }
 
         foreach (var (field, value) in corrections)
         {
@@ -147,7 +147,7 @@ public static class RequestSubmissionValidator
         return clean;
     }
 
-    private static bool IsEmail(string value)
+    public static bool IsEmail(string value)
     {
         if (value.Length > MaxEmailLength || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {

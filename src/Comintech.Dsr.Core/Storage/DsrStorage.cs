@@ -10,6 +10,9 @@ public sealed class DsrStorage(TableServiceClient tables, BlobServiceClient blob
     public const string EvidenceTable = "DsrEvidence";
     public const string ConnectorRunsTable = "DsrConnectorRuns";
     public const string ExportsContainer = "dsr-exports";
+    public const string InboundMessagesTable = "DsrInboundMessages";
+    public const string InboundRawContainer = "dsr-inbound-raw";
+    public const string InboundMailContainer = "inbound-mail";
 
     public TableServiceClient Tables { get; } = tables;
 
@@ -23,11 +26,23 @@ public sealed class DsrStorage(TableServiceClient tables, BlobServiceClient blob
 
     public BlobContainerClient Exports => Blobs.GetBlobContainerClient(ExportsContainer);
 
+    /// <summary>Message-ID index and recent-request index of the privacy inbox.</summary>
+    public TableClient InboundMessages => Tables.GetTableClient(InboundMessagesTable);
+
+    /// <summary>Private: every inbound message as received, kept as evidence.</summary>
+    public BlobContainerClient InboundRaw => Blobs.GetBlobContainerClient(InboundRawContainer);
+
+    /// <summary>Where raw .eml files are dropped for intake (blob trigger / the local engine's watcher).</summary>
+    public BlobContainerClient InboundMail => Blobs.GetBlobContainerClient(InboundMailContainer);
+
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
         await Requests.CreateIfNotExistsAsync(cancellationToken);
         await Evidence.CreateIfNotExistsAsync(cancellationToken);
         await ConnectorRuns.CreateIfNotExistsAsync(cancellationToken);
         await Exports.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await InboundMessages.CreateIfNotExistsAsync(cancellationToken);
+        await InboundRaw.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await InboundMail.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
     }
 }

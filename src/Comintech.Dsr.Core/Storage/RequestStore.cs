@@ -8,7 +8,7 @@ namespace Comintech.Dsr.Storage;
 /// <summary>One row per request in Table storage: the only place a person's identifiers live.</summary>
 public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, TimeProvider clock)
 {
-    private const string RowKey = "request";
+    internal const string RowKey = "request";
 
     public async Task AddAsync(DsrRequest request, CancellationToken cancellationToken = default)
     {
@@ -27,6 +27,7 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Ti
             ["AccountId"] = request.Subject.AccountId,
             ["Details"] = request.Details,
             ["Corrections"] = JsonSerializer.Serialize(request.Corrections),
+            ["SuggestedClassification"] = request.SuggestedClassification,
             ["UpdatedAt"] = clock.GetUtcNow(),
         };
         await storage.Requests.AddEntityAsync(entity, cancellationToken);
@@ -57,6 +58,37 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Ti
         await storage.Requests.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
+    /// <summary>
+    /// Sets the type (and, for a correction, the new values) of a request awaiting triage and returns it to Received;
+    /// false when it no longer awaits triage.
+    /// </summary>
+    public async Task<bool> ClassifyAsync(
+        string requestId, RequestType type, IReadOnlyDictionary<string, string> corrections, CancellationToken cancellationToken = default)
+    {
+        var current = await storage.Requests.GetEntityIfExistsAsync<TableEntity>(requestId, RowKey, cancellationToken: cancellationToken);
+        if (!current.HasValue || current.Value!.GetString("Status") != nameof(RequestStatus.NeedsTriage))
+        {
+            return false;
+        }
+
+        var patch = new TableEntity(requestId, RowKey)
+        {
+            ["Type"] = type.ToString(),
+            ["Corrections"] = JsonSerializer.Serialize(corrections),
+            ["Status"] = RequestStatus.Received.ToString(),
+            ["UpdatedAt"] = clock.GetUtcNow(),
+        };
+        try
+        {
+            await storage.Requests.UpdateEntityAsync(patch, current.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false;
+        }
+    }
+
     private static DsrRequest ToRequest(TableEntity e) => new(
         e.PartitionKey,
         Enum.Parse<RequestType>(e.GetString("Type")),
@@ -68,5 +100,8 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Ti
         Enum.Parse<RequestStatus>(e.GetString("Status")),
         new DataSubject(e.GetString("Email"), e.GetString("FullName"), e.GetString("AccountId")),
         e.GetString("Details"),
-        JsonSerializer.Deserialize<Dictionary<string, string>>(e.GetString("Corrections") ?? "{}") ?? []);
+        JsonSerializer.Deserialize<Dictionary<string, string>>(e.GetString("Corrections") ?? "{}") ?? [])
+    {
+        SuggestedClassification = e.GetString("SuggestedClassification"),
+    };
 }

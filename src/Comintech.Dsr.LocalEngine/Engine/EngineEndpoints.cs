@@ -31,6 +31,8 @@ public static class EngineEndpoints
             handlers.Form(http, partnerId));
         app.MapPost("/api/partners/{partnerId}/confirmations/link", (string partnerId, HttpRequest http, PartnerLinkHttpHandlers handlers, DurableTaskClient client) =>
             handlers.ConfirmAsync(http, partnerId, client));
+        app.MapPost("/api/inbound/sendgrid", (HttpRequest http, InboundMailHttpHandlers handlers, DurableTaskClient client) =>
+            handlers.SendGridAsync(http, client));
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         return app;
     }

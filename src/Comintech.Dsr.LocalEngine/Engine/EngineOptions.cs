@@ -30,4 +30,7 @@ public sealed class EngineOptions
 
     /// <summary>How often idle queues are polled at most; short, so a local request moves on quickly.</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often the <c>inbound-mail</c> container is looked at for dropped .eml files.</summary>
+    public TimeSpan InboxPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -5,6 +5,7 @@ using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Fulfilment.Activities;
 using Comintech.Dsr.Storage;
+using Comintech.Dsr.Telemetry;
 using Comintech.Dsr.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,18 +17,21 @@ public sealed class ExecuteStoreActionActivityTests(AzuriteFixture azurite) : IC
 
     public void Dispose() => Directory.Delete(pickup, recursive: true);
 
+    private async Task<DsrRequest> SeedPersonAsync(ServiceProvider services, DataSubject person)
+    {
+        var table = azurite.Storage.Tables.GetTableClient("TestAccounts");
+        await table.CreateIfNotExistsAsync();
+        await table.UpsertEntityAsync(new TableEntity("accounts", person.AccountId!) { ["Email"] = person.Email, ["AccountId"] = person.AccountId });
+        var request = TestRequests.New(subject: person);
+        await services.GetRequiredService<RequestStore>().AddAsync(request);
+        return request;
+    }
+
     [Fact]
     public async Task A_rerun_returns_the_first_outcome_and_records_evidence_once()
     {
         using var services = TestServices.Build(TestServices.Configuration(azurite.ConnectionString, pickup));
-        var table = azurite.Storage.Tables.GetTableClient("TestAccounts");
-        await table.CreateIfNotExistsAsync();
-        await table.UpsertEntityAsync(new TableEntity("accounts", "ACC-77") { ["Email"] = "kim@example.com", ["AccountId"] = "ACC-77" });
-        var request = new DsrRequest(
-            RequestId.New(), RequestType.Deletion, IntakeChannel.Api, Jurisdiction.GDPR, "en",
-            DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(30), RequestStatus.InProgress,
-            new DataSubject("kim@example.com", "Kim", "ACC-77"), null, new Dictionary<string, string>());
-        await services.GetRequiredService<RequestStore>().AddAsync(request);
+        var request = await SeedPersonAsync(services, new DataSubject("kim@example.com", "Kim", "ACC-77"));
         var activity = services.GetRequiredService<ExecuteStoreActionActivity>();
         var input = new StoreActionInput(request.Id, "customer-accounts", ConnectorAction.Erase);
 
@@ -39,5 +43,28 @@ public sealed class ExecuteStoreActionActivityTests(AzuriteFixture azurite) : IC
         var evidence = await services.GetRequiredService<EvidenceLedger>().ReadAsync(request.Id);
         Assert.Single(evidence, e => e.EventType == EvidenceEvents.StoreOutcome);
         Assert.DoesNotContain("kim@example.com", evidence.Single().Details, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_connector_call_is_a_span_that_names_the_request_store_and_outcome_and_nothing_personal()
+    {
+        using var services = TestServices.Build(TestServices.Configuration(azurite.ConnectionString, pickup));
+        var request = await SeedPersonAsync(services, new DataSubject("lee@example.com", "Lee Person", "ACC-78"));
+        using var spans = new SpanRecorder(DsrTelemetry.Name);
+
+        await services.GetRequiredService<ExecuteStoreActionActivity>()
+            .RunAsync(new StoreActionInput(request.Id, "customer-accounts", ConnectorAction.Erase), CancellationToken.None);
+
+        var span = spans.Single(DsrTelemetry.RequestIdTag, request.Id);
+        Assert.Equal("dsr.connector Erase", span.OperationName);
+        Assert.Equal(
+            new Dictionary<string, string?>
+            {
+                [DsrTelemetry.RequestIdTag] = request.Id,
+                [DsrTelemetry.StoreIdTag] = "customer-accounts",
+                [DsrTelemetry.ActionTag] = "Erase",
+                [DsrTelemetry.OutcomeTag] = nameof(OutcomeKind.Done),
+            },
+            span.Tags.ToDictionary(t => t.Key, t => t.Value));
     }
 }

@@ -2,11 +2,12 @@ using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Notifications;
 using Comintech.Dsr.Storage;
+using Comintech.Dsr.Telemetry;
 
 namespace Comintech.Dsr.Fulfilment.Activities;
 
 /// <summary>The person never verified: close the request, tell them, record it.</summary>
-public sealed class CloseUnverifiedActivity(RequestStore requests, INotifier notifier, EvidenceLedger evidence)
+public sealed class CloseUnverifiedActivity(RequestStore requests, INotifier notifier, EvidenceLedger evidence, TimeProvider clock)
     : IDsrActivity<string, bool>
 {
     public async Task<bool> RunAsync(string requestId, CancellationToken cancellationToken)
@@ -15,6 +16,7 @@ public sealed class CloseUnverifiedActivity(RequestStore requests, INotifier not
         var message = MessageTemplates.NotVerified(request);
         await notifier.SendAsync(message, cancellationToken);
         await requests.SetStatusAsync(requestId, RequestStatus.IdentityNotVerified, cancellationToken);
+        DsrTelemetry.RequestClosed(request, RequestStatus.IdentityNotVerified, clock.GetUtcNow());
         await evidence.AppendAsync(requestId, "not-verified", EvidenceEvents.IdentityNotVerified, new { message = message.IdempotencyKey }, cancellationToken: cancellationToken);
         return true;
     }

@@ -2,12 +2,14 @@ using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Notifications;
 using Comintech.Dsr.Storage;
+using Comintech.Dsr.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Comintech.Dsr.Fulfilment.Activities;
 
 /// <summary>Records stores that failed, sets the final status, sends the last notice and closes the evidence chain.</summary>
-public sealed class FinaliseRequestActivity(RequestStore requests, INotifier notifier, EvidenceLedger evidence, IOptions<DataMapOptions> dataMap)
+public sealed class FinaliseRequestActivity(
+    RequestStore requests, INotifier notifier, EvidenceLedger evidence, IOptions<DataMapOptions> dataMap, TimeProvider clock)
     : IDsrActivity<FinaliseInput, bool>
 {
     public async Task<bool> RunAsync(FinaliseInput input, CancellationToken cancellationToken)
@@ -25,6 +27,7 @@ public sealed class FinaliseRequestActivity(RequestStore requests, INotifier not
         await notifier.SendAsync(message, cancellationToken);
         await evidence.AppendAsync(input.RequestId, "final-notice", EvidenceEvents.FinalNoticeSent, new { message = message.IdempotencyKey }, cancellationToken: cancellationToken);
         await requests.SetStatusAsync(input.RequestId, status, cancellationToken);
+        DsrTelemetry.RequestClosed(request, status, clock.GetUtcNow());
         await evidence.AppendAsync(
             input.RequestId, "completed", EvidenceEvents.Completed,
             new

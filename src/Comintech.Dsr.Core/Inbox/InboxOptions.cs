@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Comintech.Dsr.Inbox;
+
+/// <summary>Settings of the privacy inbox (section <c>Dsr:Inbox</c>).</summary>
+public sealed class InboxOptions
+{
+    /// <summary>Largest message taken in; a larger one is stored for staff (up to this size) and rejected.</summary>
+    [Range(1024, 100 * 1024 * 1024)]
+    public int MaxMessageBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>Deepest MIME nesting accepted (multiparts and attached messages).</summary>
+    [Range(2, 64)]
+    public int MaxMimeDepth { get; set; } = 10;
+
+    /// <summary>Most MIME parts accepted in one message.</summary>
+    [Range(1, 10_000)]
+    public int MaxMimeParts { get; set; } = 500;
+
+    /// <summary>Another message from the same address asking the same thing within this time joins the open request.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How far a header date may lie ahead of the arrival time (clock skew) and still be trusted.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How far a header date may lie before the arrival time (SendGrid retries for 3 days) and still be trusted.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    public TimeSpan MaxDeliveryDelay { get; set; } = TimeSpan.FromDays(4);
+
+    /// <summary>Domains of our own Message-IDs and addresses; the sender's domain (<c>Dsr:Mail:FromAddress</c>) is always included.</summary>
+    public List<string> OwnDomains { get; set; } = [];
+
+    /// <summary>When set, the SendGrid webhook requires <c>?key=</c> with this value (SendGrid does not sign Inbound Parse posts).</summary>
+    public string? WebhookKey { get; set; }
+
+    /// <summary>A message claimed by a worker that did not finish within this time is taken over by the next delivery.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
+}

@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using MimeKit;
+
+namespace Comintech.Dsr.Inbox;
+
+/// <summary>
+/// SPF, DKIM and DMARC results as the receiving side reported them (SendGrid's fields, or the Authentication-Results
+/// and Received-SPF headers). Recorded as evidence only: identity is always proven by the code sent to the From address.
+/// </summary>
+public sealed partial record SenderAuthentication(string Spf, string Dkim, string Dmarc)
+{
+    public const string Unknown = "none-reported";
+
+    public static SenderAuthentication FromHeaders(MimeMessage message, SenderAuthentication? transport)
+    {
+        var results = string.Join(';', message.Headers.Where(h => h.Field.Equals("Authentication-Results", StringComparison.OrdinalIgnoreCase)).Select(h => h.Value));
+        var spf = transport?.Spf is { } s && s != Unknown ? s
+            : Result(Method("spf").Match(results)) ?? Result(FirstWord().Match(message.Headers["Received-SPF"] ?? "")) ?? Unknown;
+        var dkim = transport?.Dkim is { } d && d != Unknown ? d : Result(Method("dkim").Match(results)) ?? Unknown;
+        var dmarc = Result(Method("dmarc").Match(results)) ?? Unknown;
+        return new SenderAuthentication(spf, dkim, dmarc);
+    }
+
+    /// <summary>From SendGrid's <c>SPF</c> field ("pass") and <c>dkim</c> field ("{@example.com : pass}"): results only, no domains.</summary>
+    public static SenderAuthentication FromSendGrid(string? spf, string? dkim)
+    {
+        var spfResult = Result(FirstWord().Match(spf ?? "")) ?? Unknown;
+        var dkimResults = DkimResult().Matches(dkim ?? "").Select(m => m.Groups[1].Value.ToLowerInvariant()).Distinct().ToList();
+        return new SenderAuthentication(spfResult, dkimResults.Count == 0 ? Unknown : string.Join(',', dkimResults), Unknown);
+    }
+
+    private static string? Result(Match match) =>
+        match.Success && Known.Contains(match.Groups[1].Value.ToLowerInvariant()) ? match.Groups[1].Value.ToLowerInvariant() : null;
+
+    private static readonly HashSet<string> Known = ["pass", "fail", "softfail", "neutral", "none", "temperror", "permerror", "policy"];
+
+    private static Regex Method(string name) => name switch
+    {
+        "spf" => SpfResult(),
+        "dkim" => DkimHeaderResult(),
+        _ => DmarcResult(),
+    };
+
+    [GeneratedRegex(@"\bspf=(\w+)", RegexOptions.IgnoreCase)]
+    private static partial Regex SpfResult();
+
+    [GeneratedRegex(@"\bdkim=(\w+)", RegexOptions.IgnoreCase)]
+    private static partial Regex DkimHeaderResult();
+
+    [GeneratedRegex(@"\bdmarc=(\w+)", RegexOptions.IgnoreCase)]
+    private static partial Regex DmarcResult();
+
+    [GeneratedRegex(@"^\s*(\w+)")]
+    private static partial Regex FirstWord();
+
+    [GeneratedRegex(@":\s*(\w+)")]
+    private static partial Regex DkimResult();
+}

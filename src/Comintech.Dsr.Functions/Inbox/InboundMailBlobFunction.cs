@@ -1,0 +1,24 @@
+using Azure.Storage.Blobs;
+using Comintech.Dsr.Inbox;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace Comintech.Dsr.Functions.Inbox;
+
+/// <summary>A raw .eml dropped into <c>inbound-mail</c> (mailbox export, mail gateway). Connection: AzureWebJobsStorage.</summary>
+public sealed class InboundMailBlobFunction(InboundBlobHandler handler)
+{
+    [Function(nameof(InboundMailBlobFunction))]
+    public async Task Run(
+        [BlobTrigger("inbound-mail/{name}")] BlobClient blob,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        var result = await handler.HandleAsync(blob, client, cancellationToken);
+        if (result.Outcome == InboundOutcome.InProgress)
+        {
+            // Thrown so the trigger delivers it again later; the message carries no personal data.
+            throw new InvalidOperationException("The message is being taken in by another delivery; it will be retried.");
+        }
+    }
+}

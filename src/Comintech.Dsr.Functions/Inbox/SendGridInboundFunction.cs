@@ -1,0 +1,18 @@
+using Comintech.Dsr.Functions.Http;
+using Comintech.Dsr.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace Comintech.Dsr.Functions.Inbox;
+
+/// <summary>POST /api/inbound/sendgrid: SendGrid Inbound Parse webhook for the privacy inbox.</summary>
+public sealed class SendGridInboundFunction(InboundMailHttpHandlers handlers)
+{
+    [Function(nameof(SendGridInboundFunction))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/inbound/sendgrid")] HttpRequest request,
+        [DurableClient] DurableTaskClient client) =>
+        new ResultAction(await handlers.SendGridAsync(request, client));
+}

@@ -1,0 +1,42 @@
+using Comintech.Dsr.Domain;
+using Comintech.Dsr.Inbox;
+
+namespace Comintech.Dsr.Core.Tests.Inbox;
+
+public sealed class RequestClassifierTests
+{
+    [Theory]
+    [InlineData("Delete my data", "", MailIntent.Deletion, "en")]
+    [InlineData("Solicitud", "Quiero ejercer mi derecho de acceso a mis datos, gracias.", MailIntent.Access, "es")]
+    [InlineData("Pedido", "Gostaria que vocês apaguem os meus dados.", MailIntent.Deletion, "pt")]
+    [InlineData("Hello", "Is the shop open on Sunday?", MailIntent.Unclear, "en")]
+    [InlineData("Please", "Do not delete my account, I still use it. But I want to unsubscribe from the newsletter.", MailIntent.OptOut, "en")]
+    public void Classifies_by_subject_and_body(string subject, string body, MailIntent intent, string language)
+    {
+        var classification = RequestClassifier.Classify(subject, body);
+        Assert.Equal((intent, language), (classification.Intent, classification.Language));
+    }
+
+    [Fact]
+    public void Quoted_reply_lines_do_not_count_and_opt_out_has_no_request_type()
+    {
+        Assert.Equal(MailIntent.Unclear, RequestClassifier.Classify("Re: your request", "ok\n> please delete my data\n> erase everything").Intent);
+        Assert.Null(RequestClassifier.Classify("Unsubscribe", "").RequestType);
+        Assert.Equal("opt-out", RequestClassifier.Classify("Unsubscribe", "").WireName);
+    }
+
+    [Fact]
+    public void California_residents_get_the_ccpa_clock()
+    {
+        Assert.Equal(Jurisdiction.CCPA, RequestClassifier.Classify("Delete my data", "I live in California.").Jurisdiction);
+        Assert.Equal(Jurisdiction.GDPR, RequestClassifier.Classify("Delete my data", "I live in Lisbon.").Jurisdiction);
+    }
+
+    [Fact]
+    public void Sendgrid_authentication_fields_keep_results_only()
+    {
+        var auth = SenderAuthentication.FromSendGrid("pass", "{@example.com : pass, @mail.example.net : fail}");
+        Assert.Equal(("pass", "pass,fail"), (auth.Spf, auth.Dkim));
+        Assert.DoesNotContain("example", auth.ToString(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,73 @@
+using Comintech.Dsr.Domain;
+using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Inbox;
+using Comintech.Dsr.Storage;
+using Comintech.Dsr.Testing;
+
+namespace Comintech.Dsr.Integration.Tests.Inbox;
+
+/// <summary>Opt-out and unclear e-mails wait, clock running, until staff classify them; then they run like any request.</summary>
+public sealed class TriageServiceTests(InboxFixture fixture) : IClassFixture<InboxFixture>
+{
+    private async Task<InboundResult> DeliverAsync(string subject, string body) =>
+        await fixture.Get<InboundMailService>().ProcessAsync(
+            new InboundDelivery(TestMail.Raw($"person-{Guid.NewGuid():N}@example.com", subject, body), fixture.Clock.GetUtcNow(), InboundDelivery.BlobPath),
+            fixture.Host.Client,
+            CancellationToken.None);
+
+    [Theory]
+    [InlineData("Unsubscribe", "Stop sending me marketing emails.", "opt-out")]
+    [InlineData("Hello", "Is your shop open on Sunday?", "unclear")]
+    [InlineData("My address is wrong", "Please update my address to 1 Example Road.", "correction")]
+    public async Task Opt_out_and_unclear_mail_is_stored_as_needs_triage_without_an_orchestration(string subject, string body, string suggestion)
+    {
+        var result = await DeliverAsync(subject, body);
+
+        Assert.Equal(InboundOutcome.NeedsTriage, result.Outcome);
+        var request = await fixture.Get<RequestStore>().GetAsync(result.RequestId!);
+        Assert.Equal((RequestStatus.NeedsTriage, suggestion), (request.Status, request.SuggestedClassification));
+        Assert.True(request.DueAt > request.ReceivedAt);
+        Assert.Null(await fixture.Host.Client.GetInstanceAsync(request.Id));
+        var received = Assert.Single(await fixture.Get<EvidenceLedger>().ReadAsync(request.Id), e => e.EventType == EvidenceEvents.Received);
+        Assert.Contains($"\"suggestedClassification\":\"{suggestion}\"", received.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Staff_classification_sets_the_type_records_evidence_and_starts_the_request_once()
+    {
+        var result = await DeliverAsync("A question", "Could you tell me something about my account?");
+        var triage = fixture.Get<TriageService>();
+
+        var first = await triage.ClassifyAsync(result.RequestId!, RequestType.Access, "staff:test", fixture.Host.Client, CancellationToken.None);
+        var again = await triage.ClassifyAsync(result.RequestId!, RequestType.Deletion, "staff:test", fixture.Host.Client, CancellationToken.None);
+        var unknown = await triage.ClassifyAsync(RequestId.New(), RequestType.Access, "staff:test", fixture.Host.Client, CancellationToken.None);
+
+        Assert.Equal((TriageResult.Classified, TriageResult.NotAwaitingTriage, TriageResult.UnknownRequest), (first.Result, again.Result, unknown.Result));
+        var request = await fixture.Get<RequestStore>().GetAsync(result.RequestId!);
+        Assert.Equal(RequestType.Access, request.Type);
+        Assert.NotEqual(RequestStatus.NeedsTriage, request.Status);
+        Assert.NotNull(await fixture.Host.Client.GetInstanceAsync(request.Id));
+        var classified = Assert.Single(await fixture.Get<EvidenceLedger>().ReadAsync(request.Id), e => e.EventType == EvidenceEvents.Classified);
+        Assert.Equal("staff:test", classified.Actor);
+        Assert.True((await fixture.Get<EvidenceLedger>().VerifyAsync(request.Id)).IsIntact);
+    }
+
+    [Fact]
+    public async Task A_correction_is_started_only_with_the_new_values_staff_read_from_the_message()
+    {
+        var result = await DeliverAsync("My address is wrong", "Please update my address to 1 Example Road, Exampletown.");
+        var triage = fixture.Get<TriageService>();
+
+        var without = await triage.ClassifyAsync(result.RequestId!, RequestType.Correction, "staff:test", fixture.Host.Client, CancellationToken.None);
+        var with = await triage.ClassifyAsync(
+            result.RequestId!, RequestType.Correction, new Dictionary<string, string> { ["postalAddress"] = "1 Example Road, Exampletown" },
+            "staff:test", fixture.Host.Client, CancellationToken.None);
+
+        Assert.Equal(TriageResult.InvalidCorrections, without.Result);
+        Assert.Contains("corrections", without.Errors.Keys);
+        Assert.Equal(TriageResult.Classified, with.Result);
+        var request = await fixture.Get<RequestStore>().GetAsync(result.RequestId!);
+        Assert.Equal((RequestType.Correction, "1 Example Road, Exampletown"), (request.Type, request.Corrections["postalAddress"]));
+        Assert.NotNull(await fixture.Host.Client.GetInstanceAsync(request.Id));
+    }
+}

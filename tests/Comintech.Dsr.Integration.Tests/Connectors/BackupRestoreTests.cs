@@ -15,25 +15,20 @@ namespace Comintech.Dsr.Integration.Tests.Connectors;
 /// <summary>Backups on Azurite: the restore-suppression ledger, and re-applying erasures after a restore.</summary>
 public sealed class BackupRestoreTests : IClassFixture<AzuriteFixture>, IDisposable
 {
-    private readonly string pickup = Directory.CreateTempSubdirectory("dsr-mail-").FullName;
     private readonly string table = "Restored" + Guid.NewGuid().ToString("N")[..8];
     private readonly string backupStore = "backups-" + Guid.NewGuid().ToString("N")[..8];
     private readonly AzuriteFixture azurite;
-    private readonly ServiceProvider services;
+    private readonly WiredCore core;
 
     public BackupRestoreTests(AzuriteFixture azurite)
     {
         this.azurite = azurite;
         var overrides = TestServices.Store(1, backupStore, BackupConnector.KindName, new Dictionary<string, string> { ["RetentionDays"] = "35", ["Covers"] = "customer-accounts" });
         overrides["DataMap:Stores:0:Settings:Table"] = table;
-        services = TestServices.Build(TestServices.Configuration(azurite.ConnectionString, pickup, overrides));
+        core = new WiredCore(azurite.ConnectionString, overrides);
     }
 
-    public void Dispose()
-    {
-        services.Dispose();
-        Directory.Delete(pickup, recursive: true);
-    }
+    public void Dispose() => core.Dispose();
 
     private TableClient Accounts => azurite.Storage.Tables.GetTableClient(table);
 
@@ -43,15 +38,11 @@ public sealed class BackupRestoreTests : IClassFixture<AzuriteFixture>, IDisposa
         var accountId = "ACC-" + Guid.NewGuid().ToString("N")[..6];
         var email = $"{accountId.ToLowerInvariant()}@example.com";
         await Accounts.UpsertEntityAsync(new TableEntity("accounts", accountId) { ["Email"] = email, ["AccountId"] = accountId });
-        var request = new DsrRequest(
-            RequestId.New(), type, IntakeChannel.Api, Jurisdiction.GDPR, "en", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(30),
-            RequestStatus.InProgress, new DataSubject(email, "Kim", accountId), null, new Dictionary<string, string>());
-        await services.GetRequiredService<RequestStore>().AddAsync(request);
-        return request;
+        return await core.AddRequestAsync(type, new DataSubject(email, "Kim", accountId));
     }
 
     private Task<ConnectorOutcome> RunAsync(DsrRequest request, string storeId, ConnectorAction action) =>
-        services.GetRequiredService<ExecuteStoreActionActivity>().RunAsync(new StoreActionInput(request.Id, storeId, action), CancellationToken.None);
+        core.Get<ExecuteStoreActionActivity>().RunAsync(new StoreActionInput(request.Id, storeId, action), CancellationToken.None);
 
     [Fact]
     public async Task Erasure_ledgers_the_person_as_keyed_hashes_with_the_backup_sets_and_their_expiry()
@@ -64,7 +55,7 @@ public sealed class BackupRestoreTests : IClassFixture<AzuriteFixture>, IDisposa
         Assert.Equal((OutcomeKind.Retained, 35), (outcome.Kind, outcome.RecordsFound));
         Assert.StartsWith($"Beyond use until {until}:", outcome.Note, StringComparison.Ordinal);
         var row = (await azurite.Storage.Tables.GetTableClient(RestoreSuppressionLedger.TableName).GetEntityAsync<TableEntity>(backupStore, request.Id)).Value;
-        Assert.Equal(services.GetRequiredService<IdentifierHasher>().Hash(request.Subject.Email), row.GetString("EmailHash"));
+        Assert.Equal(core.Get<IdentifierHasher>().Hash(request.Subject.Email), row.GetString("EmailHash"));
         Assert.DoesNotContain(row.Values().OfType<string>(), v => v.Contains(request.Subject.Email, StringComparison.OrdinalIgnoreCase)
             || v.Contains(request.Subject.AccountId!, StringComparison.OrdinalIgnoreCase));
         Assert.Equal(35, System.Text.Json.JsonDocument.Parse(row.GetString("BackupSets")).RootElement.GetArrayLength());
@@ -92,9 +83,9 @@ public sealed class BackupRestoreTests : IClassFixture<AzuriteFixture>, IDisposa
         await Accounts.UpsertEntityAsync(new TableEntity("accounts", request.Subject.AccountId) { ["Email"] = request.Subject.Email, ["AccountId"] = request.Subject.AccountId });
         var restore = new RestoreInput("restore-" + RequestId.New(), backupStore, "20261128T0000Z");
 
-        var plan = await services.GetRequiredService<ListLedgeredErasuresActivity>().RunAsync(restore, CancellationToken.None);
+        var plan = await core.Get<ListLedgeredErasuresActivity>().RunAsync(restore, CancellationToken.None);
         var erasure = Assert.Single(plan.Erasures);
-        var reapply = services.GetRequiredService<ReapplyErasureActivity>();
+        var reapply = core.Get<ReapplyErasureActivity>();
         var first = await reapply.RunAsync(new ReapplyInput(erasure.RequestId, "customer-accounts", restore.RestoreId), CancellationToken.None);
         var again = await reapply.RunAsync(new ReapplyInput(erasure.RequestId, "customer-accounts", restore.RestoreId), CancellationToken.None);
 
@@ -103,7 +94,7 @@ public sealed class BackupRestoreTests : IClassFixture<AzuriteFixture>, IDisposa
         Assert.Equal((OutcomeKind.Done, 1), (first.Kind, first.RecordsAffected));
         Assert.Equal(first with { CompletedAt = default }, again with { CompletedAt = default });
         Assert.DoesNotContain(await TableRows.AllAsync(Accounts), r => r.RowKey == request.Subject.AccountId);
-        var evidence = await services.GetRequiredService<EvidenceLedger>().ReadAsync(request.Id);
+        var evidence = await core.Get<EvidenceLedger>().ReadAsync(request.Id);
         Assert.Single(evidence, e => e.EventType == EvidenceEvents.StoreReapplied);
     }
 }

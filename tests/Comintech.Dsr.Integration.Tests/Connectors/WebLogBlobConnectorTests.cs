@@ -20,25 +20,20 @@ public sealed class WebLogBlobConnectorTests : IClassFixture<AzuriteFixture>, ID
 {
     private const string AdaIp = "203.0.113.7";
     private const string GraceIp = "198.51.100.23";
-    private readonly string pickup = Directory.CreateTempSubdirectory("dsr-mail-").FullName;
     private readonly string container = "logs-" + Guid.NewGuid().ToString("N")[..12];
     private readonly string loginTable = "Logins" + Guid.NewGuid().ToString("N")[..8];
     private readonly AzuriteFixture azurite;
-    private readonly ServiceProvider services;
+    private readonly WiredCore core;
 
     public WebLogBlobConnectorTests(AzuriteFixture azurite)
     {
         this.azurite = azurite;
         var overrides = TestServices.Store(1, "web-logs", WebLogBlobConnector.KindName, new Dictionary<string, string> { ["Container"] = container }, "Email", "LoginIp");
         overrides["DataMap:LoginHistory:Table"] = loginTable;
-        services = TestServices.Build(TestServices.Configuration(azurite.ConnectionString, pickup, overrides));
+        core = new WiredCore(azurite.ConnectionString, overrides);
     }
 
-    public void Dispose()
-    {
-        services.Dispose();
-        Directory.Delete(pickup, recursive: true);
-    }
+    public void Dispose() => core.Dispose();
 
     private BlobContainerClient Logs => azurite.Storage.Blobs.GetBlobContainerClient(container);
 
@@ -51,11 +46,7 @@ public sealed class WebLogBlobConnectorTests : IClassFixture<AzuriteFixture>, ID
         var logins = azurite.Storage.Tables.GetTableClient(loginTable);
         await logins.CreateIfNotExistsAsync();
         await logins.UpsertEntityAsync(new TableEntity(accountId, Guid.NewGuid().ToString("N")) { ["AccountId"] = accountId, ["Email"] = email, ["IpAddress"] = ip });
-        var request = new DsrRequest(
-            RequestId.New(), RequestType.Deletion, IntakeChannel.Api, Jurisdiction.GDPR, "en", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(30),
-            RequestStatus.InProgress, new DataSubject(email, "Someone", accountId), null, new Dictionary<string, string>());
-        await services.GetRequiredService<RequestStore>().AddAsync(request);
-        return request;
+        return await core.AddRequestAsync(RequestType.Deletion, new DataSubject(email, "Someone", accountId));
     }
 
     private async Task SeedLogsAsync()
@@ -91,7 +82,7 @@ public sealed class WebLogBlobConnectorTests : IClassFixture<AzuriteFixture>, ID
     }
 
     private Task<ConnectorOutcome> RunAsync(DsrRequest request, ConnectorAction action) =>
-        services.GetRequiredService<ExecuteStoreActionActivity>().RunAsync(new StoreActionInput(request.Id, "web-logs", action), CancellationToken.None);
+        core.Get<ExecuteStoreActionActivity>().RunAsync(new StoreActionInput(request.Id, "web-logs", action), CancellationToken.None);
 
     [Fact]
     public async Task Access_exports_the_lines_with_the_persons_login_ips_or_address_from_plain_and_gzip_logs()
@@ -135,7 +126,7 @@ public sealed class WebLogBlobConnectorTests : IClassFixture<AzuriteFixture>, ID
         Assert.StartsWith("ip-", plain, StringComparison.Ordinal);
         Assert.Equal(3, gzip.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
 
-        var store = services.GetRequiredService<IOptions<DataMapOptions>>().Value.Get("web-logs");
+        var store = core.Get<IOptions<DataMapOptions>>().Value.Get("web-logs");
         var fresh = new ConnectorRequest(ada.Id, store, ConnectorAction.Export, "again", ada.Subject, new Dictionary<string, string>()) { LoginIps = [AdaIp] };
         var again = await Connector().ExportAsync(fresh, CancellationToken.None);
         Assert.Equal(OutcomeKind.NothingFound, again.Kind);
@@ -174,7 +165,7 @@ public sealed class WebLogBlobConnectorTests : IClassFixture<AzuriteFixture>, ID
         Assert.Equal(Line(AdaIp, "/x") + Line(AdaIp, "/y"), await TextAsync("race.log"));
     }
 
-    private WebLogBlobConnector Connector() => services.GetServices<IDataStoreConnector>().OfType<WebLogBlobConnector>().Single();
+    private WebLogBlobConnector Connector() => core.Services.GetServices<IDataStoreConnector>().OfType<WebLogBlobConnector>().Single();
 
     private async Task<List<string>> ETagsAsync()
     {

@@ -29,6 +29,8 @@ public enum RequestStatus
     Completed,
     CompletedWithExceptions,
     IdentityNotVerified,
+    AwaitingApproval,
+    Denied,
 }
 
 /// <summary>Where the orchestration is; kept in its custom status.</summary>
@@ -36,6 +38,7 @@ public enum RequestStage
 {
     Received,
     AwaitingVerification,
+    AwaitingApproval,
     Fulfilling,
     Finalising,
     Done,
@@ -44,5 +47,5 @@ public enum RequestStage
 public static class RequestStatusExtensions
 {
     public static bool IsFinal(this RequestStatus status) =>
-        status is RequestStatus.Completed or RequestStatus.CompletedWithExceptions or RequestStatus.IdentityNotVerified;
+        status is RequestStatus.Completed or RequestStatus.CompletedWithExceptions or RequestStatus.IdentityNotVerified or RequestStatus.Denied;
 }

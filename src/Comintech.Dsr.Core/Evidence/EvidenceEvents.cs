@@ -14,4 +14,10 @@ public static class EvidenceEvents
     public const string StoreOutcome = "store.outcome";
     public const string FinalNoticeSent = "final-notice.sent";
     public const string Completed = "request.completed";
+    public const string DeadlineExtended = "deadline.extended";
+    public const string ApprovalRequested = "approval.requested";
+    public const string ApprovalGranted = "approval.granted";
+    public const string ApprovalDenied = "approval.denied";
+    public const string DenialNoticeSent = "denial-notice.sent";
+    public const string Denied = "request.denied";
 }

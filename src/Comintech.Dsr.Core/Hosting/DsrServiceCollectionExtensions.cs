@@ -7,6 +7,7 @@ using Comintech.Dsr.Fulfilment.Activities;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Intake;
 using Comintech.Dsr.Notifications;
+using Comintech.Dsr.Staff;
 using Comintech.Dsr.Storage;
 using Comintech.Dsr.Verification;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,8 @@ public static class DsrServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => !string.IsNullOrWhiteSpace(o.StorageConnectionString ?? configuration["AzureWebJobsStorage"]),
                 "Dsr:StorageConnectionString (or AzureWebJobsStorage) must name the storage account.")
+            .Validate(o => !o.Deadlines.Validate().Any(), "Dsr:Deadlines: holidays must be yyyy-MM-dd dates under GDPR or CCPA; reminder offsets positive.")
+            .Validate(o => o.Approval.IsValid, "Dsr:Approval:RequiredFor may name only access, correction and deletion.")
             .ValidateOnStart();
         services.AddOptions<DataMapOptions>()
             .BindConfiguration(DataMapOptions.Section)
@@ -62,6 +65,13 @@ public static class DsrServiceCollectionExtensions
         services.AddTransient<PlanFulfilmentActivity>();
         services.AddTransient<ExecuteStoreActionActivity>();
         services.AddTransient<FinaliseRequestActivity>();
+        services.AddTransient<AwaitApprovalActivity>();
+        services.AddTransient<CloseDeniedActivity>();
+
+        services.AddSingleton<StaffAuthenticator>();
+        services.AddSingleton<StaffAuditLog>();
+        services.AddSingleton<StaffQueryHandlers>();
+        services.AddSingleton<StaffActionHandlers>();
         return services;
     }
 

@@ -17,6 +17,8 @@ public static class DsrTaskRegistration
         Add<PlanFulfilmentActivity, string, FulfilmentPlan>(registry, DsrActivityNames.PlanFulfilment);
         Add<ExecuteStoreActionActivity, StoreActionInput, Connectors.ConnectorOutcome>(registry, DsrActivityNames.ExecuteStoreAction);
         Add<FinaliseRequestActivity, FinaliseInput, bool>(registry, DsrActivityNames.FinaliseRequest);
+        Add<AwaitApprovalActivity, string, bool>(registry, DsrActivityNames.AwaitApproval);
+        Add<CloseDeniedActivity, string, bool>(registry, DsrActivityNames.CloseDenied);
         return registry;
     }
 

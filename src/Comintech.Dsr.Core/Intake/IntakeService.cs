@@ -28,7 +28,7 @@ public sealed partial class IntakeService(
             submission.Jurisdiction,
             submission.Language,
             receivedAt,
-            LegalCalendar.DueAt(submission.Jurisdiction, receivedAt),
+            LegalCalendar.DueAt(submission.Jurisdiction, receivedAt, options.Value.Deadlines.HolidaysFor(submission.Jurisdiction)),
             RequestStatus.Received,
             submission.Subject,
             submission.Details,
@@ -48,7 +48,8 @@ public sealed partial class IntakeService(
             },
             cancellationToken: cancellationToken);
 
-        var input = new DsrOrchestrationInput(request.Id, request.Type, (receivedAt + options.Value.Verification.Window).UtcDateTime);
+        var input = new DsrOrchestrationInput(
+            request.Id, request.Type, (receivedAt + options.Value.Verification.Window).UtcDateTime, options.Value.Approval.IsRequiredFor(request.Type));
         await client.ScheduleNewOrchestrationInstanceAsync(
             DsrRequestOrchestrator.Name, input, new StartOrchestrationOptions(request.Id), cancellationToken);
         LogAccepted(logger, request.Id, request.Type, channel);

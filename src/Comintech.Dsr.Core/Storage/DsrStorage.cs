@@ -9,6 +9,7 @@ public sealed class DsrStorage(TableServiceClient tables, BlobServiceClient blob
     public const string RequestsTable = "DsrRequests";
     public const string EvidenceTable = "DsrEvidence";
     public const string ConnectorRunsTable = "DsrConnectorRuns";
+    public const string AuditTable = "DsrAudit";
     public const string ExportsContainer = "dsr-exports";
 
     public TableServiceClient Tables { get; } = tables;
@@ -21,6 +22,8 @@ public sealed class DsrStorage(TableServiceClient tables, BlobServiceClient blob
 
     public TableClient ConnectorRuns => Tables.GetTableClient(ConnectorRunsTable);
 
+    public TableClient Audit => Tables.GetTableClient(AuditTable);
+
     public BlobContainerClient Exports => Blobs.GetBlobContainerClient(ExportsContainer);
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
@@ -28,6 +31,7 @@ public sealed class DsrStorage(TableServiceClient tables, BlobServiceClient blob
         await Requests.CreateIfNotExistsAsync(cancellationToken);
         await Evidence.CreateIfNotExistsAsync(cancellationToken);
         await ConnectorRuns.CreateIfNotExistsAsync(cancellationToken);
+        await Audit.CreateIfNotExistsAsync(cancellationToken);
         await Exports.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
     }
 }

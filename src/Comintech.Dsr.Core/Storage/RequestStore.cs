@@ -49,13 +49,48 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Ti
 
     public async Task SetStatusAsync(string requestId, RequestStatus status, CancellationToken cancellationToken = default)
     {
+        var now = clock.GetUtcNow();
         var patch = new TableEntity(requestId, RowKey)
         {
             ["Status"] = status.ToString(),
-            ["UpdatedAt"] = clock.GetUtcNow(),
+            ["UpdatedAt"] = now,
         };
-        await storage.Requests.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        if (status.IsFinal())
+        {
+            patch["ClosedAt"] = now;
+        }
+
+        await PatchAsync(patch, cancellationToken);
     }
+
+    /// <summary>Moves the deadline and keeps why and when (the extension notice carries the same reason).</summary>
+    public Task ExtendAsync(string requestId, DateTimeOffset newDueAt, string reason, CancellationToken cancellationToken = default) =>
+        PatchAsync(
+            new TableEntity(requestId, RowKey)
+            {
+                ["DueAt"] = newDueAt,
+                ["ExtendedAt"] = clock.GetUtcNow(),
+                ["ExtensionReason"] = reason,
+                ["UpdatedAt"] = clock.GetUtcNow(),
+            },
+            cancellationToken);
+
+    /// <summary>Keeps staff's reason for a denial; the orchestration sets the status when it acts on the decision.</summary>
+    public Task SetDenialReasonAsync(string requestId, string reason, CancellationToken cancellationToken = default) =>
+        PatchAsync(new TableEntity(requestId, RowKey) { ["DenialReason"] = reason, ["UpdatedAt"] = clock.GetUtcNow() }, cancellationToken);
+
+    /// <summary>Every request row. One row per partition, so this is a full-table query: callers page the result.</summary>
+    public async IAsyncEnumerable<DsrRequest> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {RowKey}");
+        await foreach (var entity in storage.Requests.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return ToRequest(entity);
+        }
+    }
+
+    private Task PatchAsync(TableEntity patch, CancellationToken cancellationToken) =>
+        storage.Requests.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
 
     private static DsrRequest ToRequest(TableEntity e) => new(
         e.PartitionKey,
@@ -68,5 +103,11 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Ti
         Enum.Parse<RequestStatus>(e.GetString("Status")),
         new DataSubject(e.GetString("Email"), e.GetString("FullName"), e.GetString("AccountId")),
         e.GetString("Details"),
-        JsonSerializer.Deserialize<Dictionary<string, string>>(e.GetString("Corrections") ?? "{}") ?? []);
+        JsonSerializer.Deserialize<Dictionary<string, string>>(e.GetString("Corrections") ?? "{}") ?? [])
+    {
+        ExtendedAt = e.GetDateTimeOffset("ExtendedAt"),
+        ExtensionReason = e.GetString("ExtensionReason"),
+        DenialReason = e.GetString("DenialReason"),
+        ClosedAt = e.GetDateTimeOffset("ClosedAt"),
+    };
 }

@@ -15,7 +15,9 @@ public sealed class DsrActivityFunctions(
     CloseUnverifiedActivity closeUnverified,
     PlanFulfilmentActivity plan,
     ExecuteStoreActionActivity executeStoreAction,
-    FinaliseRequestActivity finalise)
+    FinaliseRequestActivity finalise,
+    AwaitApprovalActivity awaitApproval,
+    CloseDeniedActivity closeDenied)
 {
     [Function(DsrActivityNames.SendAcknowledgement)]
     public Task<bool> SendAcknowledgement([ActivityTrigger] string requestId, CancellationToken cancellationToken) =>
@@ -40,4 +42,12 @@ public sealed class DsrActivityFunctions(
     [Function(DsrActivityNames.FinaliseRequest)]
     public Task<bool> FinaliseRequest([ActivityTrigger] FinaliseInput input, CancellationToken cancellationToken) =>
         finalise.RunAsync(input, cancellationToken);
+
+    [Function(DsrActivityNames.AwaitApproval)]
+    public Task<bool> AwaitApproval([ActivityTrigger] string requestId, CancellationToken cancellationToken) =>
+        awaitApproval.RunAsync(requestId, cancellationToken);
+
+    [Function(DsrActivityNames.CloseDenied)]
+    public Task<bool> CloseDenied([ActivityTrigger] string requestId, CancellationToken cancellationToken) =>
+        closeDenied.RunAsync(requestId, cancellationToken);
 }

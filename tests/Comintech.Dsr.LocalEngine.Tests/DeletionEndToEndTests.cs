@@ -2,6 +2,7 @@ using System.Net;
 using Azure.Data.Tables;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.LocalEngine.Demo;
+using Comintech.Dsr.Testing;
 
 namespace Comintech.Dsr.LocalEngine.Tests;
 

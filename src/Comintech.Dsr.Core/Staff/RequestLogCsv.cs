@@ -33,7 +33,7 @@ public static class RequestLogCsv
                 r.ClosedAt is { } closed ? Date(closed) : "",
                 Date(r.DueAt),
                 r.ExtendedAt is null ? "no" : "yes",
-                r.Status == RequestStatus.Denied ? r.DenialReason ?? "" : r.Status == RequestStatus.IdentityNotVerified ? "identity not verified" : "",
+                Defused(r.Status == RequestStatus.Denied ? r.DenialReason ?? "" : r.Status == RequestStatus.IdentityNotVerified ? "identity not verified" : ""),
             ];
             csv.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
         }
@@ -51,14 +51,11 @@ public static class RequestLogCsv
 
     private static string Date(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet never runs a cell as a formula.</summary>
-    private static string Cell(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
+    /// <summary>Free text staff typed: a leading = + - @ is defused so a spreadsheet never runs the cell as a formula.</summary>
+    private static string Defused(string value) =>
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    /// <summary>RFC 4180 quoting.</summary>
+    private static string Cell(string value) =>
+        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

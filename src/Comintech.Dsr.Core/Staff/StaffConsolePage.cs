@@ -32,7 +32,7 @@ public static class StaffConsolePage
         input,select,textarea,button{font:inherit;padding:.3rem} button{cursor:pointer} textarea{width:100%;box-sizing:border-box}
         progress{width:6rem} .muted{color:#666;font-size:.85rem} [hidden]{display:none!important} .error{color:#8a1f11}
         .intact{color:#155724;font-weight:600} .broken{color:#8a1f11;font-weight:600} dl{display:grid;grid-template-columns:auto 1fr;gap:.2rem .8rem;margin:.4rem 0}
-        dt{font-weight:600} code{font-size:.8rem;word-break:break-all}
+        dt{font-weight:600} code{font-size:.8rem;word-break:break-all} #d-evidence td:last-child{font-family:monospace;font-size:.75rem;word-break:break-all}
         </style>
         </head>
         <body>

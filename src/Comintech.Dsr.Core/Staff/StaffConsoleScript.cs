@@ -79,6 +79,7 @@ internal static class StaffConsoleScript
           }
 
           async function loadDetail(id) {
+            if (id !== selected) $('action-result').textContent = '';
             selected = id;
             document.querySelectorAll('#requests tbody tr').forEach(tr => tr.classList.toggle('selected', tr.dataset.id === id));
             const d = await (await api('/api/staff/requests/' + encodeURIComponent(id))).json();

@@ -20,4 +20,6 @@ public static class EvidenceEvents
     public const string ApprovalDenied = "approval.denied";
     public const string DenialNoticeSent = "denial-notice.sent";
     public const string Denied = "request.denied";
+    public const string DeadlineReminder = "deadline.reminder";
+    public const string DeadlineEscalated = "deadline.escalated";
 }

@@ -11,6 +11,7 @@ public static class DsrActivityNames
     public const string FinaliseRequest = nameof(FinaliseRequest);
     public const string AwaitApproval = nameof(AwaitApproval);
     public const string CloseDenied = nameof(CloseDenied);
+    public const string SendDeadlineAlert = nameof(SendDeadlineAlert);
 }
 
 /// <summary>The body of one activity, host-neutral: the hosts bind it to their trigger.</summary>

@@ -67,6 +67,7 @@ public static class DsrServiceCollectionExtensions
         services.AddTransient<FinaliseRequestActivity>();
         services.AddTransient<AwaitApprovalActivity>();
         services.AddTransient<CloseDeniedActivity>();
+        services.AddTransient<Deadlines.SendDeadlineAlertActivity>();
 
         services.AddSingleton<StaffAuthenticator>();
         services.AddSingleton<StaffAuditLog>();

@@ -11,6 +11,7 @@ public static class DsrTaskRegistration
     public static DurableTaskRegistry AddDsrTasks(this DurableTaskRegistry registry)
     {
         registry.AddOrchestrator<DsrRequestOrchestrator>();
+        registry.AddOrchestrator<Deadlines.DeadlineWatchOrchestrator>();
         Add<SendAcknowledgementActivity, string, bool>(registry, DsrActivityNames.SendAcknowledgement);
         Add<SendVerificationCodeActivity, SendCodeInput, bool>(registry, DsrActivityNames.SendVerificationCode);
         Add<CloseUnverifiedActivity, string, bool>(registry, DsrActivityNames.CloseUnverified);
@@ -19,6 +20,7 @@ public static class DsrTaskRegistration
         Add<FinaliseRequestActivity, FinaliseInput, bool>(registry, DsrActivityNames.FinaliseRequest);
         Add<AwaitApprovalActivity, string, bool>(registry, DsrActivityNames.AwaitApproval);
         Add<CloseDeniedActivity, string, bool>(registry, DsrActivityNames.CloseDenied);
+        Add<Deadlines.SendDeadlineAlertActivity, Deadlines.DeadlineAlertInput, bool>(registry, DsrActivityNames.SendDeadlineAlert);
         return registry;
     }
 

@@ -52,6 +52,11 @@ public sealed partial class IntakeService(
             request.Id, request.Type, (receivedAt + options.Value.Verification.Window).UtcDateTime, options.Value.Approval.IsRequiredFor(request.Type));
         await client.ScheduleNewOrchestrationInstanceAsync(
             DsrRequestOrchestrator.Name, input, new StartOrchestrationOptions(request.Id), cancellationToken);
+        await client.ScheduleNewOrchestrationInstanceAsync(
+            DeadlineWatchOrchestrator.Name,
+            new DeadlineWatchInput(request.Id, request.DueAt.UtcDateTime, options.Value.Deadlines.EffectiveReminderOffsets),
+            new StartOrchestrationOptions(DeadlineWatchOrchestrator.InstanceIdFor(request.Id)),
+            cancellationToken);
         LogAccepted(logger, request.Id, request.Type, channel);
         return request;
     }

@@ -38,7 +38,7 @@ public sealed class StaffActionHandlers(
         DecideAsync(http, requestId, client, approved: false);
 
     /// <summary>POST /api/staff/requests/{id}/extend with { "reason": "…" }: moves the deadline and sends the notice.</summary>
-    public async Task<IResult> ExtendAsync(HttpRequest http, string requestId)
+    public async Task<IResult> ExtendAsync(HttpRequest http, string requestId, DurableTaskClient client)
     {
         var (staff, request, reason, failure) = await PrepareAsync(http, requestId, reasonRequired: true);
         if (failure is not null)
@@ -66,6 +66,12 @@ public sealed class StaffActionHandlers(
             requestId, "deadline-extended", EvidenceEvents.DeadlineExtended,
             new { previousDueAt = request.DueAt, dueAt = newDueAt, notice = notice.IdempotencyKey },
             Actor(staff!), cancellationToken);
+        var watch = DeadlineWatchOrchestrator.InstanceIdFor(requestId);
+        if (await client.GetInstanceAsync(watch, cancellationToken) is { IsRunning: true })
+        {
+            await client.RaiseEventAsync(watch, DeadlineWatchOrchestrator.DeadlineExtendedEvent, newDueAt.UtcDateTime, cancellationToken);
+        }
+
         return Results.Ok(new StaffActionResponse(requestId, StaffActions.Extend, newDueAt));
     }
 

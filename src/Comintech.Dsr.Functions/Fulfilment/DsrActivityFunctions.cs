@@ -1,4 +1,5 @@
 using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Deadlines;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Fulfilment.Activities;
 using Microsoft.Azure.Functions.Worker;
@@ -17,7 +18,8 @@ public sealed class DsrActivityFunctions(
     ExecuteStoreActionActivity executeStoreAction,
     FinaliseRequestActivity finalise,
     AwaitApprovalActivity awaitApproval,
-    CloseDeniedActivity closeDenied)
+    CloseDeniedActivity closeDenied,
+    SendDeadlineAlertActivity deadlineAlert)
 {
     [Function(DsrActivityNames.SendAcknowledgement)]
     public Task<bool> SendAcknowledgement([ActivityTrigger] string requestId, CancellationToken cancellationToken) =>
@@ -50,4 +52,8 @@ public sealed class DsrActivityFunctions(
     [Function(DsrActivityNames.CloseDenied)]
     public Task<bool> CloseDenied([ActivityTrigger] string requestId, CancellationToken cancellationToken) =>
         closeDenied.RunAsync(requestId, cancellationToken);
+
+    [Function(DsrActivityNames.SendDeadlineAlert)]
+    public Task<bool> SendDeadlineAlert([ActivityTrigger] DeadlineAlertInput input, CancellationToken cancellationToken) =>
+        deadlineAlert.RunAsync(input, cancellationToken);
 }

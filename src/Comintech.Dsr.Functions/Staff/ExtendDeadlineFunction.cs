@@ -3,6 +3,7 @@ using Comintech.Dsr.Staff;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Comintech.Dsr.Functions.Staff;
 
@@ -12,6 +13,7 @@ public sealed class ExtendDeadlineFunction(StaffActionHandlers actions)
     [Function(nameof(ExtendDeadlineFunction))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/staff/requests/{id}/extend")] HttpRequest request,
-        string id) =>
-        new ResultAction(await actions.ExtendAsync(request, id));
+        string id,
+        [DurableClient] DurableTaskClient client) =>
+        new ResultAction(await actions.ExtendAsync(request, id, client));
 }

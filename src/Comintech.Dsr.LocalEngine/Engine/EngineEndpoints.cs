@@ -33,8 +33,8 @@ public static class EngineEndpoints
             staff.ApproveAsync(http, id, client));
         app.MapPost("/api/staff/requests/{id}/deny", (string id, HttpRequest http, StaffActionHandlers staff, DurableTaskClient client) =>
             staff.DenyAsync(http, id, client));
-        app.MapPost("/api/staff/requests/{id}/extend", (string id, HttpRequest http, StaffActionHandlers staff) =>
-            staff.ExtendAsync(http, id));
+        app.MapPost("/api/staff/requests/{id}/extend", (string id, HttpRequest http, StaffActionHandlers staff, DurableTaskClient client) =>
+            staff.ExtendAsync(http, id, client));
         return app;
     }
 }

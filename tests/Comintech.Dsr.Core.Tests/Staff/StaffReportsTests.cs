@@ -12,8 +12,9 @@ public class StaffReportsTests
 
     private static DsrRequest Request(
         RequestType type, RequestStatus status, int receivedDaysAgo, double? closedAfterDays = null, string? denial = null, string name = "Ada Lovelace") =>
+        // An id may start with '-': the log must not mistake it for a formula.
         new(
-            "-" + RequestId.New()[1..], // an id may start with '-': it must not be mistaken for a formula type, IntakeChannel.Web, Jurisdiction.GDPR, "en", Now.AddDays(-receivedDaysAgo), Now.AddDays(30 - receivedDaysAgo), status,
+            "-" + RequestId.New()[1..], type, IntakeChannel.Web, Jurisdiction.GDPR, "en", Now.AddDays(-receivedDaysAgo), Now.AddDays(30 - receivedDaysAgo), status,
             new DataSubject("ada@example.com", name, null), null, new Dictionary<string, string>())
         {
             ClosedAt = closedAfterDays is null ? null : Now.AddDays(-receivedDaysAgo + closedAfterDays.Value),

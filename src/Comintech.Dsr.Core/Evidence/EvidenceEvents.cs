@@ -22,4 +22,5 @@ public static class EvidenceEvents
     public const string Denied = "request.denied";
     public const string DeadlineReminder = "deadline.reminder";
     public const string DeadlineEscalated = "deadline.escalated";
+    public const string DeadlinePaused = "deadline.paused-for-identity";
 }

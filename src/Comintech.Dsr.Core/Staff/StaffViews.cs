@@ -107,11 +107,7 @@ public static class StaffViews
     public static ChainView Chain(ChainVerification verification) =>
         new(verification.IsIntact, verification.Length, verification.HeadHash, verification.FirstBrokenSequence, verification.Problem);
 
-    /// <summary>Days from the first code sent to the successful verification (GDPR Art. 12(6)), from the evidence.</summary>
-    public static double? IdentityWaitDays(IReadOnlyList<EvidenceRecord> evidence)
-    {
-        var sent = evidence.FirstOrDefault(e => e.EventType == EvidenceEvents.VerificationSent)?.OccurredAt;
-        var verified = evidence.FirstOrDefault(e => e.EventType == EvidenceEvents.VerificationSucceeded)?.OccurredAt;
-        return sent is null || verified is null ? null : Math.Round((verified.Value - sent.Value).TotalDays, 2);
-    }
+    /// <summary>Days from the first code sent to the successful verification, from the evidence.</summary>
+    public static double? IdentityWaitDays(IReadOnlyList<EvidenceRecord> evidence) =>
+        IdentityWait.Measure(evidence) is { } wait ? Math.Round(wait.TotalDays, 2) : null;
 }

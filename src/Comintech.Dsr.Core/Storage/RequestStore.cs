@@ -75,6 +75,10 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Ti
             },
             cancellationToken);
 
+    /// <summary>Moves the deadline without an extension (the identity-wait pause).</summary>
+    public Task SetDueAtAsync(string requestId, DateTimeOffset dueAt, CancellationToken cancellationToken = default) =>
+        PatchAsync(new TableEntity(requestId, RowKey) { ["DueAt"] = dueAt, ["UpdatedAt"] = clock.GetUtcNow() }, cancellationToken);
+
     /// <summary>Keeps staff's reason for a denial; the orchestration sets the status when it acts on the decision.</summary>
     public Task SetDenialReasonAsync(string requestId, string reason, CancellationToken cancellationToken = default) =>
         PatchAsync(new TableEntity(requestId, RowKey) { ["DenialReason"] = reason, ["UpdatedAt"] = clock.GetUtcNow() }, cancellationToken);

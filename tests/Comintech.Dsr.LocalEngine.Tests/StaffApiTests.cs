@@ -72,6 +72,7 @@ public sealed class StaffApiTests(StaffEngineFixture fixture) : IClassFixture<St
     [InlineData("POST", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA/approve")]
     [InlineData("POST", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA/deny")]
     [InlineData("POST", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA/extend")]
+    [InlineData("POST", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA/stores/customer-accounts/rerun")]
     public async Task Every_staff_route_answers_401_without_the_key_or_with_a_wrong_one(string method, string path)
     {
         foreach (var key in new[] { null, "wrong-key", StaffEngineFixture.ApiKey + "x" })
@@ -103,6 +104,8 @@ public sealed class StaffApiTests(StaffEngineFixture fixture) : IClassFixture<St
         Assert.Equal(HttpStatusCode.OK, await PostAsync($"/api/staff/requests/{id}/approve", new { reason = "Checked the account holder" }));
         await Engine.WaitForStatusAsync(id, "Completed", Wait);
         Assert.Equal(HttpStatusCode.Conflict, await PostAsync($"/api/staff/requests/{id}/approve", null));
+        Assert.Equal(HttpStatusCode.Conflict, await PostAsync($"/api/staff/requests/{id}/stores/customer-accounts/rerun", null));
+        Assert.Equal(HttpStatusCode.NotFound, await PostAsync($"/api/staff/requests/{id}/stores/no-such-store/rerun", null));
 
         var detail = await StaffJsonAsync($"/api/staff/requests/{id}");
         Assert.Equal(DemoDataSeeder.People[1].FullName, detail.GetProperty("summary").GetProperty("fullName").GetString());

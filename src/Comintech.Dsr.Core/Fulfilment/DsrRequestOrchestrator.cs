@@ -112,7 +112,8 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
         return await decision;
     }
 
-    private static async Task<ConnectorOutcome> RunStoreAsync(TaskOrchestrationContext context, string requestId, ConnectorAction action, PlannedStore store)
+    /// <summary>One store's action with its retry policy; after the last attempt, a Failed outcome with the reason.</summary>
+    internal static async Task<ConnectorOutcome> RunStoreAsync(TaskOrchestrationContext context, string requestId, ConnectorAction action, PlannedStore store)
     {
         var retry = new RetryPolicy(store.MaxAttempts, store.FirstRetryInterval, store.BackoffCoefficient);
         try

@@ -68,6 +68,7 @@ public static class DsrServiceCollectionExtensions
         services.AddTransient<AwaitApprovalActivity>();
         services.AddTransient<CloseDeniedActivity>();
         services.AddTransient<Deadlines.SendDeadlineAlertActivity>();
+        services.AddTransient<Fulfilment.Rerun.RecordRerunActivity>();
 
         services.AddSingleton<StaffAuthenticator>();
         services.AddSingleton<StaffAuditLog>();

@@ -12,6 +12,7 @@ public static class DsrTaskRegistration
     {
         registry.AddOrchestrator<DsrRequestOrchestrator>();
         registry.AddOrchestrator<Deadlines.DeadlineWatchOrchestrator>();
+        registry.AddOrchestrator<Fulfilment.Rerun.StoreRerunOrchestrator>();
         Add<SendAcknowledgementActivity, string, bool>(registry, DsrActivityNames.SendAcknowledgement);
         Add<SendVerificationCodeActivity, SendCodeInput, bool>(registry, DsrActivityNames.SendVerificationCode);
         Add<CloseUnverifiedActivity, string, bool>(registry, DsrActivityNames.CloseUnverified);
@@ -21,6 +22,7 @@ public static class DsrTaskRegistration
         Add<AwaitApprovalActivity, string, bool>(registry, DsrActivityNames.AwaitApproval);
         Add<CloseDeniedActivity, string, bool>(registry, DsrActivityNames.CloseDenied);
         Add<Deadlines.SendDeadlineAlertActivity, Deadlines.DeadlineAlertInput, bool>(registry, DsrActivityNames.SendDeadlineAlert);
+        Add<Fulfilment.Rerun.RecordRerunActivity, Fulfilment.Rerun.RecordRerunInput, Domain.RequestStatus>(registry, DsrActivityNames.RecordRerun);
         return registry;
     }
 

@@ -1,13 +1,16 @@
 using System.Text.Json;
 using Comintech.Dsr.Deadlines;
+using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Fulfilment;
+using Comintech.Dsr.Fulfilment.Rerun;
 using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Notifications;
 using Comintech.Dsr.Storage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +28,7 @@ public sealed class StaffActionHandlers(
     StaffAuditLog audit,
     INotifier notifier,
     IOptions<DsrOptions> options,
+    IOptions<DataMapOptions> dataMap,
     TimeProvider clock)
 {
     public const int MaxReasonLength = 2000;
@@ -73,6 +77,42 @@ public sealed class StaffActionHandlers(
         }
 
         return Results.Ok(new StaffActionResponse(requestId, StaffActions.Extend, newDueAt));
+    }
+
+    /// <summary>
+    /// POST /api/staff/requests/{id}/stores/{storeId}/rerun: runs one failed store of a request that ended
+    /// CompletedWithExceptions again, without a new submission.
+    /// </summary>
+    public async Task<IResult> RerunStoreAsync(HttpRequest http, string requestId, string storeId, DurableTaskClient client)
+    {
+        var (staff, request, reason, failure) = await PrepareAsync(http, requestId, reasonRequired: false);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var store = dataMap.Value.Stores.FirstOrDefault(s => s.Id == storeId);
+        if (store is null)
+        {
+            return Problems.Status(StatusCodes.Status404NotFound, "Unknown store", "No store in the data map has this id.");
+        }
+
+        var cancellationToken = http.HttpContext.RequestAborted;
+        var latest = StoreOutcomes.Latest(await evidence.ReadAsync(requestId, cancellationToken));
+        if (request!.Status != RequestStatus.CompletedWithExceptions || latest.GetValueOrDefault(storeId)?.Kind != OutcomeKind.Failed)
+        {
+            return StaffProblems.Conflict("Nothing to re-run", "Only a failed store of a request that ended CompletedWithExceptions can be re-run.");
+        }
+
+        var rerunId = Domain.RequestId.New();
+        await audit.AppendAsync(staff!, StaffActions.RerunStore, requestId, reason is null ? storeId : $"{storeId}: {reason}", cancellationToken);
+        var planned = new PlannedStore(store.Id, store.Retry.MaxAttempts, store.Retry.FirstRetryInterval, store.Retry.BackoffCoefficient);
+        await client.ScheduleNewOrchestrationInstanceAsync(
+            StoreRerunOrchestrator.Name,
+            new StoreRerunInput(requestId, rerunId, ConnectorActions.For(request.Type), planned),
+            new StartOrchestrationOptions(StoreRerunOrchestrator.InstanceIdFor(requestId, rerunId)),
+            cancellationToken);
+        return Results.Accepted(value: new StaffActionResponse(requestId, StaffActions.RerunStore, null));
     }
 
     /// <summary>Once, before the first deadline has passed, while the request is open.</summary>

@@ -102,6 +102,13 @@ internal static class StaffConsoleScript
             ['approve', 'deny', 'extend'].forEach(a => { $(a).hidden = !d.actions.includes(a); });
             if (dl.extendedDueAt) $('extend').textContent = 'Extend deadline to ' + day(dl.extendedDueAt);
             fillTable('d-stores', d.stores.map(x => [x.storeId, x.state, x.recordsFound, x.recordsAffected, x.note || '']));
+            [...$('d-stores').tBodies[0].rows].forEach((tr, i) => {
+              const storeId = d.stores[i].storeId;
+              if (!d.rerunnableStores.includes(storeId)) return;
+              const button = el('button', 'Re-run'); button.type = 'button'; button.className = 'rerun';
+              button.addEventListener('click', () => act('stores/' + encodeURIComponent(storeId) + '/rerun', 'Re-run started.'));
+              const cell = el('td'); cell.append(button); tr.append(cell);
+            });
             fillTable('d-evidence', d.evidence.map(e => [e.sequence, e.eventType, when(e.occurredAt), e.actor, e.details]));
             fillTable('d-audit', d.audit.map(a => [when(a.at), a.actor, a.action, a.reason || '']));
             const chain = $('d-chain');
@@ -109,14 +116,14 @@ internal static class StaffConsoleScript
             chain.className = d.chain.isIntact ? 'intact' : 'broken';
           }
 
-          async function act(action) {
+          async function act(action, done) {
             const reason = $('reason').value.trim();
             $('action-result').textContent = '';
             try {
               await api(`/api/staff/requests/${encodeURIComponent(selected)}/${action}`, {
                 method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(reason ? { reason } : {}),
               });
-              $('action-result').textContent = { approve: 'Approved.', deny: 'Denied; the person has been told why.', extend: 'Deadline extended; the person has been told why.' }[action];
+              $('action-result').textContent = done || { approve: 'Approved.', deny: 'Denied; the person has been told why.', extend: 'Deadline extended; the person has been told why.' }[action];
               $('reason').value = '';
               await loadDetail(selected); await loadList();
             } catch (e) { if (e.message !== 'unauthorised') $('action-result').textContent = 'Not done: ' + e.message; }

@@ -2,7 +2,9 @@ using System.Globalization;
 using Comintech.Dsr.Deadlines;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Fulfilment;
+using Comintech.Dsr.Fulfilment.Rerun;
 using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Storage;
@@ -79,6 +81,11 @@ public sealed class StaffQueryHandlers(
         var progress = instance?.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<DsrProgress>();
         var stage = request.Status.IsFinal() ? RequestStage.Done : progress?.Stage ?? RequestStage.Received;
         var deadline = Deadline(request, records, now);
+        var latest = StoreOutcomes.Latest(records);
+        var stores = (progress?.Stores ?? []).Select(s => latest.TryGetValue(s.StoreId, out var outcome) ? StoreProgress.From(outcome) : s).ToList();
+        var rerunnable = request.Status == RequestStatus.CompletedWithExceptions
+            ? stores.Where(s => s.State == nameof(OutcomeKind.Failed)).Select(s => s.StoreId).ToList()
+            : [];
         return Results.Ok(new RequestDetail(
             StaffViews.Summary(request, now),
             stage.ToString(),
@@ -89,11 +96,12 @@ public sealed class StaffQueryHandlers(
             request.DenialReason,
             request.ClosedAt,
             deadline,
-            progress?.Stores ?? [],
+            stores,
             [.. records.Select(StaffViews.Evidence)],
             StaffViews.Chain(EvidenceLedger.Verify(records)),
             await audit.ForRequestAsync(requestId, cancellationToken),
-            StaffViews.Actions(request, deadline.CanExtend)));
+            StaffViews.Actions(request, deadline.CanExtend),
+            rerunnable));
     }
 
     /// <summary>GET /api/staff/export: the request log of the last 24 months as CSV.</summary>
@@ -174,4 +182,5 @@ public static class StaffActions
     public const string Approve = "approve";
     public const string Deny = "deny";
     public const string Extend = "extend";
+    public const string RerunStore = "rerun-store";
 }

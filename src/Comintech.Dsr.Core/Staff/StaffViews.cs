@@ -54,7 +54,8 @@ public sealed record RequestDetail(
     IReadOnlyList<EvidenceView> Evidence,
     ChainView Chain,
     IReadOnlyList<StaffAuditEntry> Audit,
-    IReadOnlyList<string> Actions);
+    IReadOnlyList<string> Actions,
+    IReadOnlyList<string> RerunnableStores);
 
 public static class StaffViews
 {

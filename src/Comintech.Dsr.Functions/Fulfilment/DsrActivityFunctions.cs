@@ -1,7 +1,9 @@
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Deadlines;
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Fulfilment.Activities;
+using Comintech.Dsr.Fulfilment.Rerun;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Comintech.Dsr.Functions.Fulfilment;
@@ -19,7 +21,8 @@ public sealed class DsrActivityFunctions(
     FinaliseRequestActivity finalise,
     AwaitApprovalActivity awaitApproval,
     CloseDeniedActivity closeDenied,
-    SendDeadlineAlertActivity deadlineAlert)
+    SendDeadlineAlertActivity deadlineAlert,
+    RecordRerunActivity recordRerun)
 {
     [Function(DsrActivityNames.SendAcknowledgement)]
     public Task<bool> SendAcknowledgement([ActivityTrigger] string requestId, CancellationToken cancellationToken) =>
@@ -56,4 +59,8 @@ public sealed class DsrActivityFunctions(
     [Function(DsrActivityNames.SendDeadlineAlert)]
     public Task<bool> SendDeadlineAlert([ActivityTrigger] DeadlineAlertInput input, CancellationToken cancellationToken) =>
         deadlineAlert.RunAsync(input, cancellationToken);
+
+    [Function(DsrActivityNames.RecordRerun)]
+    public Task<RequestStatus> RecordRerun([ActivityTrigger] RecordRerunInput input, CancellationToken cancellationToken) =>
+        recordRerun.RunAsync(input, cancellationToken);
 }

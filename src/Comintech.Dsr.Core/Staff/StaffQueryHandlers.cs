@@ -17,7 +17,7 @@ namespace Comintech.Dsr.Staff;
 /// <summary>
 /// The staff routes that read: list, detail, the CSV request log and the metrics. Host-neutral; every route
 /// authenticates first and answers 401 without credentials. Reading a request's detail and exporting the log are
-/// audited (they disclose personal data or the whole log); the list is not, as the console polls it.
+/// audited (they disclose personal data or the whole log); the list is not, as the console reloads it after every step.
 /// </summary>
 public sealed class StaffQueryHandlers(
     StaffAuthenticator authenticator, RequestStore requests, EvidenceLedger evidence, StaffAuditLog audit, IOptions<DsrOptions> options, TimeProvider clock)

@@ -31,7 +31,7 @@ public sealed class DeletionEndToEndTests(EngineFixture fixture) : IClassFixture
         Assert.DoesNotContain(accounts, r => r.GetString("Email") == ada.Email);
         Assert.Contains(accounts, r => r.GetString("Email") == DemoDataSeeder.People[1].Email);
         var tickets = await Rows(tables.GetTableClient(DemoDataSeeder.SupportTicketsTable));
-        Assert.DoesNotContain(tickets, r => ((IDictionary<string, object>)r).Values.OfType<string>().Any(v => v.Contains("Lovelace", StringComparison.Ordinal)));
+        Assert.DoesNotContain(tickets, r => r.Values().OfType<string>().Any(v => v.Contains("Lovelace", StringComparison.Ordinal)));
 
         var ledger = new EvidenceLedger(fixture.Azurite.Storage, TimeProvider.System);
         var evidence = await ledger.ReadAsync(id);
@@ -70,7 +70,7 @@ public sealed class DeletionEndToEndTests(EngineFixture fixture) : IClassFixture
                 foreach (var row in await Rows(fixture.Azurite.Storage.Tables.GetTableClient(table.Name)))
                 {
                     checkedRows++;
-                    var text = string.Join('|', ((IDictionary<string, object>)row).Values.Select(v => v?.ToString()));
+                    var text = string.Join('|', row.Values().Select(v => v?.ToString()));
                     Assert.DoesNotContain("grace", text, StringComparison.OrdinalIgnoreCase);
                     Assert.DoesNotContain("hopper", text, StringComparison.OrdinalIgnoreCase);
                 }
@@ -81,14 +81,5 @@ public sealed class DeletionEndToEndTests(EngineFixture fixture) : IClassFixture
         Assert.DoesNotContain(grace.Email, engine.Output, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static async Task<List<TableEntity>> Rows(TableClient table)
-    {
-        var rows = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>())
-        {
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    private static Task<List<TableEntity>> Rows(TableClient table) => TableRows.AllAsync(table);
 }

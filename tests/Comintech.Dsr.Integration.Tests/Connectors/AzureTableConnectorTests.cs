@@ -35,16 +35,7 @@ public sealed class AzureTableConnectorTests(AzuriteFixture azurite) : IClassFix
     private static ConnectorRequest Request(DataStoreDefinition store, ConnectorAction action, IReadOnlyDictionary<string, string>? corrections = null) =>
         new(RequestId.New(), store, action, "key", Ada, corrections ?? new Dictionary<string, string>());
 
-    private static async Task<List<TableEntity>> RowsAsync(TableClient table)
-    {
-        var rows = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>())
-        {
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    private static Task<List<TableEntity>> RowsAsync(TableClient table) => TableRows.AllAsync(table);
 
     [Fact]
     public async Task Access_exports_every_row_of_the_person_and_no_one_else()
@@ -108,6 +99,24 @@ public sealed class AzureTableConnectorTests(AzuriteFixture azurite) : IClassFix
         var rows = await RowsAsync(table);
         Assert.Equal(2, rows.Count(r => r.GetString("Phone") == "+44 1"));
         Assert.Equal("3", rows.Single(r => r.RowKey == "ACC-2").GetString("Phone"));
+    }
+
+    [Fact]
+    public async Task A_store_whose_table_does_not_exist_holds_nothing_and_is_not_created()
+    {
+        var (connector, _, store) = await ArrangeAsync();
+        store.Settings["Table"] = "Missing" + Guid.NewGuid().ToString("N")[..8];
+
+        var outcome = await connector.EraseAsync(Request(store, ConnectorAction.Erase), CancellationToken.None);
+
+        Assert.Equal(OutcomeKind.NothingFound, outcome.Kind);
+        var tables = new List<string>();
+        await foreach (var table in azurite.Storage.Tables.QueryAsync())
+        {
+            tables.Add(table.Name);
+        }
+
+        Assert.DoesNotContain(store.Settings["Table"], tables);
     }
 
     [Fact]

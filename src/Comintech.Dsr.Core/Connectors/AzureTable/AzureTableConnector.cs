@@ -70,7 +70,7 @@ public sealed class AzureTableConnector(DsrStorage storage, IConfiguration confi
             return Outcome(request, OutcomeKind.NothingFound, entities.Count, 0, note, null);
         }
 
-        var table = await TableAsync(settings, cancellationToken);
+        var table = Table(settings);
         foreach (var entity in entities)
         {
             var patch = new TableEntity(entity.PartitionKey, entity.RowKey);
@@ -94,7 +94,7 @@ public sealed class AzureTableConnector(DsrStorage storage, IConfiguration confi
             return Outcome(request, OutcomeKind.NothingFound, 0, 0, null, null);
         }
 
-        var table = await TableAsync(settings, cancellationToken);
+        var table = Table(settings);
         foreach (var entity in entities)
         {
             if (settings.Anonymise)
@@ -120,7 +120,7 @@ public sealed class AzureTableConnector(DsrStorage storage, IConfiguration confi
 
     private async Task<List<TableEntity>> FindAsync(ConnectorRequest request, TableSettings settings, CancellationToken cancellationToken)
     {
-        var table = await TableAsync(settings, cancellationToken);
+        var table = Table(settings);
         var subject = request.Subject;
         // Property names come from the validated data map; values are always quoted by CreateQueryFilter.
         var filters = new List<string> { $"{settings.EmailProperty} eq {TableClient.CreateQueryFilter($"{subject.NormalisedEmail}")}" };
@@ -135,26 +135,32 @@ public sealed class AzureTableConnector(DsrStorage storage, IConfiguration confi
         }
 
         var found = new Dictionary<(string, string), TableEntity>();
-        foreach (var filter in filters)
+        try
         {
-            await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            foreach (var filter in filters)
             {
-                found.TryAdd((entity.PartitionKey, entity.RowKey), entity);
+                await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+                {
+                    found.TryAdd((entity.PartitionKey, entity.RowKey), entity);
+                }
             }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // A store whose table does not exist holds nothing about anyone; it is not ours to create.
+            return [];
         }
 
         return [.. found.Values];
     }
 
-    private async Task<TableClient> TableAsync(TableSettings settings, CancellationToken cancellationToken)
+    private TableClient Table(TableSettings settings)
     {
         var service = settings.ConnectionStringName is null
             ? storage.Tables
             : accounts.GetOrAdd(settings.ConnectionStringName, name => new TableServiceClient(
                 configuration[name] ?? throw new ConnectorException($"Configuration key '{name}' holds no connection string.")));
-        var table = service.GetTableClient(settings.Table);
-        await table.CreateIfNotExistsAsync(cancellationToken);
-        return table;
+        return service.GetTableClient(settings.Table);
     }
 
     private ConnectorOutcome Outcome(ConnectorRequest request, OutcomeKind kind, int found, int affected, string? note, string? artifact) =>

@@ -129,6 +129,7 @@ public sealed class StaffApiTests(StaffEngineFixture fixture) : IClassFixture<St
 
         Assert.Equal(HttpStatusCode.BadRequest, await PostAsync($"/api/staff/requests/{id}/deny", new { }));
         Assert.Equal(HttpStatusCode.OK, await PostAsync($"/api/staff/requests/{id}/deny", new { reason = "Records under legal hold, case 42" }));
+        Assert.Equal(HttpStatusCode.Conflict, await PostAsync($"/api/staff/requests/{id}/approve", null)); // decided already
         await Engine.WaitForStatusAsync(id, "Denied", Wait);
 
         var notice = await MailPickup.WaitForAsync(Engine.PickupDirectory, $"{id}.denied.eml", Wait);

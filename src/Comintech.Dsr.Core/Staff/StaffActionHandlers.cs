@@ -136,14 +136,21 @@ public sealed class StaffActionHandlers(
 
         var cancellationToken = http.HttpContext.RequestAborted;
         var action = approved ? StaffActions.Approve : StaffActions.Deny;
+        var decision = approved ? EvidenceEvents.ApprovalGranted : EvidenceEvents.ApprovalDenied;
+
+        // The decision's evidence link is keyed: a second, different decision finds the first one and is refused.
+        var recorded = await evidence.AppendAsync(requestId, "approval-decision", decision, new { }, Actor(staff!), cancellationToken);
+        if (recorded.EventType != decision)
+        {
+            return StaffProblems.Conflict("Already decided", $"The request was already {(approved ? "denied" : "approved")}.");
+        }
+
         await audit.AppendAsync(staff!, action, requestId, reason, cancellationToken);
         if (!approved)
         {
             await requests.SetDenialReasonAsync(requestId, reason!, cancellationToken);
         }
 
-        await evidence.AppendAsync(
-            requestId, "approval-decision", approved ? EvidenceEvents.ApprovalGranted : EvidenceEvents.ApprovalDenied, new { }, Actor(staff!), cancellationToken);
         await client.RaiseEventAsync(requestId, DsrEvents.ApprovalDecided, approved, cancellationToken);
         return Results.Ok(new StaffActionResponse(requestId, action, null));
     }

@@ -52,14 +52,33 @@ public sealed partial class IntakeService(
             request.Id, request.Type, (receivedAt + options.Value.Verification.Window).UtcDateTime, options.Value.Approval.IsRequiredFor(request.Type));
         await client.ScheduleNewOrchestrationInstanceAsync(
             DsrRequestOrchestrator.Name, input, new StartOrchestrationOptions(request.Id), cancellationToken);
-        await client.ScheduleNewOrchestrationInstanceAsync(
-            DeadlineWatchOrchestrator.Name,
-            new DeadlineWatchInput(request.Id, request.DueAt.UtcDateTime, options.Value.Deadlines.EffectiveReminderOffsets),
-            new StartOrchestrationOptions(DeadlineWatchOrchestrator.InstanceIdFor(request.Id)),
-            cancellationToken);
+        await StartDeadlineWatchAsync(request, client, cancellationToken);
         LogAccepted(logger, request.Id, request.Type, channel);
         return request;
     }
+
+    /// <summary>
+    /// Reminders are a help, not part of the request: when the watch cannot start, the accepted request must not fail
+    /// (the person would send it again), so this is logged and the staff list still shows the deadline.
+    /// </summary>
+    private async Task StartDeadlineWatchAsync(DsrRequest request, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                DeadlineWatchOrchestrator.Name,
+                new DeadlineWatchInput(request.Id, request.DueAt.UtcDateTime, options.Value.Deadlines.EffectiveReminderOffsets),
+                new StartOrchestrationOptions(DeadlineWatchOrchestrator.InstanceIdFor(request.Id)),
+                cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogWatchNotStarted(logger, request.Id, ex.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId}: the deadline watch did not start ({Failure}); no reminders for it")]
+    private static partial void LogWatchNotStarted(ILogger logger, string requestId, string failure);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Request {RequestId} accepted: {Type} via {Channel}")]
     private static partial void LogAccepted(ILogger logger, string requestId, RequestType type, IntakeChannel channel);

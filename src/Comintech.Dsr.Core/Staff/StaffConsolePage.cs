@@ -56,6 +56,7 @@ public static class StaffConsolePage
               <button id="apply" type="submit">Filter</button>
               <button id="export" type="button">Export CSV</button>
             </form>
+            <p class="muted">Deadline: <span class="due late">overdue</span> <span class="due soon">7 days or less</span> <span class="due ok">on track</span> <span class="due closed">closed</span>. Click a request for its timeline, stores, evidence and actions.</p>
             <p id="list-error" class="error" role="alert"></p>
             <table id="requests"><thead><tr><th>Due</th><th>Name</th><th>Type</th><th>Channel</th><th>Status</th><th>Progress</th><th>Received</th></tr></thead><tbody></tbody></table>
           </section>

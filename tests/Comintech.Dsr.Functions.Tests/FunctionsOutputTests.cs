@@ -38,6 +38,15 @@ public abstract class FunctionsOutputTests
     [InlineData("VerifyIdentityFunction", "post", "api/requests/{id}/verify")]
     [InlineData("ResendCodeFunction", "post", "api/requests/{id}/resend")]
     [InlineData("SendGridInboundFunction", "post", "api/inbound/sendgrid")]
+    [InlineData("StaffConsoleFunction", "get", "staff")]
+    [InlineData("ListStaffRequestsFunction", "get", "api/staff/requests")]
+    [InlineData("GetStaffRequestFunction", "get", "api/staff/requests/{id}")]
+    [InlineData("ExportRequestLogFunction", "get", "api/staff/export")]
+    [InlineData("StaffMetricsFunction", "get", "api/staff/metrics")]
+    [InlineData("ApproveRequestFunction", "post", "api/staff/requests/{id}/approve")]
+    [InlineData("DenyRequestFunction", "post", "api/staff/requests/{id}/deny")]
+    [InlineData("ExtendDeadlineFunction", "post", "api/staff/requests/{id}/extend")]
+    [InlineData("RerunStoreFunction", "post", "api/staff/requests/{id}/stores/{storeId}/rerun")]
     public void Http_functions_serve_the_same_routes_as_the_local_engine(string name, string method, string route)
     {
         var trigger = Bindings(Functions()[name]).Single(b => b.Type == "httpTrigger");
@@ -51,7 +60,11 @@ public abstract class FunctionsOutputTests
     {
         var functions = Functions();
 
-        Assert.Contains(Bindings(functions[DsrRequestOrchestrator.Name]), b => b.Type == "orchestrationTrigger");
+        foreach (var orchestrator in new[] { DsrRequestOrchestrator.Name, Deadlines.DeadlineWatchOrchestrator.Name, Fulfilment.Rerun.StoreRerunOrchestrator.Name })
+        {
+            Assert.Contains(Bindings(functions[orchestrator]), b => b.Type == "orchestrationTrigger");
+        }
+
         foreach (var activity in typeof(DsrActivityNames).GetFields().Select(f => (string)f.GetValue(null)!))
         {
             Assert.True(functions.ContainsKey(activity), $"No function for activity {activity}.");

@@ -9,6 +9,10 @@ public static class DsrActivityNames
     public const string PlanFulfilment = nameof(PlanFulfilment);
     public const string ExecuteStoreAction = nameof(ExecuteStoreAction);
     public const string FinaliseRequest = nameof(FinaliseRequest);
+    public const string AwaitApproval = nameof(AwaitApproval);
+    public const string CloseDenied = nameof(CloseDenied);
+    public const string SendDeadlineAlert = nameof(SendDeadlineAlert);
+    public const string RecordRerun = nameof(RecordRerun);
 }
 
 /// <summary>The body of one activity, host-neutral: the hosts bind it to their trigger.</summary>

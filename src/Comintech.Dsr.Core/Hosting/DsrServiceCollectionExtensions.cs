@@ -6,6 +6,7 @@ using Comintech.Dsr.Http;
 using Comintech.Dsr.Inbox;
 using Comintech.Dsr.Intake;
 using Comintech.Dsr.Notifications;
+using Comintech.Dsr.Staff;
 using Comintech.Dsr.Storage;
 using Comintech.Dsr.Verification;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,8 @@ public static class DsrServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(_ => StorageTarget.TryResolve(configuration) is not null,
                 "Dsr:StorageConnectionString, Dsr:Storage:AccountName (or AzureWebJobsStorage) must name the storage account.")
+            .Validate(o => !o.Deadlines.Validate().Any(), "Dsr:Deadlines: holidays must be yyyy-MM-dd dates under GDPR or CCPA; reminder offsets positive.")
+            .Validate(o => o.Approval.IsValid, "Dsr:Approval:RequiredFor may name only access, correction and deletion.")
             .ValidateOnStart();
         services.AddOptions<DataMapOptions>()
             .BindConfiguration(DataMapOptions.Section)
@@ -58,6 +61,15 @@ public static class DsrServiceCollectionExtensions
         services.AddTransient<PlanFulfilmentActivity>();
         services.AddTransient<ExecuteStoreActionActivity>();
         services.AddTransient<FinaliseRequestActivity>();
+        services.AddTransient<AwaitApprovalActivity>();
+        services.AddTransient<CloseDeniedActivity>();
+        services.AddTransient<Deadlines.SendDeadlineAlertActivity>();
+        services.AddTransient<Fulfilment.Rerun.RecordRerunActivity>();
+
+        services.AddSingleton<StaffAuthenticator>();
+        services.AddSingleton<StaffAuditLog>();
+        services.AddSingleton<StaffQueryHandlers>();
+        services.AddSingleton<StaffActionHandlers>();
         return services;
     }
 

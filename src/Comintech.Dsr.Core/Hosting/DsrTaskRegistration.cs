@@ -12,12 +12,18 @@ public static class DsrTaskRegistration
     public static DurableTaskRegistry AddDsrTasks(this DurableTaskRegistry registry)
     {
         registry.AddOrchestrator<DsrRequestOrchestrator>();
+        registry.AddOrchestrator<Deadlines.DeadlineWatchOrchestrator>();
+        registry.AddOrchestrator<Fulfilment.Rerun.StoreRerunOrchestrator>();
         Add<SendAcknowledgementActivity, string, bool>(registry, DsrActivityNames.SendAcknowledgement);
         Add<SendVerificationCodeActivity, SendCodeInput, bool>(registry, DsrActivityNames.SendVerificationCode);
         Add<CloseUnverifiedActivity, string, bool>(registry, DsrActivityNames.CloseUnverified);
         Add<PlanFulfilmentActivity, string, FulfilmentPlan>(registry, DsrActivityNames.PlanFulfilment);
         Add<ExecuteStoreActionActivity, StoreActionInput, Connectors.ConnectorOutcome>(registry, DsrActivityNames.ExecuteStoreAction);
         Add<FinaliseRequestActivity, FinaliseInput, bool>(registry, DsrActivityNames.FinaliseRequest);
+        Add<AwaitApprovalActivity, string, bool>(registry, DsrActivityNames.AwaitApproval);
+        Add<CloseDeniedActivity, string, bool>(registry, DsrActivityNames.CloseDenied);
+        Add<Deadlines.SendDeadlineAlertActivity, Deadlines.DeadlineAlertInput, bool>(registry, DsrActivityNames.SendDeadlineAlert);
+        Add<Fulfilment.Rerun.RecordRerunActivity, Fulfilment.Rerun.RecordRerunInput, Domain.RequestStatus>(registry, DsrActivityNames.RecordRerun);
         return registry;
     }
 

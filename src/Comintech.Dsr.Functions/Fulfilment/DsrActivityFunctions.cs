@@ -1,6 +1,9 @@
 using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Deadlines;
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Fulfilment.Activities;
+using Comintech.Dsr.Fulfilment.Rerun;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Comintech.Dsr.Functions.Fulfilment;
@@ -15,7 +18,11 @@ public sealed class DsrActivityFunctions(
     CloseUnverifiedActivity closeUnverified,
     PlanFulfilmentActivity plan,
     ExecuteStoreActionActivity executeStoreAction,
-    FinaliseRequestActivity finalise)
+    FinaliseRequestActivity finalise,
+    AwaitApprovalActivity awaitApproval,
+    CloseDeniedActivity closeDenied,
+    SendDeadlineAlertActivity deadlineAlert,
+    RecordRerunActivity recordRerun)
 {
     [Function(DsrActivityNames.SendAcknowledgement)]
     public Task<bool> SendAcknowledgement([ActivityTrigger] string requestId, CancellationToken cancellationToken) =>
@@ -40,4 +47,20 @@ public sealed class DsrActivityFunctions(
     [Function(DsrActivityNames.FinaliseRequest)]
     public Task<bool> FinaliseRequest([ActivityTrigger] FinaliseInput input, CancellationToken cancellationToken) =>
         finalise.RunAsync(input, cancellationToken);
+
+    [Function(DsrActivityNames.AwaitApproval)]
+    public Task<bool> AwaitApproval([ActivityTrigger] string requestId, CancellationToken cancellationToken) =>
+        awaitApproval.RunAsync(requestId, cancellationToken);
+
+    [Function(DsrActivityNames.CloseDenied)]
+    public Task<bool> CloseDenied([ActivityTrigger] string requestId, CancellationToken cancellationToken) =>
+        closeDenied.RunAsync(requestId, cancellationToken);
+
+    [Function(DsrActivityNames.SendDeadlineAlert)]
+    public Task<bool> SendDeadlineAlert([ActivityTrigger] DeadlineAlertInput input, CancellationToken cancellationToken) =>
+        deadlineAlert.RunAsync(input, cancellationToken);
+
+    [Function(DsrActivityNames.RecordRerun)]
+    public Task<RequestStatus> RecordRerun([ActivityTrigger] RecordRerunInput input, CancellationToken cancellationToken) =>
+        recordRerun.RunAsync(input, cancellationToken);
 }

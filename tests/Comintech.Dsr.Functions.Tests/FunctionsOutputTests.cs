@@ -47,6 +47,7 @@ public abstract class FunctionsOutputTests
     [InlineData("DenyRequestFunction", "post", "api/staff/requests/{id}/deny")]
     [InlineData("ExtendDeadlineFunction", "post", "api/staff/requests/{id}/extend")]
     [InlineData("RerunStoreFunction", "post", "api/staff/requests/{id}/stores/{storeId}/rerun")]
+    [InlineData("ClassifyRequestFunction", "post", "api/staff/requests/{id}/classify")]
     public void Http_functions_serve_the_same_routes_as_the_local_engine(string name, string method, string route)
     {
         var trigger = Bindings(Functions()[name]).Single(b => b.Type == "httpTrigger");

@@ -73,6 +73,7 @@ public sealed class StaffApiTests(StaffEngineFixture fixture) : IClassFixture<St
     [InlineData("POST", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA/deny")]
     [InlineData("POST", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA/extend")]
     [InlineData("POST", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA/stores/customer-accounts/rerun")]
+    [InlineData("POST", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA/classify")]
     public async Task Every_staff_route_answers_401_without_the_key_or_with_a_wrong_one(string method, string path)
     {
         foreach (var key in new[] { null, "wrong-key", StaffEngineFixture.ApiKey + "x" })
@@ -171,6 +172,35 @@ public sealed class StaffApiTests(StaffEngineFixture fixture) : IClassFixture<St
         var summary = Assert.Single(list.GetProperty("requests").EnumerateArray());
         Assert.True(summary.GetProperty("extended").GetBoolean());
         Assert.Contains("AwaitingApproval", list.GetProperty("statuses").EnumerateArray().Select(s => s.GetString()));
+    }
+
+    [Fact]
+    public async Task An_unclear_email_waits_in_triage_until_staff_classify_it_then_runs_like_a_web_request()
+    {
+        const string address = "triage.person@example.net";
+        var raw = TestMail.Raw(address, "A question", "Hello, what do you do with the things I sent you last year?");
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(raw), "email" } };
+        using var posted = await Engine.Http.PostAsync(new Uri("/api/inbound/sendgrid", UriKind.Relative), form);
+        var answer = await posted.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var id = answer.GetProperty("requestId").GetString()!;
+        Assert.Equal("NeedsTriage", (await Engine.StatusAsync(id)).GetProperty("status").GetString());
+        var detail = await StaffJsonAsync($"/api/staff/requests/{id}");
+        Assert.Contains("classify", detail.GetProperty("actions").EnumerateArray().Select(a => a.GetString()));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync($"/api/staff/requests/{id}/classify", new { type = "access" }, key: null));
+        Assert.Equal(HttpStatusCode.BadRequest, await PostAsync($"/api/staff/requests/{id}/classify", new { type = "erase" }));
+        Assert.Equal(HttpStatusCode.BadRequest, await PostAsync($"/api/staff/requests/{id}/classify", new { type = "correction" }));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync($"/api/staff/requests/{id}/classify", new { type = "access" }));
+        Assert.Equal(HttpStatusCode.Conflict, await PostAsync($"/api/staff/requests/{id}/classify", new { type = "deletion" }));
+
+        using var verified = await Engine.VerifyAsync(id, await Engine.CodeAsync(id));
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        var done = await Engine.WaitForStatusAsync(id, "Completed", Wait);
+        Assert.Equal("access", done.GetProperty("type").GetString());
+        var after = await StaffJsonAsync($"/api/staff/requests/{id}");
+        Assert.Contains(after.GetProperty("audit").EnumerateArray(), a => a.GetProperty("action").GetString() == StaffActions.Classify);
+        Assert.Contains(after.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("eventType").GetString() == "request.classified");
     }
 
     [Fact]

@@ -99,7 +99,7 @@ internal static class StaffConsoleScript
             Object.entries(d.corrections || {}).forEach(([k, v]) => facts.push(['Correct ' + k, v]));
             $('d-facts').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', k), el('dd', v)]));
             $('actions').hidden = d.actions.length === 0;
-            ['approve', 'deny', 'extend'].forEach(a => { $(a).hidden = !d.actions.includes(a); });
+            ['approve', 'deny', 'extend', 'classify'].forEach(a => { $(a).hidden = !d.actions.includes(a); });
             if (dl.extendedDueAt) $('extend').textContent = 'Extend deadline to ' + day(dl.extendedDueAt);
             fillTable('d-stores', d.stores.map(x => [x.storeId, x.state, x.recordsFound, x.recordsAffected, x.note || '']));
             [...$('d-stores').tBodies[0].rows].forEach((tr, i) => {
@@ -116,12 +116,12 @@ internal static class StaffConsoleScript
             chain.className = d.chain.isIntact ? 'intact' : 'broken';
           }
 
-          async function act(action, done) {
+          async function act(action, done, body) {
             const reason = $('reason').value.trim();
             $('action-result').textContent = '';
             try {
               await api(`/api/staff/requests/${encodeURIComponent(selected)}/${action}`, {
-                method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(reason ? { reason } : {}),
+                method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body || (reason ? { reason } : {})),
               });
               $('action-result').textContent = done || { approve: 'Approved.', deny: 'Denied; the person has been told why.', extend: 'Deadline extended; the person has been told why.' }[action];
               $('reason').value = '';
@@ -150,6 +150,7 @@ internal static class StaffConsoleScript
           $('filters').addEventListener('submit', e => { e.preventDefault(); loadList(); });
           $('export').addEventListener('click', exportCsv);
           ['approve', 'deny', 'extend'].forEach(a => $(a).addEventListener('click', () => act(a)));
+          $('classify-button').addEventListener('click', () => act('classify', 'Classified; the person gets the code to confirm it is them.', { type: $('classify-type').value }));
           if (sessionStorage.getItem(KEY)) start();
         })();
         """;

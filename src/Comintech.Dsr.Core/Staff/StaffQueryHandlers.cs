@@ -183,4 +183,5 @@ public static class StaffActions
     public const string Deny = "deny";
     public const string Extend = "extend";
     public const string RerunStore = "rerun-store";
+    public const string Classify = "classify";
 }

@@ -94,6 +94,11 @@ public static class StaffViews
             actions.AddRange(["approve", "deny"]);
         }
 
+        if (request.Status == RequestStatus.NeedsTriage)
+        {
+            actions.Add("classify");
+        }
+
         if (canExtend)
         {
             actions.Add("extend");

@@ -37,6 +37,8 @@ public static class EngineEndpoints
             staff.DenyAsync(http, id, client));
         app.MapPost("/api/staff/requests/{id}/extend", (string id, HttpRequest http, StaffActionHandlers staff, DurableTaskClient client) =>
             staff.ExtendAsync(http, id, client));
+        app.MapPost("/api/staff/requests/{id}/classify", (string id, HttpRequest http, StaffTriageHandlers staff, DurableTaskClient client) =>
+            staff.ClassifyAsync(http, id, client));
         app.MapPost("/api/staff/requests/{id}/stores/{storeId}/rerun", (string id, string storeId, HttpRequest http, StaffActionHandlers staff, DurableTaskClient client) =>
             staff.RerunStoreAsync(http, id, storeId, client));
         return app;

@@ -8,6 +8,8 @@ echo "== Installing test dependencies"
 npm ci --no-audit --no-fund --loglevel=error
 # PostgreSQL for the PostgreSQL connector's tests (each test class starts its own throwaway server on loopback).
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update && apt-get install -y postgresql)
+# The browser tests drive Debian's Chromium through Playwright; Playwright never downloads a browser here.
+command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 
 echo "== Building"
 dotnet build Comintech.DSR.sln -c Release -nologo -v quiet
@@ -20,7 +22,8 @@ for project in \
   tests/Comintech.Dsr.Integration.Tests \
   tests/Comintech.Dsr.LocalEngine.Tests \
   tests/Comintech.Dsr.Functions.Tests \
-  tests/Comintech.Dsr.Infra.Tests; do
+  tests/Comintech.Dsr.Infra.Tests \
+  tests/Comintech.Dsr.Browser.Tests; do
   echo "-- $project"
   dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee -a "$log" || status=1
 done

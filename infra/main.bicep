@@ -97,7 +97,7 @@ module dataStorage 'modules/data-storage.bicep' = {
     evidenceContainerName: 'dsr-evidence'
     accessPackagesContainerName: 'dsr-access-packages'
     containerNames: ['dsr-exports', 'dsr-inbound-raw']
-    tableNames: ['DsrRequests', 'DsrEvidence', 'DsrConnectorRuns', 'DsrInboundMessages']
+    tableNames: ['DsrRequests', 'DsrEvidence', 'DsrConnectorRuns', 'DsrInboundMessages', 'DsrAudit']
   }
 }
 

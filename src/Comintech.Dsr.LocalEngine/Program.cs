@@ -13,6 +13,7 @@ var engine = builder.Configuration.GetSection(EngineOptions.Section).Get<EngineO
 
 await using var azurite = await LocalBootstrap.EnsureStorageAsync(builder.Configuration, engine);
 LocalBootstrap.EnsureIdentifierHashKey(builder.Configuration);
+LocalBootstrap.EnsureStaffApiKey(builder.Configuration);
 LocalBootstrap.AnchorPickupFolder(builder.Configuration);
 
 var publicUri = new Uri(engine.Url);
@@ -53,6 +54,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"Comintech DSR local engine is running.");
     Console.WriteLine($"  Request form:   {engine.Url.TrimEnd('/')}/");
     Console.WriteLine($"  API:            {engine.Url.TrimEnd('/')}/api/requests");
+    Console.WriteLine($"  Staff console:  {engine.Url.TrimEnd('/')}/staff  (API key: {app.Configuration["Staff:ApiKey"]})");
     Console.WriteLine($"  Outgoing mail:  {mail}");
     Console.WriteLine($"  Privacy inbox:  POST {engine.Url.TrimEnd('/')}/api/inbound/sendgrid, or .eml files into container {DsrStorage.InboundMailContainer}");
     Console.WriteLine($"  Storage:        {(azurite is null ? "configured account" : $"Azurite on 127.0.0.1:{azurite.BlobPort}-{azurite.TablePort}")}");

@@ -43,6 +43,16 @@ public abstract class FunctionsOutputTests
     [InlineData("PartnerLinkFormFunction", "get", "api/partners/{partnerId}/confirmations/link")]
     [InlineData("PartnerLinkConfirmFunction", "post", "api/partners/{partnerId}/confirmations/link")]
     [InlineData("SendGridInboundFunction", "post", "api/inbound/sendgrid")]
+    [InlineData("StaffConsoleFunction", "get", "staff")]
+    [InlineData("ListStaffRequestsFunction", "get", "api/staff/requests")]
+    [InlineData("GetStaffRequestFunction", "get", "api/staff/requests/{id}")]
+    [InlineData("ExportRequestLogFunction", "get", "api/staff/export")]
+    [InlineData("StaffMetricsFunction", "get", "api/staff/metrics")]
+    [InlineData("ApproveRequestFunction", "post", "api/staff/requests/{id}/approve")]
+    [InlineData("DenyRequestFunction", "post", "api/staff/requests/{id}/deny")]
+    [InlineData("ExtendDeadlineFunction", "post", "api/staff/requests/{id}/extend")]
+    [InlineData("RerunStoreFunction", "post", "api/staff/requests/{id}/stores/{storeId}/rerun")]
+    [InlineData("ClassifyRequestFunction", "post", "api/staff/requests/{id}/classify")]
     public void Http_functions_serve_the_same_routes_as_the_local_engine(string name, string method, string route)
     {
         var trigger = Bindings(Functions()[name]).Single(b => b.Type == "httpTrigger");
@@ -56,8 +66,11 @@ public abstract class FunctionsOutputTests
     {
         var functions = Functions();
 
-        Assert.Contains(Bindings(functions[DsrRequestOrchestrator.Name]), b => b.Type == "orchestrationTrigger");
-        Assert.Contains(Bindings(functions[Comintech.Dsr.Fulfilment.Restore.RestoredBackupOrchestrator.Name]), b => b.Type == "orchestrationTrigger");
+        foreach (var orchestrator in new[] { DsrRequestOrchestrator.Name, Deadlines.DeadlineWatchOrchestrator.Name, Fulfilment.Rerun.StoreRerunOrchestrator.Name, Fulfilment.Restore.RestoredBackupOrchestrator.Name })
+        {
+            Assert.Contains(Bindings(functions[orchestrator]), b => b.Type == "orchestrationTrigger");
+        }
+
         foreach (var activity in typeof(DsrActivityNames).GetFields().Select(f => (string)f.GetValue(null)!))
         {
             Assert.True(functions.ContainsKey(activity), $"No function for activity {activity}.");

@@ -92,7 +92,7 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
         var tables = Arm.Argument("dataStorage", "tableNames").EnumerateArray().Select(t => t.GetString());
         var containers = Arm.Argument("dataStorage", "containerNames").EnumerateArray().Select(c => c.GetString());
 
-        Assert.Equal([DsrStorage.RequestsTable, DsrStorage.EvidenceTable, DsrStorage.ConnectorRunsTable, DsrStorage.InboundMessagesTable], tables);
+        Assert.Equal([DsrStorage.RequestsTable, DsrStorage.EvidenceTable, DsrStorage.ConnectorRunsTable, DsrStorage.InboundMessagesTable, DsrStorage.AuditTable], tables);
         Assert.Contains(DsrStorage.ExportsContainer, containers);
         Assert.Contains(DsrStorage.InboundRawContainer, containers);
     }

@@ -18,12 +18,14 @@ namespace Comintech.Dsr.LocalEngine.Tests;
 public sealed class WaitingStoresEndToEndTests : IAsyncLifetime
 {
     private const string Secret = "acme-shared-secret-0123456789";
+    private const string StaffKey = "staff-key-for-the-waiting-stores-test";
     private readonly AzuriteFixture azurite = new();
     private readonly HttpListener partner = new();
     private readonly string partnerUrl = $"http://127.0.0.1:{AzuriteProcess.FreePort()}/dsr/";
     private readonly ConcurrentQueue<(string Body, string Timestamp, string Signature)> received = new();
     private readonly string dataMapFile = Path.Combine(Path.GetTempPath(), $"dsr-datamap-{Guid.NewGuid():N}.json");
     private EngineProcess engine = null!;
+    private HttpClient staff = null!;
 
     public async Task InitializeAsync()
     {
@@ -55,13 +57,17 @@ public sealed class WaitingStoresEndToEndTests : IAsyncLifetime
         {
             ["DataMap__File"] = dataMapFile,
             ["Partners__Acme__Secret"] = Secret,
+            ["Staff__ApiKey"] = StaffKey,
             ["Partners__Beta__Secret"] = "beta-shared-secret-0123456789",
         });
         await engine.StartAsync();
+        staff = new HttpClient { BaseAddress = engine.Http.BaseAddress };
+        staff.DefaultRequestHeaders.Add("X-Api-Key", StaffKey);
     }
 
     public async Task DisposeAsync()
     {
+        staff.Dispose();
         await engine.DisposeAsync();
         partner.Close();
         File.Delete(dataMapFile);
@@ -162,20 +168,25 @@ public sealed class WaitingStoresEndToEndTests : IAsyncLifetime
 
         await ConfirmThroughTheMailedLinkAsync(id);
 
-        using (var noNote = await engine.Http.PostAsJsonAsync(new Uri($"/api/staff/requests/{id}/stores/paper-archive/done", UriKind.Relative), new { outcome = "done" }))
+        using (var anonymous = await engine.Http.PostAsJsonAsync(new Uri($"/api/staff/requests/{id}/stores/paper-archive/done", UriKind.Relative), new { note = "x" }))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        }
+
+        using (var noNote = await staff.PostAsJsonAsync(new Uri($"/api/staff/requests/{id}/stores/paper-archive/done", UriKind.Relative), new { outcome = "done" }))
         {
             Assert.Equal(HttpStatusCode.BadRequest, noNote.StatusCode);
         }
 
         var done = new { note = "Contract shredded.", recordsAffected = 1, attachmentName = "shredding-receipt.txt", attachmentBase64 = Convert.ToBase64String("receipt 42"u8.ToArray()) };
-        using (var marked = await engine.Http.PostAsJsonAsync(new Uri($"/api/staff/requests/{id}/stores/paper-archive/done", UriKind.Relative), done))
+        using (var marked = await staff.PostAsJsonAsync(new Uri($"/api/staff/requests/{id}/stores/paper-archive/done", UriKind.Relative), done))
         {
             Assert.Equal(HttpStatusCode.Accepted, marked.StatusCode);
         }
 
         var supportTask = await MailPickup.WaitForAsync(engine.PickupDirectory, $"{id}.support-desk.task.eml", TimeSpan.FromSeconds(30));
         Assert.Contains("support-desk", supportTask.Subject, StringComparison.Ordinal);
-        using (var marked = await engine.Http.PostAsJsonAsync(new Uri($"/api/staff/requests/{id}/stores/support-desk/done", UriKind.Relative), new { note = "Tickets redacted by hand.", outcome = "done" }))
+        using (var marked = await staff.PostAsJsonAsync(new Uri($"/api/staff/requests/{id}/stores/support-desk/done", UriKind.Relative), new { note = "Tickets redacted by hand.", outcome = "done" }))
         {
             Assert.Equal(HttpStatusCode.Accepted, marked.StatusCode);
         }
@@ -221,12 +232,12 @@ public sealed class WaitingStoresEndToEndTests : IAsyncLifetime
         var accounts = azurite.Storage.Tables.GetTableClient(DemoDataSeeder.CustomerAccountsTable);
         await accounts.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("accounts", person.AccountId) { ["AccountId"] = person.AccountId, ["Email"] = person.Email });
 
-        using (var unknown = await engine.Http.PostAsJsonAsync(new Uri("/api/staff/backups/restored", UriKind.Relative), new { storeId = "customer-accounts", backupId = "x" }))
+        using (var unknown = await staff.PostAsJsonAsync(new Uri("/api/staff/backups/restored", UriKind.Relative), new { storeId = "customer-accounts", backupId = "x" }))
         {
             Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         }
 
-        using var restored = await engine.Http.PostAsJsonAsync(new Uri("/api/staff/backups/restored", UriKind.Relative), new { storeId = "nightly-backups", backupId = "20261128T0000Z" });
+        using var restored = await staff.PostAsJsonAsync(new Uri("/api/staff/backups/restored", UriKind.Relative), new { storeId = "nightly-backups", backupId = "20261128T0000Z" });
         Assert.Equal(HttpStatusCode.Accepted, restored.StatusCode);
 
         var deadline = DateTime.UtcNow.AddSeconds(60);

@@ -89,6 +89,18 @@ public sealed record DsrRequest
 
     /// <summary>What the inbox classifier suggested for an e-mail (e.g. opt-out, unclear); non-personal.</summary>
     public string? SuggestedClassification { get; init; }
+
+    /// <summary>When staff extended the deadline (null: not extended). <see cref="DueAt"/> is then the extended one.</summary>
+    public DateTimeOffset? ExtendedAt { get; init; }
+
+    /// <summary>Staff's reason for the extension, as sent to the person.</summary>
+    public string? ExtensionReason { get; init; }
+
+    /// <summary>Staff's reason for a denial, as sent to the person.</summary>
+    public string? DenialReason { get; init; }
+
+    /// <summary>When the request reached a final status.</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
 }
 
 public static class Languages

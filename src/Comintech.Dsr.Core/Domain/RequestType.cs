@@ -32,6 +32,12 @@ public enum RequestStatus
 
     /// <summary>An e-mail whose type staff must decide (opt-out or unclear); stored, clock running, not yet orchestrated.</summary>
     NeedsTriage,
+
+    /// <summary>Verified; waits for a staff decision (the approval gate).</summary>
+    AwaitingApproval,
+
+    /// <summary>Staff refused it with a reason, which the person was sent.</summary>
+    Denied,
 }
 
 /// <summary>Where the orchestration is; kept in its custom status.</summary>
@@ -39,6 +45,7 @@ public enum RequestStage
 {
     Received,
     AwaitingVerification,
+    AwaitingApproval,
     Fulfilling,
     Finalising,
     Done,
@@ -47,5 +54,5 @@ public enum RequestStage
 public static class RequestStatusExtensions
 {
     public static bool IsFinal(this RequestStatus status) =>
-        status is RequestStatus.Completed or RequestStatus.CompletedWithExceptions or RequestStatus.IdentityNotVerified;
+        status is RequestStatus.Completed or RequestStatus.CompletedWithExceptions or RequestStatus.IdentityNotVerified or RequestStatus.Denied;
 }

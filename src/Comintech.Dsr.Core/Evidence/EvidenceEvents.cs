@@ -20,4 +20,13 @@ public static class EvidenceEvents
     public const string InboundMessage = "inbound.message";
     public const string InboundLinked = "inbound.linked";
     public const string Classified = "request.classified";
+    public const string DeadlineExtended = "deadline.extended";
+    public const string ApprovalRequested = "approval.requested";
+    public const string ApprovalGranted = "approval.granted";
+    public const string ApprovalDenied = "approval.denied";
+    public const string DenialNoticeSent = "denial-notice.sent";
+    public const string Denied = "request.denied";
+    public const string DeadlineReminder = "deadline.reminder";
+    public const string DeadlineEscalated = "deadline.escalated";
+    public const string DeadlinePaused = "deadline.paused-for-identity";
 }

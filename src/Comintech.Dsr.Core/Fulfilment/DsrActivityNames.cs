@@ -14,6 +14,10 @@ public static class DsrActivityNames
     public const string RemindWaitingStore = nameof(RemindWaitingStore);
     public const string EscalateWaitingStore = nameof(EscalateWaitingStore);
     public const string RecordStoreConfirmation = nameof(RecordStoreConfirmation);
+    public const string AwaitApproval = nameof(AwaitApproval);
+    public const string CloseDenied = nameof(CloseDenied);
+    public const string SendDeadlineAlert = nameof(SendDeadlineAlert);
+    public const string RecordRerun = nameof(RecordRerun);
 }
 
 /// <summary>The body of one activity, host-neutral: the hosts bind it to their trigger.</summary>

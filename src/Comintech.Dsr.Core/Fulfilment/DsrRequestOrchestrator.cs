@@ -28,6 +28,14 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
             return new DsrOrchestrationResult(RequestStatus.IdentityNotVerified, []);
         }
 
+        if (input.ApprovalRequired && !await WaitForApprovalAsync(context))
+        {
+            await context.CallActivityAsync(DsrActivityNames.CloseDenied, input.RequestId);
+            context.SetCustomStatus(new DsrProgress(RequestStage.Done, []));
+            LogFinished(logger, input.RequestId, RequestStatus.Denied);
+            return new DsrOrchestrationResult(RequestStatus.Denied, []);
+        }
+
         var plan = await context.CallActivityAsync<FulfilmentPlan>(DsrActivityNames.PlanFulfilment, input.RequestId);
         var progress = plan.Stores.ToDictionary(s => s.StoreId, s => new StoreProgress(s.StoreId, StoreProgress.Pending, 0, 0, null));
         context.SetCustomStatus(new DsrProgress(RequestStage.Fulfilling, [.. progress.Values]));
@@ -95,7 +103,17 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
         }
     }
 
-    private static async Task<ConnectorOutcome> RunStoreAsync(TaskOrchestrationContext context, string requestId, ConnectorAction action, PlannedStore store)
+    /// <summary>The approval gate: no timeout, staff decide (deadline reminders keep it from being forgotten).</summary>
+    private static async Task<bool> WaitForApprovalAsync(TaskOrchestrationContext context)
+    {
+        context.SetCustomStatus(new DsrProgress(RequestStage.AwaitingApproval, []));
+        var decision = context.WaitForExternalEvent<bool>(DsrEvents.ApprovalDecided);
+        await context.CallActivityAsync(DsrActivityNames.AwaitApproval, context.InstanceId);
+        return await decision;
+    }
+
+    /// <summary>One store's action with its retry policy; after the last attempt, a Failed outcome with the reason.</summary>
+    internal static async Task<ConnectorOutcome> RunStoreAsync(TaskOrchestrationContext context, string requestId, ConnectorAction action, PlannedStore store)
     {
         var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(store.MaxAttempts, store.FirstRetryInterval, store.BackoffCoefficient));
         try

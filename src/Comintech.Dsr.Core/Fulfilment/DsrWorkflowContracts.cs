@@ -6,7 +6,7 @@ namespace Comintech.Dsr.Fulfilment;
 // Everything in this file crosses into the engine's history: request ids and non-personal facts only.
 
 /// <summary>Input of <see cref="DsrRequestOrchestrator"/>.</summary>
-public sealed record DsrOrchestrationInput(string RequestId, RequestType Type, DateTime VerificationDeadlineUtc);
+public sealed record DsrOrchestrationInput(string RequestId, RequestType Type, DateTime VerificationDeadlineUtc, bool ApprovalRequired = false);
 
 public sealed record DsrOrchestrationResult(RequestStatus Status, IReadOnlyList<StoreProgress> Stores);
 
@@ -53,4 +53,7 @@ public static class DsrEvents
 
     /// <summary>A waiting store (partner, manual step) was confirmed; payload <see cref="StoreConfirmation"/>.</summary>
     public static string StoreConfirmed(string storeId) => $"StoreConfirmed:{storeId}";
+
+    /// <summary>Payload: true (approved) or false (denied); the reason stays in the request store and the audit log.</summary>
+    public const string ApprovalDecided = "ApprovalDecided";
 }

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Comintech.Dsr.Deadlines;
+using Comintech.Dsr.Staff;
 
 namespace Comintech.Dsr.Hosting;
 
@@ -31,6 +33,15 @@ public sealed class DsrOptions
 
     [Required]
     public Inbox.InboxOptions Inbox { get; set; } = new();
+
+    /// <summary>Holidays, the identity-wait policy and reminder points (<c>Dsr:Deadlines</c>).</summary>
+    public DeadlineOptions Deadlines { get; set; } = new();
+
+    /// <summary>Staff notifications (<c>Dsr:Staff</c>).</summary>
+    public StaffOptions Staff { get; set; } = new();
+
+    /// <summary>Request types that wait for a staff decision after verification (<c>Dsr:Approval</c>).</summary>
+    public ApprovalOptions Approval { get; set; } = new();
 }
 
 public sealed class VerificationOptions

@@ -14,6 +14,7 @@ using Comintech.Dsr.Http;
 using Comintech.Dsr.Inbox;
 using Comintech.Dsr.Intake;
 using Comintech.Dsr.Notifications;
+using Comintech.Dsr.Staff;
 using Comintech.Dsr.Storage;
 using Comintech.Dsr.Verification;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +34,8 @@ public static class DsrServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(_ => StorageTarget.TryResolve(configuration) is not null,
                 "Dsr:StorageConnectionString, Dsr:Storage:AccountName (or AzureWebJobsStorage) must name the storage account.")
+            .Validate(o => !o.Deadlines.Validate().Any(), "Dsr:Deadlines: holidays must be yyyy-MM-dd dates under GDPR or CCPA; reminder offsets positive.")
+            .Validate(o => o.Approval.IsValid, "Dsr:Approval:RequiredFor may name only access, correction and deletion.")
             .ValidateOnStart();
         services.AddOptions<DataMapOptions>()
             .BindConfiguration(DataMapOptions.Section)
@@ -88,6 +91,16 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<BackupHttpHandlers>();
         services.AddSingleton<WaitingStoreHttpHandlers>();
         services.AddSingleton<PartnerLinkHttpHandlers>();
+        services.AddTransient<AwaitApprovalActivity>();
+        services.AddTransient<CloseDeniedActivity>();
+        services.AddTransient<Deadlines.SendDeadlineAlertActivity>();
+        services.AddTransient<Fulfilment.Rerun.RecordRerunActivity>();
+
+        services.AddSingleton<StaffAuthenticator>();
+        services.AddSingleton<StaffAuditLog>();
+        services.AddSingleton<StaffQueryHandlers>();
+        services.AddSingleton<StaffActionHandlers>();
+        services.AddSingleton<StaffTriageHandlers>();
         return services;
     }
 

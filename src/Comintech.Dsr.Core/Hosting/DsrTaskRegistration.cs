@@ -13,6 +13,8 @@ public static class DsrTaskRegistration
     public static DurableTaskRegistry AddDsrTasks(this DurableTaskRegistry registry)
     {
         registry.AddOrchestrator<DsrRequestOrchestrator>();
+        registry.AddOrchestrator<Deadlines.DeadlineWatchOrchestrator>();
+        registry.AddOrchestrator<Fulfilment.Rerun.StoreRerunOrchestrator>();
         Add<SendAcknowledgementActivity, string, bool>(registry, DsrActivityNames.SendAcknowledgement);
         Add<SendVerificationCodeActivity, SendCodeInput, bool>(registry, DsrActivityNames.SendVerificationCode);
         Add<CloseUnverifiedActivity, string, bool>(registry, DsrActivityNames.CloseUnverified);
@@ -25,6 +27,10 @@ public static class DsrTaskRegistration
         Add<RemindWaitingStoreActivity, StoreWaitInput, bool>(registry, DsrActivityNames.RemindWaitingStore);
         Add<EscalateWaitingStoreActivity, StoreWaitInput, Connectors.ConnectorOutcome>(registry, DsrActivityNames.EscalateWaitingStore);
         Add<RecordStoreConfirmationActivity, StoreConfirmedInput, Connectors.ConnectorOutcome>(registry, DsrActivityNames.RecordStoreConfirmation);
+        Add<AwaitApprovalActivity, string, bool>(registry, DsrActivityNames.AwaitApproval);
+        Add<CloseDeniedActivity, string, bool>(registry, DsrActivityNames.CloseDenied);
+        Add<Deadlines.SendDeadlineAlertActivity, Deadlines.DeadlineAlertInput, bool>(registry, DsrActivityNames.SendDeadlineAlert);
+        Add<Fulfilment.Rerun.RecordRerunActivity, Fulfilment.Rerun.RecordRerunInput, Domain.RequestStatus>(registry, DsrActivityNames.RecordRerun);
         return registry;
     }
 

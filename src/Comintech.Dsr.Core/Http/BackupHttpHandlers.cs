@@ -2,6 +2,7 @@ using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Connectors.Backups;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Fulfilment.Restore;
+using Comintech.Dsr.Staff;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -9,8 +10,8 @@ using Microsoft.Extensions.Options;
 
 namespace Comintech.Dsr.Http;
 
-/// <summary>Staff routes about backups. They must sit behind staff authentication in both hosts.</summary>
-public sealed class BackupHttpHandlers(IOptions<DataMapOptions> dataMap)
+/// <summary>Staff routes about backups (staff credentials required; each use is in the audit log).</summary>
+public sealed class BackupHttpHandlers(IOptions<DataMapOptions> dataMap, StaffAuthenticator authenticator, StaffAuditLog audit)
 {
     /// <summary>
     /// POST /api/staff/backups/restored with <c>{"storeId": "...", "backupId": "..."}</c>: a backup of that store was
@@ -18,6 +19,12 @@ public sealed class BackupHttpHandlers(IOptions<DataMapOptions> dataMap)
     /// </summary>
     public async Task<IResult> RestoredAsync(HttpRequest http, DurableTaskClient client)
     {
+        var staff = authenticator.Authenticate(http);
+        if (staff is null)
+        {
+            return StaffProblems.Unauthorized();
+        }
+
         var (fields, failure) = await StaffBody.ReadAsync(http);
         if (failure is not null)
         {
@@ -41,6 +48,7 @@ public sealed class BackupHttpHandlers(IOptions<DataMapOptions> dataMap)
         var restoreId = "restore-" + RequestId.New();
         await client.ScheduleNewOrchestrationInstanceAsync(
             RestoredBackupOrchestrator.Name, new RestoreInput(restoreId, store!.Id, backupId!), new StartOrchestrationOptions(restoreId), http.HttpContext.RequestAborted);
+        await audit.AppendAsync(staff, StaffActions.BackupRestored, null, $"{store.Id} {backupId} {restoreId}", http.HttpContext.RequestAborted);
         return Results.Accepted(value: new RestoreStarted(restoreId, store.Id, backupId!));
     }
 }

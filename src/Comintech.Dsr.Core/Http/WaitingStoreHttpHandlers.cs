@@ -8,6 +8,7 @@ using Comintech.Dsr.Connectors.Partners;
 using Comintech.Dsr.Connectors.Waiting;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Fulfilment;
+using Comintech.Dsr.Staff;
 using Comintech.Dsr.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
@@ -18,10 +19,11 @@ namespace Comintech.Dsr.Http;
 
 /// <summary>
 /// Confirmations of store parts that wait on someone: partners (authenticated by their HMAC signature) and staff
-/// marking a manual step done (a staff route: it must sit behind staff authentication).
+/// marking a manual step done (a staff route: staff credentials required, each use in the audit log).
 /// </summary>
 public sealed class WaitingStoreHttpHandlers(
-    IOptions<DataMapOptions> dataMap, WaitingStoreTable waiting, RequestStore requests, DsrStorage storage, IConfiguration configuration, TimeProvider clock)
+    IOptions<DataMapOptions> dataMap, WaitingStoreTable waiting, RequestStore requests, DsrStorage storage, IConfiguration configuration,
+    StaffAuthenticator authenticator, StaffAuditLog audit, TimeProvider clock)
 {
     public const string ReplaysTable = "DsrPartnerReplays";
     public const string AttachmentsContainer = "dsr-staff-attachments";
@@ -69,6 +71,12 @@ public sealed class WaitingStoreHttpHandlers(
     /// </summary>
     public async Task<IResult> ManualStepDoneAsync(HttpRequest http, string requestId, string storeId, DurableTaskClient client)
     {
+        var staff = authenticator.Authenticate(http);
+        if (staff is null)
+        {
+            return StaffProblems.Unauthorized();
+        }
+
         var cancellationToken = http.HttpContext.RequestAborted;
         var request = await requests.FindAsync(requestId, cancellationToken);
         if (request is null)
@@ -105,6 +113,7 @@ public sealed class WaitingStoreHttpHandlers(
             await container.GetBlobClient(path).UploadAsync(new BinaryData(file.Content), overwrite: true, cancellationToken);
         }
 
+        await audit.AppendAsync(staff, StaffActions.ManualStepDone, requestId, storeId, cancellationToken);
         return await ConfirmAsync(requestId, storeId, ConnectorActions.For(request.Type), confirmation!, note, path, client, cancellationToken);
     }
 

@@ -46,7 +46,7 @@ public sealed partial class IntakeService(
             submission.Jurisdiction,
             submission.Language,
             receivedAt,
-            LegalCalendar.DueAt(submission.Jurisdiction, receivedAt),
+            LegalCalendar.DueAt(submission.Jurisdiction, receivedAt, options.Value.Deadlines.HolidaysFor(submission.Jurisdiction)),
             receipt.NeedsTriage ? RequestStatus.NeedsTriage : RequestStatus.Received,
             submission.Subject,
             submission.Details,
@@ -76,6 +76,7 @@ public sealed partial class IntakeService(
             await StartOrchestrationAsync(request.Id, request.Type, client, cancellationToken);
         }
 
+        await StartDeadlineWatchAsync(request, client, cancellationToken);
         span?.SetTag(DsrTelemetry.RequestIdTag, request.Id);
         DsrTelemetry.RequestReceived(request.Type);
         LogAccepted(logger, request.Id, request.Status, request.Channel);
@@ -83,16 +84,45 @@ public sealed partial class IntakeService(
     }
 
     /// <summary>Starts the request's orchestration unless it exists already; the verification window runs from now.</summary>
-    public async Task StartOrchestrationAsync(string requestId, RequestType type, DurableTaskClient client, CancellationToken cancellationToken)
+    public Task StartOrchestrationAsync(string requestId, RequestType type, DurableTaskClient client, CancellationToken cancellationToken) =>
+        StartOnceAsync(
+            client,
+            DsrRequestOrchestrator.Name,
+            requestId,
+            new DsrOrchestrationInput(
+                requestId, type, (clock.GetUtcNow() + options.Value.Verification.Window).UtcDateTime, options.Value.Approval.IsRequiredFor(type)),
+            cancellationToken);
+
+    /// <summary>
+    /// Reminders are a help, not part of the request: when the watch cannot start, the accepted request must not fail
+    /// (the person would send it again), so this is logged and the staff list still shows the deadline.
+    /// </summary>
+    private async Task StartDeadlineWatchAsync(DsrRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        if (await client.GetInstanceAsync(requestId, getInputsAndOutputs: false, cancellationToken) is not null)
+        try
+        {
+            await StartOnceAsync(
+                client,
+                DeadlineWatchOrchestrator.Name,
+                DeadlineWatchOrchestrator.InstanceIdFor(request.Id),
+                new DeadlineWatchInput(request.Id, request.DueAt.UtcDateTime, options.Value.Deadlines.EffectiveReminderOffsets),
+                cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogWatchNotStarted(logger, request.Id, ex.GetType().Name);
+        }
+    }
+
+    /// <summary>A repeated intake of the same message finds its instance already there and leaves it alone.</summary>
+    private static async Task StartOnceAsync(DurableTaskClient client, string orchestrator, string instanceId, object input, CancellationToken cancellationToken)
+    {
+        if (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is not null)
         {
             return;
         }
 
-        var input = new DsrOrchestrationInput(requestId, type, (clock.GetUtcNow() + options.Value.Verification.Window).UtcDateTime);
-        await client.ScheduleNewOrchestrationInstanceAsync(
-            DsrRequestOrchestrator.Name, input, new StartOrchestrationOptions(requestId), cancellationToken);
+        await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, new StartOrchestrationOptions(instanceId), cancellationToken);
     }
 
     private async Task<DsrRequest> AddOnceAsync(DsrRequest request, CancellationToken cancellationToken)
@@ -108,6 +138,9 @@ public sealed partial class IntakeService(
             return await requests.GetAsync(request.Id, cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId}: the deadline watch did not start ({Failure}); no reminders for it")]
+    private static partial void LogWatchNotStarted(ILogger logger, string requestId, string failure);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Request {RequestId} accepted: {Status} via {Channel}")]
     private static partial void LogAccepted(ILogger logger, string requestId, RequestStatus status, IntakeChannel channel);

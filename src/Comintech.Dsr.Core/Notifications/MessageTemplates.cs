@@ -61,6 +61,30 @@ public static class MessageTemplates
             $"{intro}\n\n{string.Join('\n', lines)}\n\n{(es ? ComplaintEs : ComplaintEn)}");
     }
 
+    /// <summary>The reasoned notice of an extension (GDPR Art. 12(3), CCPA §1798.130(a)(2)).</summary>
+    public static OutgoingEmail Extension(DsrRequest request, DateTimeOffset newDueAt, string reason) => Build(
+        request,
+        "extension",
+        Es(request) ? "Necesitamos más tiempo para su solicitud de privacidad" : "We need more time for your privacy request",
+        Es(request)
+            ? $"Necesitamos más tiempo para responder a su solicitud de {TypeEs(request.Type)} del {Day(request.ReceivedAt)}.\n"
+              + $"Motivo: {reason}\n"
+              + $"Responderemos a más tardar el {Day(newDueAt)}.\n" + ComplaintEs
+            : $"We need more time to respond to your {TypeEn(request.Type)} request of {Day(request.ReceivedAt)}.\n"
+              + $"Reason: {reason}\n"
+              + $"We will respond by {Day(newDueAt)} at the latest.\n" + ComplaintEn);
+
+    /// <summary>The reasoned notice that the request is refused (GDPR Art. 12(4), CCPA regulations §7022-7024).</summary>
+    public static OutgoingEmail Denial(DsrRequest request, string reason) => Build(
+        request,
+        "denied",
+        Es(request) ? "Su solicitud de privacidad ha sido denegada" : "Your privacy request has been refused",
+        Es(request)
+            ? $"No podemos atender su solicitud de {TypeEs(request.Type)} del {Day(request.ReceivedAt)}.\n"
+              + $"Motivo: {reason}\n" + ComplaintEs
+            : $"We cannot act on your {TypeEn(request.Type)} request of {Day(request.ReceivedAt)}.\n"
+              + $"Reason: {reason}\n" + ComplaintEn);
+
     private static string Describe(ConnectorOutcome outcome, bool es) => (outcome.Kind, es) switch
     {
         (OutcomeKind.Done, false) => $"done ({outcome.RecordsAffected} record(s))",

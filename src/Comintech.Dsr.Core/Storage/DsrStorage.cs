@@ -9,6 +9,7 @@ public sealed class DsrStorage(TableServiceClient tables, BlobServiceClient blob
     public const string RequestsTable = "DsrRequests";
     public const string EvidenceTable = "DsrEvidence";
     public const string ConnectorRunsTable = "DsrConnectorRuns";
+    public const string AuditTable = "DsrAudit";
     public const string ExportsContainer = "dsr-exports";
     public const string InboundMessagesTable = "DsrInboundMessages";
     public const string InboundRawContainer = "dsr-inbound-raw";
@@ -23,6 +24,8 @@ public sealed class DsrStorage(TableServiceClient tables, BlobServiceClient blob
     public TableClient Evidence => Tables.GetTableClient(EvidenceTable);
 
     public TableClient ConnectorRuns => Tables.GetTableClient(ConnectorRunsTable);
+
+    public TableClient Audit => Tables.GetTableClient(AuditTable);
 
     public BlobContainerClient Exports => Blobs.GetBlobContainerClient(ExportsContainer);
 
@@ -40,6 +43,7 @@ public sealed class DsrStorage(TableServiceClient tables, BlobServiceClient blob
         await Requests.CreateIfNotExistsAsync(cancellationToken);
         await Evidence.CreateIfNotExistsAsync(cancellationToken);
         await ConnectorRuns.CreateIfNotExistsAsync(cancellationToken);
+        await Audit.CreateIfNotExistsAsync(cancellationToken);
         await Exports.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await InboundMessages.CreateIfNotExistsAsync(cancellationToken);
         await InboundRaw.CreateIfNotExistsAsync(cancellationToken: cancellationToken);

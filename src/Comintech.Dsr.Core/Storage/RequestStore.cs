@@ -50,12 +50,18 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Ti
 
     public async Task SetStatusAsync(string requestId, RequestStatus status, CancellationToken cancellationToken = default)
     {
+        var now = clock.GetUtcNow();
         var patch = new TableEntity(requestId, RowKey)
         {
             ["Status"] = status.ToString(),
-            ["UpdatedAt"] = clock.GetUtcNow(),
+            ["UpdatedAt"] = now,
         };
-        await storage.Requests.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        if (status.IsFinal())
+        {
+            patch["ClosedAt"] = now;
+        }
+
+        await PatchAsync(patch, cancellationToken);
     }
 
     /// <summary>
@@ -89,6 +95,39 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Ti
         }
     }
 
+    /// <summary>Moves the deadline and keeps why and when (the extension notice carries the same reason).</summary>
+    public Task ExtendAsync(string requestId, DateTimeOffset newDueAt, string reason, CancellationToken cancellationToken = default) =>
+        PatchAsync(
+            new TableEntity(requestId, RowKey)
+            {
+                ["DueAt"] = newDueAt,
+                ["ExtendedAt"] = clock.GetUtcNow(),
+                ["ExtensionReason"] = reason,
+                ["UpdatedAt"] = clock.GetUtcNow(),
+            },
+            cancellationToken);
+
+    /// <summary>Moves the deadline without an extension (the identity-wait pause).</summary>
+    public Task SetDueAtAsync(string requestId, DateTimeOffset dueAt, CancellationToken cancellationToken = default) =>
+        PatchAsync(new TableEntity(requestId, RowKey) { ["DueAt"] = dueAt, ["UpdatedAt"] = clock.GetUtcNow() }, cancellationToken);
+
+    /// <summary>Keeps staff's reason for a denial; the orchestration sets the status when it acts on the decision.</summary>
+    public Task SetDenialReasonAsync(string requestId, string reason, CancellationToken cancellationToken = default) =>
+        PatchAsync(new TableEntity(requestId, RowKey) { ["DenialReason"] = reason, ["UpdatedAt"] = clock.GetUtcNow() }, cancellationToken);
+
+    /// <summary>Every request row. One row per partition, so this is a full-table query: callers page the result.</summary>
+    public async IAsyncEnumerable<DsrRequest> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {RowKey}");
+        await foreach (var entity in storage.Requests.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return ToRequest(entity);
+        }
+    }
+
+    private Task PatchAsync(TableEntity patch, CancellationToken cancellationToken) =>
+        storage.Requests.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
+
     private static DsrRequest ToRequest(TableEntity e) => new(
         e.PartitionKey,
         Enum.Parse<RequestType>(e.GetString("Type")),
@@ -103,5 +142,9 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Ti
         JsonSerializer.Deserialize<Dictionary<string, string>>(e.GetString("Corrections") ?? "{}") ?? [])
     {
         SuggestedClassification = e.GetString("SuggestedClassification"),
+        ExtendedAt = e.GetDateTimeOffset("ExtendedAt"),
+        ExtensionReason = e.GetString("ExtensionReason"),
+        DenialReason = e.GetString("DenialReason"),
+        ClosedAt = e.GetDateTimeOffset("ClosedAt"),
     };
 }

@@ -1,7 +1,10 @@
 using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Deadlines;
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Fulfilment.Activities;
 using Comintech.Dsr.Fulfilment.Restore;
+using Comintech.Dsr.Fulfilment.Rerun;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Comintech.Dsr.Functions.Fulfilment;
@@ -21,7 +24,11 @@ public sealed class DsrActivityFunctions(
     ReapplyErasureActivity reapplyErasure,
     RemindWaitingStoreActivity remindWaitingStore,
     EscalateWaitingStoreActivity escalateWaitingStore,
-    RecordStoreConfirmationActivity recordStoreConfirmation)
+    RecordStoreConfirmationActivity recordStoreConfirmation,
+    AwaitApprovalActivity awaitApproval,
+    CloseDeniedActivity closeDenied,
+    SendDeadlineAlertActivity deadlineAlert,
+    RecordRerunActivity recordRerun)
 {
     [Function(DsrActivityNames.SendAcknowledgement)]
     public Task<bool> SendAcknowledgement([ActivityTrigger] string requestId, CancellationToken cancellationToken) =>
@@ -66,4 +73,20 @@ public sealed class DsrActivityFunctions(
     [Function(DsrActivityNames.RecordStoreConfirmation)]
     public Task<ConnectorOutcome> RecordStoreConfirmation([ActivityTrigger] StoreConfirmedInput input, CancellationToken cancellationToken) =>
         recordStoreConfirmation.RunAsync(input, cancellationToken);
+
+    [Function(DsrActivityNames.AwaitApproval)]
+    public Task<bool> AwaitApproval([ActivityTrigger] string requestId, CancellationToken cancellationToken) =>
+        awaitApproval.RunAsync(requestId, cancellationToken);
+
+    [Function(DsrActivityNames.CloseDenied)]
+    public Task<bool> CloseDenied([ActivityTrigger] string requestId, CancellationToken cancellationToken) =>
+        closeDenied.RunAsync(requestId, cancellationToken);
+
+    [Function(DsrActivityNames.SendDeadlineAlert)]
+    public Task<bool> SendDeadlineAlert([ActivityTrigger] DeadlineAlertInput input, CancellationToken cancellationToken) =>
+        deadlineAlert.RunAsync(input, cancellationToken);
+
+    [Function(DsrActivityNames.RecordRerun)]
+    public Task<RequestStatus> RecordRerun([ActivityTrigger] RecordRerunInput input, CancellationToken cancellationToken) =>
+        recordRerun.RunAsync(input, cancellationToken);
 }

@@ -7,12 +7,12 @@ using Microsoft.DurableTask.Client;
 
 namespace Comintech.Dsr.Functions.Staff;
 
-/// <summary>POST /api/staff/requests/{id}/stores/{storeId}/done: staff mark a manual step done. Staff only.</summary>
+/// <summary>POST /api/staff/requests/{id}/stores/{storeId}/done: staff mark a manual step done (the handler authenticates staff).</summary>
 public sealed class ManualStepDoneFunction(WaitingStoreHttpHandlers handlers)
 {
     [Function(nameof(ManualStepDoneFunction))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/staff/requests/{id}/stores/{storeId}/done")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/staff/requests/{id}/stores/{storeId}/done")] HttpRequest request,
         string id,
         string storeId,
         [DurableClient] DurableTaskClient client) =>

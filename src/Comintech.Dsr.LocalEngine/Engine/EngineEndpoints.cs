@@ -1,4 +1,5 @@
 using Comintech.Dsr.Http;
+using Comintech.Dsr.Staff;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 
@@ -34,6 +35,23 @@ public static class EngineEndpoints
         app.MapPost("/api/inbound/sendgrid", (HttpRequest http, InboundMailHttpHandlers handlers, DurableTaskClient client) =>
             handlers.SendGridAsync(http, client));
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+
+        app.MapGet("/staff", StaffConsolePage.Page);
+        app.MapGet("/api/staff/requests", (HttpRequest http, StaffQueryHandlers staff) => staff.ListAsync(http));
+        app.MapGet("/api/staff/requests/{id}", (string id, HttpRequest http, StaffQueryHandlers staff, DurableTaskClient client) =>
+            staff.DetailAsync(http, id, client));
+        app.MapGet("/api/staff/export", (HttpRequest http, StaffQueryHandlers staff) => staff.ExportAsync(http));
+        app.MapGet("/api/staff/metrics", (HttpRequest http, StaffQueryHandlers staff) => staff.MetricsAsync(http));
+        app.MapPost("/api/staff/requests/{id}/approve", (string id, HttpRequest http, StaffActionHandlers staff, DurableTaskClient client) =>
+            staff.ApproveAsync(http, id, client));
+        app.MapPost("/api/staff/requests/{id}/deny", (string id, HttpRequest http, StaffActionHandlers staff, DurableTaskClient client) =>
+            staff.DenyAsync(http, id, client));
+        app.MapPost("/api/staff/requests/{id}/extend", (string id, HttpRequest http, StaffActionHandlers staff, DurableTaskClient client) =>
+            staff.ExtendAsync(http, id, client));
+        app.MapPost("/api/staff/requests/{id}/classify", (string id, HttpRequest http, StaffTriageHandlers staff, DurableTaskClient client) =>
+            staff.ClassifyAsync(http, id, client));
+        app.MapPost("/api/staff/requests/{id}/stores/{storeId}/rerun", (string id, string storeId, HttpRequest http, StaffActionHandlers staff, DurableTaskClient client) =>
+            staff.RerunStoreAsync(http, id, storeId, client));
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using Comintech.Dsr.LocalEngine.Storage;
 
@@ -29,21 +30,28 @@ public static class LocalBootstrap
     }
 
     /// <summary>A local identifier-hash key, made once and kept in .dsr/ (in Azure it comes from Key Vault).</summary>
-    public static void EnsureIdentifierHashKey(ConfigurationManager configuration)
+    public static void EnsureIdentifierHashKey(ConfigurationManager configuration) =>
+        EnsureLocalSecret(configuration, "Dsr:IdentifierHashKey", "identifier-hash-key");
+
+    /// <summary>The staff API key when none is configured: made once, kept in .dsr/staff-api-key, shown in the banner.</summary>
+    public static void EnsureStaffApiKey(ConfigurationManager configuration) =>
+        EnsureLocalSecret(configuration, "Staff:ApiKey", "staff-api-key");
+
+    private static void EnsureLocalSecret(ConfigurationManager configuration, string key, string fileName)
     {
-        if (!string.IsNullOrWhiteSpace(configuration["Dsr:IdentifierHashKey"]))
+        if (!string.IsNullOrWhiteSpace(configuration[key]))
         {
             return;
         }
 
-        var path = Path.Combine(RepositoryPaths.LocalState, "identifier-hash-key");
+        var path = Path.Combine(RepositoryPaths.LocalState, fileName);
         if (!File.Exists(path))
         {
             Directory.CreateDirectory(RepositoryPaths.LocalState);
-            File.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            File.WriteAllText(path, Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)));
         }
 
-        configuration["Dsr:IdentifierHashKey"] = File.ReadAllText(path).Trim();
+        configuration[key] = File.ReadAllText(path).Trim();
     }
 
     /// <summary>Relative folders in configuration are taken from the repository root, wherever the engine was started.</summary>

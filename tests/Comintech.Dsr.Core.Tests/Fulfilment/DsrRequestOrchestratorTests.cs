@@ -41,6 +41,8 @@ public sealed class DsrRequestOrchestratorTests : IAsyncLifetime
                 return new ConnectorOutcome(input.StoreId, input.Action, OutcomeKind.Done, 2, 2, null, null, DateTimeOffset.UtcNow);
             });
             registry.AddActivityFunc<FinaliseInput, bool>(DsrActivityNames.FinaliseRequest, (_, input) => Record($"final:{input.Status}"));
+            registry.AddActivityFunc<string, bool>(DsrActivityNames.AwaitApproval, (_, id) => Record($"awaiting-approval:{id}"));
+            registry.AddActivityFunc<string, bool>(DsrActivityNames.CloseDenied, (_, id) => Record($"denied:{id}"));
         });
     }
 
@@ -52,9 +54,9 @@ public sealed class DsrRequestOrchestratorTests : IAsyncLifetime
         return true;
     }
 
-    private async Task<string> StartAsync(TimeSpan verificationWindow)
+    private async Task<string> StartAsync(TimeSpan verificationWindow, bool approvalRequired = false)
     {
-        var input = new DsrOrchestrationInput(RequestId, RequestType.Deletion, DateTime.UtcNow + verificationWindow);
+        var input = new DsrOrchestrationInput(RequestId, RequestType.Deletion, DateTime.UtcNow + verificationWindow, approvalRequired);
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(DsrRequestOrchestrator.Name, input, new StartOrchestrationOptions(RequestId));
         await WaitUntilAsync(() => calls.Contains("code:1"));
         return id;
@@ -141,5 +143,39 @@ public sealed class DsrRequestOrchestratorTests : IAsyncLifetime
 
         Assert.Equal(RequestStatus.Completed, metadata.ReadOutputAs<DsrOrchestrationResult>()!.Status);
         Assert.Single(calls, c => c == "code:2");
+    }
+
+    [Fact]
+    public async Task With_the_approval_gate_nothing_runs_until_staff_approve()
+    {
+        var id = await StartAsync(TimeSpan.FromMinutes(10), approvalRequired: true);
+
+        await host.Client.RaiseEventAsync(id, DsrEvents.IdentityVerified, true);
+        await WaitUntilAsync(() => calls.Contains("awaiting-approval:" + RequestId));
+        await Task.Delay(300);
+        Assert.Empty(attemptsByStore);
+        var waiting = await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
+        Assert.Equal(RequestStage.AwaitingApproval, waiting!.ReadCustomStatusAs<DsrProgress>()!.Stage);
+
+        await host.Client.RaiseEventAsync(id, DsrEvents.ApprovalDecided, true);
+        var metadata = await CompletionAsync(id);
+
+        Assert.Equal(RequestStatus.Completed, metadata.ReadOutputAs<DsrOrchestrationResult>()!.Status);
+        Assert.Equal(3, attemptsByStore.Count);
+    }
+
+    [Fact]
+    public async Task A_denial_at_the_gate_closes_the_request_without_touching_stores()
+    {
+        var id = await StartAsync(TimeSpan.FromMinutes(10), approvalRequired: true);
+
+        await host.Client.RaiseEventAsync(id, DsrEvents.IdentityVerified, true);
+        await host.Client.RaiseEventAsync(id, DsrEvents.ApprovalDecided, false);
+        var metadata = await CompletionAsync(id);
+
+        Assert.Equal(RequestStatus.Denied, metadata.ReadOutputAs<DsrOrchestrationResult>()!.Status);
+        Assert.Contains("denied:" + RequestId, calls);
+        Assert.DoesNotContain(calls, c => c.StartsWith("final:", StringComparison.Ordinal));
+        Assert.Empty(attemptsByStore);
     }
 }

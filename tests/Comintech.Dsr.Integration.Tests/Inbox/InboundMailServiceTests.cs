@@ -119,7 +119,7 @@ public sealed class InboundMailServiceTests(InboxFixture fixture) : IClassFixtur
         var request = await Requests.GetAsync(result.RequestId!);
 
         Assert.Equal(receivedAt, request.ReceivedAt);
-        Assert.Equal(Deadlines.LegalCalendar.DueAt(Jurisdiction.GDPR, receivedAt), request.DueAt);
+        Assert.Equal(Comintech.Dsr.Deadlines.LegalCalendar.DueAt(Jurisdiction.GDPR, receivedAt), request.DueAt);
         var inbound = Assert.Single(await fixture.Get<EvidenceLedger>().ReadAsync(request.Id), e => e.EventType == EvidenceEvents.InboundMessage);
         Assert.Contains("\"receiptSource\":\"received-header\"", inbound.Details, StringComparison.Ordinal);
         Assert.Contains("\"spf\":\"fail\"", inbound.Details, StringComparison.Ordinal);

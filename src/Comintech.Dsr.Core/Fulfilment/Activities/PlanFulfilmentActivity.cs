@@ -1,21 +1,55 @@
 using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Deadlines;
 using Comintech.Dsr.Domain;
+using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Comintech.Dsr.Fulfilment.Activities;
 
-/// <summary>Reads the data map once (so the plan is fixed in history) and marks the request in progress.</summary>
-public sealed class PlanFulfilmentActivity(RequestStore requests, IOptions<DataMapOptions> dataMap)
+/// <summary>
+/// Reads the data map once (so the plan is fixed in history) and marks the request in progress. Under the identity-wait
+/// policy <c>Pause</c> it first moves the deadline by the whole days spent waiting on the person.
+/// </summary>
+public sealed class PlanFulfilmentActivity(RequestStore requests, IOptions<DataMapOptions> dataMap, EvidenceLedger evidence, IOptions<DsrOptions> options)
     : IDsrActivity<string, FulfilmentPlan>
 {
     public async Task<FulfilmentPlan> RunAsync(string requestId, CancellationToken cancellationToken)
     {
         var request = await requests.GetAsync(requestId, cancellationToken);
+        if (options.Value.Deadlines.IdentityWait == IdentityWaitPolicy.Pause)
+        {
+            await PauseForIdentityWaitAsync(request, cancellationToken);
+        }
+
         await requests.SetStatusAsync(requestId, RequestStatus.InProgress, cancellationToken);
         return new FulfilmentPlan(ConnectorActions.For(request.Type), [.. dataMap.Value.Stores.Select(Planned)]);
     }
 
     public static PlannedStore Planned(DataStoreDefinition store) =>
         new(store.Id, store.Retry.MaxAttempts, store.Retry.FirstRetryInterval, store.Retry.BackoffCoefficient, store.Waiting.ConfirmWithin, store.Waiting.RemindEvery);
+
+    /// <summary>Computed from receipt, not from the stored deadline, so a re-run of the activity moves it once.</summary>
+    private async Task PauseForIdentityWaitAsync(DsrRequest request, CancellationToken cancellationToken)
+    {
+        var wait = IdentityWait.Measure(await evidence.ReadAsync(request.Id, cancellationToken));
+        if (wait is null)
+        {
+            return;
+        }
+
+        var holidays = options.Value.Deadlines.HolidaysFor(request.Jurisdiction);
+        var unpaused = request.ExtendedAt is null
+            ? LegalCalendar.DueAt(request.Jurisdiction, request.ReceivedAt, holidays)
+            : LegalCalendar.ExtendedDueAt(request.Jurisdiction, request.ReceivedAt, holidays);
+        var dueAt = LegalCalendar.WithIdentityWait(unpaused, wait.Value, IdentityWaitPolicy.Pause);
+        if (dueAt != request.DueAt)
+        {
+            await requests.SetDueAtAsync(request.Id, dueAt, cancellationToken);
+            await evidence.AppendAsync(
+                request.Id, "identity-wait", EvidenceEvents.DeadlinePaused,
+                new { waitedDays = Math.Round(wait.Value.TotalDays, 2), previousDueAt = request.DueAt, dueAt }, cancellationToken: cancellationToken);
+        }
+    }
 }

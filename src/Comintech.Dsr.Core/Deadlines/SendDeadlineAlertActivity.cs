@@ -1,0 +1,59 @@
+using System.Globalization;
+using Comintech.Dsr.Domain;
+using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Fulfilment;
+using Comintech.Dsr.Hosting;
+using Comintech.Dsr.Notifications;
+using Comintech.Dsr.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Comintech.Dsr.Deadlines;
+
+/// <summary>
+/// Tells the staff mailbox (<c>Dsr:Staff:NotifyAddress</c>) that a request is due soon or overdue, and records it as
+/// evidence. The message names the request id, type, status and deadline, never the person.
+/// </summary>
+/// <returns>False when the request is closed (the watch then ends).</returns>
+public sealed class SendDeadlineAlertActivity(RequestStore requests, INotifier notifier, EvidenceLedger evidence, IOptions<DsrOptions> options)
+    : IDsrActivity<DeadlineAlertInput, bool>
+{
+    public async Task<bool> RunAsync(DeadlineAlertInput input, CancellationToken cancellationToken)
+    {
+        var request = await requests.GetAsync(input.RequestId, cancellationToken);
+        if (request.Status.IsFinal())
+        {
+            return false;
+        }
+
+        var dsr = options.Value;
+        var purpose = input.Kind == DeadlineAlertKind.Overdue
+            ? $"overdue-{input.DueAtUtc:yyyyMMdd}"
+            : $"reminder-{input.DueAtUtc:yyyyMMdd}-{(long)input.Before.TotalMinutes}m";
+        var address = dsr.Staff.NotifyAddress;
+        if (!string.IsNullOrWhiteSpace(address))
+        {
+            await notifier.SendAsync(Message(request, input, purpose, address, dsr.PublicBaseUrl.TrimEnd('/')), cancellationToken);
+        }
+
+        await evidence.AppendAsync(
+            input.RequestId,
+            "deadline-" + purpose,
+            input.Kind == DeadlineAlertKind.Overdue ? EvidenceEvents.DeadlineEscalated : EvidenceEvents.DeadlineReminder,
+            new { dueAt = input.DueAtUtc, before = input.Before.ToString(), notified = !string.IsNullOrWhiteSpace(address) },
+            cancellationToken: cancellationToken);
+        return true;
+    }
+
+    private static OutgoingEmail Message(DsrRequest request, DeadlineAlertInput input, string purpose, string address, string baseUrl)
+    {
+        var due = input.DueAtUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        var subject = input.Kind == DeadlineAlertKind.Overdue
+            ? $"OVERDUE: privacy request {request.Id} passed its deadline ({due})"
+            : $"Reminder: privacy request {request.Id} is due {due}";
+        var body = $"Request {request.Id}: {request.Type.ToWire()} ({request.Jurisdiction}), status {request.Status}.\n"
+                   + $"Deadline: {due}.\n"
+                   + (input.Kind == DeadlineAlertKind.Overdue ? "It is overdue: act now or record why.\n" : $"Reminder sent {input.Before.TotalDays:0.#} day(s) before the deadline.\n")
+                   + $"Open it in the staff console: {baseUrl}/staff\n";
+        return new OutgoingEmail($"{request.Id}.{purpose}", address, "Privacy team", subject, body);
+    }
+}

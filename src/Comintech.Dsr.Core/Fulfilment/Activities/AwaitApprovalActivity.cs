@@ -1,0 +1,16 @@
+using Comintech.Dsr.Domain;
+using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Storage;
+
+namespace Comintech.Dsr.Fulfilment.Activities;
+
+/// <summary>Verified, and the type needs a staff decision: mark the request AwaitingApproval and record it.</summary>
+public sealed class AwaitApprovalActivity(RequestStore requests, EvidenceLedger evidence) : IDsrActivity<string, bool>
+{
+    public async Task<bool> RunAsync(string requestId, CancellationToken cancellationToken)
+    {
+        await requests.SetStatusAsync(requestId, RequestStatus.AwaitingApproval, cancellationToken);
+        await evidence.AppendAsync(requestId, "approval-requested", EvidenceEvents.ApprovalRequested, new { }, cancellationToken: cancellationToken);
+        return true;
+    }
+}

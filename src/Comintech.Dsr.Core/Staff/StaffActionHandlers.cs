@@ -1,0 +1,246 @@
+using System.Text.Json;
+using Comintech.Dsr.Deadlines;
+using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Domain;
+using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Fulfilment;
+using Comintech.Dsr.Fulfilment.Rerun;
+using Comintech.Dsr.Hosting;
+using Comintech.Dsr.Http;
+using Comintech.Dsr.Notifications;
+using Comintech.Dsr.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace Comintech.Dsr.Staff;
+
+/// <summary>
+/// The staff routes that act: approve or deny at the approval gate, extend the deadline. Each authenticates, checks
+/// the request's state, writes the audit row (who, when, what, why) and only then acts. Reasons stay in the request
+/// store and the audit log; the orchestration hears only approved or denied.
+/// </summary>
+public sealed class StaffActionHandlers(
+    StaffAuthenticator authenticator,
+    RequestStore requests,
+    EvidenceLedger evidence,
+    StaffAuditLog audit,
+    INotifier notifier,
+    IOptions<DsrOptions> options,
+    IOptions<DataMapOptions> dataMap,
+    TimeProvider clock)
+{
+    public const int MaxReasonLength = 2000;
+
+    /// <summary>POST /api/staff/requests/{id}/approve with an optional { "reason": "…" }.</summary>
+    public Task<IResult> ApproveAsync(HttpRequest http, string requestId, DurableTaskClient client) =>
+        DecideAsync(http, requestId, client, approved: true);
+
+    /// <summary>POST /api/staff/requests/{id}/deny with { "reason": "…" } (required: it goes to the person).</summary>
+    public Task<IResult> DenyAsync(HttpRequest http, string requestId, DurableTaskClient client) =>
+        DecideAsync(http, requestId, client, approved: false);
+
+    /// <summary>POST /api/staff/requests/{id}/extend with { "reason": "…" }: moves the deadline and sends the notice.</summary>
+    public async Task<IResult> ExtendAsync(HttpRequest http, string requestId, DurableTaskClient client)
+    {
+        var (staff, request, reason, failure) = await PrepareAsync(http, requestId, reasonRequired: true);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var cancellationToken = http.HttpContext.RequestAborted;
+        var holidays = options.Value.Deadlines.HolidaysFor(request!.Jurisdiction);
+        if (!CanExtend(request, holidays, clock.GetUtcNow()))
+        {
+            return StaffProblems.Conflict(
+                "Cannot extend",
+                request.ExtendedAt is not null ? "The deadline was extended already; it can be extended once."
+                : request.Status.IsFinal() ? $"The request is already {request.Status}."
+                : "An extension must be notified within the first period, which has ended.");
+        }
+
+        var newDueAt = LegalCalendar.ExtendedDueAt(request.Jurisdiction, request.ReceivedAt, holidays);
+        await audit.AppendAsync(staff!, StaffActions.Extend, requestId, reason, cancellationToken);
+        await requests.ExtendAsync(requestId, newDueAt, reason!, cancellationToken);
+        var notice = MessageTemplates.Extension(request, newDueAt, reason!);
+        await notifier.SendAsync(notice, cancellationToken);
+        await evidence.AppendAsync(
+            requestId, "deadline-extended", EvidenceEvents.DeadlineExtended,
+            new { previousDueAt = request.DueAt, dueAt = newDueAt, notice = notice.IdempotencyKey },
+            Actor(staff!), cancellationToken);
+        var watch = DeadlineWatchOrchestrator.InstanceIdFor(requestId);
+        if (await client.GetInstanceAsync(watch, cancellationToken) is { IsRunning: true })
+        {
+            await client.RaiseEventAsync(watch, DeadlineWatchOrchestrator.DeadlineExtendedEvent, newDueAt.UtcDateTime, cancellationToken);
+        }
+
+        return Results.Ok(new StaffActionResponse(requestId, StaffActions.Extend, newDueAt));
+    }
+
+    /// <summary>
+    /// POST /api/staff/requests/{id}/stores/{storeId}/rerun: runs one failed store of a request that ended
+    /// CompletedWithExceptions again, without a new submission.
+    /// </summary>
+    public async Task<IResult> RerunStoreAsync(HttpRequest http, string requestId, string storeId, DurableTaskClient client)
+    {
+        var (staff, request, reason, failure) = await PrepareAsync(http, requestId, reasonRequired: false);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var store = dataMap.Value.Stores.FirstOrDefault(s => s.Id == storeId);
+        if (store is null)
+        {
+            return Problems.Status(StatusCodes.Status404NotFound, "Unknown store", "No store in the data map has this id.");
+        }
+
+        var cancellationToken = http.HttpContext.RequestAborted;
+        var latest = StoreOutcomes.Latest(await evidence.ReadAsync(requestId, cancellationToken));
+        if (request!.Status != RequestStatus.CompletedWithExceptions || latest.GetValueOrDefault(storeId)?.Kind != OutcomeKind.Failed)
+        {
+            return StaffProblems.Conflict("Nothing to re-run", "Only a failed store of a request that ended CompletedWithExceptions can be re-run.");
+        }
+
+        var rerunId = Domain.RequestId.New();
+        await audit.AppendAsync(staff!, StaffActions.RerunStore, requestId, reason is null ? storeId : $"{storeId}: {reason}", cancellationToken);
+        var planned = new PlannedStore(store.Id, store.Retry.MaxAttempts, store.Retry.FirstRetryInterval, store.Retry.BackoffCoefficient);
+        await client.ScheduleNewOrchestrationInstanceAsync(
+            StoreRerunOrchestrator.Name,
+            new StoreRerunInput(requestId, rerunId, ConnectorActions.For(request.Type), planned),
+            new StartOrchestrationOptions(StoreRerunOrchestrator.InstanceIdFor(requestId, rerunId)),
+            cancellationToken);
+        return Results.Accepted(value: new StaffActionResponse(requestId, StaffActions.RerunStore, null));
+    }
+
+    /// <summary>Once, before the first deadline has passed, while the request is open.</summary>
+    public static bool CanExtend(DsrRequest request, HolidayCalendar holidays, DateTimeOffset now) =>
+        !request.Status.IsFinal()
+        && request.ExtendedAt is null
+        && LegalCalendar.CanExtendAt(request.Jurisdiction, request.ReceivedAt, holidays, now);
+
+    private async Task<IResult> DecideAsync(HttpRequest http, string requestId, DurableTaskClient client, bool approved)
+    {
+        var (staff, request, reason, failure) = await PrepareAsync(http, requestId, reasonRequired: !approved);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        if (request!.Status != RequestStatus.AwaitingApproval)
+        {
+            return StaffProblems.Conflict("Not awaiting approval", $"The request is {request.Status}; only a request awaiting approval can be approved or denied.");
+        }
+
+        var cancellationToken = http.HttpContext.RequestAborted;
+        var action = approved ? StaffActions.Approve : StaffActions.Deny;
+        var decision = approved ? EvidenceEvents.ApprovalGranted : EvidenceEvents.ApprovalDenied;
+
+        // The decision's evidence link is keyed: a second, different decision finds the first one and is refused.
+        var recorded = await evidence.AppendAsync(requestId, "approval-decision", decision, new { }, Actor(staff!), cancellationToken);
+        if (recorded.EventType != decision)
+        {
+            return StaffProblems.Conflict("Already decided", $"The request was already {(approved ? "denied" : "approved")}.");
+        }
+
+        await audit.AppendAsync(staff!, action, requestId, reason, cancellationToken);
+        if (!approved)
+        {
+            await requests.SetDenialReasonAsync(requestId, reason!, cancellationToken);
+        }
+
+        await client.RaiseEventAsync(requestId, DsrEvents.ApprovalDecided, approved, cancellationToken);
+        return Results.Ok(new StaffActionResponse(requestId, action, null));
+    }
+
+    private async Task<(StaffPrincipal? Staff, DsrRequest? Request, string? Reason, IResult? Failure)> PrepareAsync(
+        HttpRequest http, string requestId, bool reasonRequired)
+    {
+        var staff = authenticator.Authenticate(http);
+        if (staff is null)
+        {
+            return (null, null, null, StaffProblems.Unauthorized());
+        }
+
+        var request = await requests.FindAsync(requestId, http.HttpContext.RequestAborted);
+        if (request is null)
+        {
+            return (staff, null, null, Problems.UnknownRequest());
+        }
+
+        var (reason, failure) = await ReadReasonAsync(http, reasonRequired);
+        return (staff, request, reason, failure);
+    }
+
+    private static async Task<(string? Reason, IResult? Failure)> ReadReasonAsync(HttpRequest http, bool required)
+    {
+        string? reason = null;
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        if (http.ContentLength is > 0 || http.ContentType is not null)
+        {
+            var kind = BoundedBody.KindOf(http);
+            if (kind is null)
+            {
+                return (null, Problems.UnsupportedMediaType());
+            }
+
+            var text = await BoundedBody.ReadAsync(http, http.HttpContext.RequestAborted);
+            if (text is null)
+            {
+                return (null, Problems.TooLarge());
+            }
+
+            reason = kind == BodyKind.Form ? BoundedBody.ReadForm(text).GetValueOrDefault("reason") : ReasonFromJson(text, errors);
+        }
+
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (errors.Count == 0 && required && reason is null)
+        {
+            errors["reason"] = ["Required: it is sent to the person and kept in the audit log."];
+        }
+
+        if (reason is { Length: > MaxReasonLength })
+        {
+            errors["reason"] = [$"At most {MaxReasonLength} characters."];
+        }
+
+        return errors.Count > 0 ? (null, Problems.Validation(errors)) : (reason, null);
+    }
+
+    private static string? ReasonFromJson(string text, Dictionary<string, List<string>> errors)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 4 });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                errors["body"] = ["The body must be a JSON object."];
+                return null;
+            }
+
+            if (!document.RootElement.TryGetProperty("reason", out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.String)
+            {
+                errors["reason"] = ["Must be a string."];
+                return null;
+            }
+
+            return value.GetString();
+        }
+        catch (JsonException)
+        {
+            errors["body"] = ["Malformed JSON."];
+            return null;
+        }
+    }
+
+    private static string Actor(StaffPrincipal staff) => "staff:" + staff.Name;
+}
+
+public sealed record StaffActionResponse(string RequestId, string Action, DateTimeOffset? DueAt);

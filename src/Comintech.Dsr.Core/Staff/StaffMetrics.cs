@@ -1,0 +1,46 @@
+using Comintech.Dsr.Domain;
+
+namespace Comintech.Dsr.Staff;
+
+/// <summary>Per request type: counts by outcome and the median days to respond (CCPA regulations §7102).</summary>
+public sealed record TypeMetrics(string Type, int Received, int Complied, int CompliedInPart, int Denied, int Open, double? MedianDaysToComplete);
+
+public sealed record StaffMetricsReport(int? Year, IReadOnlyList<TypeMetrics> Types);
+
+public static class StaffMetrics
+{
+    public static StaffMetricsReport Compute(IEnumerable<DsrRequest> requests, int? year)
+    {
+        var inScope = requests.Where(r => year is null || r.ReceivedAt.UtcDateTime.Year == year).ToList();
+        var types = Enum.GetValues<RequestType>().Select(type =>
+        {
+            var ofType = inScope.Where(r => r.Type == type).ToList();
+            var days = ofType
+                .Where(r => r.Status.IsFinal() && r.ClosedAt is not null)
+                .Select(r => (r.ClosedAt!.Value - r.ReceivedAt).TotalDays)
+                .ToList();
+            return new TypeMetrics(
+                type.ToWire(),
+                ofType.Count,
+                ofType.Count(r => r.Status == RequestStatus.Completed),
+                ofType.Count(r => r.Status == RequestStatus.CompletedWithExceptions),
+                ofType.Count(r => r.Status is RequestStatus.Denied or RequestStatus.IdentityNotVerified),
+                ofType.Count(r => !r.Status.IsFinal()),
+                Median(days));
+        });
+        return new StaffMetricsReport(year, [.. types]);
+    }
+
+    public static double? Median(IReadOnlyList<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var sorted = values.Order().ToList();
+        var middle = sorted.Count / 2;
+        var median = sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        return Math.Round(median, 2);
+    }
+}

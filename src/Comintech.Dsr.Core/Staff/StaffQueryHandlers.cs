@@ -1,0 +1,189 @@
+using System.Globalization;
+using Comintech.Dsr.Deadlines;
+using Comintech.Dsr.Domain;
+using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Fulfilment;
+using Comintech.Dsr.Fulfilment.Rerun;
+using Comintech.Dsr.Hosting;
+using Comintech.Dsr.Http;
+using Comintech.Dsr.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace Comintech.Dsr.Staff;
+
+/// <summary>
+/// The staff routes that read: list, detail, the CSV request log and the metrics. Host-neutral; every route
+/// authenticates first and answers 401 without credentials. Reading a request's detail and exporting the log are
+/// audited (they disclose personal data or the whole log); the list is not, as the console reloads it after every step.
+/// </summary>
+public sealed class StaffQueryHandlers(
+    StaffAuthenticator authenticator, RequestStore requests, EvidenceLedger evidence, StaffAuditLog audit, IOptions<DsrOptions> options, TimeProvider clock)
+{
+    public const int PageSize = 200;
+
+    /// <summary>GET /api/staff/requests?status=&amp;type=&amp;channel=&amp;jurisdiction=&amp;overdue=&amp;dueWithinDays=&amp;id=&amp;q=</summary>
+    public async Task<IResult> ListAsync(HttpRequest http)
+    {
+        if (authenticator.Authenticate(http) is null)
+        {
+            return StaffProblems.Unauthorized();
+        }
+
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var filter = RequestFilter.Parse(http.Query, errors);
+        if (filter is null)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var matching = new List<DsrRequest>();
+        await foreach (var request in requests.ListAsync(http.HttpContext.RequestAborted))
+        {
+            if (filter.Matches(request, now))
+            {
+                matching.Add(request);
+            }
+        }
+
+        var page = matching
+            .OrderBy(r => r.Status.IsFinal())
+            .ThenBy(r => r.DueAt)
+            .Take(PageSize)
+            .Select(r => StaffViews.Summary(r, now))
+            .ToList();
+        return Results.Ok(new RequestList(page, matching.Count, matching.Count > PageSize, PageSize, Enum.GetNames<RequestStatus>()));
+    }
+
+    /// <summary>GET /api/staff/requests/{id}: timeline, stores, evidence with the chain check, audit, deadline.</summary>
+    public async Task<IResult> DetailAsync(HttpRequest http, string requestId, DurableTaskClient client)
+    {
+        var staff = authenticator.Authenticate(http);
+        if (staff is null)
+        {
+            return StaffProblems.Unauthorized();
+        }
+
+        var cancellationToken = http.HttpContext.RequestAborted;
+        var request = await requests.FindAsync(requestId, cancellationToken);
+        if (request is null)
+        {
+            return Problems.UnknownRequest();
+        }
+
+        await audit.AppendAsync(staff, StaffActions.ViewDetail, requestId, null, cancellationToken);
+        var now = clock.GetUtcNow();
+        var records = await evidence.ReadAsync(requestId, cancellationToken);
+        var instance = await client.GetInstanceAsync(requestId, getInputsAndOutputs: true, cancellationToken);
+        var progress = instance?.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<DsrProgress>();
+        var stage = request.Status.IsFinal() ? RequestStage.Done : progress?.Stage ?? RequestStage.Received;
+        var deadline = Deadline(request, records, now);
+        var latest = StoreOutcomes.Latest(records);
+        var stores = (progress?.Stores ?? []).Select(s => latest.TryGetValue(s.StoreId, out var outcome) ? StoreProgress.From(outcome) : s).ToList();
+        var rerunnable = request.Status == RequestStatus.CompletedWithExceptions
+            ? stores.Where(s => s.State == nameof(OutcomeKind.Failed)).Select(s => s.StoreId).ToList()
+            : [];
+        return Results.Ok(new RequestDetail(
+            StaffViews.Summary(request, now),
+            stage.ToString(),
+            request.Language,
+            request.Subject.AccountId,
+            request.Details,
+            request.Corrections,
+            request.DenialReason,
+            request.ClosedAt,
+            deadline,
+            stores,
+            [.. records.Select(StaffViews.Evidence)],
+            StaffViews.Chain(EvidenceLedger.Verify(records)),
+            await audit.ForRequestAsync(requestId, cancellationToken),
+            StaffViews.Actions(request, deadline.CanExtend),
+            rerunnable));
+    }
+
+    /// <summary>GET /api/staff/export: the request log of the last 24 months as CSV.</summary>
+    public async Task<IResult> ExportAsync(HttpRequest http)
+    {
+        var staff = authenticator.Authenticate(http);
+        if (staff is null)
+        {
+            return StaffProblems.Unauthorized();
+        }
+
+        var cancellationToken = http.HttpContext.RequestAborted;
+        var all = await AllAsync(cancellationToken);
+        await audit.AppendAsync(staff, StaffActions.ExportLog, null, null, cancellationToken);
+        var now = clock.GetUtcNow();
+        var csv = RequestLogCsv.Write(all, now);
+        var name = $"dsr-request-log-{now.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv";
+        return Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", name);
+    }
+
+    /// <summary>GET /api/staff/metrics?year=: counts and median days per request type.</summary>
+    public async Task<IResult> MetricsAsync(HttpRequest http)
+    {
+        if (authenticator.Authenticate(http) is null)
+        {
+            return StaffProblems.Unauthorized();
+        }
+
+        int? year = null;
+        if (http.Query["year"].ToString() is { Length: > 0 } yearText)
+        {
+            if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < 2000 or > 9999)
+            {
+                return Problems.Validation(new(StringComparer.Ordinal) { ["year"] = ["A year such as 2026."] });
+            }
+
+            year = parsed;
+        }
+
+        return Results.Ok(StaffMetrics.Compute(await AllAsync(http.HttpContext.RequestAborted), year));
+    }
+
+    private DeadlineView Deadline(DsrRequest request, IReadOnlyList<EvidenceRecord> records, DateTimeOffset now)
+    {
+        var deadlines = options.Value.Deadlines;
+        var holidays = deadlines.HolidaysFor(request.Jurisdiction);
+        var canExtend = StaffActionHandlers.CanExtend(request, holidays, now);
+        return new DeadlineView(
+            request.DueAt,
+            LegalCalendar.DaysLeft(request.DueAt, now),
+            RequestFilter.IsOverdue(request, now),
+            LegalCalendar.AcknowledgeBy(request.Jurisdiction, request.ReceivedAt, holidays),
+            request.ExtendedAt,
+            request.ExtensionReason,
+            canExtend,
+            canExtend ? LegalCalendar.ExtendedDueAt(request.Jurisdiction, request.ReceivedAt, holidays) : null,
+            StaffViews.IdentityWaitDays(records),
+            deadlines.IdentityWait.ToString());
+    }
+
+    private async Task<List<DsrRequest>> AllAsync(CancellationToken cancellationToken)
+    {
+        var all = new List<DsrRequest>();
+        await foreach (var request in requests.ListAsync(cancellationToken))
+        {
+            all.Add(request);
+        }
+
+        return all;
+    }
+}
+
+/// <summary>The action names written to the audit log.</summary>
+public static class StaffActions
+{
+    public const string ViewDetail = "view-detail";
+    public const string ExportLog = "export-log";
+    public const string Approve = "approve";
+    public const string Deny = "deny";
+    public const string Extend = "extend";
+    public const string RerunStore = "rerun-store";
+    public const string Classify = "classify";
+    public const string BackupRestored = "backup-restored";
+    public const string ManualStepDone = "manual-step-done";
+}

@@ -1,0 +1,26 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Xunit;
+
+namespace Comintech.Dsr.Testing;
+
+/// <summary>What a person does over HTTP: submit, read the code from the mailbox, verify.</summary>
+public static class EngineRequests
+{
+    public static async Task<string> SubmitAsync(this EngineProcess engine, object body)
+    {
+        using var response = await engine.Http.PostAsJsonAsync(new Uri("/api/requests", UriKind.Relative), body);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return json.GetProperty("requestId").GetString()!;
+    }
+
+    public static async Task<string> CodeAsync(this EngineProcess engine, string requestId, int issue = 1)
+    {
+        var mail = await MailPickup.WaitForAsync(engine.PickupDirectory, $"{requestId}.code-{issue}.eml", TimeSpan.FromSeconds(60));
+        return MailPickup.CodeIn(mail);
+    }
+
+    public static Task<HttpResponseMessage> VerifyAsync(this EngineProcess engine, string requestId, string code) =>
+        engine.Http.PostAsJsonAsync(new Uri($"/api/requests/{requestId}/verify", UriKind.Relative), new { code });
+}

@@ -6,6 +6,8 @@ cd "$(dirname "$0")"
 
 echo "== Installing test dependencies"
 npm ci --no-audit --no-fund --loglevel=error
+# PostgreSQL for the PostgreSQL connector's tests (each test class starts its own throwaway server on loopback).
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update && apt-get install -y postgresql)
 # The browser tests drive Debian's Chromium through Playwright; Playwright never downloads a browser here.
 command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 

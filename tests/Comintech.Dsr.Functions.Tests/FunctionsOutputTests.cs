@@ -37,6 +37,11 @@ public abstract class FunctionsOutputTests
     [InlineData("GetRequestStatusFunction", "get", "api/requests/{id}")]
     [InlineData("VerifyIdentityFunction", "post", "api/requests/{id}/verify")]
     [InlineData("ResendCodeFunction", "post", "api/requests/{id}/resend")]
+    [InlineData("BackupRestoredFunction", "post", "api/staff/backups/restored")]
+    [InlineData("ManualStepDoneFunction", "post", "api/staff/requests/{id}/stores/{storeId}/done")]
+    [InlineData("PartnerConfirmationFunction", "post", "api/partners/{partnerId}/confirmations")]
+    [InlineData("PartnerLinkFormFunction", "get", "api/partners/{partnerId}/confirmations/link")]
+    [InlineData("PartnerLinkConfirmFunction", "post", "api/partners/{partnerId}/confirmations/link")]
     [InlineData("SendGridInboundFunction", "post", "api/inbound/sendgrid")]
     [InlineData("StaffConsoleFunction", "get", "staff")]
     [InlineData("ListStaffRequestsFunction", "get", "api/staff/requests")]
@@ -61,7 +66,7 @@ public abstract class FunctionsOutputTests
     {
         var functions = Functions();
 
-        foreach (var orchestrator in new[] { DsrRequestOrchestrator.Name, Deadlines.DeadlineWatchOrchestrator.Name, Fulfilment.Rerun.StoreRerunOrchestrator.Name })
+        foreach (var orchestrator in new[] { DsrRequestOrchestrator.Name, Deadlines.DeadlineWatchOrchestrator.Name, Fulfilment.Rerun.StoreRerunOrchestrator.Name, Fulfilment.Restore.RestoredBackupOrchestrator.Name })
         {
             Assert.Contains(Bindings(functions[orchestrator]), b => b.Type == "orchestrationTrigger");
         }

@@ -24,7 +24,7 @@ public sealed class DeletionEndToEndTests(EngineFixture fixture) : IClassFixture
 
         var status = await engine.WaitForStatusAsync(id, "Completed", TimeSpan.FromSeconds(90));
         Assert.Equal("Done", status.GetProperty("stage").GetString());
-        Assert.Equal(2, status.GetProperty("stores").GetArrayLength());
+        Assert.Equal(3, status.GetProperty("stores").GetArrayLength());
 
         var tables = fixture.Azurite.Storage.Tables;
         var accounts = await Rows(tables.GetTableClient(DemoDataSeeder.CustomerAccountsTable));
@@ -32,6 +32,12 @@ public sealed class DeletionEndToEndTests(EngineFixture fixture) : IClassFixture
         Assert.Contains(accounts, r => r.GetString("Email") == DemoDataSeeder.People[1].Email);
         var tickets = await Rows(tables.GetTableClient(DemoDataSeeder.SupportTicketsTable));
         Assert.DoesNotContain(tickets, r => r.Values().OfType<string>().Any(v => v.Contains("Lovelace", StringComparison.Ordinal)));
+
+        var logs = fixture.Azurite.Storage.Blobs.GetBlobContainerClient(DemoDataSeeder.WebLogsContainer);
+        var today = (await logs.GetBlobClient("2026/11/28/access.log").DownloadContentAsync()).Value.Content.ToString();
+        Assert.DoesNotContain(ada.LoginIp, today, StringComparison.Ordinal);
+        Assert.DoesNotContain(Uri.EscapeDataString(ada.Email), today, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(DemoDataSeeder.People[1].LoginIp, today, StringComparison.Ordinal);
 
         var ledger = new EvidenceLedger(fixture.Azurite.Storage, TimeProvider.System);
         var evidence = await ledger.ReadAsync(id);
@@ -43,7 +49,7 @@ public sealed class DeletionEndToEndTests(EngineFixture fixture) : IClassFixture
             Assert.Contains(expected, events);
         }
 
-        Assert.Equal(2, events.Count(e => e == EvidenceEvents.StoreOutcome));
+        Assert.Equal(3, events.Count(e => e == EvidenceEvents.StoreOutcome));
         Assert.True((await ledger.VerifyAsync(id)).IsIntact);
         Assert.All(evidence, e => Assert.DoesNotContain("lovelace", e.Details, StringComparison.OrdinalIgnoreCase));
 

@@ -34,6 +34,33 @@ public static class TestServices
         return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
     }
 
+    /// <summary>Configuration keys declaring data-map store number <paramref name="index"/> with placeholder Art. 15 facts.</summary>
+    public static Dictionary<string, string?> Store(int index, string id, string kind, IDictionary<string, string> settings, params string[] identifiers)
+    {
+        var prefix = $"DataMap:Stores:{index}:";
+        var values = new Dictionary<string, string?>
+        {
+            [prefix + "Id"] = id,
+            [prefix + "Name"] = id,
+            [prefix + "Kind"] = kind,
+            [prefix + "Categories:0"] = "contact details",
+            [prefix + "Purpose"] = "Service",
+            [prefix + "LegalBasis"] = "Contract",
+            [prefix + "Retention"] = "1 year",
+        };
+        foreach (var (key, value) in settings)
+        {
+            values[prefix + "Settings:" + key] = value;
+        }
+
+        for (var i = 0; i < identifiers.Length; i++)
+        {
+            values[$"{prefix}Identifiers:{i}"] = identifiers[i];
+        }
+
+        return values;
+    }
+
     public static ServiceProvider Build(IConfiguration configuration, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();

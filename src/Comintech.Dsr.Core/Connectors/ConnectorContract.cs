@@ -41,6 +41,17 @@ public sealed record ConnectorRequest(
     DataSubject Subject,
     IReadOnlyDictionary<string, string> Corrections)
 {
+    /// <summary>The IP addresses of the account's logins, when the store is searched by <see cref="SubjectIdentifier.LoginIp"/>.</summary>
+    public IReadOnlyList<string> LoginIps { get; init; } = [];
+
+    /// <summary>How the data map says this action is handled in this store.</summary>
+    public ActionPolicy Policy => Store.PolicyFor(Action);
+
+    public bool Uses(SubjectIdentifier identifier) => Store.EffectiveIdentifiers.Contains(identifier);
+
+    public ConnectorOutcome Outcome(OutcomeKind kind, int found, int affected, string? note, string? artifactPath, DateTimeOffset at) =>
+        new(Store.Id, Action, kind, found, affected, note, artifactPath, at);
+
     public static string KeyFor(string requestId, string storeId, ConnectorAction action) =>
         $"{requestId}.{storeId}.{action.ToString().ToLowerInvariant()}";
 }
@@ -70,6 +81,9 @@ public interface IDataStoreConnector
     Task<ConnectorOutcome> RectifyAsync(ConnectorRequest request, CancellationToken cancellationToken);
 
     Task<ConnectorOutcome> EraseAsync(ConnectorRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Problems with a store's kind-specific settings, each naming the field; checked at start.</summary>
+    IEnumerable<string> ValidateSettings(DataStoreDefinition store) => [];
 }
 
 /// <summary>

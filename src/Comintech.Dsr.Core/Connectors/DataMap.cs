@@ -12,6 +12,30 @@ public sealed class DataMapOptions
 
     public List<DataStoreDefinition> Stores { get; set; } = [];
 
+    /// <summary>Where the IP addresses of an account's logins are kept (for stores found by <see cref="SubjectIdentifier.LoginIp"/>).</summary>
+    public LoginHistorySettings? LoginHistory { get; set; }
+
+    /// <summary>Every problem with the map, each naming the entry and the field, including each connector's own settings checks.</summary>
+    public IReadOnlyList<string> Validate(IEnumerable<IDataStoreConnector> connectors)
+    {
+        var byKind = connectors.ToDictionary(c => c.Kind, StringComparer.OrdinalIgnoreCase);
+        var errors = Validate(byKind.Keys).ToList();
+        for (var i = 0; i < Stores.Count; i++)
+        {
+            if (byKind.TryGetValue(Stores[i].Kind ?? "", out var connector))
+            {
+                errors.AddRange(connector.ValidateSettings(Stores[i]).Select(e => $"{EntryName(i)}: {e}"));
+            }
+        }
+
+        if (Stores.Any(s => s.EffectiveIdentifiers.Contains(SubjectIdentifier.LoginIp)) && LoginHistory?.Table is not { Length: > 0 })
+        {
+            errors.Add("DataMap:LoginHistory:Table is required: a store is searched by LoginIp.");
+        }
+
+        return errors;
+    }
+
     /// <summary>Every problem with the map, each naming the entry and the field.</summary>
     public IReadOnlyList<string> Validate(IEnumerable<string> knownKinds)
     {
@@ -26,7 +50,7 @@ public sealed class DataMapOptions
         for (var i = 0; i < Stores.Count; i++)
         {
             var store = Stores[i];
-            var name = string.IsNullOrWhiteSpace(store.Id) ? $"DataMap:Stores:{i}" : $"DataMap:Stores:{i} ({store.Id})";
+            var name = EntryName(i);
             if (string.IsNullOrWhiteSpace(store.Id) || !store.Id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
             {
                 errors.Add($"{name}: Id is required and may hold only letters, digits and '-'.");
@@ -54,10 +78,20 @@ public sealed class DataMapOptions
             {
                 errors.Add($"{name}: Retry:FirstRetryInterval must be positive.");
             }
+
+            if (store.Waiting.ConfirmWithin <= TimeSpan.Zero || store.Waiting.RemindEvery <= TimeSpan.Zero)
+            {
+                errors.Add($"{name}: Waiting:ConfirmWithin and Waiting:RemindEvery must be positive.");
+            }
+
+            errors.AddRange(DataStorePolicyRules.Check(store).Select(e => $"{name}: {e}"));
         }
 
         return errors;
     }
+
+    private string EntryName(int i) =>
+        string.IsNullOrWhiteSpace(Stores[i].Id) ? $"DataMap:Stores:{i}" : $"DataMap:Stores:{i} ({Stores[i].Id})";
 
     public DataStoreDefinition Get(string storeId) =>
         Stores.FirstOrDefault(s => string.Equals(s.Id, storeId, StringComparison.OrdinalIgnoreCase))
@@ -95,7 +129,35 @@ public sealed class DataStoreDefinition
     /// <summary>Request field name → the store's own field name, for corrections.</summary>
     public Dictionary<string, string> Fields { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Which of the person's identifiers find them in this store; empty: e-mail and account id.</summary>
+    /// <remarks>Left empty by default: the configuration binder appends to a list that already has items.</remarks>
+    public List<SubjectIdentifier> Identifiers { get; set; } = [];
+
+    public IReadOnlyList<SubjectIdentifier> EffectiveIdentifiers =>
+        Identifiers.Count > 0 ? Identifiers : [SubjectIdentifier.Email, SubjectIdentifier.AccountId];
+
+    /// <summary>Per action (Access, Rectify, Erase): Supported (the default), Retained for a stated reason, or Manual.</summary>
+    public Dictionary<string, ActionPolicy> Actions { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>For stores that wait on someone (partners, manual steps): the deadline and the reminder interval.</summary>
+    public WaitSettings Waiting { get; set; } = new();
+
+    /// <summary>Kind PostgreSQL: the tables the person is found in, or hand-written parameterized statements.</summary>
+    public SqlMapping? Sql { get; set; }
+
+    public ActionPolicy PolicyFor(ConnectorAction action) =>
+        Actions.TryGetValue(DataStorePolicyRules.ActionName(action), out var policy) ? policy : ActionPolicy.Supported;
+
     public string? Setting(string key) => Settings.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+}
+
+public sealed class WaitSettings
+{
+    /// <summary>How long to wait for the confirmation before escalating to staff.</summary>
+    public TimeSpan ConfirmWithin { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>Time between reminders while waiting.</summary>
+    public TimeSpan RemindEvery { get; set; } = TimeSpan.FromDays(3);
 }
 
 public sealed class RetrySettings

@@ -12,6 +12,9 @@ public static class EvidenceEvents
     public const string VerificationExpired = "verification.expired";
     public const string IdentityNotVerified = "verification.not-verified";
     public const string StoreOutcome = "store.outcome";
+    public const string StoreReapplied = "store.reapplied";
+    public const string StoreConfirmed = "store.confirmed";
+    public const string StoreEscalated = "store.escalated";
     public const string FinalNoticeSent = "final-notice.sent";
     public const string Completed = "request.completed";
     public const string InboundMessage = "inbound.message";

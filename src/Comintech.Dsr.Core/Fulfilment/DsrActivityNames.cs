@@ -9,6 +9,11 @@ public static class DsrActivityNames
     public const string PlanFulfilment = nameof(PlanFulfilment);
     public const string ExecuteStoreAction = nameof(ExecuteStoreAction);
     public const string FinaliseRequest = nameof(FinaliseRequest);
+    public const string ListLedgeredErasures = nameof(ListLedgeredErasures);
+    public const string ReapplyErasure = nameof(ReapplyErasure);
+    public const string RemindWaitingStore = nameof(RemindWaitingStore);
+    public const string EscalateWaitingStore = nameof(EscalateWaitingStore);
+    public const string RecordStoreConfirmation = nameof(RecordStoreConfirmation);
     public const string AwaitApproval = nameof(AwaitApproval);
     public const string CloseDenied = nameof(CloseDenied);
     public const string SendDeadlineAlert = nameof(SendDeadlineAlert);

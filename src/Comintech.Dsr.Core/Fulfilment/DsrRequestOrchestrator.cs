@@ -115,19 +115,55 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
     /// <summary>One store's action with its retry policy; after the last attempt, a Failed outcome with the reason.</summary>
     internal static async Task<ConnectorOutcome> RunStoreAsync(TaskOrchestrationContext context, string requestId, ConnectorAction action, PlannedStore store)
     {
-        var retry = new RetryPolicy(store.MaxAttempts, store.FirstRetryInterval, store.BackoffCoefficient);
+        var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(store.MaxAttempts, store.FirstRetryInterval, store.BackoffCoefficient));
         try
         {
-            return await context.CallActivityAsync<ConnectorOutcome>(
-                DsrActivityNames.ExecuteStoreAction,
-                new StoreActionInput(requestId, store.StoreId, action),
-                TaskOptions.FromRetryPolicy(retry));
+            var outcome = await context.CallActivityAsync<ConnectorOutcome>(
+                DsrActivityNames.ExecuteStoreAction, new StoreActionInput(requestId, store.StoreId, action), retry);
+            return outcome.Kind == OutcomeKind.Waiting ? await WaitForStoreAsync(context, requestId, action, store, retry) : outcome;
         }
         catch (TaskFailedException ex)
         {
             return new ConnectorOutcome(
                 store.StoreId, action, OutcomeKind.Failed, 0, 0,
                 $"Failed after {store.MaxAttempts} attempt(s): {ex.FailureDetails.ErrorMessage}", null, context.CurrentUtcDateTime);
+        }
+    }
+
+    /// <summary>
+    /// A store waiting on a partner or staff: wait for its confirmation event, reminding at each interval; at the
+    /// deadline escalate to staff and report the store failed. Other stores go on meanwhile.
+    /// </summary>
+    private static async Task<ConnectorOutcome> WaitForStoreAsync(
+        TaskOrchestrationContext context, string requestId, ConnectorAction action, PlannedStore store, TaskOptions retry)
+    {
+        var deadline = context.CurrentUtcDateTime + (store.ConfirmWithin ?? TimeSpan.FromDays(14));
+        var interval = store.RemindEvery ?? TimeSpan.FromDays(3);
+        using var stopWaiting = new CancellationTokenSource();
+        var confirmed = context.WaitForExternalEvent<StoreConfirmation>(DsrEvents.StoreConfirmed(store.StoreId), stopWaiting.Token);
+        try
+        {
+            for (var reminder = 1; ; reminder++)
+            {
+                var next = context.CurrentUtcDateTime + interval < deadline ? context.CurrentUtcDateTime + interval : deadline;
+                if (await Task.WhenAny(confirmed, context.CreateTimer(next, stopWaiting.Token)) == confirmed)
+                {
+                    return await context.CallActivityAsync<ConnectorOutcome>(
+                        DsrActivityNames.RecordStoreConfirmation, new StoreConfirmedInput(requestId, store.StoreId, action, await confirmed), retry);
+                }
+
+                var wait = new StoreWaitInput(requestId, store.StoreId, action, reminder);
+                if (context.CurrentUtcDateTime >= deadline)
+                {
+                    return await context.CallActivityAsync<ConnectorOutcome>(DsrActivityNames.EscalateWaitingStore, wait, retry);
+                }
+
+                await context.CallActivityAsync<bool>(DsrActivityNames.RemindWaitingStore, wait, retry);
+            }
+        }
+        finally
+        {
+            stopWaiting.Cancel();
         }
     }
 

@@ -25,7 +25,19 @@ public sealed record SendCodeInput(string RequestId, int Issue);
 
 public sealed record FulfilmentPlan(ConnectorAction Action, IReadOnlyList<PlannedStore> Stores);
 
-public sealed record PlannedStore(string StoreId, int MaxAttempts, TimeSpan FirstRetryInterval, double BackoffCoefficient);
+public sealed record PlannedStore(
+    string StoreId, int MaxAttempts, TimeSpan FirstRetryInterval, double BackoffCoefficient, TimeSpan? ConfirmWithin = null, TimeSpan? RemindEvery = null);
+
+/// <summary>A store whose outcome is Waiting, at one of its reminders or at its deadline.</summary>
+public sealed record StoreWaitInput(string RequestId, string StoreId, ConnectorAction Action, int Reminder);
+
+/// <summary>
+/// Payload of <see cref="DsrEvents.StoreConfirmed"/>: how a partner or staff member says the store's part ended.
+/// Non-personal: the outcome, a count and the id of the confirmation row (which holds any note or attachment).
+/// </summary>
+public sealed record StoreConfirmation(OutcomeKind Kind, int RecordsAffected, string ConfirmationId, string ConfirmedBy);
+
+public sealed record StoreConfirmedInput(string RequestId, string StoreId, ConnectorAction Action, StoreConfirmation Confirmation);
 
 public sealed record StoreActionInput(string RequestId, string StoreId, ConnectorAction Action);
 
@@ -38,6 +50,9 @@ public static class DsrEvents
 
     /// <summary>Payload: the number of the code to send (ignored when that code was sent already).</summary>
     public const string ResendCodeRequested = "ResendCodeRequested";
+
+    /// <summary>A waiting store (partner, manual step) was confirmed; payload <see cref="StoreConfirmation"/>.</summary>
+    public static string StoreConfirmed(string storeId) => $"StoreConfirmed:{storeId}";
 
     /// <summary>Payload: true (approved) or false (denied); the reason stays in the request store and the audit log.</summary>
     public const string ApprovalDecided = "ApprovalDecided";

@@ -1,6 +1,14 @@
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Connectors.AzureTable;
+using Comintech.Dsr.Connectors.Backups;
+using Comintech.Dsr.Connectors.Manual;
+using Comintech.Dsr.Connectors.Marketing;
+using Comintech.Dsr.Connectors.Partners;
+using Comintech.Dsr.Connectors.PostgreSql;
+using Comintech.Dsr.Connectors.Waiting;
+using Comintech.Dsr.Connectors.WebLogs;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Fulfilment.Activities;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Inbox;
@@ -45,7 +53,20 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<RequestHttpHandlers>();
         services.AddDsrInbox();
 
+        services.AddSingleton<ConnectorExports>();
+        services.AddSingleton<LoginHistoryLookup>();
         services.AddSingleton<IDataStoreConnector, AzureTableConnector>();
+        services.AddSingleton<IDataStoreConnector, PostgreSqlConnector>();
+        services.AddSingleton<IDataStoreConnector, WebLogBlobConnector>();
+        services.AddSingleton<IDataStoreConnector, SendGridMarketingConnector>();
+        services.AddSingleton<RestoreSuppressionLedger>();
+        services.AddSingleton<IDataStoreConnector, BackupConnector>();
+        services.AddHttpClient(PartnerWebhookConnector.KindName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<WaitingStoreTable>();
+        services.AddSingleton<StaffNotifier>();
+        services.AddSingleton<PartnerMail>();
+        services.AddSingleton<IDataStoreConnector, PartnerWebhookConnector>();
+        services.AddSingleton<IDataStoreConnector, ManualStepConnector>();
 
         services.AddSingleton<INotifier>(sp =>
         {
@@ -59,8 +80,17 @@ public static class DsrServiceCollectionExtensions
         services.AddTransient<SendVerificationCodeActivity>();
         services.AddTransient<CloseUnverifiedActivity>();
         services.AddTransient<PlanFulfilmentActivity>();
+        services.AddTransient<StoreActionRunner>();
         services.AddTransient<ExecuteStoreActionActivity>();
         services.AddTransient<FinaliseRequestActivity>();
+        services.AddTransient<ListLedgeredErasuresActivity>();
+        services.AddTransient<ReapplyErasureActivity>();
+        services.AddTransient<RemindWaitingStoreActivity>();
+        services.AddTransient<EscalateWaitingStoreActivity>();
+        services.AddTransient<RecordStoreConfirmationActivity>();
+        services.AddSingleton<BackupHttpHandlers>();
+        services.AddSingleton<WaitingStoreHttpHandlers>();
+        services.AddSingleton<PartnerLinkHttpHandlers>();
         services.AddTransient<AwaitApprovalActivity>();
         services.AddTransient<CloseDeniedActivity>();
         services.AddTransient<Deadlines.SendDeadlineAlertActivity>();
@@ -96,11 +126,12 @@ public static class DsrServiceCollectionExtensions
         : configuration["AzureWebJobsStorage"] ?? throw new InvalidOperationException("No storage connection string is configured.");
 
     /// <summary>Fails start-up with one message per bad entry and field of the data map.</summary>
-    private sealed class DataMapValidator(IEnumerable<IDataStoreConnector> connectors) : IValidateOptions<DataMapOptions>
+    /// <remarks>Connectors are resolved when the map is validated, not injected: some read the data map themselves.</remarks>
+    private sealed class DataMapValidator(IServiceProvider services) : IValidateOptions<DataMapOptions>
     {
         public ValidateOptionsResult Validate(string? name, DataMapOptions options)
         {
-            var errors = options.Validate(connectors.Select(c => c.Kind));
+            var errors = options.Validate(services.GetServices<IDataStoreConnector>());
             return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
         }
     }

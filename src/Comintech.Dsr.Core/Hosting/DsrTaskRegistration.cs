@@ -1,5 +1,6 @@
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Fulfilment.Activities;
+using Comintech.Dsr.Fulfilment.Restore;
 using Comintech.Dsr.Telemetry;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,12 @@ public static class DsrTaskRegistration
         Add<PlanFulfilmentActivity, string, FulfilmentPlan>(registry, DsrActivityNames.PlanFulfilment);
         Add<ExecuteStoreActionActivity, StoreActionInput, Connectors.ConnectorOutcome>(registry, DsrActivityNames.ExecuteStoreAction);
         Add<FinaliseRequestActivity, FinaliseInput, bool>(registry, DsrActivityNames.FinaliseRequest);
+        registry.AddOrchestrator<RestoredBackupOrchestrator>();
+        Add<ListLedgeredErasuresActivity, RestoreInput, RestorePlan>(registry, DsrActivityNames.ListLedgeredErasures);
+        Add<ReapplyErasureActivity, ReapplyInput, Connectors.ConnectorOutcome>(registry, DsrActivityNames.ReapplyErasure);
+        Add<RemindWaitingStoreActivity, StoreWaitInput, bool>(registry, DsrActivityNames.RemindWaitingStore);
+        Add<EscalateWaitingStoreActivity, StoreWaitInput, Connectors.ConnectorOutcome>(registry, DsrActivityNames.EscalateWaitingStore);
+        Add<RecordStoreConfirmationActivity, StoreConfirmedInput, Connectors.ConnectorOutcome>(registry, DsrActivityNames.RecordStoreConfirmation);
         Add<AwaitApprovalActivity, string, bool>(registry, DsrActivityNames.AwaitApproval);
         Add<CloseDeniedActivity, string, bool>(registry, DsrActivityNames.CloseDenied);
         Add<Deadlines.SendDeadlineAlertActivity, Deadlines.DeadlineAlertInput, bool>(registry, DsrActivityNames.SendDeadlineAlert);

@@ -184,4 +184,6 @@ public static class StaffActions
     public const string Extend = "extend";
     public const string RerunStore = "rerun-store";
     public const string Classify = "classify";
+    public const string BackupRestored = "backup-restored";
+    public const string ManualStepDone = "manual-step-done";
 }

@@ -3,6 +3,7 @@ using Comintech.Dsr.Deadlines;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Fulfilment.Activities;
+using Comintech.Dsr.Fulfilment.Restore;
 using Comintech.Dsr.Fulfilment.Rerun;
 using Microsoft.Azure.Functions.Worker;
 
@@ -19,6 +20,11 @@ public sealed class DsrActivityFunctions(
     PlanFulfilmentActivity plan,
     ExecuteStoreActionActivity executeStoreAction,
     FinaliseRequestActivity finalise,
+    ListLedgeredErasuresActivity listLedgeredErasures,
+    ReapplyErasureActivity reapplyErasure,
+    RemindWaitingStoreActivity remindWaitingStore,
+    EscalateWaitingStoreActivity escalateWaitingStore,
+    RecordStoreConfirmationActivity recordStoreConfirmation,
     AwaitApprovalActivity awaitApproval,
     CloseDeniedActivity closeDenied,
     SendDeadlineAlertActivity deadlineAlert,
@@ -47,6 +53,26 @@ public sealed class DsrActivityFunctions(
     [Function(DsrActivityNames.FinaliseRequest)]
     public Task<bool> FinaliseRequest([ActivityTrigger] FinaliseInput input, CancellationToken cancellationToken) =>
         finalise.RunAsync(input, cancellationToken);
+
+    [Function(DsrActivityNames.ListLedgeredErasures)]
+    public Task<RestorePlan> ListLedgeredErasures([ActivityTrigger] RestoreInput input, CancellationToken cancellationToken) =>
+        listLedgeredErasures.RunAsync(input, cancellationToken);
+
+    [Function(DsrActivityNames.ReapplyErasure)]
+    public Task<ConnectorOutcome> ReapplyErasure([ActivityTrigger] ReapplyInput input, CancellationToken cancellationToken) =>
+        reapplyErasure.RunAsync(input, cancellationToken);
+
+    [Function(DsrActivityNames.RemindWaitingStore)]
+    public Task<bool> RemindWaitingStore([ActivityTrigger] StoreWaitInput input, CancellationToken cancellationToken) =>
+        remindWaitingStore.RunAsync(input, cancellationToken);
+
+    [Function(DsrActivityNames.EscalateWaitingStore)]
+    public Task<ConnectorOutcome> EscalateWaitingStore([ActivityTrigger] StoreWaitInput input, CancellationToken cancellationToken) =>
+        escalateWaitingStore.RunAsync(input, cancellationToken);
+
+    [Function(DsrActivityNames.RecordStoreConfirmation)]
+    public Task<ConnectorOutcome> RecordStoreConfirmation([ActivityTrigger] StoreConfirmedInput input, CancellationToken cancellationToken) =>
+        recordStoreConfirmation.RunAsync(input, cancellationToken);
 
     [Function(DsrActivityNames.AwaitApproval)]
     public Task<bool> AwaitApproval([ActivityTrigger] string requestId, CancellationToken cancellationToken) =>

@@ -14,14 +14,15 @@ public static partial class DemoDataSeeder
 
     public static IReadOnlyList<DemoPerson> People { get; } =
     [
-        new("ACC-1001", "Ada Lovelace", "ada.lovelace@example.com", "+44 20 7946 0001", "12 St James's Square, London"),
-        new("ACC-1002", "Grace Hopper", "grace.hopper@example.org", "+1 202 555 0102", "1 Navy Way, Arlington VA"),
-        new("ACC-1003", "Alan Turing", "alan.turing@example.net", "+44 161 496 0003", "Hollymeade, Wilmslow"),
-        new("ACC-1004", "Robert <script>alert(1)</script> Tables", "bobby.tables@example.com", "+1 415 555 0104", "1 School Rd, Springfield"),
+        new("ACC-1001", "Ada Lovelace", "ada.lovelace@example.com", "+44 20 7946 0001", "12 St James's Square, London", "203.0.113.10"),
+        new("ACC-1002", "Grace Hopper", "grace.hopper@example.org", "+1 202 555 0102", "1 Navy Way, Arlington VA", "198.51.100.20"),
+        new("ACC-1003", "Alan Turing", "alan.turing@example.net", "+44 161 496 0003", "Hollymeade, Wilmslow", "192.0.2.30"),
+        new("ACC-1004", "Robert <script>alert(1)</script> Tables", "bobby.tables@example.com", "+1 415 555 0104", "1 School Rd, Springfield", "203.0.113.44"),
     ];
 
     public static async Task SeedAsync(DsrStorage storage, ILogger logger, CancellationToken cancellationToken = default)
     {
+        await SeedWebLogsAsync(storage, logger, cancellationToken);
         var marker = await storage.ConnectorRuns.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, MarkerRow, cancellationToken: cancellationToken);
         if (marker.HasValue)
         {
@@ -68,4 +69,4 @@ public static partial class DemoDataSeeder
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data seeded: {Accounts} customer accounts, {Tickets} support tickets")]
     private static partial void LogSeeded(ILogger logger, int accounts, int tickets);
 }
-public sealed record DemoPerson(string AccountId, string FullName, string Email, string Phone, string PostalAddress);
+public sealed record DemoPerson(string AccountId, string FullName, string Email, string Phone, string PostalAddress, string LoginIp);

@@ -21,6 +21,17 @@ public static class EngineEndpoints
             handlers.VerifyAsync(http, id, client));
         app.MapPost("/api/requests/{id}/resend", (string id, RequestHttpHandlers handlers, DurableTaskClient client, CancellationToken ct) =>
             handlers.ResendAsync(id, client, ct));
+        // Staff routes: to be put behind staff authentication (see README).
+        app.MapPost("/api/staff/backups/restored", (HttpRequest http, BackupHttpHandlers handlers, DurableTaskClient client) =>
+            handlers.RestoredAsync(http, client));
+        app.MapPost("/api/staff/requests/{id}/stores/{storeId}/done", (string id, string storeId, HttpRequest http, WaitingStoreHttpHandlers handlers, DurableTaskClient client) =>
+            handlers.ManualStepDoneAsync(http, id, storeId, client));
+        app.MapPost("/api/partners/{partnerId}/confirmations", (string partnerId, HttpRequest http, WaitingStoreHttpHandlers handlers, DurableTaskClient client) =>
+            handlers.PartnerConfirmationAsync(http, partnerId, client));
+        app.MapGet("/api/partners/{partnerId}/confirmations/link", (string partnerId, HttpRequest http, PartnerLinkHttpHandlers handlers) =>
+            handlers.Form(http, partnerId));
+        app.MapPost("/api/partners/{partnerId}/confirmations/link", (string partnerId, HttpRequest http, PartnerLinkHttpHandlers handlers, DurableTaskClient client) =>
+            handlers.ConfirmAsync(http, partnerId, client));
         app.MapPost("/api/inbound/sendgrid", (HttpRequest http, InboundMailHttpHandlers handlers, DurableTaskClient client) =>
             handlers.SendGridAsync(http, client));
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));

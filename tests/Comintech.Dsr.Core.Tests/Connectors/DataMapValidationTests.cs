@@ -35,4 +35,44 @@ public class DataMapValidationTests
 
     [Fact]
     public void An_empty_map_is_refused() => Assert.NotEmpty(new DataMapOptions().Validate(["AzureTable"]));
+
+    [Fact]
+    public void Action_policies_are_checked()
+    {
+        var store = Store("billing");
+        store.Actions["Erase"] = new ActionPolicy { Mode = ActionMode.Retained };
+        store.Actions["Rectify"] = new ActionPolicy { Mode = ActionMode.Manual, KeepFields = ["x"] };
+        store.Actions["Shred"] = new ActionPolicy();
+
+        var errors = new DataMapOptions { Stores = [store] }.Validate(["AzureTable"]);
+
+        Assert.Contains(errors, e => e.StartsWith("DataMap:Stores:0 (billing): Actions:Erase:Reason is required", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("DataMap:Stores:0 (billing): Actions:Rectify:KeepFields is only for Mode Retained", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("DataMap:Stores:0 (billing): Actions:Shred is unknown", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Secrets_must_be_named_not_inline()
+    {
+        var store = Store("db");
+        store.Settings["ConnectionString"] = "Host=db;Password=hunter2";
+        store.Settings["ConnectionStringName"] = "Stores:Db";
+
+        var errors = new DataMapOptions { Stores = [store] }.Validate(["AzureTable"]);
+
+        var error = Assert.Single(errors);
+        Assert.StartsWith("DataMap:Stores:0 (db): Settings:ConnectionString looks like a secret", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_store_found_by_login_ip_needs_the_login_history()
+    {
+        var store = Store("logs");
+        store.Identifiers = [SubjectIdentifier.LoginIp];
+
+        var errors = new DataMapOptions { Stores = [store] }.Validate(Array.Empty<IDataStoreConnector>());
+
+        Assert.Contains("DataMap:LoginHistory:Table is required: a store is searched by LoginIp.", errors);
+    }
 }

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs.Models;
 using Comintech.Dsr.Storage;
 using Microsoft.Extensions.Configuration;
 
@@ -37,21 +35,8 @@ public sealed class AzureTableConnector(DsrStorage storage, IConfiguration confi
             return Outcome(request, OutcomeKind.NothingFound, 0, 0, null, null);
         }
 
-        var document = new
-        {
-            store = request.Store.Id,
-            storeName = request.Store.Name,
-            exportedAt = clock.GetUtcNow(),
-            records = entities.Select(e => e.Where(p => p.Key is not ("odata.etag" or "Timestamp"))
-                .ToDictionary(p => p.Key, p => p.Value)).ToList(),
-        };
-        var path = $"{request.RequestId}/{request.Store.Id}.json";
-        var blob = storage.Exports.GetBlobClient(path);
-        await using (var stream = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(document, JsonOptions)))
-        {
-            await blob.UploadAsync(stream, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken);
-        }
-
+        var records = entities.Select(e => e.Where(p => p.Key is not ("odata.etag" or "Timestamp")).ToDictionary(p => p.Key, p => p.Value)).ToList();
+        var path = await new ConnectorExports(storage, clock).WriteAsync(request, records, cancellationToken);
         return Outcome(request, OutcomeKind.Done, entities.Count, entities.Count, null, path);
     }
 
@@ -94,13 +79,16 @@ public sealed class AzureTableConnector(DsrStorage storage, IConfiguration confi
             return Outcome(request, OutcomeKind.NothingFound, 0, 0, null, null);
         }
 
+        // Under a Retained policy the rows stay and only the fields the law requires are kept as they are.
+        var anonymise = settings.Anonymise || request.Policy.Mode == ActionMode.Retained;
+        var properties = settings.AnonymiseProperties.Except(request.Policy.KeepFields, StringComparer.Ordinal).ToList();
         var table = Table(settings);
         foreach (var entity in entities)
         {
-            if (settings.Anonymise)
+            if (anonymise)
             {
                 var patch = new TableEntity(entity.PartitionKey, entity.RowKey);
-                foreach (var property in settings.AnonymiseProperties.Where(entity.ContainsKey))
+                foreach (var property in properties.Where(entity.ContainsKey))
                 {
                     patch[property] = ErasedValue;
                 }
@@ -114,7 +102,7 @@ public sealed class AzureTableConnector(DsrStorage storage, IConfiguration confi
             }
         }
 
-        var note = settings.Anonymise ? $"Anonymised properties: {string.Join(", ", settings.AnonymiseProperties)}." : null;
+        var note = anonymise ? $"Anonymised properties: {string.Join(", ", properties)}." : null;
         return Outcome(request, OutcomeKind.Done, entities.Count, entities.Count, note, null);
     }
 
@@ -164,9 +152,7 @@ public sealed class AzureTableConnector(DsrStorage storage, IConfiguration confi
     }
 
     private ConnectorOutcome Outcome(ConnectorRequest request, OutcomeKind kind, int found, int affected, string? note, string? artifact) =>
-        new(request.Store.Id, request.Action, kind, found, affected, note, artifact, clock.GetUtcNow());
-
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+        request.Outcome(kind, found, affected, note, artifact, clock.GetUtcNow());
 
     private sealed record TableSettings(
         string Table, string? ConnectionStringName, string EmailProperty, string AccountIdProperty, bool Anonymise, IReadOnlyList<string> AnonymiseProperties)

@@ -24,11 +24,11 @@ public sealed class PlanFulfilmentActivity(RequestStore requests, IOptions<DataM
         }
 
         await requests.SetStatusAsync(requestId, RequestStatus.InProgress, cancellationToken);
-        var stores = dataMap.Value.Stores
-            .Select(s => new PlannedStore(s.Id, s.Retry.MaxAttempts, s.Retry.FirstRetryInterval, s.Retry.BackoffCoefficient))
-            .ToList();
-        return new FulfilmentPlan(ConnectorActions.For(request.Type), stores);
+        return new FulfilmentPlan(ConnectorActions.For(request.Type), [.. dataMap.Value.Stores.Select(Planned)]);
     }
+
+    public static PlannedStore Planned(DataStoreDefinition store) =>
+        new(store.Id, store.Retry.MaxAttempts, store.Retry.FirstRetryInterval, store.Retry.BackoffCoefficient, store.Waiting.ConfirmWithin, store.Waiting.RemindEvery);
 
     /// <summary>Computed from receipt, not from the stored deadline, so a re-run of the activity moves it once.</summary>
     private async Task PauseForIdentityWaitAsync(DsrRequest request, CancellationToken cancellationToken)

@@ -1,0 +1,255 @@
+using System.Collections.Concurrent;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Specialized;
+using Comintech.Dsr.Storage;
+using Microsoft.Extensions.Configuration;
+
+namespace Comintech.Dsr.Connectors.WebLogs;
+
+/// <summary>
+/// Web-server logs (NCSA combined, plain or gzip) in a Blob container. Access exports the lines holding the person's
+/// identifiers; erasure rewrites each affected blob with them pseudonymised, swapping the new blob in atomically.
+/// Erasures queue up and one pass over the logs (under a blob lease) serves every request waiting for this store.
+/// </summary>
+/// <remarks>
+/// Settings: <c>Container</c> (required); <c>Prefix</c> (only blobs under it); <c>ConnectionStringName</c> (a
+/// configuration key holding the logs account's connection string; default: the system's own storage).
+/// Identifiers: <c>Email</c>, <c>LoginIp</c> and <c>AccountId</c> are each matched as whole tokens.
+/// </remarks>
+public sealed class WebLogBlobConnector(
+    DsrStorage storage,
+    IConfiguration configuration,
+    RequestStore requests,
+    LoginHistoryLookup loginHistory,
+    IdentifierHasher hasher,
+    ConnectorExports exports,
+    TimeProvider clock) : IDataStoreConnector
+{
+    public const string KindName = "BlobWebLogs";
+    public const string LocksContainer = "dsr-locks";
+    private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromMinutes(5);
+    private const int CommitAttempts = 3;
+
+    private readonly ConcurrentDictionary<string, BlobServiceClient> accounts = new();
+    private readonly WebLogErasureQueue queue = new(storage);
+
+    public string Kind => KindName;
+
+    public async Task<ConnectorOutcome> ExportAsync(ConnectorRequest request, CancellationToken cancellationToken)
+    {
+        var redactor = new LogRedactor(Identifiers(request.RequestId, request.Store, request.Subject, request.LoginIps), hasher);
+        var lines = new List<object>();
+        await foreach (var blob in BlobsAsync(request.Store, cancellationToken))
+        {
+            var log = await LogBlobs.ReadAsync(blob, cancellationToken);
+            lines.AddRange(LogRedactor.Lines(log.Text).Where(l => redactor.Owners(l).Count > 0).Select(l => new { blob = blob.Name, line = l.TrimEnd('\r', '\n') }));
+        }
+
+        if (lines.Count == 0)
+        {
+            return request.Outcome(OutcomeKind.NothingFound, 0, 0, null, null, clock.GetUtcNow());
+        }
+
+        var path = await exports.WriteAsync(request, lines, cancellationToken);
+        return request.Outcome(OutcomeKind.Done, lines.Count, lines.Count, null, path, clock.GetUtcNow());
+    }
+
+    public Task<ConnectorOutcome> RectifyAsync(ConnectorRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(request.Outcome(OutcomeKind.NothingFound, 0, 0, "Web-server logs record past visits; they are not corrected.", null, clock.GetUtcNow()));
+
+    public async Task<ConnectorOutcome> EraseAsync(ConnectorRequest request, CancellationToken cancellationToken)
+    {
+        var storeId = request.Store.Id;
+        await queue.EnqueueAsync(storeId, request.RequestId, cancellationToken);
+        var giveUpAt = clock.GetUtcNow() + WaitLimit;
+        while (true)
+        {
+            if (await queue.ResultAsync(storeId, request.RequestId, cancellationToken) is { } counts)
+            {
+                var kind = counts.LinesMatched == 0 ? OutcomeKind.NothingFound : OutcomeKind.Done;
+                var note = counts.BlobsRewritten > 0 ? $"{counts.BlobsRewritten} log blob(s) rewritten with the identifiers pseudonymised." : null;
+                return request.Outcome(kind, counts.LinesMatched, counts.LinesRewritten, note, null, clock.GetUtcNow());
+            }
+
+            var lease = await TryLeaseAsync(storeId, cancellationToken);
+            if (lease is not null)
+            {
+                try
+                {
+                    await PassAsync(request, lease, cancellationToken);
+                }
+                finally
+                {
+                    await lease.ReleaseAsync(cancellationToken: CancellationToken.None);
+                }
+
+                continue;
+            }
+
+            if (clock.GetUtcNow() > giveUpAt)
+            {
+                throw new ConnectorException("Another pass over the logs is still running.");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        }
+    }
+
+    public IEnumerable<string> ValidateSettings(DataStoreDefinition store)
+    {
+        if (store.Setting("Container") is not { } container || container.Length is < 3 or > 63 || !container.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+        {
+            yield return "Settings:Container is required: a blob container name (3-63 lower-case letters, digits, '-').";
+        }
+    }
+
+    /// <summary>One pass over every log blob for every erasure waiting on this store.</summary>
+    private async Task PassAsync(ConnectorRequest own, BlobLeaseClient lease, CancellationToken cancellationToken)
+    {
+        var store = own.Store;
+        var pending = await queue.PendingAsync(store.Id, cancellationToken);
+        var identifiers = new List<(string, string, bool)>();
+        foreach (var requestId in pending)
+        {
+            if (requestId == own.RequestId)
+            {
+                identifiers.AddRange(Identifiers(requestId, store, own.Subject, own.LoginIps));
+                continue;
+            }
+
+            if (await requests.FindAsync(requestId, cancellationToken) is not { Subject: var subject })
+            {
+                continue;
+            }
+
+            var ips = own.Uses(SubjectIdentifier.LoginIp) ? await loginHistory.FindAsync(subject, cancellationToken) : [];
+            identifiers.AddRange(Identifiers(requestId, store, subject, ips));
+        }
+
+        var redactor = new LogRedactor(identifiers, hasher);
+        var counts = pending.ToDictionary(id => id, _ => new int[3], StringComparer.Ordinal);
+        await foreach (var blob in redactor.IsEmpty ? Empty() : BlobsAsync(store, cancellationToken))
+        {
+            await RewriteAsync(blob, redactor, counts, cancellationToken);
+            await lease.RenewAsync(cancellationToken: cancellationToken);
+        }
+
+        foreach (var (requestId, c) in counts)
+        {
+            await queue.CompleteAsync(store.Id, requestId, new WebLogCounts(c[0], c[1], c[2]), cancellationToken);
+        }
+    }
+
+    private static async Task RewriteAsync(BlobClient blob, LogRedactor redactor, Dictionary<string, int[]> counts, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= CommitAttempts; attempt++)
+        {
+            var log = await LogBlobs.ReadAsync(blob, cancellationToken);
+            var matched = new Dictionary<string, int>(StringComparer.Ordinal);
+            var lines = LogRedactor.Lines(log.Text).Select(line =>
+            {
+                var owners = redactor.Owners(line);
+                foreach (var owner in owners)
+                {
+                    matched[owner] = matched.GetValueOrDefault(owner) + 1;
+                }
+
+                return owners.Count > 0 ? redactor.Redact(line) : line;
+            }).ToList();
+            if (matched.Count == 0)
+            {
+                return;
+            }
+
+            if (await LogBlobs.ReplaceAsync(log, LogRedactor.Join(lines), cancellationToken))
+            {
+                foreach (var (owner, n) in matched)
+                {
+                    counts[owner][0] += n;
+                    counts[owner][1] += n;
+                    counts[owner][2]++;
+                }
+
+                return;
+            }
+        }
+
+        throw new ConnectorException($"A log blob kept changing while it was rewritten ({CommitAttempts} attempts); the pass will be retried.");
+    }
+
+    private static IEnumerable<(string RequestId, string Value, bool IsEmail)> Identifiers(
+        string requestId, DataStoreDefinition store, Domain.DataSubject subject, IReadOnlyList<string> loginIps)
+    {
+        var uses = store.EffectiveIdentifiers;
+        if (uses.Contains(SubjectIdentifier.Email))
+        {
+            yield return (requestId, subject.NormalisedEmail, true);
+        }
+
+        if (uses.Contains(SubjectIdentifier.AccountId) && subject.AccountId is not null)
+        {
+            yield return (requestId, subject.AccountId, false);
+        }
+
+        foreach (var ip in uses.Contains(SubjectIdentifier.LoginIp) ? loginIps : [])
+        {
+            yield return (requestId, ip, false);
+        }
+    }
+
+    private async IAsyncEnumerable<BlobClient> BlobsAsync(DataStoreDefinition store, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var container = Account(store).GetBlobContainerClient(store.Setting("Container"));
+        if (!await container.ExistsAsync(cancellationToken))
+        {
+            yield break;
+        }
+
+        await foreach (var item in container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = store.Setting("Prefix") }, cancellationToken))
+        {
+            if (item.Properties.BlobType == Azure.Storage.Blobs.Models.BlobType.Block)
+            {
+                yield return container.GetBlobClient(item.Name);
+            }
+        }
+    }
+
+    private static async IAsyncEnumerable<BlobClient> Empty()
+    {
+        await Task.CompletedTask;
+        yield break;
+    }
+
+    private async Task<BlobLeaseClient?> TryLeaseAsync(string storeId, CancellationToken cancellationToken)
+    {
+        var container = storage.Blobs.GetBlobContainerClient(LocksContainer);
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        var blob = container.GetBlobClient($"weblogs-{storeId}.lock");
+        try
+        {
+            await blob.UploadAsync(BinaryData.Empty, overwrite: false, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            // The lock blob exists already (and may be leased).
+        }
+
+        var lease = blob.GetBlobLeaseClient();
+        try
+        {
+            await lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken);
+            return lease;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return null;
+        }
+    }
+
+    private BlobServiceClient Account(DataStoreDefinition store) => store.Setting("ConnectionStringName") is { } name
+        ? accounts.GetOrAdd(name, key => new BlobServiceClient(
+            configuration[key] ?? throw new ConnectorException($"Configuration key '{key}' holds no connection string.")))
+        : storage.Blobs;
+}

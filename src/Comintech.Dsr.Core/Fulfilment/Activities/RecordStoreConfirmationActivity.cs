@@ -1,0 +1,23 @@
+using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Evidence;
+
+namespace Comintech.Dsr.Fulfilment.Activities;
+
+/// <summary>A waiting store part was confirmed (by its partner or by staff): its final outcome, kept and evidenced once.</summary>
+public sealed class RecordStoreConfirmationActivity(StoreActionRunner runner, TimeProvider clock) : IDsrActivity<StoreConfirmedInput, ConnectorOutcome>
+{
+    public async Task<ConnectorOutcome> RunAsync(StoreConfirmedInput input, CancellationToken cancellationToken)
+    {
+        var key = ConnectorRequest.KeyFor(input.RequestId, input.StoreId, input.Action) + ".confirmed";
+        if (await runner.EarlierAsync(input.RequestId, key, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var confirmation = input.Confirmation;
+        var outcome = new ConnectorOutcome(
+            input.StoreId, input.Action, confirmation.Kind, confirmation.RecordsAffected, confirmation.RecordsAffected,
+            $"Confirmed by {confirmation.ConfirmedBy}.", null, clock.GetUtcNow());
+        return await runner.RecordAsync(input.RequestId, key, EvidenceEvents.StoreConfirmed, outcome, cancellationToken);
+    }
+}

@@ -1,0 +1,119 @@
+using Azure;
+using Azure.Data.Tables;
+using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Connectors.Manual;
+using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Fulfilment.Activities;
+using Comintech.Dsr.Storage;
+using Comintech.Dsr.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Comintech.Dsr.Fulfilment;
+
+/// <summary>
+/// Runs one store's action through its connector. The outcome is kept under the idempotency key, so a re-run
+/// returns the first outcome instead of acting twice; it is also appended to the evidence chain under that key.
+/// Failures leave as a <see cref="ConnectorException"/> whose message holds no personal data (the engine stores it).
+/// </summary>
+public sealed partial class StoreActionRunner(
+    RequestStore requests,
+    IOptions<DataMapOptions> dataMap,
+    IEnumerable<IDataStoreConnector> connectors,
+    DsrStorage storage,
+    EvidenceLedger evidence,
+    LoginHistoryLookup loginHistory,
+    ILogger<StoreActionRunner> logger)
+{
+    public async Task<ConnectorOutcome> RunAsync(StoreActionInput input, string key, string eventType, CancellationToken cancellationToken)
+    {
+        if (await EarlierAsync(input.RequestId, key, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var (connector, connectorRequest) = await PrepareAsync(input, key, cancellationToken);
+        ConnectorOutcome outcome;
+        using var span = DsrTelemetry.StartConnectorCall(input.RequestId, input.StoreId, input.Action.ToString());
+        try
+        {
+            outcome = connectorRequest.Policy.Mode == ActionMode.Retained && input.Action != ConnectorAction.Erase
+                ? connectorRequest.Outcome(OutcomeKind.Done, 0, 0, "Not changed.", null, DateTimeOffset.UtcNow)
+                : input.Action switch
+            {
+                ConnectorAction.Export => await connector.ExportAsync(connectorRequest, cancellationToken),
+                ConnectorAction.Rectify => await connector.RectifyAsync(connectorRequest, cancellationToken),
+                ConnectorAction.Erase => await connector.EraseAsync(connectorRequest, cancellationToken),
+                _ => throw new ConnectorException($"Action {input.Action} is unknown."),
+            };
+        }
+        catch (ConnectorException ex)
+        {
+            DsrTelemetry.Failed(span, ex);
+            LogFailed(logger, input.RequestId, input.StoreId, nameof(ConnectorException));
+            throw new ConnectorException(ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Messages of other exceptions may quote the identifiers searched for: keep only their type and status.
+            var status = ex is RequestFailedException rfe ? $" (HTTP {rfe.Status} {rfe.ErrorCode})" : "";
+            DsrTelemetry.Failed(span, ex);
+            LogFailed(logger, input.RequestId, input.StoreId, ex.GetType().Name + status);
+            throw new ConnectorException($"{ex.GetType().Name}{status}");
+        }
+
+        span?.SetTag(DsrTelemetry.OutcomeTag, outcome.Kind.ToString());
+        return await RecordAsync(input.RequestId, key, eventType, RetentionApplied(connectorRequest, outcome), cancellationToken);
+    }
+
+    /// <summary>
+    /// The connector for the store (the manual-step connector where the data map says the action is Manual) and
+    /// the request it gets, with the person's identifiers read from the request store.
+    /// </summary>
+    public async Task<(IDataStoreConnector Connector, ConnectorRequest Request)> PrepareAsync(StoreActionInput input, string key, CancellationToken cancellationToken)
+    {
+        var store = dataMap.Value.Get(input.StoreId);
+        var kind = store.PolicyFor(input.Action).Mode == ActionMode.Manual ? ManualStepConnector.KindName : store.Kind;
+        var connector = connectors.FirstOrDefault(c => string.Equals(c.Kind, kind, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ConnectorException($"No connector serves kind '{kind}'.");
+        var request = await requests.GetAsync(input.RequestId, cancellationToken);
+        var connectorRequest = new ConnectorRequest(input.RequestId, store, input.Action, key, request.Subject, request.Corrections);
+        if (connectorRequest.Uses(SubjectIdentifier.LoginIp))
+        {
+            connectorRequest = connectorRequest with { LoginIps = await loginHistory.FindAsync(request.Subject, cancellationToken) };
+        }
+
+        return (connector, connectorRequest);
+    }
+
+    /// <summary>Keeps an outcome under its key (a re-run returns it) and appends it to the evidence chain once.</summary>
+    public async Task<ConnectorOutcome> RecordAsync(string requestId, string key, string eventType, ConnectorOutcome outcome, CancellationToken cancellationToken)
+    {
+        await storage.ConnectorRuns.UpsertEntityAsync(ConnectorRunRecord.ToEntity(requestId, key, outcome), TableUpdateMode.Replace, cancellationToken);
+        await evidence.AppendAsync(requestId, "store:" + key, eventType, outcome, cancellationToken: cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>The outcome kept under a key by an earlier run, if any.</summary>
+    public async Task<ConnectorOutcome?> EarlierAsync(string requestId, string key, CancellationToken cancellationToken)
+    {
+        var earlier = await storage.ConnectorRuns.GetEntityIfExistsAsync<TableEntity>(requestId, key, cancellationToken: cancellationToken);
+        return earlier.HasValue ? ConnectorRunRecord.ToOutcome(earlier.Value!) : null;
+    }
+
+    /// <summary>Data kept under a Retained policy is reported as retained, with the legal reason the data map states.</summary>
+    private static ConnectorOutcome RetentionApplied(ConnectorRequest request, ConnectorOutcome outcome)
+    {
+        var policy = request.Policy;
+        if (policy.Mode != ActionMode.Retained || outcome.Kind != OutcomeKind.Done)
+        {
+            return outcome;
+        }
+
+        var kept = policy.KeepFields.Count > 0 ? $" Kept: {string.Join(", ", policy.KeepFields)}." : "";
+        return outcome with { Kind = OutcomeKind.Retained, Note = $"Retained: {policy.Reason}.{kept} {outcome.Note}".Trim() };
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId}: store {StoreId} failed with {Failure}")]
+    private static partial void LogFailed(ILogger logger, string requestId, string storeId, string failure);
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Net;
+using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Connectors.Partners;
+using Comintech.Dsr.Domain;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Comintech.Dsr.Http;
+
+/// <summary>
+/// The signed confirmation link mailed to partners without an API: GET shows a small form (nothing changes on GET, so
+/// mail scanners that open links confirm nothing); POST of that form confirms. The link's signature authenticates it.
+/// </summary>
+public sealed class PartnerLinkHttpHandlers(IOptions<DataMapOptions> dataMap, IConfiguration configuration, WaitingStoreHttpHandlers confirmations, TimeProvider clock)
+{
+    /// <summary>GET /api/partners/{partnerId}/confirmations/link?requestId=…&amp;action=…&amp;expires=…&amp;signature=….</summary>
+    public IResult Form(HttpRequest http, string partnerId)
+    {
+        var link = Verify(http, partnerId);
+        return link is null ? Refused() : Page($"""
+            <h1>Confirm request {Encode(link.Value.RequestId)}</h1>
+            <form method="post">
+              <label for="outcome">What did you do?</label>
+              <select id="outcome" name="outcome">
+                <option value="done">Done: we carried out the {Encode(link.Value.ActionName)}</option>
+                <option value="nothing-found">We hold no data about this person</option>
+              </select>
+              <label for="recordsAffected">Records affected</label>
+              <input id="recordsAffected" name="recordsAffected" type="number" min="0" value="0">
+              <button type="submit">Confirm</button>
+            </form>
+            """);
+    }
+
+    /// <summary>POST of the form above (application/x-www-form-urlencoded).</summary>
+    public async Task<IResult> ConfirmAsync(HttpRequest http, string partnerId, DurableTaskClient client)
+    {
+        var link = Verify(http, partnerId);
+        if (link is null)
+        {
+            return Refused();
+        }
+
+        var (fields, failure) = await StaffBody.ReadAsync(http);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var confirmation = WaitingStoreHttpHandlers.ParseConfirmation(fields, "partner:" + partnerId, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var (requestId, storeId, action, _) = link.Value;
+        var result = await confirmations.ConfirmPartAsync(requestId, storeId, action, confirmation!, null, null, client, http.HttpContext.RequestAborted);
+        return result == ConfirmResult.NothingWaiting
+            ? Problems.Status(StatusCodes.Status404NotFound, "Nothing waiting", "No step of this request is waiting for your confirmation.")
+            : Page($"<h1>Thank you</h1><p>Your confirmation for request {Encode(requestId)} is recorded.</p>");
+    }
+
+    private (string RequestId, string StoreId, ConnectorAction Action, string ActionName)? Verify(HttpRequest http, string partnerId)
+    {
+        var query = http.Query;
+        var requestId = query["requestId"].ToString();
+        var actionName = query["action"].ToString();
+        var action = WaitingStoreHttpHandlers.ParseAction(actionName, []);
+        var store = dataMap.Value.Stores.FirstOrDefault(s =>
+            s.Kind.Equals(PartnerWebhookConnector.KindName, StringComparison.OrdinalIgnoreCase) && s.Setting("PartnerId") == partnerId);
+        var secret = store is null ? null : PartnerWebhookConnector.SecretFor(store, configuration);
+        var valid = secret is not null && RequestId.IsWellFormed(requestId) && action is not null
+            && long.TryParse(query["expires"], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
+            && PartnerSignature.IsValidLink(secret, partnerId, requestId, actionName, expires, query["signature"], clock.GetUtcNow());
+        return valid ? (requestId, store!.Id, action!.Value, actionName) : null;
+    }
+
+    private static IResult Refused() =>
+        Problems.Status(StatusCodes.Status401Unauthorized, "Link not valid", "This confirmation link is not valid or has expired. Reply to our e-mail instead.");
+
+    private static IResult Page(string body) => Results.Content(
+        $"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Comintech privacy confirmation</title></head><body><main>{body}</main></body></html>""",
+        "text/html; charset=utf-8");
+
+    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+}

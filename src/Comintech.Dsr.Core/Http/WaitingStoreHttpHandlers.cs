@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Connectors.Partners;
+using Comintech.Dsr.Connectors.Waiting;
+using Comintech.Dsr.Domain;
+using Comintech.Dsr.Fulfilment;
+using Comintech.Dsr.Staff;
+using Comintech.Dsr.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Comintech.Dsr.Http;
+
+/// <summary>
+/// Confirmations of store parts that wait on someone: partners (authenticated by their HMAC signature) and staff
+/// marking a manual step done (a staff route: staff credentials required, each use in the audit log).
+/// </summary>
+public sealed class WaitingStoreHttpHandlers(
+    IOptions<DataMapOptions> dataMap, WaitingStoreTable waiting, RequestStore requests, DsrStorage storage, IConfiguration configuration,
+    StaffAuthenticator authenticator, StaffAuditLog audit, TimeProvider clock)
+{
+    public const string ReplaysTable = "DsrPartnerReplays";
+    public const string AttachmentsContainer = "dsr-staff-attachments";
+    private const int MaxAttachmentBytes = 40 * 1024;
+
+    /// <summary>POST /api/partners/{partnerId}/confirmations, signed: <c>{requestId, action, outcome, recordsAffected}</c>.</summary>
+    public async Task<IResult> PartnerConfirmationAsync(HttpRequest http, string partnerId, DurableTaskClient client)
+    {
+        var cancellationToken = http.HttpContext.RequestAborted;
+        var text = BoundedBody.KindOf(http) == BodyKind.Json ? await BoundedBody.ReadAsync(http, cancellationToken) : null;
+        var store = dataMap.Value.Stores.FirstOrDefault(s =>
+            s.Kind.Equals(PartnerWebhookConnector.KindName, StringComparison.OrdinalIgnoreCase) && s.Setting("PartnerId") == partnerId);
+        var secret = store is null ? null : PartnerWebhookConnector.SecretFor(store, configuration);
+        var signature = http.Headers[PartnerSignature.SignatureHeader].ToString();
+        if (text is null || secret is null || !PartnerSignature.IsValid(secret, http.Headers[PartnerSignature.TimestampHeader], signature, text, clock.GetUtcNow()))
+        {
+            return Problems.Status(StatusCodes.Status401Unauthorized, "Bad signature", "The request is not signed with this partner's key, or its timestamp is stale.");
+        }
+
+        if (!await FirstSightingAsync(partnerId, signature, cancellationToken))
+        {
+            return Problems.Status(StatusCodes.Status409Conflict, "Replayed", "This signed confirmation was received before.");
+        }
+
+        var (fields, failure) = await StaffBody.ReadAsync(http, text);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var requestId = fields.GetValueOrDefault("requestId");
+        if (!RequestId.IsWellFormed(requestId))
+        {
+            errors["requestId"] = ["Required: the request id sent to you."];
+        }
+
+        var action = ParseAction(fields.GetValueOrDefault("action"), errors);
+        var confirmation = ParseConfirmation(fields, "partner:" + partnerId, errors);
+        return errors.Count > 0 ? Problems.Validation(errors) : await ConfirmAsync(requestId!, store!.Id, action!.Value, confirmation!, null, null, client, cancellationToken);
+    }
+
+    /// <summary>
+    /// POST /api/staff/requests/{id}/stores/{storeId}/done: <c>{note, outcome?, recordsAffected?, attachmentName?, attachmentBase64?}</c>.
+    /// </summary>
+    public async Task<IResult> ManualStepDoneAsync(HttpRequest http, string requestId, string storeId, DurableTaskClient client)
+    {
+        var staff = authenticator.Authenticate(http);
+        if (staff is null)
+        {
+            return StaffProblems.Unauthorized();
+        }
+
+        var cancellationToken = http.HttpContext.RequestAborted;
+        var request = await requests.FindAsync(requestId, cancellationToken);
+        if (request is null)
+        {
+            return Problems.UnknownRequest();
+        }
+
+        var (fields, failure) = await StaffBody.ReadAsync(http);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var note = fields.GetValueOrDefault("note")?.Trim();
+        if (string.IsNullOrEmpty(note) || note.Length > 2000)
+        {
+            errors["note"] = ["Required: what was done (at most 2000 characters)."];
+        }
+
+        var confirmation = ParseConfirmation(fields, "staff", errors);
+        var attachment = ParseAttachment(fields, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        string? path = null;
+        if (attachment is { } file)
+        {
+            path = $"{requestId}/{storeId}/{file.Name}";
+            var container = storage.Blobs.GetBlobContainerClient(AttachmentsContainer);
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await container.GetBlobClient(path).UploadAsync(new BinaryData(file.Content), overwrite: true, cancellationToken);
+        }
+
+        await audit.AppendAsync(staff, StaffActions.ManualStepDone, requestId, storeId, cancellationToken);
+        return await ConfirmAsync(requestId, storeId, ConnectorActions.For(request.Type), confirmation!, note, path, client, cancellationToken);
+    }
+
+    private async Task<IResult> ConfirmAsync(
+        string requestId, string storeId, ConnectorAction action, StoreConfirmation confirmation, string? note, string? attachmentPath,
+        DurableTaskClient client, CancellationToken cancellationToken) =>
+        await ConfirmPartAsync(requestId, storeId, action, confirmation, note, attachmentPath, client, cancellationToken) switch
+        {
+            ConfirmResult.Confirmed => Results.Accepted(value: new ConfirmationResponse(requestId, storeId, "confirmed")),
+            ConfirmResult.AlreadyConfirmed => Results.Ok(new ConfirmationResponse(requestId, storeId, "already-confirmed")),
+            _ => Problems.Status(StatusCodes.Status404NotFound, "Nothing waiting", "No step of this request is waiting for this confirmation."),
+        };
+
+    /// <summary>Records the first confirmation of a waiting part and tells its orchestration.</summary>
+    internal async Task<ConfirmResult> ConfirmPartAsync(
+        string requestId, string storeId, ConnectorAction action, StoreConfirmation confirmation, string? note, string? attachmentPath,
+        DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var part = await waiting.FindAsync(requestId, storeId, action, cancellationToken);
+        if (part is null || part.WaitingOn != confirmation.ConfirmedBy)
+        {
+            return ConfirmResult.NothingWaiting;
+        }
+
+        if (!await waiting.ConfirmAsync(part, confirmation.ConfirmedBy, confirmation.Kind, confirmation.RecordsAffected, note, attachmentPath, cancellationToken))
+        {
+            return ConfirmResult.AlreadyConfirmed;
+        }
+
+        await client.RaiseEventAsync(requestId, DsrEvents.StoreConfirmed(storeId), confirmation with { ConfirmationId = part.Action }, cancellationToken);
+        return ConfirmResult.Confirmed;
+    }
+
+    private async Task<bool> FirstSightingAsync(string partnerId, string signature, CancellationToken cancellationToken)
+    {
+        var table = storage.Tables.GetTableClient(ReplaysTable);
+        await table.CreateIfNotExistsAsync(cancellationToken);
+        try
+        {
+            var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(signature)));
+            await table.AddEntityAsync(new TableEntity(partnerId, digest) { ["SeenAt"] = clock.GetUtcNow() }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    internal static ConnectorAction? ParseAction(string? value, Dictionary<string, List<string>> errors)
+    {
+        ConnectorAction? action = value switch
+        {
+            "access" or "export" => ConnectorAction.Export,
+            "rectify" => ConnectorAction.Rectify,
+            "erase" => ConnectorAction.Erase,
+            _ => null,
+        };
+        if (action is null)
+        {
+            errors["action"] = ["Required: access, rectify or erase."];
+        }
+
+        return action;
+    }
+
+    internal static StoreConfirmation? ParseConfirmation(Dictionary<string, string?> fields, string confirmedBy, Dictionary<string, List<string>> errors)
+    {
+        OutcomeKind? kind = (fields.GetValueOrDefault("outcome") ?? "done") switch
+        {
+            "done" => OutcomeKind.Done,
+            "nothing-found" => OutcomeKind.NothingFound,
+            "retained" => OutcomeKind.Retained,
+            _ => null,
+        };
+        if (kind is null)
+        {
+            errors["outcome"] = ["One of done, nothing-found, retained."];
+        }
+
+        var count = 0;
+        if (fields.GetValueOrDefault("recordsAffected") is { } text && !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count > 1_000_000)
+        {
+            errors["recordsAffected"] = ["A whole number from 0 to 1000000."];
+        }
+
+        return kind is null ? null : new StoreConfirmation(kind.Value, count, "", confirmedBy);
+    }
+
+    private static (string Name, byte[] Content)? ParseAttachment(Dictionary<string, string?> fields, Dictionary<string, List<string>> errors)
+    {
+        var name = fields.GetValueOrDefault("attachmentName");
+        var data = fields.GetValueOrDefault("attachmentBase64");
+        if (name is null && data is null)
+        {
+            return null;
+        }
+
+        var content = new byte[MaxAttachmentBytes + 1];
+        if (name is null || name.Length > 100 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-') || name.StartsWith('.'))
+        {
+            errors["attachmentName"] = ["Required with an attachment: 1-100 letters, digits and . _ - (not starting with '.')."];
+        }
+        else if (data is null || !Convert.TryFromBase64String(data, content, out var length) || length > MaxAttachmentBytes)
+        {
+            errors["attachmentBase64"] = [$"Required with attachmentName: base64 of at most {MaxAttachmentBytes / 1024} KB."];
+        }
+        else
+        {
+            return (name, content[..length]);
+        }
+
+        return null;
+    }
+}
+
+public sealed record ConfirmationResponse(string RequestId, string StoreId, string Status);
+
+internal enum ConfirmResult
+{
+    Confirmed,
+    AlreadyConfirmed,
+    NothingWaiting,
+}

@@ -1,0 +1,20 @@
+using Comintech.Dsr.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Comintech.Dsr.Notifications;
+
+/// <summary>
+/// Messages to the privacy team (staff tasks, reminders, escalations), to <c>Dsr:Staff:NotifyAddress</c>
+/// (default: the sender address). They carry request and store ids and links, never the person's data.
+/// </summary>
+public sealed class StaffNotifier(INotifier notifier, IConfiguration configuration, IOptions<DsrOptions> options)
+{
+    public Task SendAsync(string idempotencyKey, string subject, string body, CancellationToken cancellationToken)
+    {
+        var to = configuration["Dsr:Staff:NotifyAddress"] is { Length: > 0 } address ? address : options.Value.Mail.FromAddress;
+        return notifier.SendAsync(new OutgoingEmail(idempotencyKey, to, "Privacy team", subject, body), cancellationToken);
+    }
+
+    public string Link(string path) => options.Value.PublicBaseUrl.TrimEnd('/') + path;
+}

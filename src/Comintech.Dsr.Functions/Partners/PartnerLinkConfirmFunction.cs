@@ -1,0 +1,19 @@
+using Comintech.Dsr.Functions.Http;
+using Comintech.Dsr.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace Comintech.Dsr.Functions.Partners;
+
+/// <summary>POST /api/partners/{partnerId}/confirmations/link: a partner confirms through its signed e-mail link.</summary>
+public sealed class PartnerLinkConfirmFunction(PartnerLinkHttpHandlers handlers)
+{
+    [Function(nameof(PartnerLinkConfirmFunction))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/partners/{partnerId}/confirmations/link")] HttpRequest request,
+        string partnerId,
+        [DurableClient] DurableTaskClient client) =>
+        new ResultAction(await handlers.ConfirmAsync(request, partnerId, client));
+}

@@ -1,0 +1,60 @@
+using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Comintech.Dsr.Core.Tests.Connectors;
+
+/// <summary>The demo data map and the example data map in the README pass the start-up validation with every connector.</summary>
+public class DataMapFilesTests
+{
+    private static DataMapOptions Load(string file, IDictionary<string, string?>? overrides = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, file), optional: false)
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Dsr:StorageConnectionString"] = "UseDevelopmentStorage=true",
+                ["Dsr:IdentifierHashKey"] = "test-identifier-hash-key-0123456789abcdef",
+            })
+            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
+            .Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+        services.AddDsrCore(configuration);
+        using var provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<IOptions<DataMapOptions>>().Value;
+    }
+
+    [Fact]
+    public void The_example_data_map_is_valid_and_uses_every_kind_of_store()
+    {
+        var map = Load("datamap.example.json");
+
+        Assert.Equal(
+            ["AzureTable", "Backup", "BlobWebLogs", "Manual", "PartnerWebhook", "PostgreSql", "SendGridMarketing"],
+            map.Stores.Select(s => s.Kind).Distinct().Order(StringComparer.Ordinal));
+        var billing = map.Get("billing");
+        Assert.Equal(ActionMode.Retained, billing.PolicyFor(ConnectorAction.Erase).Mode);
+        Assert.Equal(ActionMode.Supported, billing.PolicyFor(ConnectorAction.Export).Mode);
+        Assert.Equal([SubjectIdentifier.Email, SubjectIdentifier.LoginIp], map.Get("web-logs").Identifiers);
+        Assert.Equal(["billing.invoices"], billing.Sql!.Tables.Select(t => t.Table));
+    }
+
+    [Fact]
+    public void The_demo_data_map_is_valid() => Assert.Equal(3, Load("datamap.json").Stores.Count);
+
+    [Fact]
+    public void A_bad_entry_fails_start_up_naming_the_entry_and_field()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Load("datamap.example.json", new Dictionary<string, string?>
+        {
+            ["DataMap:Stores:2:Sql:Tables:0:Table"] = "invoices; DROP TABLE x",
+            ["DataMap:Stores:5:Settings:ApiKey"] = "SG.inline-secret",
+        }));
+
+        Assert.Contains(error.Failures, f => f.StartsWith("DataMap:Stores:2 (billing): Sql:Tables:0:Table:", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("DataMap:Stores:5 (newsletter): Settings:ApiKey looks like a secret", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,46 @@
+using Comintech.Dsr.Connectors.WebLogs;
+using Comintech.Dsr.Hosting;
+using Comintech.Dsr.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Comintech.Dsr.Core.Tests.Connectors;
+
+public class LogRedactorTests
+{
+    private static readonly IdentifierHasher Hasher = new(Options.Create(new DsrOptions { IdentifierHashKey = "test-identifier-hash-key-0123456789abcdef" }));
+
+    private static LogRedactor Redactor() => new(
+        [("req-a", "203.0.113.7", false), ("req-a", "ada@example.com", true), ("req-b", "198.51.100.1", false)], Hasher);
+
+    [Theory]
+    [InlineData("203.0.113.70 - - [x] \"GET / HTTP/1.1\" 200 1 \"-\" \"-\"")]
+    [InlineData("1203.0.113.7 - - [x] \"GET / HTTP/1.1\" 200 1 \"-\" \"-\"")]
+    [InlineData("10.0.0.1 - - [x] \"GET /?u=bada@example.com HTTP/1.1\" 200 1 \"-\" \"-\"")]
+    public void Longer_tokens_that_contain_a_value_are_not_matched(string line) => Assert.Empty(Redactor().Owners(line));
+
+    [Fact]
+    public void Every_owner_of_a_line_is_found_and_every_value_replaced_by_a_stable_pseudonym()
+    {
+        const string line = "203.0.113.7 - - [x] \"GET /reset?email=ADA%40example.com HTTP/1.1\" 200 1 \"https://x/?ref=198.51.100.1\" \"-\"\n";
+        var redactor = Redactor();
+
+        var redacted = redactor.Redact(line);
+
+        Assert.Equal(["req-a", "req-b"], redactor.Owners(line).Order());
+        Assert.DoesNotContain("203.0.113.7", redacted, StringComparison.Ordinal);
+        Assert.DoesNotContain("198.51.100.1", redacted, StringComparison.Ordinal);
+        Assert.DoesNotContain("example.com", redacted, StringComparison.OrdinalIgnoreCase);
+        Assert.EndsWith("\"-\"\n", redacted, StringComparison.Ordinal);
+        Assert.Equal(redacted, Redactor().Redact(line));
+        Assert.Matches(@"^ip-[0-9a-f]{16} ", redacted);
+    }
+
+    [Fact]
+    public void Lines_keep_their_endings_so_a_rewrite_changes_nothing_else()
+    {
+        const string text = "a\r\nb\nc";
+
+        Assert.Equal(["a\r\n", "b\n", "c"], LogRedactor.Lines(text));
+        Assert.Equal(text, LogRedactor.Join(LogRedactor.Lines(text)));
+    }
+}

@@ -1,0 +1,34 @@
+using Comintech.Dsr.Domain;
+using Comintech.Dsr.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Comintech.Dsr.Testing;
+
+/// <summary>The core services wired against a test storage account, with their own mail pickup folder; disposed with the test.</summary>
+public sealed class WiredCore : IDisposable
+{
+    private readonly string pickup = Directory.CreateTempSubdirectory("dsr-mail-").FullName;
+
+    public WiredCore(string connectionString, IDictionary<string, string?> overrides) =>
+        Services = TestServices.Build(TestServices.Configuration(connectionString, pickup, overrides));
+
+    public ServiceProvider Services { get; }
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>A verified, in-progress request for <paramref name="subject"/>, added to the request store.</summary>
+    public async Task<DsrRequest> AddRequestAsync(RequestType type, DataSubject subject)
+    {
+        var request = new DsrRequest(
+            RequestId.New(), type, IntakeChannel.Api, Jurisdiction.GDPR, "en", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(30),
+            RequestStatus.InProgress, subject, null, new Dictionary<string, string>());
+        await Get<RequestStore>().AddAsync(request);
+        return request;
+    }
+
+    public void Dispose()
+    {
+        Services.Dispose();
+        Directory.Delete(pickup, recursive: true);
+    }
+}

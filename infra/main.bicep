@@ -96,8 +96,18 @@ module dataStorage 'modules/data-storage.bicep' = {
     softDeleteDays: 7
     evidenceContainerName: 'dsr-evidence'
     accessPackagesContainerName: 'dsr-access-packages'
-    containerNames: ['dsr-exports', 'dsr-inbound-raw']
-    tableNames: ['DsrRequests', 'DsrEvidence', 'DsrConnectorRuns', 'DsrInboundMessages', 'DsrAudit']
+    containerNames: ['dsr-exports', 'dsr-inbound-raw', 'dsr-locks', 'dsr-staff-attachments']
+    tableNames: [
+      'DsrRequests'
+      'DsrEvidence'
+      'DsrConnectorRuns'
+      'DsrInboundMessages'
+      'DsrAudit'
+      'DsrWaitingStores'
+      'DsrRestoreSuppression'
+      'DsrWebLogErasures'
+      'DsrPartnerReplays'
+    ]
   }
 }
 

@@ -1,4 +1,8 @@
 using System.Text.Json;
+using Comintech.Dsr.Connectors.Backups;
+using Comintech.Dsr.Connectors.Waiting;
+using Comintech.Dsr.Connectors.WebLogs;
+using Comintech.Dsr.Http;
 using Comintech.Dsr.Storage;
 
 namespace Comintech.Dsr.Infra.Tests;
@@ -92,9 +96,15 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
         var tables = Arm.Argument("dataStorage", "tableNames").EnumerateArray().Select(t => t.GetString());
         var containers = Arm.Argument("dataStorage", "containerNames").EnumerateArray().Select(c => c.GetString());
 
-        Assert.Equal([DsrStorage.RequestsTable, DsrStorage.EvidenceTable, DsrStorage.ConnectorRunsTable, DsrStorage.InboundMessagesTable, DsrStorage.AuditTable], tables);
-        Assert.Contains(DsrStorage.ExportsContainer, containers);
-        Assert.Contains(DsrStorage.InboundRawContainer, containers);
+        Assert.Equal(
+            [
+                DsrStorage.RequestsTable, DsrStorage.EvidenceTable, DsrStorage.ConnectorRunsTable, DsrStorage.InboundMessagesTable, DsrStorage.AuditTable,
+                WaitingStores.TableName, RestoreSuppressionLedger.TableName, WebLogErasureQueue.TableName, WaitingStoreHttpHandlers.ReplaysTable,
+            ],
+            tables);
+        Assert.Equal(
+            [DsrStorage.ExportsContainer, DsrStorage.InboundRawContainer, WebLogBlobConnector.LocksContainer, WaitingStoreHttpHandlers.AttachmentsContainer],
+            containers);
     }
 
     [Fact]

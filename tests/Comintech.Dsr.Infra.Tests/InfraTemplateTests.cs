@@ -1,8 +1,4 @@
 using System.Text.Json;
-using Comintech.Dsr.Connectors.Backups;
-using Comintech.Dsr.Connectors.Waiting;
-using Comintech.Dsr.Connectors.WebLogs;
-using Comintech.Dsr.Http;
 using Comintech.Dsr.Storage;
 
 namespace Comintech.Dsr.Infra.Tests;
@@ -99,11 +95,11 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
         Assert.Equal(
             [
                 DsrStorage.RequestsTable, DsrStorage.EvidenceTable, DsrStorage.ConnectorRunsTable, DsrStorage.InboundMessagesTable, DsrStorage.AuditTable,
-                WaitingStores.TableName, RestoreSuppressionLedger.TableName, WebLogErasureQueue.TableName, WaitingStoreHttpHandlers.ReplaysTable,
+                DsrStorage.WaitingStoresTable, DsrStorage.RestoreSuppressionTable, DsrStorage.WebLogErasuresTable, DsrStorage.PartnerReplaysTable,
             ],
             tables);
         Assert.Equal(
-            [DsrStorage.ExportsContainer, DsrStorage.InboundRawContainer, WebLogBlobConnector.LocksContainer, WaitingStoreHttpHandlers.AttachmentsContainer],
+            [DsrStorage.ExportsContainer, DsrStorage.InboundRawContainer, DsrStorage.LocksContainer, DsrStorage.StaffAttachmentsContainer],
             containers);
     }
 

@@ -25,8 +25,8 @@ public sealed class WaitingStoreHttpHandlers(
     IOptions<DataMapOptions> dataMap, WaitingStoreTable waiting, RequestStore requests, DsrStorage storage, IConfiguration configuration,
     StaffAuthenticator authenticator, StaffAuditLog audit, TimeProvider clock)
 {
-    public const string ReplaysTable = "DsrPartnerReplays";
-    public const string AttachmentsContainer = "dsr-staff-attachments";
+    public const string ReplaysTable = DsrStorage.PartnerReplaysTable;
+    public const string AttachmentsContainer = DsrStorage.StaffAttachmentsContainer;
     private const int MaxAttachmentBytes = 40 * 1024;
 
     /// <summary>POST /api/partners/{partnerId}/confirmations, signed: <c>{requestId, action, outcome, recordsAffected}</c>.</summary>

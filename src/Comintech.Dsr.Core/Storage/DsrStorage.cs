@@ -13,6 +13,12 @@ public sealed class DsrStorage(TableServiceClient tables, BlobServiceClient blob
     public const string ExportsContainer = "dsr-exports";
     public const string InboundMessagesTable = "DsrInboundMessages";
     public const string InboundRawContainer = "dsr-inbound-raw";
+    public const string WaitingStoresTable = "DsrWaitingStores";
+    public const string RestoreSuppressionTable = "DsrRestoreSuppression";
+    public const string WebLogErasuresTable = "DsrWebLogErasures";
+    public const string PartnerReplaysTable = "DsrPartnerReplays";
+    public const string LocksContainer = "dsr-locks";
+    public const string StaffAttachmentsContainer = "dsr-staff-attachments";
     public const string InboundMailContainer = "inbound-mail";
 
     public TableServiceClient Tables { get; } = tables;

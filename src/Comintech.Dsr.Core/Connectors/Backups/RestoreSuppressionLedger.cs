@@ -16,7 +16,7 @@ public sealed record RestoreSuppression(string RequestId, IReadOnlyList<string> 
 /// </summary>
 public sealed class RestoreSuppressionLedger(DsrStorage storage, IdentifierHasher hasher)
 {
-    public const string TableName = "DsrRestoreSuppression";
+    public const string TableName = DsrStorage.RestoreSuppressionTable;
 
     private TableClient Table => storage.Tables.GetTableClient(TableName);
 

@@ -21,7 +21,7 @@ public sealed record WaitingStore(string RequestId, string StoreId, string Actio
 /// </summary>
 public sealed class WaitingStoreTable(DsrStorage storage, TimeProvider clock)
 {
-    public const string TableName = "DsrWaitingStores";
+    public const string TableName = DsrStorage.WaitingStoresTable;
 
     private TableClient Table => storage.Tables.GetTableClient(TableName);
 

@@ -27,7 +27,7 @@ public sealed class WebLogBlobConnector(
     TimeProvider clock) : IDataStoreConnector
 {
     public const string KindName = "BlobWebLogs";
-    public const string LocksContainer = "dsr-locks";
+    public const string LocksContainer = DsrStorage.LocksContainer;
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan WaitLimit = TimeSpan.FromMinutes(5);
     private const int CommitAttempts = 3;

@@ -10,7 +10,7 @@ namespace Comintech.Dsr.Connectors.WebLogs;
 /// </summary>
 internal sealed class WebLogErasureQueue(DsrStorage storage)
 {
-    public const string TableName = "DsrWebLogErasures";
+    public const string TableName = DsrStorage.WebLogErasuresTable;
     private const string Pending = "Pending";
     private const string Done = "Done";
 

@@ -50,6 +50,19 @@ public static class BoundedBody
         return total > MaxBytes ? null : Encoding.UTF8.GetString(buffer, 0, total);
     }
 
+    /// <summary>A JSON or form body within the size limit, or the 415 / 413 problem to answer instead.</summary>
+    public static async Task<((BodyKind Kind, string Text)? Body, IResult? Failure)> ReadKnownAsync(HttpRequest request)
+    {
+        var kind = KindOf(request);
+        if (kind is null)
+        {
+            return (null, Problems.UnsupportedMediaType());
+        }
+
+        var text = await ReadAsync(request, request.HttpContext.RequestAborted);
+        return text is null ? (null, Problems.TooLarge()) : ((kind.Value, text), null);
+    }
+
     public static Dictionary<string, string> ReadForm(string body) =>
         new FormReader(body).ReadForm().ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
 }

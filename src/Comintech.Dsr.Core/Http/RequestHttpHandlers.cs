@@ -18,7 +18,7 @@ public sealed class RequestHttpHandlers(IntakeService intake, RequestStore reque
     /// <summary>POST /api/requests (JSON or the website form).</summary>
     public async Task<IResult> SubmitAsync(HttpRequest http, DurableTaskClient client)
     {
-        var (body, failure) = await ReadBodyAsync(http);
+        var (body, failure) = await BoundedBody.ReadKnownAsync(http);
         if (failure is not null)
         {
             return failure;
@@ -79,7 +79,7 @@ public sealed class RequestHttpHandlers(IntakeService intake, RequestStore reque
             return Problems.UnknownRequest();
         }
 
-        var (body, failure) = await ReadBodyAsync(http);
+        var (body, failure) = await BoundedBody.ReadKnownAsync(http);
         if (failure is not null)
         {
             return failure;
@@ -169,18 +169,6 @@ public sealed class RequestHttpHandlers(IntakeService intake, RequestStore reque
 
     private static bool AcceptsHtml(HttpRequest http) =>
         http.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
-
-    private static async Task<((BodyKind Kind, string Text)? Body, IResult? Failure)> ReadBodyAsync(HttpRequest http)
-    {
-        var kind = BoundedBody.KindOf(http);
-        if (kind is null)
-        {
-            return (null, Problems.UnsupportedMediaType());
-        }
-
-        var text = await BoundedBody.ReadAsync(http, http.HttpContext.RequestAborted);
-        return text is null ? (null, Problems.TooLarge()) : ((kind.Value, text), null);
-    }
 
     private sealed class RetryAfterResult(int seconds, IResult inner) : IResult
     {

@@ -71,18 +71,15 @@ public sealed class WaitingStoreHttpHandlers(
     /// </summary>
     public async Task<IResult> ManualStepDoneAsync(HttpRequest http, string requestId, string storeId, DurableTaskClient client)
     {
-        var staff = authenticator.Authenticate(http);
-        if (staff is null)
+        var access = await authenticator.AuthenticateForRequestAsync(requests, http, requestId);
+        if (access.Denied)
         {
-            return StaffProblems.Unauthorized();
+            return access.Failure;
         }
 
+        var (staff, request) = (access.Staff, access.Request);
+
         var cancellationToken = http.HttpContext.RequestAborted;
-        var request = await requests.FindAsync(requestId, cancellationToken);
-        if (request is null)
-        {
-            return Problems.UnknownRequest();
-        }
 
         var (fields, failure) = await StaffBody.ReadAsync(http);
         if (failure is not null)

@@ -158,20 +158,14 @@ public sealed class StaffActionHandlers(
     private async Task<(StaffPrincipal? Staff, DsrRequest? Request, string? Reason, IResult? Failure)> PrepareAsync(
         HttpRequest http, string requestId, bool reasonRequired)
     {
-        var staff = authenticator.Authenticate(http);
-        if (staff is null)
+        var access = await authenticator.AuthenticateForRequestAsync(requests, http, requestId);
+        if (access.Denied)
         {
-            return (null, null, null, StaffProblems.Unauthorized());
-        }
-
-        var request = await requests.FindAsync(requestId, http.HttpContext.RequestAborted);
-        if (request is null)
-        {
-            return (staff, null, null, Problems.UnknownRequest());
+            return (access.Staff, null, null, access.Failure);
         }
 
         var (reason, failure) = await ReadReasonAsync(http, reasonRequired);
-        return (staff, request, reason, failure);
+        return (access.Staff, access.Request, reason, failure);
     }
 
     private static async Task<(string? Reason, IResult? Failure)> ReadReasonAsync(HttpRequest http, bool required)

@@ -61,18 +61,15 @@ public sealed class StaffQueryHandlers(
     /// <summary>GET /api/staff/requests/{id}: timeline, stores, evidence with the chain check, audit, deadline.</summary>
     public async Task<IResult> DetailAsync(HttpRequest http, string requestId, DurableTaskClient client)
     {
-        var staff = authenticator.Authenticate(http);
-        if (staff is null)
+        var access = await authenticator.AuthenticateForRequestAsync(requests, http, requestId);
+        if (access.Denied)
         {
-            return StaffProblems.Unauthorized();
+            return access.Failure;
         }
 
+        var (staff, request) = (access.Staff, access.Request);
+
         var cancellationToken = http.HttpContext.RequestAborted;
-        var request = await requests.FindAsync(requestId, cancellationToken);
-        if (request is null)
-        {
-            return Problems.UnknownRequest();
-        }
 
         await audit.AppendAsync(staff, StaffActions.ViewDetail, requestId, null, cancellationToken);
         var now = clock.GetUtcNow();

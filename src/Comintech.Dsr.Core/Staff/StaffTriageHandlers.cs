@@ -21,21 +21,15 @@ public sealed class StaffTriageHandlers(StaffAuthenticator authenticator, StaffA
             return StaffProblems.Unauthorized();
         }
 
-        var kind = BoundedBody.KindOf(http);
-        if (kind is null)
+        var (body, failure) = await BoundedBody.ReadKnownAsync(http);
+        if (failure is not null)
         {
-            return Problems.UnsupportedMediaType();
+            return failure;
         }
 
         var cancellationToken = http.HttpContext.RequestAborted;
-        var text = await BoundedBody.ReadAsync(http, cancellationToken);
-        if (text is null)
-        {
-            return Problems.TooLarge();
-        }
-
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var (fields, corrections) = kind == BodyKind.Json ? SubmissionReader.FromJson(text, errors) : SubmissionReader.FromForm(text);
+        var (fields, corrections) = body!.Value.Kind == BodyKind.Json ? SubmissionReader.FromJson(body.Value.Text, errors) : SubmissionReader.FromForm(body.Value.Text);
         if (errors.Count == 0 && !WireNames.TryParseRequestType(fields.GetValueOrDefault("type"), out _))
         {
             errors["type"] = ["Required: access, correction or deletion."];

@@ -153,5 +153,6 @@ public sealed class EvidenceLedger(DsrStorage storage, TimeProvider clock)
         e.GetString("PreviousHash"),
         e.GetString("Hash"));
 
-    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    // Enums as their names: auditors read these rows.
+    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 }

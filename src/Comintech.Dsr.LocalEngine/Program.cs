@@ -25,6 +25,8 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Listen(IPAddress.Loopback, sidecarPort, listen => listen.Protocols = HttpProtocols.Http2);
 });
 
+// Everything in flight is durable in storage (a kill -9 loses nothing), so Ctrl+C need not wait for the sidecar's drain.
+builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(5));
 builder.Services.AddProblemDetails();
 builder.Services.AddDsrCore(builder.Configuration);
 builder.Services.AddDsrTelemetry(builder.Configuration, "comintech-dsr-local-engine");

@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
 # Runs every test: unit and orchestration tests, Azurite integration tests, end-to-end tests through the local
-# engine, and the Functions app's output checks. Installs what it needs first (Azurite from npm).
+# engine, the Functions app's output, the Bicep templates and the staff console in a browser. Installs what it needs
+# first: Azurite (npm ci), and with apt-get the Debian packages postgresql and chromium when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 echo "== Installing test dependencies"
 npm ci --no-audit --no-fund --loglevel=error
-# PostgreSQL for the PostgreSQL connector's tests (each test class starts its own throwaway server on loopback).
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update && apt-get install -y postgresql)
-# The browser tests drive Debian's Chromium through Playwright; Playwright never downloads a browser here.
-command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+# Debian packages: PostgreSQL for the PostgreSQL connector's tests (each test class starts its own throwaway server
+# on loopback) and Chromium, which the browser tests drive through Playwright (Playwright never downloads a browser).
+missing=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v chromium >/dev/null || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} with apt-get"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq "${missing[@]}"
+fi
 
 echo "== Building"
 dotnet build Comintech.DSR.sln -c Release -nologo -v quiet

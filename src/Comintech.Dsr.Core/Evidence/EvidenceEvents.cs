@@ -16,6 +16,7 @@ public static class EvidenceEvents
     public const string StoreConfirmed = "store.confirmed";
     public const string StoreEscalated = "store.escalated";
     public const string FinalNoticeSent = "final-notice.sent";
+    public const string AccessPackagePublished = "access-package.published";
     public const string Completed = "request.completed";
     public const string InboundMessage = "inbound.message";
     public const string InboundLinked = "inbound.linked";

@@ -35,6 +35,7 @@ public static class DsrServiceCollectionExtensions
             .Validate(_ => StorageTarget.TryResolve(configuration) is not null,
                 "Dsr:StorageConnectionString, Dsr:Storage:AccountName (or AzureWebJobsStorage) must name the storage account.")
             .Validate(o => !o.Deadlines.Validate().Any(), "Dsr:Deadlines: holidays must be yyyy-MM-dd dates under GDPR or CCPA; reminder offsets positive.")
+            .Validate(o => o.AccessPackage.LinkTtl > TimeSpan.Zero, "Dsr:AccessPackage:LinkTtl must be positive.")
             .Validate(o => o.Approval.IsValid, "Dsr:Approval:RequiredFor may name only access, correction and deletion.")
             .ValidateOnStart();
         services.AddOptions<DataMapOptions>()
@@ -91,6 +92,8 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<BackupHttpHandlers>();
         services.AddSingleton<WaitingStoreHttpHandlers>();
         services.AddSingleton<PartnerLinkHttpHandlers>();
+        services.AddSingleton<Fulfilment.Access.AccessPackages>();
+        services.AddSingleton<AccessPackageHttpHandlers>();
         services.AddTransient<AwaitApprovalActivity>();
         services.AddTransient<CloseDeniedActivity>();
         services.AddTransient<Deadlines.SendDeadlineAlertActivity>();

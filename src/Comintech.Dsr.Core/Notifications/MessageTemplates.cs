@@ -1,6 +1,7 @@
 using System.Globalization;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Domain;
+using Comintech.Dsr.Fulfilment.Access;
 
 namespace Comintech.Dsr.Notifications;
 
@@ -43,9 +44,13 @@ public static class MessageTemplates
             : "We could not confirm your identity in time, so we have not acted on your request.\n"
               + "You may send a new request at any time.\n" + ComplaintEn);
 
-    public static OutgoingEmail Final(DsrRequest request, RequestStatus status, IReadOnlyList<ConnectorOutcome> outcomes, IReadOnlyDictionary<string, string> storeNames)
+    public static OutgoingEmail Final(
+        DsrRequest request, RequestStatus status, IReadOnlyList<ConnectorOutcome> outcomes, IReadOnlyDictionary<string, string> storeNames, PublishedPackage? package = null)
     {
         var es = Es(request);
+        var download = package is null ? "" : es
+            ? $"\n\nDescargue sus datos (HTML, JSON y CSV en un zip) aquí; el enlace caduca el {Day(package.ExpiresAt)}:\n{package.Link}"
+            : $"\n\nDownload your data (HTML, JSON and CSV in one zip) here; the link expires on {Day(package.ExpiresAt)}:\n{package.Link}";
         var lines = outcomes.Select(o => $"- {storeNames.GetValueOrDefault(o.StoreId, o.StoreId)}: {Describe(o, es)}");
         var intro = (status, es) switch
         {
@@ -58,7 +63,7 @@ public static class MessageTemplates
             request,
             "final",
             es ? "Su solicitud de privacidad: resultado" : "Your privacy request: outcome",
-            $"{intro}\n\n{string.Join('\n', lines)}\n\n{(es ? ComplaintEs : ComplaintEn)}");
+            $"{intro}{download}\n\n{string.Join('\n', lines)}\n\n{(es ? ComplaintEs : ComplaintEn)}");
     }
 
     /// <summary>The reasoned notice of an extension (GDPR Art. 12(3), CCPA §1798.130(a)(2)).</summary>

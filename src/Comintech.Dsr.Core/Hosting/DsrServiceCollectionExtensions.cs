@@ -93,6 +93,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<WaitingStoreHttpHandlers>();
         services.AddSingleton<PartnerLinkHttpHandlers>();
         services.AddSingleton<Fulfilment.Access.AccessPackages>();
+        services.AddSingleton<Fulfilment.Deletion.DeletionCertificates>();
         services.AddSingleton<AccessPackageHttpHandlers>();
         services.AddTransient<AwaitApprovalActivity>();
         services.AddTransient<CloseDeniedActivity>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Fulfilment.Access;
+using Comintech.Dsr.Fulfilment.Deletion;
 
 namespace Comintech.Dsr.Notifications;
 
@@ -45,7 +46,8 @@ public static class MessageTemplates
               + "You may send a new request at any time.\n" + ComplaintEn);
 
     public static OutgoingEmail Final(
-        DsrRequest request, RequestStatus status, IReadOnlyList<ConnectorOutcome> outcomes, IReadOnlyDictionary<string, string> storeNames, PublishedPackage? package = null)
+        DsrRequest request, RequestStatus status, IReadOnlyList<ConnectorOutcome> outcomes, IReadOnlyDictionary<string, string> storeNames,
+        PublishedPackage? package = null, IReadOnlyList<RetainedItem>? kept = null)
     {
         var es = Es(request);
         var download = package is null ? "" : es
@@ -63,7 +65,7 @@ public static class MessageTemplates
             request,
             "final",
             es ? "Su solicitud de privacidad: resultado" : "Your privacy request: outcome",
-            $"{intro}{download}\n\n{string.Join('\n', lines)}\n\n{(es ? ComplaintEs : ComplaintEn)}");
+            $"{intro}{download}\n\n{string.Join('\n', lines)}{Kept(kept ?? [], es)}\n\n{(es ? ComplaintEs : ComplaintEn)}");
     }
 
     /// <summary>The reasoned notice of an extension (GDPR Art. 12(3), CCPA §1798.130(a)(2)).</summary>
@@ -89,6 +91,13 @@ public static class MessageTemplates
               + $"Motivo: {reason}\n" + ComplaintEs
             : $"We cannot act on your {TypeEn(request.Type)} request of {Day(request.ReceivedAt)}.\n"
               + $"Reason: {reason}\n" + ComplaintEn);
+
+    /// <summary>What an erasure kept and why (GDPR Art. 17(3)), store by store.</summary>
+    private static string Kept(IReadOnlyList<RetainedItem> kept, bool es) => kept.Count == 0 ? "" :
+        (es ? "\n\nLo que conservamos y por qué:\n" : "\n\nWhat we kept and why:\n")
+        + string.Join('\n', kept.Select(k => k.KeptFields.Count == 0
+            ? $"- {k.StoreName}: {k.Reason}"
+            : $"- {k.StoreName} ({string.Join(", ", k.KeptFields)}): {k.Reason}"));
 
     private static string Describe(ConnectorOutcome outcome, bool es) => (outcome.Kind, es) switch
     {

@@ -2,6 +2,7 @@ using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Fulfilment.Access;
+using Comintech.Dsr.Fulfilment.Deletion;
 using Comintech.Dsr.Notifications;
 using Comintech.Dsr.Storage;
 using Comintech.Dsr.Telemetry;
@@ -11,7 +12,7 @@ namespace Comintech.Dsr.Fulfilment.Activities;
 
 /// <summary>Records stores that failed, sets the final status, sends the last notice and closes the evidence chain.</summary>
 public sealed class FinaliseRequestActivity(
-    RequestStore requests, INotifier notifier, EvidenceLedger evidence, IOptions<DataMapOptions> dataMap, AccessPackages packages, TimeProvider clock)
+    RequestStore requests, INotifier notifier, EvidenceLedger evidence, IOptions<DataMapOptions> dataMap, AccessPackages packages, DeletionCertificates certificates, TimeProvider clock)
     : IDsrActivity<FinaliseInput, bool>
 {
     public async Task<bool> RunAsync(FinaliseInput input, CancellationToken cancellationToken)
@@ -34,7 +35,8 @@ public sealed class FinaliseRequestActivity(
                 cancellationToken: cancellationToken);
         }
 
-        var message = MessageTemplates.Final(request, status, input.Outcomes, names, package);
+        var kept = RetainedItem.From(dataMap.Value, input.Outcomes);
+        var message = MessageTemplates.Final(request, status, input.Outcomes, names, package, kept);
         await notifier.SendAsync(message, cancellationToken);
         await evidence.AppendAsync(input.RequestId, "final-notice", EvidenceEvents.FinalNoticeSent, new { message = message.IdempotencyKey }, cancellationToken: cancellationToken);
         await requests.SetStatusAsync(input.RequestId, status, cancellationToken);
@@ -48,6 +50,11 @@ public sealed class FinaliseRequestActivity(
                 failedStores = input.Outcomes.Where(o => o.Kind == OutcomeKind.Failed).Select(o => o.StoreId),
             },
             cancellationToken: cancellationToken);
+        if (request.Type == RequestType.Deletion)
+        {
+            await certificates.IssueAsync(input.RequestId, status, input.Outcomes, cancellationToken);
+        }
+
         return true;
     }
 }

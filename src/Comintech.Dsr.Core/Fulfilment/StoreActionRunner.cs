@@ -44,6 +44,7 @@ public sealed partial class StoreActionRunner(
                 ConnectorAction.Export => await connector.ExportAsync(connectorRequest, cancellationToken),
                 ConnectorAction.Rectify => await connector.RectifyAsync(connectorRequest, cancellationToken),
                 ConnectorAction.Erase => await connector.EraseAsync(connectorRequest, cancellationToken),
+                ConnectorAction.Suppress => await connector.SuppressAsync(connectorRequest, cancellationToken),
                 _ => throw new ConnectorException($"Action {input.Action} is unknown."),
             };
         }

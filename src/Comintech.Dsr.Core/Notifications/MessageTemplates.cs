@@ -120,12 +120,13 @@ public static class MessageTemplates
 
     private static string Day(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string TypeEn(RequestType type) => type.ToWire();
+    private static string TypeEn(RequestType type) => type == RequestType.OptOut ? "marketing opt-out" : type.ToWire();
 
     private static string TypeEs(RequestType type) => type switch
     {
         RequestType.Access => "acceso",
         RequestType.Correction => "rectificación",
+        RequestType.OptOut => "baja de las comunicaciones comerciales",
         _ => "supresión",
     };
 

@@ -12,6 +12,7 @@ public static class EvidenceEvents
     public const string VerificationExpired = "verification.expired";
     public const string IdentityNotVerified = "verification.not-verified";
     public const string StoreOutcome = "store.outcome";
+    public const string CorrectionApplied = "correction.applied";
     public const string StoreReapplied = "store.reapplied";
     public const string StoreConfirmed = "store.confirmed";
     public const string StoreEscalated = "store.escalated";

@@ -1,11 +1,7 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.LocalEngine.Demo;
-using Comintech.Dsr.LocalEngine.Storage;
 using Comintech.Dsr.Testing;
 
 namespace Comintech.Dsr.LocalEngine.Tests;
@@ -15,46 +11,23 @@ public sealed class CorrectionEndToEndTests : IAsyncLifetime
 {
     private const string NewName = "Augusta Ada King";
     private const string NewPhone = "+44 20 7946 9999";
-    private readonly AzuriteFixture azurite = new();
-    private readonly HttpListener partner = new();
-    private readonly string partnerUrl = $"http://127.0.0.1:{AzuriteProcess.FreePort()}/";
-    private readonly ConcurrentQueue<string> notices = new();
-    private readonly string dataMapFile = Path.Combine(Path.GetTempPath(), $"dsr-datamap-{Guid.NewGuid():N}.json");
-    private EngineProcess engine = null!;
+    private DemoMapEngine demo = null!;
 
-    public async Task InitializeAsync()
-    {
-        await azurite.InitializeAsync();
-        partner.Prefixes.Add(partnerUrl);
-        partner.Start();
-        _ = Task.Run(ServePartnerAsync);
-        var demo = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "datamap.json")))!;
-        demo["DataMap"]!["Stores"]!.AsArray().Add(new JsonObject
+    public async Task InitializeAsync() => demo = await DemoMapEngine.StartAsync(
+        url => new JsonObject
         {
             ["Id"] = "acme-reseller", ["Name"] = "Acme (reseller)", ["Kind"] = "PartnerWebhook", ["Categories"] = new JsonArray("contact details"),
             ["Purpose"] = "Managing the account for the customer", ["LegalBasis"] = "Contract", ["Retention"] = "Life of the account",
-            ["Settings"] = new JsonObject { ["PartnerId"] = "acme", ["Endpoint"] = partnerUrl, ["SecretName"] = "Partners:Acme:Secret" },
-        });
-        await File.WriteAllTextAsync(dataMapFile, demo.ToJsonString());
-        engine = new EngineProcess(azurite.ConnectionString, "corr" + Guid.NewGuid().ToString("N")[..8], new Dictionary<string, string>
-        {
-            ["DataMap__File"] = dataMapFile,
-            ["Partners__Acme__Secret"] = "acme-shared-secret-0123456789abcdef",
-        });
-        await engine.StartAsync();
-    }
+            ["Settings"] = new JsonObject { ["PartnerId"] = "acme", ["Endpoint"] = url, ["SecretName"] = "Partners:Acme:Secret" },
+        },
+        new Dictionary<string, string> { ["Partners__Acme__Secret"] = "acme-shared-secret-0123456789abcdef" });
 
-    public async Task DisposeAsync()
-    {
-        await engine.DisposeAsync();
-        partner.Close();
-        File.Delete(dataMapFile);
-        await azurite.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await demo.DisposeAsync();
 
     [Fact]
     public async Task A_correction_changes_every_store_holding_the_field_and_the_reseller_gets_its_notice()
     {
+        var engine = demo.Engine;
         var ada = DemoDataSeeder.People[0];
         var id = await engine.SubmitAsync(new
         {
@@ -66,13 +39,13 @@ public sealed class CorrectionEndToEndTests : IAsyncLifetime
         }
 
         var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (!AutomaticStoresDone(await engine.StatusAsync(id)) || notices.IsEmpty)
+        while (!AutomaticStoresDone(await engine.StatusAsync(id)) || demo.Received.IsEmpty)
         {
             Assert.True(DateTime.UtcNow < deadline, "The stores were not corrected in time.");
             await Task.Delay(500);
         }
 
-        var tables = azurite.Storage.Tables;
+        var tables = demo.Azurite.Storage.Tables;
         var account = Assert.Single(await TableRows.AllAsync(tables.GetTableClient(DemoDataSeeder.CustomerAccountsTable)), r => r.GetString("AccountId") == ada.AccountId);
         Assert.Equal((NewName, NewPhone), (account.GetString("FullName"), account.GetString("Phone")));
         var tickets = (await TableRows.AllAsync(tables.GetTableClient(DemoDataSeeder.SupportTicketsTable))).Where(r => r.GetString("AccountId") == ada.AccountId).ToList();
@@ -81,11 +54,11 @@ public sealed class CorrectionEndToEndTests : IAsyncLifetime
         var invoice = Assert.Single(await TableRows.AllAsync(tables.GetTableClient(DemoDataSeeder.InvoicesTable)), r => r.GetString("AccountId") == ada.AccountId);
         Assert.Equal(NewName, invoice.GetString("BillingName"));
 
-        var notice = JsonDocument.Parse(Assert.Single(notices)).RootElement;
+        var notice = JsonDocument.Parse(Assert.Single(demo.Received).Body).RootElement;
         Assert.Equal(id, notice.GetProperty("requestId").GetString());
         Assert.Equal(NewName, notice.GetProperty("corrections").GetProperty("fullName").GetString());
 
-        var corrected = (await new EvidenceLedger(azurite.Storage, TimeProvider.System).ReadAsync(id)).Where(e => e.EventType == EvidenceEvents.CorrectionApplied).ToList();
+        var corrected = (await new EvidenceLedger(demo.Azurite.Storage, TimeProvider.System).ReadAsync(id)).Where(e => e.EventType == EvidenceEvents.CorrectionApplied).ToList();
         Assert.Equal(3, corrected.Count);
         Assert.All(corrected, e =>
         {
@@ -99,25 +72,4 @@ public sealed class CorrectionEndToEndTests : IAsyncLifetime
         status.GetProperty("stores").EnumerateArray()
             .Where(s => s.GetProperty("storeId").GetString() is "customer-accounts" or "support-tickets" or "billing-invoices")
             .Count(s => s.GetProperty("state").GetString() == "Done") == 3;
-
-    private async Task ServePartnerAsync()
-    {
-        while (partner.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await partner.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            notices.Enqueue(await reader.ReadToEndAsync());
-            context.Response.StatusCode = 202;
-            context.Response.Close();
-        }
-    }
 }

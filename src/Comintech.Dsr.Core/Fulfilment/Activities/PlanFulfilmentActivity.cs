@@ -47,7 +47,7 @@ public sealed class PlanFulfilmentActivity(
 
         var holidays = options.Value.Deadlines.HolidaysFor(request.Jurisdiction);
         var unpaused = request.ExtendedAt is null
-            ? LegalCalendar.DueAt(request.Jurisdiction, request.ReceivedAt, holidays)
+            ? LegalCalendar.DueAt(request.Type, request.Jurisdiction, request.ReceivedAt, holidays)
             : LegalCalendar.ExtendedDueAt(request.Jurisdiction, request.ReceivedAt, holidays);
         var dueAt = LegalCalendar.WithIdentityWait(unpaused, wait.Value, IdentityWaitPolicy.Pause);
         if (dueAt != request.DueAt)

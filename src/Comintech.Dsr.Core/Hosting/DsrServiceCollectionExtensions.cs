@@ -36,7 +36,7 @@ public static class DsrServiceCollectionExtensions
                 "Dsr:StorageConnectionString, Dsr:Storage:AccountName (or AzureWebJobsStorage) must name the storage account.")
             .Validate(o => !o.Deadlines.Validate().Any(), "Dsr:Deadlines: holidays must be yyyy-MM-dd dates under GDPR or CCPA; reminder offsets positive.")
             .Validate(o => o.AccessPackage.LinkTtl > TimeSpan.Zero, "Dsr:AccessPackage:LinkTtl must be positive.")
-            .Validate(o => o.Approval.IsValid, "Dsr:Approval:RequiredFor may name only access, correction and deletion.")
+            .Validate(o => o.Approval.IsValid, "Dsr:Approval:RequiredFor may name only access, correction, deletion and optout.")
             .ValidateOnStart();
         services.AddOptions<DataMapOptions>()
             .BindConfiguration(DataMapOptions.Section)

@@ -37,6 +37,7 @@ public abstract class FunctionsOutputTests
     [InlineData("GetRequestStatusFunction", "get", "api/requests/{id}")]
     [InlineData("VerifyIdentityFunction", "post", "api/requests/{id}/verify")]
     [InlineData("ResendCodeFunction", "post", "api/requests/{id}/resend")]
+    [InlineData("AccessPackageFunction", "get", "api/requests/{id}/package")]
     [InlineData("BackupRestoredFunction", "post", "api/staff/backups/restored")]
     [InlineData("ManualStepDoneFunction", "post", "api/staff/requests/{id}/stores/{storeId}/done")]
     [InlineData("PartnerConfirmationFunction", "post", "api/partners/{partnerId}/confirmations")]

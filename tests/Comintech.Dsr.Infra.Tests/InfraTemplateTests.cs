@@ -61,7 +61,7 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
         var policy = Arm.Single("Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies");
 
         Assert.Contains("parameters('evidenceContainerName')", policy.Body.GetProperty("name").GetString());
-        Assert.Equal("dsr-evidence", policy.Declaring.Argument("evidenceContainerName").GetString());
+        Assert.Equal(DsrStorage.EvidenceDocumentsContainer, policy.Declaring.Argument("evidenceContainerName").GetString());
         Assert.Equal("[parameters('evidenceRetentionDays')]", policy.Properties.GetProperty("immutabilityPeriodSinceCreationInDays").GetString());
         Assert.False(policy.Properties.GetProperty("allowProtectedAppendWrites").GetBoolean());
         var retentionDays = Arm.Root.GetProperty("parameters").GetProperty("evidenceRetentionDays").GetProperty("defaultValue").GetInt32();
@@ -80,7 +80,7 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
         Assert.Contains("parameters('accessPackagesContainerName')", definition.GetProperty("filters").GetProperty("prefixMatch")[0].GetString());
         Assert.Equal("[parameters('accessPackageDays')]", definition.GetProperty("actions").GetProperty("baseBlob").GetProperty("delete")
             .GetProperty("daysAfterCreationGreaterThan").GetString());
-        Assert.Equal("dsr-access-packages", Arm.Argument("dataStorage", "accessPackagesContainerName").GetString());
+        Assert.Equal(DsrStorage.AccessPackagesContainer, Arm.Argument("dataStorage", "accessPackagesContainerName").GetString());
         var deleteLock = Arm.Single("Microsoft.Authorization/locks");
         Assert.Equal("CanNotDelete", deleteLock.Properties.GetProperty("level").GetString());
         Assert.Equal("dataStorage", deleteLock.Module);

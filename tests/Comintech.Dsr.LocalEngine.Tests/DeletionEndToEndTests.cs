@@ -1,7 +1,10 @@
 using System.Net;
 using Azure.Data.Tables;
+using System.Text.Json;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Fulfilment.Deletion;
 using Comintech.Dsr.LocalEngine.Demo;
+using Comintech.Dsr.Storage;
 using Comintech.Dsr.Testing;
 
 namespace Comintech.Dsr.LocalEngine.Tests;
@@ -24,7 +27,7 @@ public sealed class DeletionEndToEndTests(EngineFixture fixture) : IClassFixture
 
         var status = await engine.WaitForStatusAsync(id, "Completed", TimeSpan.FromSeconds(90));
         Assert.Equal("Done", status.GetProperty("stage").GetString());
-        Assert.Equal(3, status.GetProperty("stores").GetArrayLength());
+        Assert.Equal(4, status.GetProperty("stores").GetArrayLength());
 
         var tables = fixture.Azurite.Storage.Tables;
         var accounts = await Rows(tables.GetTableClient(DemoDataSeeder.CustomerAccountsTable));
@@ -49,11 +52,40 @@ public sealed class DeletionEndToEndTests(EngineFixture fixture) : IClassFixture
             Assert.Contains(expected, events);
         }
 
-        Assert.Equal(3, events.Count(e => e == EvidenceEvents.StoreOutcome));
+        Assert.Equal(4, events.Count(e => e == EvidenceEvents.StoreOutcome));
         Assert.True((await ledger.VerifyAsync(id)).IsIntact);
         Assert.All(evidence, e => Assert.DoesNotContain("lovelace", e.Details, StringComparison.OrdinalIgnoreCase));
 
-        Assert.True(File.Exists(Path.Combine(engine.PickupDirectory, $"{id}.final.eml")));
+        var invoices = await Rows(tables.GetTableClient(DemoDataSeeder.InvoicesTable));
+        var kept = Assert.Single(invoices, r => r.GetString("AccountId") == ada.AccountId);
+        Assert.Equal(ada.FullName, kept.GetString("BillingName"));
+        Assert.NotEqual(ada.Email, kept.GetString("Email"));
+
+        var final = await MailPickup.WaitForAsync(engine.PickupDirectory, $"{id}.final.eml", TimeSpan.FromSeconds(10));
+        Assert.Contains("What we kept and why:", final.TextBody, StringComparison.Ordinal);
+        Assert.Contains("- Billing invoices (InvoiceNumber, IssuedOn, Amount, BillingName, BillingAddress, AccountId): Invoices must be kept for 10 years under tax law", final.TextBody, StringComparison.Ordinal);
+
+        await AssertCertificateMatchesTheChainAsync(id, await ledger.ReadAsync(id));
+    }
+
+    private async Task AssertCertificateMatchesTheChainAsync(string id, IReadOnlyList<EvidenceRecord> chain)
+    {
+        var documents = fixture.Azurite.Storage.Blobs.GetBlobContainerClient(DsrStorage.EvidenceDocumentsContainer);
+        var json = (await documents.GetBlobClient($"{id}/{DeletionCertificates.JsonName}").DownloadContentAsync()).Value.Content.ToString();
+        var certificate = JsonDocument.Parse(json).RootElement;
+        Assert.Equal(id, certificate.GetProperty("requestId").GetString());
+        Assert.Equal(4, certificate.GetProperty("stores").GetArrayLength());
+        Assert.Equal("billing-invoices", Assert.Single(certificate.GetProperty("retained").EnumerateArray()).GetProperty("storeId").GetString());
+        var head = certificate.GetProperty("evidence");
+        var link = Assert.Single(chain, r => r.Sequence == head.GetProperty("headSequence").GetInt64());
+        Assert.Equal(link.Hash, head.GetProperty("headHash").GetString());
+        Assert.Equal(link.ExpectedHash(), link.Hash);
+        Assert.True(EvidenceLedger.Verify(chain).IsIntact);
+        Assert.DoesNotContain("lovelace", json, StringComparison.OrdinalIgnoreCase);
+
+        var html = (await documents.GetBlobClient($"{id}/{DeletionCertificates.HtmlName}").DownloadContentAsync()).Value.Content.ToString();
+        Assert.StartsWith("<!doctype html>", html, StringComparison.Ordinal);
+        Assert.Contains(link.Hash, html, StringComparison.Ordinal);
     }
 
     [Fact]

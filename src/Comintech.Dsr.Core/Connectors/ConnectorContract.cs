@@ -8,6 +8,9 @@ public enum ConnectorAction
     Export,
     Rectify,
     Erase,
+
+    /// <summary>Put the address on the store's marketing suppression list (opt-out); only stores whose connector suppresses.</summary>
+    Suppress,
 }
 
 /// <summary>How one store's part of a request ended.</summary>
@@ -82,6 +85,13 @@ public interface IDataStoreConnector
 
     Task<ConnectorOutcome> EraseAsync(ConnectorRequest request, CancellationToken cancellationToken);
 
+    /// <summary>True for marketing stores: an opt-out request is planned only on them.</summary>
+    bool SuppressesMarketing => false;
+
+    /// <summary>Suppresses the address for marketing without erasing anything else (opt-out).</summary>
+    Task<ConnectorOutcome> SuppressAsync(ConnectorRequest request, CancellationToken cancellationToken) =>
+        throw new ConnectorException($"Store kind '{Kind}' holds no marketing list to suppress.");
+
     /// <summary>Problems with a store's kind-specific settings, each naming the field; checked at start.</summary>
     IEnumerable<string> ValidateSettings(DataStoreDefinition store) => [];
 }
@@ -99,6 +109,7 @@ public static class ConnectorActions
         RequestType.Access => ConnectorAction.Export,
         RequestType.Correction => ConnectorAction.Rectify,
         RequestType.Deletion => ConnectorAction.Erase,
+        RequestType.OptOut => ConnectorAction.Suppress,
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 }

@@ -54,13 +54,14 @@ public sealed class LoginHistorySettings
 /// <summary>The data-map rules every store keeps, whatever its kind.</summary>
 internal static class DataStorePolicyRules
 {
-    private static readonly string[] ActionNames = ["Access", "Rectify", "Erase"];
+    private static readonly string[] ActionNames = ["Access", "Rectify", "Erase", "OptOut"];
     private static readonly string[] SecretWords = ["password", "secret", "apikey", "accountkey", "token", "connectionstring"];
 
     public static string ActionName(ConnectorAction action) => action switch
     {
         ConnectorAction.Export => "Access",
         ConnectorAction.Rectify => "Rectify",
+        ConnectorAction.Suppress => "OptOut",
         _ => "Erase",
     };
 

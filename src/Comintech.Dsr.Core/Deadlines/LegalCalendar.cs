@@ -15,6 +15,7 @@ public static class LegalCalendar
 {
     private const int CcpaResponseDays = 45;
     private const int CcpaAcknowledgementBusinessDays = 10;
+    private const int OptOutBusinessDays = 15;
 
     public static DateTimeOffset DueAt(Jurisdiction jurisdiction, DateTimeOffset receivedAt) =>
         DueAt(jurisdiction, receivedAt, HolidayCalendar.None);
@@ -27,6 +28,15 @@ public static class LegalCalendar
             Jurisdiction.CCPA => Day(receivedAt).AddDays(CcpaResponseDays),
             _ => throw new ArgumentOutOfRangeException(nameof(jurisdiction)),
         });
+
+    /// <summary>
+    /// The first deadline for a request of this type: an opt-out must be acted on within 15 business days (CCPA
+    /// regulations §7026(f); applied under GDPR Art. 21 too, as the policy promises); every other type as above.
+    /// </summary>
+    public static DateTimeOffset DueAt(RequestType type, Jurisdiction jurisdiction, DateTimeOffset receivedAt, HolidayCalendar holidays) =>
+        type == RequestType.OptOut
+            ? EndOfDay(holidays.AddWorkingDays(Day(receivedAt), OptOutBusinessDays))
+            : DueAt(jurisdiction, receivedAt, holidays);
 
     /// <summary>The deadline once extended: GDPR one month plus two further months, CCPA 45 plus 45 days.</summary>
     public static DateTimeOffset ExtendedDueAt(Jurisdiction jurisdiction, DateTimeOffset receivedAt, HolidayCalendar holidays) =>

@@ -1,11 +1,14 @@
 namespace Comintech.Dsr.Domain;
 
-/// <summary>What the person asks for. The wire names are lower case: access, correction, deletion.</summary>
+/// <summary>What the person asks for. The wire names are lower case: access, correction, deletion, optout.</summary>
 public enum RequestType
 {
     Access,
     Correction,
     Deletion,
+
+    /// <summary>Stop marketing (GDPR Art. 21, CCPA opt-out): the address is suppressed in every marketing store.</summary>
+    OptOut,
 }
 
 public enum Jurisdiction

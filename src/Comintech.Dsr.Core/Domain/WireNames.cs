@@ -8,6 +8,7 @@ public static class WireNames
         RequestType.Access => "access",
         RequestType.Correction => "correction",
         RequestType.Deletion => "deletion",
+        RequestType.OptOut => "optout",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
@@ -18,6 +19,7 @@ public static class WireNames
             case "access": type = RequestType.Access; return true;
             case "correction": type = RequestType.Correction; return true;
             case "deletion": type = RequestType.Deletion; return true;
+            case "optout" or "opt-out": type = RequestType.OptOut; return true;
             default: type = default; return false;
         }
     }

@@ -12,10 +12,12 @@ public static class EvidenceEvents
     public const string VerificationExpired = "verification.expired";
     public const string IdentityNotVerified = "verification.not-verified";
     public const string StoreOutcome = "store.outcome";
+    public const string CorrectionApplied = "correction.applied";
     public const string StoreReapplied = "store.reapplied";
     public const string StoreConfirmed = "store.confirmed";
     public const string StoreEscalated = "store.escalated";
     public const string FinalNoticeSent = "final-notice.sent";
+    public const string AccessPackagePublished = "access-package.published";
     public const string Completed = "request.completed";
     public const string InboundMessage = "inbound.message";
     public const string InboundLinked = "inbound.linked";

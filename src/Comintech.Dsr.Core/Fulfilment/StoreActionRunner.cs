@@ -23,6 +23,7 @@ public sealed partial class StoreActionRunner(
     DsrStorage storage,
     EvidenceLedger evidence,
     LoginHistoryLookup loginHistory,
+    IdentifierHasher hasher,
     ILogger<StoreActionRunner> logger)
 {
     public async Task<ConnectorOutcome> RunAsync(StoreActionInput input, string key, string eventType, CancellationToken cancellationToken)
@@ -44,6 +45,7 @@ public sealed partial class StoreActionRunner(
                 ConnectorAction.Export => await connector.ExportAsync(connectorRequest, cancellationToken),
                 ConnectorAction.Rectify => await connector.RectifyAsync(connectorRequest, cancellationToken),
                 ConnectorAction.Erase => await connector.EraseAsync(connectorRequest, cancellationToken),
+                ConnectorAction.Suppress => await connector.SuppressAsync(connectorRequest, cancellationToken),
                 _ => throw new ConnectorException($"Action {input.Action} is unknown."),
             };
         }
@@ -63,6 +65,11 @@ public sealed partial class StoreActionRunner(
         }
 
         span?.SetTag(DsrTelemetry.OutcomeTag, outcome.Kind.ToString());
+        if (input.Action == ConnectorAction.Rectify && outcome.Kind == OutcomeKind.Done)
+        {
+            await RecordCorrectionsAsync(connectorRequest, cancellationToken);
+        }
+
         return await RecordAsync(input.RequestId, key, eventType, RetentionApplied(connectorRequest, outcome), cancellationToken);
     }
 
@@ -92,6 +99,21 @@ public sealed partial class StoreActionRunner(
         await storage.ConnectorRuns.UpsertEntityAsync(ConnectorRunRecord.ToEntity(requestId, key, outcome), TableUpdateMode.Replace, cancellationToken);
         await evidence.AppendAsync(requestId, "store:" + key, eventType, outcome, cancellationToken: cancellationToken);
         return outcome;
+    }
+
+    /// <summary>
+    /// Which fields a correction changed in a store, each with a keyed hash of its new value: enough to show later
+    /// that a value was applied, never the value itself (Art. 16, 19).
+    /// </summary>
+    private async Task RecordCorrectionsAsync(ConnectorRequest request, CancellationToken cancellationToken)
+    {
+        var fields = request.Corrections
+            .Where(c => request.Store.Fields.ContainsKey(c.Key) || request.Store.Fields.Count == 0)
+            .OrderBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => new { field = c.Key, storeField = request.Store.Fields.GetValueOrDefault(c.Key), newValueHash = hasher.Hash(c.Value) })
+            .ToList();
+        await evidence.AppendAsync(
+            request.RequestId, "corrected:" + request.IdempotencyKey, EvidenceEvents.CorrectionApplied, new { storeId = request.Store.Id, fields }, cancellationToken: cancellationToken);
     }
 
     /// <summary>The outcome kept under a key by an earlier run, if any.</summary>

@@ -35,7 +35,8 @@ public static class DsrServiceCollectionExtensions
             .Validate(_ => StorageTarget.TryResolve(configuration) is not null,
                 "Dsr:StorageConnectionString, Dsr:Storage:AccountName (or AzureWebJobsStorage) must name the storage account.")
             .Validate(o => !o.Deadlines.Validate().Any(), "Dsr:Deadlines: holidays must be yyyy-MM-dd dates under GDPR or CCPA; reminder offsets positive.")
-            .Validate(o => o.Approval.IsValid, "Dsr:Approval:RequiredFor may name only access, correction and deletion.")
+            .Validate(o => o.AccessPackage.LinkTtl > TimeSpan.Zero, "Dsr:AccessPackage:LinkTtl must be positive.")
+            .Validate(o => o.Approval.IsValid, "Dsr:Approval:RequiredFor may name only access, correction, deletion and optout.")
             .ValidateOnStart();
         services.AddOptions<DataMapOptions>()
             .BindConfiguration(DataMapOptions.Section)
@@ -91,6 +92,9 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<BackupHttpHandlers>();
         services.AddSingleton<WaitingStoreHttpHandlers>();
         services.AddSingleton<PartnerLinkHttpHandlers>();
+        services.AddSingleton<Fulfilment.Access.AccessPackages>();
+        services.AddSingleton<Fulfilment.Deletion.DeletionCertificates>();
+        services.AddSingleton<AccessPackageHttpHandlers>();
         services.AddTransient<AwaitApprovalActivity>();
         services.AddTransient<CloseDeniedActivity>();
         services.AddTransient<Deadlines.SendDeadlineAlertActivity>();

@@ -66,6 +66,7 @@ public static class RequestFormPage
             <option value="access">Send me a copy of my data (access)</option>
             <option value="correction">Correct my data (correction)</option>
             <option value="deletion">Delete my data (deletion)</option>
+            <option value="optout">Stop marketing e-mails (optout)</option>
           </select>
           <label for="fullName">Full name</label>
           <input id="fullName" name="fullName" autocomplete="name" required maxlength="200">

@@ -20,20 +20,21 @@ public sealed record MailClassification(MailIntent Intent, string Language, Juri
 {
     public string WireName => Intent.ToWire();
 
-    /// <summary>The request type the intent names, or null for opt-out and unclear.</summary>
+    /// <summary>The request type the intent names, or null for unclear.</summary>
     public RequestType? RequestType => Intent switch
     {
         MailIntent.Access => Domain.RequestType.Access,
         MailIntent.Correction => Domain.RequestType.Correction,
         MailIntent.Deletion => Domain.RequestType.Deletion,
+        MailIntent.OptOut => Domain.RequestType.OptOut,
         _ => null,
     };
 
     /// <summary>
-    /// Staff decide before anything runs: opt-out and unclear mail, and corrections (free text does not give the new
-    /// values field by field, and running a correction without them would tell the person nothing was found).
+    /// Staff decide before anything runs: unclear mail, and corrections (free text does not give the new values field
+    /// by field, and running a correction without them would tell the person nothing was found). Opt-outs run at once.
     /// </summary>
-    public bool NeedsTriage => Intent is not (MailIntent.Access or MailIntent.Deletion);
+    public bool NeedsTriage => Intent is not (MailIntent.Access or MailIntent.Deletion or MailIntent.OptOut);
 }
 
 public static class MailIntentNames

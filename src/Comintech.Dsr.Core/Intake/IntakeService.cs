@@ -46,7 +46,7 @@ public sealed partial class IntakeService(
             submission.Jurisdiction,
             submission.Language,
             receivedAt,
-            LegalCalendar.DueAt(submission.Jurisdiction, receivedAt, options.Value.Deadlines.HolidaysFor(submission.Jurisdiction)),
+            LegalCalendar.DueAt(submission.Type, submission.Jurisdiction, receivedAt, options.Value.Deadlines.HolidaysFor(submission.Jurisdiction)),
             receipt.NeedsTriage ? RequestStatus.NeedsTriage : RequestStatus.Received,
             submission.Subject,
             submission.Details,

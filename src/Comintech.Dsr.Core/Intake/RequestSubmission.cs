@@ -45,11 +45,11 @@ public static class RequestSubmissionValidator
         var type = default(RequestType);
         if (typeText is null)
         {
-            Error("type", "Required: access, correction or deletion.");
+            Error("type", "Required: access, correction, deletion or optout.");
         }
         else if (!WireNames.TryParseRequestType(typeText, out type))
         {
-            Error("type", "Must be access, correction or deletion.");
+            Error("type", "Must be access, correction, deletion or optout.");
         }
 
         var email = Field("email");

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Domain;
+using Comintech.Dsr.Fulfilment.Access;
+using Comintech.Dsr.Fulfilment.Deletion;
 
 namespace Comintech.Dsr.Notifications;
 
@@ -43,9 +45,14 @@ public static class MessageTemplates
             : "We could not confirm your identity in time, so we have not acted on your request.\n"
               + "You may send a new request at any time.\n" + ComplaintEn);
 
-    public static OutgoingEmail Final(DsrRequest request, RequestStatus status, IReadOnlyList<ConnectorOutcome> outcomes, IReadOnlyDictionary<string, string> storeNames)
+    public static OutgoingEmail Final(
+        DsrRequest request, RequestStatus status, IReadOnlyList<ConnectorOutcome> outcomes, IReadOnlyDictionary<string, string> storeNames,
+        PublishedPackage? package = null, IReadOnlyList<RetainedItem>? kept = null)
     {
         var es = Es(request);
+        var download = package is null ? "" : es
+            ? $"\n\nDescargue sus datos (HTML, JSON y CSV en un zip) aquí; el enlace caduca el {Day(package.ExpiresAt)}:\n{package.Link}"
+            : $"\n\nDownload your data (HTML, JSON and CSV in one zip) here; the link expires on {Day(package.ExpiresAt)}:\n{package.Link}";
         var lines = outcomes.Select(o => $"- {storeNames.GetValueOrDefault(o.StoreId, o.StoreId)}: {Describe(o, es)}");
         var intro = (status, es) switch
         {
@@ -58,7 +65,7 @@ public static class MessageTemplates
             request,
             "final",
             es ? "Su solicitud de privacidad: resultado" : "Your privacy request: outcome",
-            $"{intro}\n\n{string.Join('\n', lines)}\n\n{(es ? ComplaintEs : ComplaintEn)}");
+            $"{intro}{download}\n\n{string.Join('\n', lines)}{Kept(kept ?? [], es)}\n\n{(es ? ComplaintEs : ComplaintEn)}");
     }
 
     /// <summary>The reasoned notice of an extension (GDPR Art. 12(3), CCPA §1798.130(a)(2)).</summary>
@@ -85,6 +92,13 @@ public static class MessageTemplates
             : $"We cannot act on your {TypeEn(request.Type)} request of {Day(request.ReceivedAt)}.\n"
               + $"Reason: {reason}\n" + ComplaintEn);
 
+    /// <summary>What an erasure kept and why (GDPR Art. 17(3)), store by store.</summary>
+    private static string Kept(IReadOnlyList<RetainedItem> kept, bool es) => kept.Count == 0 ? "" :
+        (es ? "\n\nLo que conservamos y por qué:\n" : "\n\nWhat we kept and why:\n")
+        + string.Join('\n', kept.Select(k => k.KeptFields.Count == 0
+            ? $"- {k.StoreName}: {k.Reason}"
+            : $"- {k.StoreName} ({string.Join(", ", k.KeptFields)}): {k.Reason}"));
+
     private static string Describe(ConnectorOutcome outcome, bool es) => (outcome.Kind, es) switch
     {
         (OutcomeKind.Done, false) => $"done ({outcome.RecordsAffected} record(s))",
@@ -106,12 +120,13 @@ public static class MessageTemplates
 
     private static string Day(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string TypeEn(RequestType type) => type.ToWire();
+    private static string TypeEn(RequestType type) => type == RequestType.OptOut ? "marketing opt-out" : type.ToWire();
 
     private static string TypeEs(RequestType type) => type switch
     {
         RequestType.Access => "acceso",
         RequestType.Correction => "rectificación",
+        RequestType.OptOut => "baja de las comunicaciones comerciales",
         _ => "supresión",
     };
 

@@ -32,7 +32,7 @@ public sealed class StaffTriageHandlers(StaffAuthenticator authenticator, StaffA
         var (fields, corrections) = body!.Value.Kind == BodyKind.Json ? SubmissionReader.FromJson(body.Value.Text, errors) : SubmissionReader.FromForm(body.Value.Text);
         if (errors.Count == 0 && !WireNames.TryParseRequestType(fields.GetValueOrDefault("type"), out _))
         {
-            errors["type"] = ["Required: access, correction or deletion."];
+            errors["type"] = ["Required: access, correction, deletion or optout."];
         }
 
         if (errors.Count > 0)

@@ -20,6 +20,8 @@ public sealed class DsrStorage(TableServiceClient tables, BlobServiceClient blob
     public const string LocksContainer = "dsr-locks";
     public const string StaffAttachmentsContainer = "dsr-staff-attachments";
     public const string InboundMailContainer = "inbound-mail";
+    public const string AccessPackagesContainer = "dsr-access-packages";
+    public const string EvidenceDocumentsContainer = "dsr-evidence";
 
     public TableServiceClient Tables { get; } = tables;
 
@@ -44,6 +46,12 @@ public sealed class DsrStorage(TableServiceClient tables, BlobServiceClient blob
     /// <summary>Where raw .eml files are dropped for intake (blob trigger / the local engine's watcher).</summary>
     public BlobContainerClient InboundMail => Blobs.GetBlobContainerClient(InboundMailContainer);
 
+    /// <summary>Private: zipped access packages, deleted by a lifecycle rule after <c>accessPackageDays</c>.</summary>
+    public BlobContainerClient AccessPackages => Blobs.GetBlobContainerClient(AccessPackagesContainer);
+
+    /// <summary>Immutable in Azure: deletion certificates.</summary>
+    public BlobContainerClient EvidenceDocuments => Blobs.GetBlobContainerClient(EvidenceDocumentsContainer);
+
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
         await Requests.CreateIfNotExistsAsync(cancellationToken);
@@ -54,5 +62,7 @@ public sealed class DsrStorage(TableServiceClient tables, BlobServiceClient blob
         await InboundMessages.CreateIfNotExistsAsync(cancellationToken);
         await InboundRaw.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await InboundMail.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await AccessPackages.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await EvidenceDocuments.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
     }
 }

@@ -11,6 +11,7 @@ public static partial class DemoDataSeeder
 {
     public const string CustomerAccountsTable = "CustomerAccounts";
     public const string SupportTicketsTable = "SupportTickets";
+    public const string InvoicesTable = "Invoices";
 
     public static IReadOnlyList<DemoPerson> People { get; } =
     [
@@ -56,6 +57,22 @@ public static partial class DemoDataSeeder
                 ["RequesterName"] = person.FullName,
                 ["Subject"] = "Mailbox quota",
                 ["Body"] = $"Hello, this is {person.FullName}; my mailbox is full.",
+            }, cancellationToken: cancellationToken);
+        }
+
+        var invoices = storage.Tables.GetTableClient(InvoicesTable);
+        await invoices.CreateIfNotExistsAsync(cancellationToken);
+        foreach (var person in People.Take(2))
+        {
+            await invoices.UpsertEntityAsync(new TableEntity(person.AccountId, $"INV-{person.AccountId}-2026-10")
+            {
+                ["InvoiceNumber"] = $"INV-{person.AccountId}-2026-10",
+                ["IssuedOn"] = "2026-10-01",
+                ["Amount"] = "29.90 EUR",
+                ["AccountId"] = person.AccountId,
+                ["Email"] = person.Email,
+                ["BillingName"] = person.FullName,
+                ["BillingAddress"] = person.PostalAddress,
             }, cancellationToken: cancellationToken);
         }
 

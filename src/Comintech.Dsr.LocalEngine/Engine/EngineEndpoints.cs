@@ -19,6 +19,8 @@ public static class EngineEndpoints
             handlers.StatusAsync(id, client, ct));
         app.MapPost("/api/requests/{id}/verify", (string id, HttpRequest http, RequestHttpHandlers handlers, DurableTaskClient client) =>
             handlers.VerifyAsync(http, id, client));
+        app.MapGet("/api/requests/{id}/package", (string id, HttpRequest http, AccessPackageHttpHandlers handlers) =>
+            handlers.DownloadAsync(http, id));
         app.MapPost("/api/requests/{id}/resend", (string id, RequestHttpHandlers handlers, DurableTaskClient client, CancellationToken ct) =>
             handlers.ResendAsync(id, client, ct));
         // Staff routes: to be put behind staff authentication (see README).

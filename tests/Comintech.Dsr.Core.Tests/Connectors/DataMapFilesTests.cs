@@ -43,7 +43,14 @@ public class DataMapFilesTests
     }
 
     [Fact]
-    public void The_demo_data_map_is_valid() => Assert.Equal(3, Load("datamap.json").Stores.Count);
+    public void The_demo_data_map_is_valid_and_keeps_invoices_for_a_stated_reason()
+    {
+        var map = Load("datamap.json");
+        Assert.Equal(4, map.Stores.Count);
+        var invoices = map.Get("billing-invoices").PolicyFor(ConnectorAction.Erase);
+        Assert.Equal(ActionMode.Retained, invoices.Mode);
+        Assert.False(string.IsNullOrWhiteSpace(invoices.Reason));
+    }
 
     [Fact]
     public void A_bad_entry_fails_start_up_naming_the_entry_and_field()

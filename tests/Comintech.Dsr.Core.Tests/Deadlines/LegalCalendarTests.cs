@@ -84,6 +84,13 @@ public class LegalCalendarTests
     public void Ccpa_acknowledgement_is_due_within_10_business_days(string received, string holidays, string due) =>
         AssertEndOf(due, LegalCalendar.AcknowledgeBy(Jurisdiction.CCPA, At(received), Holidays(holidays))!.Value);
 
+    [Theory]
+    [InlineData(Jurisdiction.CCPA, "", "2026-12-21")]
+    [InlineData(Jurisdiction.GDPR, "", "2026-12-21")]
+    [InlineData(Jurisdiction.CCPA, "2026-12-01", "2026-12-22")]
+    public void An_opt_out_is_due_within_15_business_days_under_either_law(Jurisdiction jurisdiction, string holidays, string due) =>
+        AssertEndOf(due, LegalCalendar.DueAt(RequestType.OptOut, jurisdiction, At("2026-11-30T10:00:00Z"), Holidays(holidays)));
+
     [Fact]
     public void Gdpr_sets_no_separate_acknowledgement_deadline() =>
         Assert.Null(LegalCalendar.AcknowledgeBy(Jurisdiction.GDPR, At("2026-03-10T09:00:00Z"), HolidayCalendar.None));

@@ -18,10 +18,11 @@ public sealed class RequestClassifierTests
     }
 
     [Fact]
-    public void Quoted_reply_lines_do_not_count_and_opt_out_has_no_request_type()
+    public void Quoted_reply_lines_do_not_count_and_opt_out_runs_as_an_opt_out_request()
     {
         Assert.Equal(MailIntent.Unclear, RequestClassifier.Classify("Re: your request", "ok\n> please delete my data\n> erase everything").Intent);
-        Assert.Null(RequestClassifier.Classify("Unsubscribe", "").RequestType);
+        Assert.Equal(RequestType.OptOut, RequestClassifier.Classify("Unsubscribe", "").RequestType);
+        Assert.False(RequestClassifier.Classify("Unsubscribe", "").NeedsTriage);
         Assert.Equal("opt-out", RequestClassifier.Classify("Unsubscribe", "").WireName);
     }
 

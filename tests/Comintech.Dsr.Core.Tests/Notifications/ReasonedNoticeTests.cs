@@ -1,5 +1,8 @@
 using System.Globalization;
+using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Domain;
+using Comintech.Dsr.Fulfilment.Access;
+using Comintech.Dsr.Fulfilment.Deletion;
 using Comintech.Dsr.Notifications;
 
 namespace Comintech.Dsr.Core.Tests.Notifications;
@@ -36,5 +39,22 @@ public class ReasonedNoticeTests
         Assert.Equal($"{request.Id}.denied", message.IdempotencyKey);
         Assert.Contains(reason, message.TextBody, StringComparison.Ordinal);
         Assert.Contains(complaint, message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "What we kept and why:", "the link expires on 2026-03-17")]
+    [InlineData("es", "Lo que conservamos y por qué:", "el enlace caduca el 2026-03-17")]
+    public void The_final_notice_gives_the_package_link_and_names_what_was_kept(string language, string keptHeading, string expiry)
+    {
+        var request = Request(language);
+        var outcomes = new[] { new ConnectorOutcome("billing", ConnectorAction.Erase, OutcomeKind.Retained, 1, 1, "Retained", null, DateTimeOffset.UnixEpoch) };
+        var kept = new[] { new RetainedItem("billing", "Billing", ["InvoiceNumber", "Amount"], "Tax law") };
+        var package = new PublishedPackage("http://x/api/requests/r/package?expires=1&signature=s", DateTimeOffset.Parse("2026-03-17T10:00:00Z", CultureInfo.InvariantCulture));
+
+        var message = MessageTemplates.Final(request, RequestStatus.Completed, outcomes, new Dictionary<string, string> { ["billing"] = "Billing" }, package, kept);
+
+        Assert.Contains(keptHeading + "\n- Billing (InvoiceNumber, Amount): Tax law", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains(expiry, message.TextBody, StringComparison.Ordinal);
+        Assert.Contains(package.Link, message.TextBody, StringComparison.Ordinal);
     }
 }

@@ -86,6 +86,17 @@ public sealed class SendGridMarketingConnector(IConfiguration configuration, Con
             "Contact deleted; the address stays on the global suppression list so it is never mailed or re-imported.", null, clock.GetUtcNow());
     }
 
+    public bool SuppressesMarketing => true;
+
+    /// <summary>Opt-out: the address goes on the global suppression list (idempotent); the contact itself is kept.</summary>
+    public async Task<ConnectorOutcome> SuppressAsync(ConnectorRequest request, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["recipient_emails"] = new JsonArray(request.Subject.NormalisedEmail) };
+        await SendAsync(Client(request.Store), BaseClient.Method.POST, "asm/suppressions/global", body, null, "global suppression", cancellationToken);
+        return request.Outcome(
+            OutcomeKind.Done, 1, 1, "The address is on the global suppression list: no marketing e-mail is sent to it.", null, clock.GetUtcNow());
+    }
+
     public IEnumerable<string> ValidateSettings(DataStoreDefinition store)
     {
         if (store.Setting("ApiKeyName") is null)

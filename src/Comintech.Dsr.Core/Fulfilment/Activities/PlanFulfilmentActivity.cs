@@ -12,7 +12,8 @@ namespace Comintech.Dsr.Fulfilment.Activities;
 /// Reads the data map once (so the plan is fixed in history) and marks the request in progress. Under the identity-wait
 /// policy <c>Pause</c> it first moves the deadline by the whole days spent waiting on the person.
 /// </summary>
-public sealed class PlanFulfilmentActivity(RequestStore requests, IOptions<DataMapOptions> dataMap, EvidenceLedger evidence, IOptions<DsrOptions> options)
+public sealed class PlanFulfilmentActivity(
+    RequestStore requests, IOptions<DataMapOptions> dataMap, EvidenceLedger evidence, IOptions<DsrOptions> options, IEnumerable<IDataStoreConnector> connectors)
     : IDsrActivity<string, FulfilmentPlan>
 {
     public async Task<FulfilmentPlan> RunAsync(string requestId, CancellationToken cancellationToken)
@@ -24,8 +25,13 @@ public sealed class PlanFulfilmentActivity(RequestStore requests, IOptions<DataM
         }
 
         await requests.SetStatusAsync(requestId, RequestStatus.InProgress, cancellationToken);
-        return new FulfilmentPlan(ConnectorActions.For(request.Type), [.. dataMap.Value.Stores.Select(Planned)]);
+        var action = ConnectorActions.For(request.Type);
+        var stores = action == ConnectorAction.Suppress ? dataMap.Value.Stores.Where(SuppressesMarketing) : dataMap.Value.Stores;
+        return new FulfilmentPlan(action, [.. stores.Select(Planned)]);
     }
+
+    private bool SuppressesMarketing(DataStoreDefinition store) =>
+        connectors.Any(c => c.SuppressesMarketing && c.Kind.Equals(store.Kind, StringComparison.OrdinalIgnoreCase));
 
     public static PlannedStore Planned(DataStoreDefinition store) =>
         new(store.Id, store.Retry.MaxAttempts, store.Retry.FirstRetryInterval, store.Retry.BackoffCoefficient, store.Waiting.ConfirmWithin, store.Waiting.RemindEvery);
@@ -41,7 +47,7 @@ public sealed class PlanFulfilmentActivity(RequestStore requests, IOptions<DataM
 
         var holidays = options.Value.Deadlines.HolidaysFor(request.Jurisdiction);
         var unpaused = request.ExtendedAt is null
-            ? LegalCalendar.DueAt(request.Jurisdiction, request.ReceivedAt, holidays)
+            ? LegalCalendar.DueAt(request.Type, request.Jurisdiction, request.ReceivedAt, holidays)
             : LegalCalendar.ExtendedDueAt(request.Jurisdiction, request.ReceivedAt, holidays);
         var dueAt = LegalCalendar.WithIdentityWait(unpaused, wait.Value, IdentityWaitPolicy.Pause);
         if (dueAt != request.DueAt)

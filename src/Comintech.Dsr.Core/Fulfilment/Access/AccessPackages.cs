@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Hosting;
+using Comintech.Dsr.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Comintech.Dsr.Fulfilment.Access;
+
+/// <summary>
+/// Builds a request's access package from the stores' exports into the private packages container at
+/// <c>&lt;requestId&gt;/package.zip</c>, and makes and checks its signed, expiring download link.
+/// The package is served through the app (not a SAS): the same code path works on Azurite and with identity-based storage.
+/// </summary>
+public sealed class AccessPackages(DsrStorage storage, IOptions<DsrOptions> options, IOptions<DataMapOptions> dataMap, TimeProvider clock)
+{
+    private const string ExpiresMetadata = "expires";
+
+    /// <summary>Builds and stores the package once (a rerun keeps the first one and its expiry); returns the download link.</summary>
+    public async Task<PublishedPackage> PublishAsync(string requestId, IReadOnlyList<ConnectorOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        var blob = storage.AccessPackages.GetBlobClient(BlobName(requestId));
+        long expires;
+        try
+        {
+            var existing = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+            expires = long.Parse(existing.Value.Metadata[ExpiresMetadata], NumberStyles.None, CultureInfo.InvariantCulture);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            var sections = new List<AccessPackageSection>();
+            foreach (var outcome in outcomes)
+            {
+                sections.Add(new AccessPackageSection(dataMap.Value.Get(outcome.StoreId), outcome, await RecordsAsync(outcome, cancellationToken)));
+            }
+
+            var now = clock.GetUtcNow();
+            expires = (now + options.Value.AccessPackage.LinkTtl).ToUnixTimeSeconds();
+            var zip = AccessPackageWriter.Write(requestId, now, sections);
+            await blob.UploadAsync(new BinaryData(zip), new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/zip" },
+                Metadata = new Dictionary<string, string> { [ExpiresMetadata] = expires.ToString(CultureInfo.InvariantCulture) },
+            }, cancellationToken);
+        }
+
+        return new PublishedPackage(LinkFor(requestId, expires), DateTimeOffset.FromUnixTimeSeconds(expires));
+    }
+
+    public string LinkFor(string requestId, long expires) =>
+        $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/requests/{Uri.EscapeDataString(requestId)}/package"
+        + $"?expires={expires.ToString(CultureInfo.InvariantCulture)}&signature={AccessPackageLink.Sign(options.Value.IdentifierHashKey, requestId, expires)}";
+
+    /// <summary>Checks a link's signature and expiry; on success opens the package.</summary>
+    public async Task<(PackageLinkState State, Stream? Package)> OpenAsync(string requestId, long expires, string? signature, CancellationToken cancellationToken)
+    {
+        if (!AccessPackageLink.IsAuthentic(options.Value.IdentifierHashKey, requestId, expires, signature))
+        {
+            return (PackageLinkState.Invalid, null);
+        }
+
+        if (clock.GetUtcNow().ToUnixTimeSeconds() > expires)
+        {
+            return (PackageLinkState.Expired, null);
+        }
+
+        try
+        {
+            var download = await storage.AccessPackages.GetBlobClient(BlobName(requestId)).OpenReadAsync(cancellationToken: cancellationToken);
+            return (PackageLinkState.Valid, download);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return (PackageLinkState.Expired, null);
+        }
+    }
+
+    public static string BlobName(string requestId) => $"{requestId}/package.zip";
+
+    private async Task<JsonArray> RecordsAsync(ConnectorOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (outcome.ArtifactPath is null)
+        {
+            return [];
+        }
+
+        var export = await storage.Exports.GetBlobClient(outcome.ArtifactPath).DownloadContentAsync(cancellationToken);
+        return JsonNode.Parse(export.Value.Content.ToString())?["records"] switch
+        {
+            JsonArray records => (JsonArray)records.DeepClone(),
+            null => [],
+            JsonNode single => [single.DeepClone()],
+        };
+    }
+}
+
+/// <summary>Non-personal facts of a published package; the link is a bearer secret, so it goes only into the e-mail.</summary>
+public sealed record PublishedPackage(string Link, DateTimeOffset ExpiresAt);
+
+public enum PackageLinkState
+{
+    Valid,
+    Invalid,
+    Expired,
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Domain;
+using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Comintech.Dsr.Fulfilment.Deletion;
+
+/// <summary>
+/// The deletion certificate: every store's outcome, what was kept and why, and the evidence chain's head (sequence and
+/// hash) when the request closed; JSON and HTML in the evidence container at <c>&lt;requestId&gt;/deletion-certificate.*</c>.
+/// It holds no personal data: store ids, counts, field names, reasons and hashes.
+/// </summary>
+public sealed class DeletionCertificates(DsrStorage storage, EvidenceLedger evidence, IOptions<DataMapOptions> dataMap, TimeProvider clock)
+{
+    public const string JsonName = "deletion-certificate.json";
+    public const string HtmlName = "deletion-certificate.html";
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>Issues the certificate once; a rerun finds it (the container is write-once in Azure) and keeps it.</summary>
+    public async Task IssueAsync(string requestId, RequestStatus status, IReadOnlyList<ConnectorOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        var json = storage.EvidenceDocuments.GetBlobClient($"{requestId}/{JsonName}");
+        if (await json.ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var records = await evidence.ReadAsync(requestId, cancellationToken);
+        var chain = EvidenceLedger.Verify(records);
+        if (!chain.IsIntact)
+        {
+            throw new InvalidOperationException($"The evidence chain of {requestId} is broken at {chain.FirstBrokenSequence}; no certificate issued.");
+        }
+
+        var names = dataMap.Value.Stores.ToDictionary(s => s.Id, s => s.Name);
+        var certificate = new DeletionCertificate(
+            requestId,
+            status.ToString(),
+            clock.GetUtcNow(),
+            [.. outcomes.Select(o => new CertifiedStore(o.StoreId, names.GetValueOrDefault(o.StoreId, o.StoreId), o.Kind.ToString(), o.RecordsFound, o.RecordsAffected, o.Note, o.CompletedAt))],
+            RetainedItem.From(dataMap.Value, outcomes),
+            new CertifiedChain(chain.Length, records.Count == 0 ? 0 : records[^1].Sequence, chain.HeadHash));
+
+        await UploadAsync(storage.EvidenceDocuments.GetBlobClient($"{requestId}/{HtmlName}"), Html(certificate), "text/html; charset=utf-8", cancellationToken);
+        await UploadAsync(json, JsonSerializer.Serialize(certificate, JsonOptions), "application/json", cancellationToken);
+    }
+
+    private static async Task UploadAsync(Azure.Storage.Blobs.BlobClient blob, string content, string contentType, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await blob.UploadAsync(
+                new BinaryData(Encoding.UTF8.GetBytes(content)),
+                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType }, Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
+                cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Written by an earlier attempt of this activity.
+        }
+    }
+
+    private static string Html(DeletionCertificate c)
+    {
+        var html = new StringBuilder()
+            .Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Deletion certificate</title></head><body><main>")
+            .Append(CultureInfo.InvariantCulture, $"<h1>Deletion certificate</h1><p>Request {E(c.RequestId)}: {E(c.Status)}, issued {E(c.IssuedAt.ToString("u", CultureInfo.InvariantCulture))}.</p>")
+            .Append("<table><thead><tr><th>Store</th><th>Outcome</th><th>Found</th><th>Affected</th><th>Note</th></tr></thead><tbody>");
+        foreach (var s in c.Stores)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(s.StoreName)}</td><td>{E(s.Outcome)}</td><td>{s.RecordsFound}</td><td>{s.RecordsAffected}</td><td>{E(s.Note ?? "")}</td></tr>");
+        }
+
+        html.Append("</tbody></table><h2>Kept and why</h2><ul>");
+        foreach (var r in c.Retained)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li>{E(r.StoreName)}: {E(string.Join(", ", r.KeptFields))} ({E(r.Reason)})</li>");
+        }
+
+        return html.Append(CultureInfo.InvariantCulture, $"</ul><h2>Evidence chain</h2><p>{c.Evidence.Length} links; head #{c.Evidence.HeadSequence}, SHA-256 <code>{E(c.Evidence.HeadHash)}</code>.</p></main></body></html>")
+            .ToString();
+    }
+
+    private static string E(string value) => WebUtility.HtmlEncode(value);
+}
+
+public sealed record DeletionCertificate(
+    string RequestId, string Status, DateTimeOffset IssuedAt, IReadOnlyList<CertifiedStore> Stores, IReadOnlyList<RetainedItem> Retained, CertifiedChain Evidence);
+
+public sealed record CertifiedStore(string StoreId, string StoreName, string Outcome, int RecordsFound, int RecordsAffected, string? Note, DateTimeOffset CompletedAt);
+
+public sealed record CertifiedChain(int Length, long HeadSequence, string HeadHash);

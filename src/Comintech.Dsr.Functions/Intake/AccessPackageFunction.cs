@@ -1,0 +1,17 @@
+using Comintech.Dsr.Functions.Http;
+using Comintech.Dsr.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Comintech.Dsr.Functions.Intake;
+
+/// <summary>GET /api/requests/{id}/package: the person's access package behind the signed, expiring e-mailed link.</summary>
+public sealed class AccessPackageFunction(AccessPackageHttpHandlers handlers)
+{
+    [Function(nameof(AccessPackageFunction))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/requests/{id}/package")] HttpRequest request,
+        string id) =>
+        new ResultAction(await handlers.DownloadAsync(request, id));
+}

@@ -1,0 +1,52 @@
+using System.IO.Compression;
+using System.Text.Json.Nodes;
+using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Fulfilment.Access;
+
+namespace Comintech.Dsr.Core.Tests.Fulfilment.Access;
+
+/// <summary>The package link's signature and the package's files, without storage.</summary>
+public class AccessPackageTests
+{
+    private const string Key = "0123456789abcdef0123456789abcdef-test";
+
+    [Fact]
+    public void A_link_is_authentic_only_for_its_own_request_expiry_and_key()
+    {
+        var signature = AccessPackageLink.Sign(Key, "request-a", 1_900_000_000);
+
+        Assert.True(AccessPackageLink.IsAuthentic(Key, "request-a", 1_900_000_000, signature));
+        Assert.False(AccessPackageLink.IsAuthentic(Key, "request-b", 1_900_000_000, signature));
+        Assert.False(AccessPackageLink.IsAuthentic(Key, "request-a", 1_900_000_001, signature));
+        Assert.False(AccessPackageLink.IsAuthentic(Key + "x", "request-a", 1_900_000_000, signature));
+        Assert.False(AccessPackageLink.IsAuthentic(Key, "request-a", 1_900_000_000, null));
+        Assert.NotEqual(Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData("x"u8, "y"u8)), signature);
+    }
+
+    [Fact]
+    public void Records_are_escaped_in_the_report_and_quoted_in_the_csv()
+    {
+        var store = new DataStoreDefinition { Id = "accounts", Name = "Accounts", Categories = ["identity"], Purpose = "Service", LegalBasis = "Contract", Retention = "Life" };
+        var outcome = new ConnectorOutcome("accounts", ConnectorAction.Export, OutcomeKind.Done, 1, 1, null, "x/accounts.json", DateTimeOffset.UnixEpoch);
+        var records = new JsonArray(new JsonObject { ["FullName"] = "Robert <script>alert(1)</script>, \"Bobby\"", ["Tags"] = new JsonArray("a", "b") }, "a log line");
+
+        using var zip = new ZipArchive(new MemoryStream(AccessPackageWriter.Write("request-a", DateTimeOffset.UnixEpoch, [new AccessPackageSection(store, outcome, records)])));
+
+        var html = Read(zip, AccessPackageWriter.ReportEntry);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains(AccessPackageSection.DefaultSource, html, StringComparison.Ordinal);
+        var csv = Read(zip, "stores/accounts.csv").Split("\r\n");
+        Assert.Equal("value,FullName,Tags", csv[0]);
+        Assert.Equal(",\"Robert <script>alert(1)</script>, \"\"Bobby\"\"\",\"[\"\"a\"\",\"\"b\"\"]\"", csv[1]);
+        Assert.Equal("a log line,,", csv[2]);
+        var json = JsonNode.Parse(Read(zip, AccessPackageWriter.JsonEntry))!;
+        Assert.Equal("Contract", json["stores"]![0]!["legalBasis"]!.GetValue<string>());
+    }
+
+    private static string Read(ZipArchive zip, string name)
+    {
+        using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+        return reader.ReadToEnd();
+    }
+}

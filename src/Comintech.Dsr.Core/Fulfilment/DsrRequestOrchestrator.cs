@@ -40,7 +40,13 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
         var progress = plan.Stores.ToDictionary(s => s.StoreId, s => new StoreProgress(s.StoreId, StoreProgress.Pending, 0, 0, null));
         context.SetCustomStatus(new DsrProgress(RequestStage.Fulfilling, [.. progress.Values]));
 
-        var pending = plan.Stores.Select(store => RunStoreAsync(context, input.RequestId, plan.Action, store)).ToList();
+        void ShowWaiting(ConnectorOutcome waiting)
+        {
+            progress[waiting.StoreId] = StoreProgress.From(waiting);
+            context.SetCustomStatus(new DsrProgress(RequestStage.Fulfilling, [.. progress.Values]));
+        }
+
+        var pending = plan.Stores.Select(store => RunStoreAsync(context, input.RequestId, plan.Action, store, ShowWaiting)).ToList();
         var outcomes = new Dictionary<string, ConnectorOutcome>();
         while (pending.Count > 0)
         {
@@ -112,15 +118,25 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
         return await decision;
     }
 
-    /// <summary>One store's action with its retry policy; after the last attempt, a Failed outcome with the reason.</summary>
-    internal static async Task<ConnectorOutcome> RunStoreAsync(TaskOrchestrationContext context, string requestId, ConnectorAction action, PlannedStore store)
+    /// <summary>
+    /// One store's action with its retry policy; after the last attempt, a Failed outcome with the reason.
+    /// <paramref name="onWaiting"/> hears when the store starts waiting on a partner or staff.
+    /// </summary>
+    internal static async Task<ConnectorOutcome> RunStoreAsync(
+        TaskOrchestrationContext context, string requestId, ConnectorAction action, PlannedStore store, Action<ConnectorOutcome>? onWaiting = null)
     {
         var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(store.MaxAttempts, store.FirstRetryInterval, store.BackoffCoefficient));
         try
         {
             var outcome = await context.CallActivityAsync<ConnectorOutcome>(
                 DsrActivityNames.ExecuteStoreAction, new StoreActionInput(requestId, store.StoreId, action), retry);
-            return outcome.Kind == OutcomeKind.Waiting ? await WaitForStoreAsync(context, requestId, action, store, retry) : outcome;
+            if (outcome.Kind != OutcomeKind.Waiting)
+            {
+                return outcome;
+            }
+
+            onWaiting?.Invoke(outcome);
+            return await WaitForStoreAsync(context, requestId, action, store, retry);
         }
         catch (TaskFailedException ex)
         {

@@ -91,7 +91,7 @@ public sealed class DsrRequestOrchestratorWaitingTests : IAsyncLifetime
         var result = await ResultAsync(id);
 
         Assert.Equal(nameof(OutcomeKind.Done), progress.Stores.Single(s => s.StoreId == "accounts").State);
-        Assert.Equal(StoreProgress.Pending, progress.Stores.Single(s => s.StoreId == "reseller").State);
+        Assert.Equal(nameof(OutcomeKind.Waiting), progress.Stores.Single(s => s.StoreId == "reseller").State);
         Assert.Equal(RequestStatus.Completed, result.Status);
         var reseller = result.Stores.Single(s => s.StoreId == "reseller");
         Assert.Equal((nameof(OutcomeKind.Done), 4), (reseller.State, reseller.RecordsAffected));

@@ -1,7 +1,11 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Comintech.Dsr.Connectors.Manual;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.LocalEngine.Demo;
+using Comintech.Dsr.Staff;
 using Comintech.Dsr.Testing;
 
 namespace Comintech.Dsr.LocalEngine.Tests;
@@ -11,6 +15,7 @@ public sealed class CorrectionEndToEndTests : IAsyncLifetime
 {
     private const string NewName = "Augusta Ada King";
     private const string NewPhone = "+44 20 7946 9999";
+    private const string StaffKey = "correction-tests-staff-key-0123456789";
     private DemoMapEngine demo = null!;
 
     public async Task InitializeAsync() => demo = await DemoMapEngine.StartAsync(
@@ -20,7 +25,11 @@ public sealed class CorrectionEndToEndTests : IAsyncLifetime
             ["Purpose"] = "Managing the account for the customer", ["LegalBasis"] = "Contract", ["Retention"] = "Life of the account",
             ["Settings"] = new JsonObject { ["PartnerId"] = "acme", ["Endpoint"] = url, ["SecretName"] = "Partners:Acme:Secret" },
         },
-        new Dictionary<string, string> { ["Partners__Acme__Secret"] = "acme-shared-secret-0123456789abcdef" });
+        new Dictionary<string, string>
+        {
+            ["Partners__Acme__Secret"] = "acme-shared-secret-0123456789abcdef",
+            ["Staff__ApiKey"] = StaffKey,
+        });
 
     public async Task DisposeAsync() => await demo.DisposeAsync();
 
@@ -66,6 +75,48 @@ public sealed class CorrectionEndToEndTests : IAsyncLifetime
             Assert.DoesNotContain("Augusta", e.Details, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("9999", e.Details, StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public async Task A_field_no_store_takes_becomes_one_staff_task_that_staff_mark_done()
+    {
+        var engine = demo.Engine;
+        var grace = DemoDataSeeder.People[1];
+        var id = await engine.SubmitAsync(new
+        {
+            type = "correction", email = grace.Email, fullName = grace.FullName, accountId = grace.AccountId,
+            corrections = new Dictionary<string, string> { ["phone"] = NewPhone, ["shoeSize"] = "38" },
+        });
+        using (await engine.VerifyAsync(id, await engine.CodeAsync(id)))
+        {
+        }
+
+        await WaitForStoreAsync(engine, id, ManualCorrectionStep.StoreId, "Waiting");
+        var planned = Assert.Single(
+            await new EvidenceLedger(demo.Azurite.Storage, TimeProvider.System).ReadAsync(id), e => e.EventType == EvidenceEvents.ManualCorrectionsPlanned);
+        Assert.Contains("\"shoeSize\"", planned.Details, StringComparison.Ordinal);
+        Assert.DoesNotContain("phone", planned.Details, StringComparison.Ordinal);
+
+        using var done = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/staff/requests/{id}/stores/{ManualCorrectionStep.StoreId}/done", UriKind.Relative))
+        {
+            Content = JsonContent.Create(new { note = "Shoe size updated in the loyalty spreadsheet" }),
+        };
+        done.Headers.Add(StaffAuthenticator.ApiKeyHeader, StaffKey);
+        using var answer = await engine.Http.SendAsync(done);
+        Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+
+        await WaitForStoreAsync(engine, id, ManualCorrectionStep.StoreId, "Done");
+    }
+
+    private static async Task WaitForStoreAsync(EngineProcess engine, string requestId, string storeId, string state)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!(await engine.StatusAsync(requestId)).GetProperty("stores").EnumerateArray()
+            .Any(s => s.GetProperty("storeId").GetString() == storeId && s.GetProperty("state").GetString() == state))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Store {storeId} was not {state} in time.\n{engine.Output}");
+            await Task.Delay(500);
+        }
     }
 
     private static bool AutomaticStoresDone(JsonElement status) =>

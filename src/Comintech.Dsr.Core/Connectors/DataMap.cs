@@ -59,6 +59,10 @@ public sealed class DataMapOptions
             {
                 errors.Add($"{name}: Id is declared twice.");
             }
+            else if (string.Equals(store.Id, Manual.ManualCorrectionStep.StoreId, StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add($"{name}: Id '{store.Id}' is reserved for the built-in manual correction step.");
+            }
 
             if (string.IsNullOrWhiteSpace(store.Kind) || !kinds.Contains(store.Kind))
             {
@@ -93,8 +97,10 @@ public sealed class DataMapOptions
     private string EntryName(int i) =>
         string.IsNullOrWhiteSpace(Stores[i].Id) ? $"DataMap:Stores:{i}" : $"DataMap:Stores:{i} ({Stores[i].Id})";
 
+    /// <summary>A declared store, or the built-in manual correction step under its reserved id.</summary>
     public DataStoreDefinition Get(string storeId) =>
         Stores.FirstOrDefault(s => string.Equals(s.Id, storeId, StringComparison.OrdinalIgnoreCase))
+        ?? (string.Equals(storeId, Manual.ManualCorrectionStep.StoreId, StringComparison.OrdinalIgnoreCase) ? Manual.ManualCorrectionStep.Definition : null)
         ?? throw new InvalidOperationException($"Data store '{storeId}' is not in the data map.");
 }
 

@@ -31,4 +31,7 @@ public static class EvidenceEvents
     public const string DeadlineReminder = "deadline.reminder";
     public const string DeadlineEscalated = "deadline.escalated";
     public const string DeadlinePaused = "deadline.paused-for-identity";
+
+    /// <summary>Requested fields no store corrects automatically (names only), handed to staff as one manual step.</summary>
+    public const string ManualCorrectionsPlanned = "correction.manual-step-planned";
 }

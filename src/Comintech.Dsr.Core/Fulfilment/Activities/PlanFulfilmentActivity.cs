@@ -1,4 +1,5 @@
 using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Connectors.Manual;
 using Comintech.Dsr.Deadlines;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
@@ -26,7 +27,14 @@ public sealed class PlanFulfilmentActivity(
 
         await requests.SetStatusAsync(requestId, RequestStatus.InProgress, cancellationToken);
         var action = ConnectorActions.For(request.Type);
-        var stores = action == ConnectorAction.Suppress ? dataMap.Value.Stores.Where(SuppressesMarketing) : dataMap.Value.Stores;
+        var stores = (action == ConnectorAction.Suppress ? dataMap.Value.Stores.Where(SuppressesMarketing) : dataMap.Value.Stores).ToList();
+        if (action == ConnectorAction.Rectify && ManualCorrectionStep.FieldsWithoutAutomaticHome(dataMap.Value, request.Corrections.Keys) is { Count: > 0 } byHand)
+        {
+            stores.Add(ManualCorrectionStep.Definition);
+            await evidence.AppendAsync(
+                requestId, "manual-corrections", EvidenceEvents.ManualCorrectionsPlanned, new { fields = byHand }, cancellationToken: cancellationToken);
+        }
+
         return new FulfilmentPlan(action, [.. stores.Select(Planned)]);
     }
 

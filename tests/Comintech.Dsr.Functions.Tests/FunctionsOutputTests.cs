@@ -54,6 +54,8 @@ public abstract class FunctionsOutputTests
     [InlineData("ExtendDeadlineFunction", "post", "api/staff/requests/{id}/extend")]
     [InlineData("RerunStoreFunction", "post", "api/staff/requests/{id}/stores/{storeId}/rerun")]
     [InlineData("ClassifyRequestFunction", "post", "api/staff/requests/{id}/classify")]
+    [InlineData("IdentityLinkFunction", "post", "api/requests/{id}/identity")]
+    [InlineData("StaffBindIdentityFunction", "post", "api/staff/requests/{id}/identity/bind")]
     public void Http_functions_serve_the_same_routes_as_the_local_engine(string name, string method, string route)
     {
         var trigger = Bindings(Functions()[name]).Single(b => b.Type == "httpTrigger");
@@ -67,7 +69,7 @@ public abstract class FunctionsOutputTests
     {
         var functions = Functions();
 
-        foreach (var orchestrator in new[] { DsrRequestOrchestrator.Name, Deadlines.DeadlineWatchOrchestrator.Name, Fulfilment.Rerun.StoreRerunOrchestrator.Name, Fulfilment.Restore.RestoredBackupOrchestrator.Name })
+        foreach (var orchestrator in new[] { DsrRequestOrchestrator.Name, Deadlines.DeadlineWatchOrchestrator.Name, Fulfilment.Rerun.StoreRerunOrchestrator.Name, Fulfilment.Restore.RestoredBackupOrchestrator.Name, Identity.IdentityRerunOrchestrator.Name })
         {
             Assert.Contains(Bindings(functions[orchestrator]), b => b.Type == "orchestrationTrigger");
         }

@@ -1,4 +1,5 @@
 using Comintech.Dsr.Domain;
+using Comintech.Dsr.Identity;
 using Comintech.Dsr.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,12 +17,20 @@ public sealed class WiredCore : IDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    /// <summary>A verified, in-progress request for <paramref name="subject"/>, added to the request store.</summary>
-    public async Task<DsrRequest> AddRequestAsync(RequestType type, DataSubject subject)
+    /// <summary>
+    /// A verified, in-progress request for <paramref name="subject"/>, added to the request store; its account id is bound
+    /// (as the system of record would bind the person's own account) unless <paramref name="accountBound"/> is false.
+    /// </summary>
+    public async Task<DsrRequest> AddRequestAsync(RequestType type, DataSubject subject, bool accountBound = true)
     {
         var request = new DsrRequest(
             RequestId.New(), type, IntakeChannel.Api, Jurisdiction.GDPR, "en", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(30),
-            RequestStatus.InProgress, subject, null, new Dictionary<string, string>());
+            RequestStatus.InProgress, subject, null, new Dictionary<string, string>())
+        {
+            Identity = subject.AccountId is null ? null
+                : accountBound ? IdentityState.ProvenBy(BindingSource.Record, subject.AccountId)
+                : IdentityState.EmailOnly with { Unbound = UnboundReason.NotLinked },
+        };
         await Get<RequestStore>().AddAsync(request);
         return request;
     }

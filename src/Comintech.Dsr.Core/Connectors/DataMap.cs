@@ -15,6 +15,9 @@ public sealed class DataMapOptions
     /// <summary>Where the IP addresses of an account's logins are kept (for stores found by <see cref="SubjectIdentifier.LoginIp"/>).</summary>
     public LoginHistorySettings? LoginHistory { get; set; }
 
+    /// <summary>Which stores are the systems of record for accounts: an account id binds only where one of them ties it to the verified address.</summary>
+    public IdentityRecordSettings Identity { get; set; } = new();
+
     /// <summary>Every problem with the map, each naming the entry and the field, including each connector's own settings checks.</summary>
     public IReadOnlyList<string> Validate(IEnumerable<IDataStoreConnector> connectors)
     {
@@ -31,6 +34,15 @@ public sealed class DataMapOptions
         if (Stores.Any(s => s.EffectiveIdentifiers.Contains(SubjectIdentifier.LoginIp)) && LoginHistory?.Table is not { Length: > 0 })
         {
             errors.Add("DataMap:LoginHistory:Table is required: a store is searched by LoginIp.");
+        }
+
+        foreach (var storeId in Identity.AccountStores)
+        {
+            var store = Stores.FirstOrDefault(s => string.Equals(s.Id, storeId, StringComparison.OrdinalIgnoreCase));
+            if (store is null || !string.Equals(store.Kind, AzureTable.AzureTableConnector.KindName, StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add($"DataMap:Identity:AccountStores: '{storeId}' must name an AzureTable store of the map.");
+            }
         }
 
         return errors;
@@ -158,6 +170,12 @@ public sealed class DataStoreDefinition
         Actions.TryGetValue(DataStorePolicyRules.ActionName(action), out var policy) ? policy : ActionPolicy.Supported;
 
     public string? Setting(string key) => Settings.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+}
+
+public sealed class IdentityRecordSettings
+{
+    /// <summary>Ids of AzureTable stores holding the accounts (their <c>AccountIdProperty</c> and <c>EmailProperty</c>). Empty: no account id binds by e-mail.</summary>
+    public List<string> AccountStores { get; set; } = [];
 }
 
 public sealed class WaitSettings

@@ -1,22 +1,20 @@
 using Azure;
 using Azure.Data.Tables;
 using Comintech.Dsr.Domain;
-using Comintech.Dsr.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Comintech.Dsr.Connectors;
 
-/// <summary>The IP addresses an account logged in from, read from the login-history table the data map names.</summary>
-public sealed class LoginHistoryLookup(IOptions<DataMapOptions> dataMap, DsrStorage storage, IConfiguration configuration)
+/// <summary>
+/// The IP addresses an account logged in from, read from the login-history table the data map names. Callers pass the
+/// request's bound subject only: an account id that did not bind never finds anyone's logins.
+/// </summary>
+public sealed class LoginHistoryLookup(IOptions<DataMapOptions> dataMap, AzureTable.TableServices tables)
 {
     public async Task<IReadOnlyList<string>> FindAsync(DataSubject subject, CancellationToken cancellationToken)
     {
         var settings = dataMap.Value.LoginHistory ?? throw new ConnectorException("DataMap:LoginHistory is not configured.");
-        var service = settings.ConnectionStringName is { Length: > 0 } name
-            ? new TableServiceClient(configuration[name] ?? throw new ConnectorException($"Configuration key '{name}' holds no connection string."))
-            : storage.Tables;
-        var table = service.GetTableClient(settings.Table);
+        var table = tables.For(settings.ConnectionStringName).GetTableClient(settings.Table);
         // Property names come from the validated data map; values are quoted by CreateQueryFilter.
         var filter = $"{settings.EmailProperty} eq {TableClient.CreateQueryFilter($"{subject.NormalisedEmail}")}";
         if (subject.AccountId is not null)

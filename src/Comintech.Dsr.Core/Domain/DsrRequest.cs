@@ -101,6 +101,15 @@ public sealed record DsrRequest
 
     /// <summary>When the request reached a final status.</summary>
     public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>Which identifiers are bound to the verified person, and how (null: not resolved yet, nothing but the e-mail binds).</summary>
+    public Identity.IdentityState? Identity { get; init; }
+
+    /// <summary>
+    /// The identifiers a connector may search: the verified e-mail and an account id only where it is bound. The
+    /// account id as the person gave it (<see cref="DataSubject.AccountId"/>) is never searched on its own.
+    /// </summary>
+    public DataSubject BoundSubject => new(Subject.Email, Subject.FullName, Identity?.BoundAccountId);
 }
 
 public static class Languages

@@ -32,6 +32,18 @@ public static class EvidenceEvents
     public const string DeadlineEscalated = "deadline.escalated";
     public const string DeadlinePaused = "deadline.paused-for-identity";
 
+    /// <summary>Which tier the person reached and how the account id (if any) was bound; no identifier in clear.</summary>
+    public const string IdentityResolved = "identity.resolved";
+
+    /// <summary>An identifier the person gave was not bound to them and is not searched (its keyed hash and the reason).</summary>
+    public const string IdentityUnbound = "identity.unbound";
+
+    /// <summary>An account id bound later at tier 2 (control-panel link, staff), with its keyed hash.</summary>
+    public const string IdentityBound = "identity.bound";
+
+    /// <summary>The stores found by account were run again for an account bound after fulfilment.</summary>
+    public const string IdentityRerunCompleted = "identity.rerun-completed";
+
     /// <summary>Requested fields no store corrects automatically (names only), handed to staff as one manual step.</summary>
     public const string ManualCorrectionsPlanned = "correction.manual-step-planned";
 }

@@ -120,17 +120,18 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
 
     /// <summary>
     /// One store's action with its retry policy; after the last attempt, a Failed outcome with the reason.
-    /// <paramref name="onWaiting"/> hears when the store starts waiting on a partner or staff.
+    /// <paramref name="onWaiting"/> hears when the store starts waiting on a partner or staff. A <paramref name="rerun"/>
+    /// runs under its own key and does not wait: the partner or staff confirm against the request as usual.
     /// </summary>
     internal static async Task<ConnectorOutcome> RunStoreAsync(
-        TaskOrchestrationContext context, string requestId, ConnectorAction action, PlannedStore store, Action<ConnectorOutcome>? onWaiting = null)
+        TaskOrchestrationContext context, string requestId, ConnectorAction action, PlannedStore store, Action<ConnectorOutcome>? onWaiting = null, string? rerun = null)
     {
         var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(store.MaxAttempts, store.FirstRetryInterval, store.BackoffCoefficient));
         try
         {
             var outcome = await context.CallActivityAsync<ConnectorOutcome>(
-                DsrActivityNames.ExecuteStoreAction, new StoreActionInput(requestId, store.StoreId, action), retry);
-            if (outcome.Kind != OutcomeKind.Waiting)
+                DsrActivityNames.ExecuteStoreAction, new StoreActionInput(requestId, store.StoreId, action, rerun), retry);
+            if (outcome.Kind != OutcomeKind.Waiting || rerun is not null)
             {
                 return outcome;
             }

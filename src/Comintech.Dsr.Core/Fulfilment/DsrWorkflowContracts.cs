@@ -39,7 +39,11 @@ public sealed record StoreConfirmation(OutcomeKind Kind, int RecordsAffected, st
 
 public sealed record StoreConfirmedInput(string RequestId, string StoreId, ConnectorAction Action, StoreConfirmation Confirmation);
 
-public sealed record StoreActionInput(string RequestId, string StoreId, ConnectorAction Action);
+/// <summary><paramref name="Rerun"/>: a later run of the same action under its own idempotency key (e.g. after an account was bound).</summary>
+public sealed record StoreActionInput(string RequestId, string StoreId, ConnectorAction Action, string? Rerun = null)
+{
+    public string IdempotencyKey => ConnectorRequest.KeyFor(RequestId, StoreId, Action) + (Rerun is null ? "" : "." + Rerun);
+}
 
 public sealed record FinaliseInput(string RequestId, RequestStatus Status, IReadOnlyList<ConnectorOutcome> Outcomes);
 

@@ -75,7 +75,7 @@ public sealed partial class StoreActionRunner(
 
     /// <summary>
     /// The connector for the store (the manual-step connector where the data map says the action is Manual) and
-    /// the request it gets, with the person's identifiers read from the request store.
+    /// the request it gets, with the person's bound identifiers read from the request store.
     /// </summary>
     public async Task<(IDataStoreConnector Connector, ConnectorRequest Request)> PrepareAsync(StoreActionInput input, string key, CancellationToken cancellationToken)
     {
@@ -84,10 +84,12 @@ public sealed partial class StoreActionRunner(
         var connector = connectors.FirstOrDefault(c => string.Equals(c.Kind, kind, StringComparison.OrdinalIgnoreCase))
             ?? throw new ConnectorException($"No connector serves kind '{kind}'.");
         var request = await requests.GetAsync(input.RequestId, cancellationToken);
-        var connectorRequest = new ConnectorRequest(input.RequestId, store, input.Action, key, request.Subject, request.Corrections);
+        // Only bound identifiers leave the request store: an account id the person named but did not prove is never searched.
+        var subject = request.BoundSubject;
+        var connectorRequest = new ConnectorRequest(input.RequestId, store, input.Action, key, subject, request.Corrections);
         if (connectorRequest.Uses(SubjectIdentifier.LoginIp))
         {
-            connectorRequest = connectorRequest with { LoginIps = await loginHistory.FindAsync(request.Subject, cancellationToken) };
+            connectorRequest = connectorRequest with { LoginIps = await loginHistory.FindAsync(subject, cancellationToken) };
         }
 
         return (connector, connectorRequest);

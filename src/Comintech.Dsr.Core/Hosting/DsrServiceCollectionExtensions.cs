@@ -37,6 +37,7 @@ public static class DsrServiceCollectionExtensions
             .Validate(o => !o.Deadlines.Validate().Any(), "Dsr:Deadlines: holidays must be yyyy-MM-dd dates under GDPR or CCPA; reminder offsets positive.")
             .Validate(o => o.AccessPackage.LinkTtl > TimeSpan.Zero, "Dsr:AccessPackage:LinkTtl must be positive.")
             .Validate(o => o.Approval.IsValid, "Dsr:Approval:RequiredFor may name only access, correction, deletion and optout.")
+            .Validate(o => !o.Identity.Validate().Any(), "Dsr:Identity: Tier2RequiredFor entries are type or type/jurisdiction; ControlPanelKey at least 32 characters; MaxLinkLifetime 0-30 days.")
             .ValidateOnStart();
         services.AddOptions<DataMapOptions>()
             .BindConfiguration(DataMapOptions.Section)
@@ -56,6 +57,13 @@ public static class DsrServiceCollectionExtensions
 
         services.AddSingleton<ConnectorExports>();
         services.AddSingleton<LoginHistoryLookup>();
+        services.AddSingleton<TableServices>();
+        services.AddSingleton<Identity.AccountRecordLookup>();
+        services.AddSingleton<Identity.ControlPanelLinks>();
+        services.AddSingleton<Identity.IdentityResolver>();
+        services.AddSingleton<Identity.IdentityBindingService>();
+        services.AddSingleton<Identity.IdentityHttpHandlers>();
+        services.AddTransient<Identity.Activities.FinaliseIdentityRerunActivity>();
         services.AddSingleton<IDataStoreConnector, AzureTableConnector>();
         services.AddSingleton<IDataStoreConnector, PostgreSqlConnector>();
         services.AddSingleton<IDataStoreConnector, WebLogBlobConnector>();

@@ -31,6 +31,8 @@ public static class DsrTaskRegistration
         Add<CloseDeniedActivity, string, bool>(registry, DsrActivityNames.CloseDenied);
         Add<Deadlines.SendDeadlineAlertActivity, Deadlines.DeadlineAlertInput, bool>(registry, DsrActivityNames.SendDeadlineAlert);
         Add<Fulfilment.Rerun.RecordRerunActivity, Fulfilment.Rerun.RecordRerunInput, Domain.RequestStatus>(registry, DsrActivityNames.RecordRerun);
+        registry.AddOrchestrator<Identity.IdentityRerunOrchestrator>();
+        Add<Identity.Activities.FinaliseIdentityRerunActivity, Identity.FinaliseIdentityRerunInput, bool>(registry, DsrActivityNames.FinaliseIdentityRerun);
         return registry;
     }
 

@@ -1,6 +1,7 @@
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Fulfilment;
+using Comintech.Dsr.Identity;
 using Comintech.Dsr.Intake;
 using Comintech.Dsr.Storage;
 using Comintech.Dsr.Verification;
@@ -13,7 +14,8 @@ namespace Comintech.Dsr.Http;
 /// The public routes, host-neutral: both the Functions app and the local engine bind their routes to these.
 /// None of the answers holds personal data.
 /// </summary>
-public sealed class RequestHttpHandlers(IntakeService intake, RequestStore requests, VerificationService verification, EvidenceLedger evidence)
+public sealed class RequestHttpHandlers(
+    IntakeService intake, RequestStore requests, VerificationService verification, EvidenceLedger evidence, ControlPanelLinks controlPanel)
 {
     /// <summary>POST /api/requests (JSON or the website form).</summary>
     public async Task<IResult> SubmitAsync(HttpRequest http, DurableTaskClient client)
@@ -29,6 +31,8 @@ public sealed class RequestHttpHandlers(IntakeService intake, RequestStore reque
             ? SubmissionReader.FromJson(body.Value.Text, errors)
             : SubmissionReader.FromForm(body.Value.Text);
         var submission = errors.Count == 0 ? RequestSubmissionValidator.Validate(fields, corrections, errors) : null;
+        var (proven, withAccount) = submission is null ? (null, null) : ProvenIdentity(submission, fields.GetValueOrDefault(IdentityHttpHandlers.TokenField), errors);
+        submission = errors.Count == 0 ? withAccount : null;
         var wantsHtml = body.Value.Kind == BodyKind.Form && AcceptsHtml(http);
         if (submission is null)
         {
@@ -36,7 +40,7 @@ public sealed class RequestHttpHandlers(IntakeService intake, RequestStore reque
         }
 
         var channel = body.Value.Kind == BodyKind.Form ? IntakeChannel.Web : IntakeChannel.Api;
-        var request = await intake.SubmitAsync(submission, channel, client, http.HttpContext.RequestAborted);
+        var request = await intake.SubmitAsync(submission, new IntakeReceipt(channel, ProvenIdentity: proven), client, http.HttpContext.RequestAborted);
         var statusUrl = $"{http.Scheme}://{http.Host}{PublicLinks.StatusApiPath(request.Id)}";
         if (wantsHtml)
         {
@@ -44,6 +48,30 @@ public sealed class RequestHttpHandlers(IntakeService intake, RequestStore reque
         }
 
         return Results.Accepted(statusUrl, new SubmitResponse(request.Id, request.Status.ToString(), statusUrl));
+    }
+
+    /// <summary>
+    /// A control-panel link given with the submission proves the account at tier 2; it must be genuine, current and for
+    /// the submitted address (and account id, when one is given). Without a link the submission is unchanged.
+    /// </summary>
+    private (IdentityState? Proven, RequestSubmission? Submission) ProvenIdentity(
+        RequestSubmission submission, string? token, Dictionary<string, List<string>> errors)
+    {
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            return (null, submission);
+        }
+
+        var claims = controlPanel.Verify(token);
+        var subject = submission.Subject;
+        if (claims is null || !EmailAddresses.SameMailbox(claims.Email, subject.Email) || (subject.AccountId is { } named && named != claims.AccountId))
+        {
+            errors[IdentityHttpHandlers.TokenField] = [IdentityHttpHandlers.RefusedToken];
+            return (null, null);
+        }
+
+        return (IdentityState.ProvenBy(BindingSource.ControlPanel, claims.AccountId),
+            submission with { Subject = new DataSubject(subject.Email, subject.FullName, claims.AccountId) });
     }
 
     /// <summary>GET /api/requests/{id}.</summary>
@@ -66,7 +94,8 @@ public sealed class RequestHttpHandlers(IntakeService intake, RequestStore reque
             request.Status.ToString(),
             request.ReceivedAt,
             request.DueAt,
-            progress?.Stores ?? []));
+            progress?.Stores ?? [],
+            StatusIdentity.From(request)));
     }
 
     /// <summary>POST /api/requests/{id}/verify with { "code": "NNNNNN" }.</summary>
@@ -192,4 +221,18 @@ public sealed record StatusResponse(
     string Status,
     DateTimeOffset ReceivedAt,
     DateTimeOffset DueAt,
-    IReadOnlyList<StoreProgress> Stores);
+    IReadOnlyList<StoreProgress> Stores,
+    StatusIdentity? Identity = null);
+
+/// <summary>
+/// How far the person's identity was established, without any identifier: the tier reached and which kinds of
+/// identifier given were not used. The same answer whether a named account does not exist or is someone else's.
+/// </summary>
+public sealed record StatusIdentity(int Tier, IReadOnlyList<string> UnboundIdentifiers)
+{
+    /// <summary>Shown once the code is verified: before that no tier is reached.</summary>
+    public static StatusIdentity? From(DsrRequest request) =>
+        request.Identity is not { } identity || request.Status is RequestStatus.Received or RequestStatus.AwaitingVerification or RequestStatus.NeedsTriage
+            ? null
+            : new((int)identity.Tier, identity.Unbound is null ? [] : ["accountId"]);
+}

@@ -5,7 +5,7 @@ namespace Comintech.Dsr.Http;
 /// <summary>Turns a JSON or form body into plain fields plus the corrections map; malformed input becomes field errors.</summary>
 public static class SubmissionReader
 {
-    private static readonly string[] StringFields = ["type", "email", "fullName", "jurisdiction", "accountId", "language", "details", "code"];
+    private static readonly string[] StringFields = ["type", "email", "fullName", "jurisdiction", "accountId", "language", "details", "code", "identityToken"];
 
     public static (Dictionary<string, string?> Fields, Dictionary<string, string> Corrections) FromForm(string body)
     {

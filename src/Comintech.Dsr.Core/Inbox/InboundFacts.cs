@@ -1,5 +1,6 @@
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Intake;
+using System.Text.RegularExpressions;
 using MimeKit;
 
 namespace Comintech.Dsr.Inbox;
@@ -35,9 +36,27 @@ internal sealed record InboundFacts(
 }
 
 /// <summary>The requester as an e-mail names them: the From address (where the code goes) and its display name.</summary>
-internal static class InboundRequester
+internal static partial class InboundRequester
 {
-    public static DataSubject From(MailboxAddress sender)
+    /// <summary>
+    /// An account id the message names ("account id: ACC-1002", "cuenta ACC-1002", "conta nº ACC-1002"): the person's
+    /// claim, bound to them only if the system of record agrees after the code is verified. A candidate holds a digit.
+    /// </summary>
+    public static string? AccountIdIn(ParsedMail mail)
+    {
+        foreach (Match match in AccountIdPattern().Matches($"{mail.Subject}\n{mail.Text}"))
+        {
+            var candidate = match.Groups["id"].Value.TrimEnd('.', '-', '_');
+            if (candidate.Any(char.IsAsciiDigit) && RequestSubmissionValidator.IsAccountId(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    public static DataSubject From(MailboxAddress sender, string? accountId = null)
     {
         var name = new string((sender.Name ?? "").Where(c => !char.IsControl(c)).ToArray()).Trim();
         if (name.Length == 0)
@@ -45,7 +64,7 @@ internal static class InboundRequester
             name = sender.Address.Split('@')[0];
         }
 
-        return new DataSubject(sender.Address, name.Length > RequestSubmissionValidator.MaxNameLength ? name[..RequestSubmissionValidator.MaxNameLength] : name, null);
+        return new DataSubject(sender.Address, name.Length > RequestSubmissionValidator.MaxNameLength ? name[..RequestSubmissionValidator.MaxNameLength] : name, accountId);
     }
 
     /// <summary>The subject and text for staff, within the details limit.</summary>
@@ -54,4 +73,7 @@ internal static class InboundRequester
         var details = $"Subject: {mail.Subject}\n\n{mail.Text}";
         return details.Length > RequestSubmissionValidator.MaxDetailsLength ? details[..RequestSubmissionValidator.MaxDetailsLength] : details;
     }
+
+    [GeneratedRegex(@"\b(?:account|acct|cuenta|conta)\s*(?:id|number|no\.?|n[º°o]\.?|n[úu]mero)?\s*[:#]?\s*(?<id>[A-Za-z0-9][A-Za-z0-9._-]{2,63})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex AccountIdPattern();
 }

@@ -154,7 +154,7 @@ public sealed partial class InboundMailService(
         var triage = classification.NeedsTriage;
         var submission = new RequestSubmission(
             classification.RequestType ?? RequestType.Access,
-            InboundRequester.From(message.Mail.Sender!),
+            InboundRequester.From(message.Mail.Sender!, InboundRequester.AccountIdIn(message.Mail)),
             classification.Jurisdiction,
             classification.Language == Languages.Spanish ? Languages.Spanish : Languages.English,
             InboundRequester.Details(message.Mail),

@@ -18,9 +18,14 @@ namespace Comintech.Dsr.Intake;
 /// <paramref name="RequestId"/>: a pre-assigned id, which makes a repeated intake of the same message a no-op.
 /// <paramref name="SuggestedClassification"/>: set for a request staff must classify; it is stored as NeedsTriage and
 /// its orchestration waits for <see cref="IntakeService.StartOrchestrationAsync"/>.
+/// <paramref name="ProvenIdentity"/>: an account proven at submission (a control-panel link), bound at tier 2 once the code is verified.
 /// </summary>
 public sealed record IntakeReceipt(
-    IntakeChannel Channel, DateTimeOffset? ReceivedAt = null, string? RequestId = null, string? SuggestedClassification = null)
+    IntakeChannel Channel,
+    DateTimeOffset? ReceivedAt = null,
+    string? RequestId = null,
+    string? SuggestedClassification = null,
+    Identity.IdentityState? ProvenIdentity = null)
 {
     public bool NeedsTriage => SuggestedClassification is not null;
 }
@@ -53,6 +58,7 @@ public sealed partial class IntakeService(
             submission.Corrections)
         {
             SuggestedClassification = receipt.SuggestedClassification,
+            Identity = receipt.ProvenIdentity,
         };
 
         request = await AddOnceAsync(request, cancellationToken);
@@ -66,6 +72,7 @@ public sealed partial class IntakeService(
                 receivedAt = request.ReceivedAt,
                 dueAt = request.DueAt,
                 correctedFields = request.Corrections.Keys.Order(),
+                controlPanelLink = request.Identity is { IsStrongProof: true },
                 status = request.Status.ToString(),
                 suggestedClassification = request.SuggestedClassification,
             },

@@ -25,6 +25,9 @@ public static class RequestSubmissionValidator
     public const int MaxCorrections = 20;
     public const int MaxCorrectionValueLength = 500;
 
+    public static bool IsAccountId(string value) =>
+        value.Length is > 0 and <= MaxAccountIdLength && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+
     public static RequestSubmission? Validate(
         IReadOnlyDictionary<string, string?> fields,
         IReadOnlyDictionary<string, string> corrections,
@@ -78,7 +81,7 @@ public static class RequestSubmissionValidator
         }
 
         var accountId = Field("accountId");
-        if (accountId is not null && (accountId.Length > MaxAccountIdLength || !accountId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+        if (accountId is not null && !IsAccountId(accountId))
         {
             Error("accountId", $"Must be at most {MaxAccountIdLength} letters, digits, '-', '_' or '.'.");
         }

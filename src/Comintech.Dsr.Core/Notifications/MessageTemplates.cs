@@ -65,8 +65,39 @@ public static class MessageTemplates
             request,
             "final",
             es ? "Su solicitud de privacidad: resultado" : "Your privacy request: outcome",
-            $"{intro}{download}\n\n{string.Join('\n', lines)}{Kept(kept ?? [], es)}\n\n{(es ? ComplaintEs : ComplaintEn)}");
+            $"{intro}{download}\n\n{string.Join('\n', lines)}{Kept(kept ?? [], es)}{Unbound(request, es)}\n\n{(es ? ComplaintEs : ComplaintEn)}");
     }
+
+    /// <summary>After an account was bound later (control-panel link, staff): what the stores found by account did.</summary>
+    public static OutgoingEmail IdentityUpdate(
+        DsrRequest request, string runId, IReadOnlyList<ConnectorOutcome> outcomes, IReadOnlyDictionary<string, string> storeNames, PublishedPackage? package)
+    {
+        var es = Es(request);
+        var download = package is null ? "" : es
+            ? $"\n\nSu paquete de datos actualizado (el enlace anterior ya no sirve; este caduca el {Day(package.ExpiresAt)}):\n{package.Link}"
+            : $"\n\nYour updated data package (the earlier link no longer works; this one expires on {Day(package.ExpiresAt)}):\n{package.Link}";
+        var lines = outcomes.Select(o => $"- {storeNames.GetValueOrDefault(o.StoreId, o.StoreId)}: {Describe(o, es)}");
+        return Build(
+            request,
+            "identity-update-" + runId,
+            es ? "Su solicitud de privacidad: actualización" : "Your privacy request: update",
+            (es
+                ? $"Hemos vinculado la cuenta que ha confirmado a su solicitud de {TypeEs(request.Type)} y hemos actuado también sobre ella."
+                : $"We have linked the account you confirmed to your {TypeEn(request.Type)} request and acted on it as well.")
+            + $"{download}\n\n{string.Join('\n', lines)}\n\n{(es ? ComplaintEs : ComplaintEn)}");
+    }
+
+    /// <summary>
+    /// An account id that was not used, in neutral words: the same whether the account does not exist, belongs to
+    /// someone else or needs a stronger proof, so the notice never confirms an account.
+    /// </summary>
+    private static string Unbound(DsrRequest request, bool es) => request.Identity?.Unbound is null ? "" : es
+        ? "\n\nTambién nos indicó un número de cuenta. No hemos podido vincularlo a la dirección de correo que confirmó, así que no lo hemos "
+          + "utilizado y solo hemos actuado sobre los datos vinculados a esa dirección. Si la cuenta es suya, inicie sesión en el panel de "
+          + "control y use su página de privacidad para enviarnos un enlace firmado, o responda a este mensaje y nuestro equipo lo comprobará con usted."
+        : "\n\nYou also gave an account id. We could not link it to the e-mail address you confirmed, so we did not use it and acted only "
+          + "on data linked to that address. If the account is yours, sign in to the control panel and use its privacy page to send us a "
+          + "signed link, or reply to this message and our privacy team will check it with you.";
 
     /// <summary>The reasoned notice of an extension (GDPR Art. 12(3), CCPA §1798.130(a)(2)).</summary>
     public static OutgoingEmail Extension(DsrRequest request, DateTimeOffset newDueAt, string reason) => Build(

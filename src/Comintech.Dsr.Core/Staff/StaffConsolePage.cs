@@ -72,6 +72,10 @@ public static class StaffConsolePage
                 <p id="classify" hidden><label>This e-mail asks for <select id="classify-type"><option value="access">access</option><option value="deletion">deletion</option></select></label>
                   <button id="classify-button" type="button">Classify and start</button> <span class="hint">(a correction needs its new values: classify it through the API)</span></p>
               </div>
+              <details id="identity-bind" hidden><summary>Bind an account id after checking it</summary>
+                <label>Account id<input id="bind-account" maxlength="64" autocomplete="off"></label>
+                <label>Data points matched on record (audited)<textarea id="bind-reason" rows="2" maxlength="2000"></textarea></label>
+                <p><button id="bind-button" type="button">Bind account</button></p></details>
               <p id="action-result" role="status"></p>
               <h3>Stores</h3><table id="d-stores"><thead><tr><th>Store</th><th>State</th><th>Found</th><th>Affected</th><th>Note</th></tr></thead><tbody></tbody></table>
               <h3>Evidence <span id="d-chain"></span></h3><table id="d-evidence"><thead><tr><th>#</th><th>Event</th><th>When</th><th>Actor</th><th>Details</th></tr></thead><tbody></tbody></table>

@@ -95,6 +95,11 @@ internal static class StaffConsoleScript
             if (dl.extendedAt) facts.push(['Extended', `${when(dl.extendedAt)}: ${dl.extensionReason}`]);
             if (dl.identityWaitDays !== null) facts.push(['Waited on identity', `${dl.identityWaitDays} days (policy: ${dl.identityWaitPolicy})`]);
             if (d.denialReason) facts.push(['Denial reason', d.denialReason]);
+            const idv = d.identity;
+            facts.push(['Verification tier', idv.tier ? `${idv.tier}${idv.boundBy ? ' (account bound by ' + idv.boundBy + ')' : ''}` : 'not resolved yet']);
+            if (idv.boundAccountId) facts.push(['Bound account', idv.boundAccountId]);
+            if (idv.unboundAccountId) facts.push(['Unbound account id', `${idv.unboundAccountId} (${idv.unboundReason}; not searched)`]);
+            $('identity-bind').hidden = !idv.canBind;
             if (d.details) facts.push(['Details', d.details]);
             Object.entries(d.corrections || {}).forEach(([k, v]) => facts.push(['Correct ' + k, v]));
             $('d-facts').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', k), el('dd', v)]));
@@ -150,6 +155,8 @@ internal static class StaffConsoleScript
           $('filters').addEventListener('submit', e => { e.preventDefault(); loadList(); });
           $('export').addEventListener('click', exportCsv);
           ['approve', 'deny', 'extend'].forEach(a => $(a).addEventListener('click', () => act(a)));
+          $('bind-button').addEventListener('click', () => act('identity/bind', 'Account bound; the stores found by account run for it.',
+            { accountId: $('bind-account').value.trim(), reason: $('bind-reason').value.trim() }));
           $('classify-button').addEventListener('click', () => act('classify', 'Classified; the person gets the code to confirm it is them.', { type: $('classify-type').value }));
           if (sessionStorage.getItem(KEY)) start();
         })();

@@ -98,7 +98,8 @@ public sealed class StaffQueryHandlers(
             StaffViews.Chain(EvidenceLedger.Verify(records)),
             await audit.ForRequestAsync(requestId, cancellationToken),
             StaffViews.Actions(request, deadline.CanExtend),
-            rerunnable));
+            rerunnable,
+            IdentityView.From(request)));
     }
 
     /// <summary>GET /api/staff/export: the request log of the last 24 months as CSV.</summary>
@@ -183,4 +184,5 @@ public static class StaffActions
     public const string Classify = "classify";
     public const string BackupRestored = "backup-restored";
     public const string ManualStepDone = "manual-step-done";
+    public const string BindIdentity = "bind-identity";
 }

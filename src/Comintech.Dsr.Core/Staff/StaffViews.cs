@@ -55,7 +55,32 @@ public sealed record RequestDetail(
     ChainView Chain,
     IReadOnlyList<StaffAuditEntry> Audit,
     IReadOnlyList<string> Actions,
-    IReadOnlyList<string> RerunnableStores);
+    IReadOnlyList<string> RerunnableStores,
+    IdentityView Identity);
+
+/// <summary>
+/// The identity resolution for staff: the tier reached, the bound account, and an account id given but not bound,
+/// masked (staff bind it only after checking data points on record).
+/// </summary>
+public sealed record IdentityView(int? Tier, string? BoundAccountId, string? BoundBy, string? UnboundAccountId, string? UnboundReason, bool CanBind)
+{
+    public static IdentityView From(DsrRequest request)
+    {
+        var identity = request.Identity;
+        var unbound = identity?.Unbound is not null ? request.Subject.AccountId : null;
+        return new(
+            identity is null ? null : (int)identity.Tier,
+            identity?.BoundAccountId,
+            identity?.BoundBy?.ToString(),
+            unbound is null ? null : Mask(unbound),
+            identity?.Unbound?.ToString(),
+            Identity.IdentityBindingService.CanBind(request.Status));
+    }
+
+    /// <summary>The first and last two characters, the rest hidden: enough to recognise, not to copy.</summary>
+    public static string Mask(string value) =>
+        value.Length <= 4 ? new string('•', value.Length) : value[..2] + new string('•', value.Length - 4) + value[^2..];
+}
 
 public static class StaffViews
 {

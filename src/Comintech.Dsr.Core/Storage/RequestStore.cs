@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Comintech.Dsr.Domain;
+using Comintech.Dsr.Identity;
 
 namespace Comintech.Dsr.Storage;
 
@@ -30,6 +31,11 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Ti
             ["SuggestedClassification"] = request.SuggestedClassification,
             ["UpdatedAt"] = clock.GetUtcNow(),
         };
+        if (request.Identity is not null)
+        {
+            WriteIdentity(entity, request.Identity);
+        }
+
         await storage.Requests.AddEntityAsync(entity, cancellationToken);
     }
 
@@ -115,6 +121,29 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Ti
     public Task SetDenialReasonAsync(string requestId, string reason, CancellationToken cancellationToken = default) =>
         PatchAsync(new TableEntity(requestId, RowKey) { ["DenialReason"] = reason, ["UpdatedAt"] = clock.GetUtcNow() }, cancellationToken);
 
+    /// <summary>Keeps the identity resolution: the bound account id (if any), the tier reached, how, and why an account id was not used.</summary>
+    public Task SetIdentityAsync(string requestId, IdentityState identity, CancellationToken cancellationToken = default)
+    {
+        var patch = new TableEntity(requestId, RowKey) { ["UpdatedAt"] = clock.GetUtcNow() };
+        WriteIdentity(patch, identity);
+        return PatchAsync(patch, cancellationToken);
+    }
+
+    private static void WriteIdentity(TableEntity entity, IdentityState identity)
+    {
+        entity["IdentityTier"] = (int)identity.Tier;
+        entity["BoundAccountId"] = identity.BoundAccountId ?? "";
+        entity["AccountBoundBy"] = identity.BoundBy?.ToString() ?? "";
+        entity["AccountUnbound"] = identity.Unbound?.ToString() ?? "";
+    }
+
+    private static IdentityState? ReadIdentity(TableEntity e) =>
+        e.GetInt32("IdentityTier") is not { } tier ? null : new IdentityState(
+            (IdentityTier)tier,
+            e.GetString("BoundAccountId") is { Length: > 0 } account ? account : null,
+            Enum.TryParse<BindingSource>(e.GetString("AccountBoundBy"), out var by) ? by : null,
+            Enum.TryParse<UnboundReason>(e.GetString("AccountUnbound"), out var unbound) ? unbound : null);
+
     /// <summary>Every request row. One row per partition, so this is a full-table query: callers page the result.</summary>
     public async IAsyncEnumerable<DsrRequest> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -146,5 +175,6 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Ti
         ExtensionReason = e.GetString("ExtensionReason"),
         DenialReason = e.GetString("DenialReason"),
         ClosedAt = e.GetDateTimeOffset("ClosedAt"),
+        Identity = ReadIdentity(e),
     };
 }

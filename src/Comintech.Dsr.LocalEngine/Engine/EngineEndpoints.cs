@@ -1,4 +1,5 @@
 using Comintech.Dsr.Http;
+using Comintech.Dsr.Identity;
 using Comintech.Dsr.Staff;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
@@ -21,6 +22,8 @@ public static class EngineEndpoints
             handlers.VerifyAsync(http, id, client));
         app.MapGet("/api/requests/{id}/package", (string id, HttpRequest http, AccessPackageHttpHandlers handlers) =>
             handlers.DownloadAsync(http, id));
+        app.MapPost("/api/requests/{id}/identity", (string id, HttpRequest http, IdentityHttpHandlers handlers, DurableTaskClient client) =>
+            handlers.PresentLinkAsync(http, id, client));
         app.MapPost("/api/requests/{id}/resend", (string id, RequestHttpHandlers handlers, DurableTaskClient client, CancellationToken ct) =>
             handlers.ResendAsync(id, client, ct));
         // Staff routes: to be put behind staff authentication (see README).
@@ -52,6 +55,8 @@ public static class EngineEndpoints
             staff.ExtendAsync(http, id, client));
         app.MapPost("/api/staff/requests/{id}/classify", (string id, HttpRequest http, StaffTriageHandlers staff, DurableTaskClient client) =>
             staff.ClassifyAsync(http, id, client));
+        app.MapPost("/api/staff/requests/{id}/identity/bind", (string id, HttpRequest http, IdentityHttpHandlers handlers, DurableTaskClient client) =>
+            handlers.StaffBindAsync(http, id, client));
         app.MapPost("/api/staff/requests/{id}/stores/{storeId}/rerun", (string id, string storeId, HttpRequest http, StaffActionHandlers staff, DurableTaskClient client) =>
             staff.RerunStoreAsync(http, id, storeId, client));
         return app;

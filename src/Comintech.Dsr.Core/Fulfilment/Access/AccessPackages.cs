@@ -79,6 +79,10 @@ public sealed class AccessPackages(DsrStorage storage, IOptions<DsrOptions> opti
 
     public static string BlobName(string requestId) => $"{requestId}/package.zip";
 
+    /// <summary>Removes the package so the next <see cref="PublishAsync"/> builds it afresh (its earlier link then answers 410).</summary>
+    public Task WithdrawAsync(string requestId, CancellationToken cancellationToken) =>
+        storage.AccessPackages.GetBlobClient(BlobName(requestId)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+
     private async Task<JsonArray> RecordsAsync(ConnectorOutcome outcome, CancellationToken cancellationToken)
     {
         if (outcome.ArtifactPath is null)

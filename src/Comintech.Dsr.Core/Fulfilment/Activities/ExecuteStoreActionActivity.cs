@@ -3,9 +3,9 @@ using Comintech.Dsr.Evidence;
 
 namespace Comintech.Dsr.Fulfilment.Activities;
 
-/// <summary>Runs one store's action for one request (the default idempotency key and evidence event).</summary>
+/// <summary>Runs one store's action for one request (its idempotency key, and the store-outcome evidence event).</summary>
 public sealed class ExecuteStoreActionActivity(StoreActionRunner runner) : IDsrActivity<StoreActionInput, ConnectorOutcome>
 {
     public Task<ConnectorOutcome> RunAsync(StoreActionInput input, CancellationToken cancellationToken) =>
-        runner.RunAsync(input, ConnectorRequest.KeyFor(input.RequestId, input.StoreId, input.Action), EvidenceEvents.StoreOutcome, cancellationToken);
+        runner.RunAsync(input, input.IdempotencyKey, EvidenceEvents.StoreOutcome, cancellationToken);
 }

@@ -10,16 +10,22 @@ using Microsoft.Extensions.Options;
 namespace Comintech.Dsr.Fulfilment.Activities;
 
 /// <summary>
-/// Reads the data map once (so the plan is fixed in history) and marks the request in progress. Under the identity-wait
+/// Resolves which identifiers are bound to the verified person (before any store is touched), reads the data map once
+/// (so the plan is fixed in history) and marks the request in progress. Under the identity-wait
 /// policy <c>Pause</c> it first moves the deadline by the whole days spent waiting on the person.
 /// </summary>
 public sealed class PlanFulfilmentActivity(
-    RequestStore requests, IOptions<DataMapOptions> dataMap, EvidenceLedger evidence, IOptions<DsrOptions> options, IEnumerable<IDataStoreConnector> connectors)
+    RequestStore requests,
+    IOptions<DataMapOptions> dataMap,
+    EvidenceLedger evidence,
+    IOptions<DsrOptions> options,
+    IEnumerable<IDataStoreConnector> connectors,
+    Identity.IdentityResolver identity)
     : IDsrActivity<string, FulfilmentPlan>
 {
     public async Task<FulfilmentPlan> RunAsync(string requestId, CancellationToken cancellationToken)
     {
-        var request = await requests.GetAsync(requestId, cancellationToken);
+        var request = await identity.ResolveAsync(await requests.GetAsync(requestId, cancellationToken), cancellationToken);
         if (options.Value.Deadlines.IdentityWait == IdentityWaitPolicy.Pause)
         {
             await PauseForIdentityWaitAsync(request, cancellationToken);

@@ -24,9 +24,11 @@ public sealed class DeletionCertificates(DsrStorage storage, EvidenceLedger evid
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>Issues the certificate once; a rerun finds it (the container is write-once in Azure) and keeps it.</summary>
-    public async Task IssueAsync(string requestId, RequestStatus status, IReadOnlyList<ConnectorOutcome> outcomes, CancellationToken cancellationToken)
+    /// <param name="supplement">Names a later certificate (e.g. after an account was bound): <c>deletion-certificate.&lt;supplement&gt;.*</c>.</param>
+    public async Task IssueAsync(
+        string requestId, RequestStatus status, IReadOnlyList<ConnectorOutcome> outcomes, CancellationToken cancellationToken, string? supplement = null)
     {
-        var json = storage.EvidenceDocuments.GetBlobClient($"{requestId}/{JsonName}");
+        var json = storage.EvidenceDocuments.GetBlobClient($"{requestId}/{Named(JsonName, supplement)}");
         if (await json.ExistsAsync(cancellationToken))
         {
             return;
@@ -48,9 +50,12 @@ public sealed class DeletionCertificates(DsrStorage storage, EvidenceLedger evid
             RetainedItem.From(dataMap.Value, outcomes),
             new CertifiedChain(chain.Length, records.Count == 0 ? 0 : records[^1].Sequence, chain.HeadHash));
 
-        await UploadAsync(storage.EvidenceDocuments.GetBlobClient($"{requestId}/{HtmlName}"), Html(certificate), "text/html; charset=utf-8", cancellationToken);
+        await UploadAsync(storage.EvidenceDocuments.GetBlobClient($"{requestId}/{Named(HtmlName, supplement)}"), Html(certificate), "text/html; charset=utf-8", cancellationToken);
         await UploadAsync(json, JsonSerializer.Serialize(certificate, JsonOptions), "application/json", cancellationToken);
     }
+
+    public static string Named(string name, string? supplement) =>
+        supplement is null ? name : name.Replace("deletion-certificate.", $"deletion-certificate.{supplement}.", StringComparison.Ordinal);
 
     private static async Task UploadAsync(Azure.Storage.Blobs.BlobClient blob, string content, string contentType, CancellationToken cancellationToken)
     {

@@ -1,0 +1,62 @@
+using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Domain;
+using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Fulfilment;
+using Comintech.Dsr.Fulfilment.Access;
+using Comintech.Dsr.Fulfilment.Deletion;
+using Comintech.Dsr.Fulfilment.Rerun;
+using Comintech.Dsr.Notifications;
+using Comintech.Dsr.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Comintech.Dsr.Identity.Activities;
+
+/// <summary>
+/// After the stores found by a newly bound account ran again: records it, rebuilds the access package (or issues a
+/// supplementary deletion certificate) from every store's latest outcome, and sends the person the update.
+/// </summary>
+public sealed class FinaliseIdentityRerunActivity(
+    RequestStore requests, EvidenceLedger evidence, AccessPackages packages, DeletionCertificates certificates, INotifier notifier, IOptions<DataMapOptions> dataMap)
+    : IDsrActivity<FinaliseIdentityRerunInput, bool>
+{
+    public async Task<bool> RunAsync(FinaliseIdentityRerunInput input, CancellationToken cancellationToken)
+    {
+        var request = await requests.GetAsync(input.RequestId, cancellationToken);
+        var records = await evidence.ReadAsync(input.RequestId, cancellationToken);
+        var latest = StoreOutcomes.Latest(records);
+        var outcomes = dataMap.Value.Stores.Where(s => latest.ContainsKey(s.Id)).Select(s => latest[s.Id]).ToList();
+        PublishedPackage? package = null;
+        if (request.Type == RequestType.Access)
+        {
+            var packageKey = "access-package:identity-" + input.RunId;
+            if (!records.Any(r => r.EventType == EvidenceEvents.AccessPackagePublished && r.Details.Contains(input.RunId, StringComparison.Ordinal)))
+            {
+                await packages.WithdrawAsync(input.RequestId, cancellationToken);
+            }
+
+            package = await packages.PublishAsync(input.RequestId, outcomes, cancellationToken);
+            await evidence.AppendAsync(
+                input.RequestId, packageKey, EvidenceEvents.AccessPackagePublished,
+                new { blob = AccessPackages.BlobName(input.RequestId), linkExpiresAt = package.ExpiresAt, stores = outcomes.Count, identityRun = input.RunId },
+                cancellationToken: cancellationToken);
+        }
+        else if (request.Type == RequestType.Deletion)
+        {
+            await certificates.IssueAsync(input.RequestId, request.Status, outcomes, cancellationToken, supplement: "identity-" + input.RunId);
+        }
+
+        var names = dataMap.Value.Stores.ToDictionary(s => s.Id, s => s.Name);
+        var message = MessageTemplates.IdentityUpdate(request, input.RunId, input.Outcomes, names, package);
+        await notifier.SendAsync(message, cancellationToken);
+        await evidence.AppendAsync(
+            input.RequestId, "identity-rerun:" + input.RunId, EvidenceEvents.IdentityRerunCompleted,
+            new
+            {
+                run = input.RunId,
+                stores = input.Outcomes.Select(o => new { o.StoreId, kind = o.Kind.ToString(), o.RecordsAffected }),
+                notice = message.IdempotencyKey,
+            },
+            cancellationToken: cancellationToken);
+        return true;
+    }
+}

@@ -29,7 +29,7 @@ public sealed class ControlPanelEngineFixture : EngineFixture
 /// <summary>
 /// A stranger who verifies their own address and names another customer's account id, through the local engine and
 /// the demo data: nothing of that account is served or erased, on any path; a genuine control-panel link binds it.
-/// Grace (ACC-1002) is the victim in every test and is never erased; Bobby (ACC-1004) proves the links.
+/// Grace (ACC-1002) is the victim in every test and is never erased; only Bobby (ACC-1004) is erased, by a genuine link.
 /// </summary>
 public sealed partial class IdentityBindingEndToEndTests(ControlPanelEngineFixture fixture) : IClassFixture<ControlPanelEngineFixture>
 {
@@ -143,17 +143,17 @@ public sealed partial class IdentityBindingEndToEndTests(ControlPanelEngineFixtu
     [Fact]
     public async Task A_link_presented_after_completion_re_runs_the_account_stores_and_mails_the_fuller_package()
     {
-        var newAddress = $"bobby-{Guid.NewGuid():N}@new.example";
-        var id = await Engine.SubmitAsync(new { type = "access", email = newAddress, fullName = "Bobby", accountId = Bobby.AccountId });
+        var newAddress = $"ada-{Guid.NewGuid():N}@new.example";
+        var id = await Engine.SubmitAsync(new { type = "access", email = newAddress, fullName = "Ada", accountId = Ada.AccountId });
         await VerifyAndWaitAsync(id, "Completed");
-        Assert.DoesNotContain(Bobby.Phone, await PackageTextAsync(await FinalMailAsync(id)), StringComparison.Ordinal);
+        Assert.DoesNotContain(Ada.Phone, await PackageTextAsync(await FinalMailAsync(id)), StringComparison.Ordinal);
 
-        using var upgrade = await Engine.Http.PostAsJsonAsync(new Uri($"/api/requests/{id}/identity", UriKind.Relative), new { identityToken = Link(Bobby.AccountId, newAddress) });
+        using var upgrade = await Engine.Http.PostAsJsonAsync(new Uri($"/api/requests/{id}/identity", UriKind.Relative), new { identityToken = Link(Ada.AccountId, newAddress) });
         Assert.Equal(HttpStatusCode.OK, upgrade.StatusCode);
         Assert.True((await upgrade.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rerunStarted").GetBoolean());
 
         var update = await UpdateMailAsync(id);
-        Assert.Contains(Bobby.Phone, await PackageTextAsync(update), StringComparison.Ordinal);
+        Assert.Contains(Ada.Phone, await PackageTextAsync(update), StringComparison.Ordinal);
         Assert.Contains(await EvidenceAsync(id), e => e.EventType == EvidenceEvents.IdentityRerunCompleted);
     }
 

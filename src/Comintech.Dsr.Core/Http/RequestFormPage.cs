@@ -89,6 +89,7 @@ public static class RequestFormPage
           </fieldset>
           <label for="details">Anything else we should know? <span class="hint">(optional)</span></label>
           <textarea id="details" name="details" rows="3" maxlength="4000"></textarea>
+          <input type="hidden" id="identityToken" name="identityToken">
           <button type="submit">Send request</button>
         </form>
         <section id="verify" hidden aria-labelledby="verify-title">
@@ -128,6 +129,12 @@ public static class RequestFormPage
             const r = await fetch('/api/requests/' + encodeURIComponent(requestId) + '/resend', { method: 'POST' });
             show(r.ok ? 'A new code is on its way.' : await problem(r), !r.ok);
           });
+          const identityToken = new URLSearchParams(location.search).get('identityToken');
+          $('identityToken').value = identityToken || '';
+          if (requestId && identityToken) {
+            fetch('/api/requests/' + encodeURIComponent(requestId) + '/identity', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ identityToken }) })
+              .then(async r => show(r.ok ? 'Your account is now linked to this request.' : await problem(r), !r.ok));
+          }
           if (requestId) { openVerify(); refresh(); }
         })();
         </script>

@@ -151,6 +151,21 @@ public sealed class WebLogBlobConnectorTests : IClassFixture<AzuriteFixture>, ID
     }
 
     [Fact]
+    public async Task A_batched_erasure_uses_only_the_other_request_s_bound_identifiers()
+    {
+        var ada = await ArrangeAsync();
+        await ArrangeAsync("grace.hopper@example.org", "ACC-2", GraceIp);
+        var stranger = await core.AddRequestAsync(RequestType.Deletion, new DataSubject("mallory@evil.example", "Mallory", "ACC-2"), accountBound: false);
+        await SeedLogsAsync();
+        await new WebLogErasureQueue(azurite.Storage).EnqueueAsync("web-logs", stranger.Id, CancellationToken.None);
+
+        await RunAsync(ada, ConnectorAction.Erase);
+
+        Assert.Contains(GraceIp, await TextAsync("2026/11/28/access.log"), StringComparison.Ordinal);
+        Assert.Contains(GraceIp, await TextAsync("2026/11/27/access.log.gz"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_swap_against_a_blob_that_changed_since_it_was_read_writes_nothing()
     {
         await Logs.CreateIfNotExistsAsync();

@@ -119,7 +119,8 @@ public sealed class WebLogBlobConnector(
                 continue;
             }
 
-            if (await requests.FindAsync(requestId, cancellationToken) is not { Subject: var subject })
+            // Another request's erasure batched into this pass: its bound identifiers only, as its own run would use.
+            if (await requests.FindAsync(requestId, cancellationToken) is not { BoundSubject: var subject })
             {
                 continue;
             }

@@ -13,6 +13,7 @@ var engine = builder.Configuration.GetSection(EngineOptions.Section).Get<EngineO
 
 await using var azurite = await LocalBootstrap.EnsureStorageAsync(builder.Configuration, engine);
 LocalBootstrap.EnsureIdentifierHashKey(builder.Configuration);
+LocalBootstrap.EnsureProtectionKey(builder.Configuration);
 LocalBootstrap.EnsureStaffApiKey(builder.Configuration);
 LocalBootstrap.AnchorPickupFolder(builder.Configuration);
 
@@ -35,6 +36,7 @@ var storageConnectionString = DsrServiceCollectionExtensions.StorageConnectionSt
 builder.Services.AddLocalDurableEngine(storageConnectionString, engine, sidecarPort);
 builder.Services.AddSingleton(engine);
 builder.Services.AddHostedService<InboundMailWatcher>();
+builder.Services.AddHostedService<RetentionStarter>();
 
 var app = builder.Build();
 app.UseExceptionHandler();

@@ -69,7 +69,7 @@ public abstract class FunctionsOutputTests
     {
         var functions = Functions();
 
-        foreach (var orchestrator in new[] { DsrRequestOrchestrator.Name, Deadlines.DeadlineWatchOrchestrator.Name, Fulfilment.Rerun.StoreRerunOrchestrator.Name, Fulfilment.Restore.RestoredBackupOrchestrator.Name, Identity.IdentityRerunOrchestrator.Name })
+        foreach (var orchestrator in new[] { DsrRequestOrchestrator.Name, Deadlines.DeadlineWatchOrchestrator.Name, Fulfilment.Rerun.StoreRerunOrchestrator.Name, Fulfilment.Restore.RestoredBackupOrchestrator.Name, Identity.IdentityRerunOrchestrator.Name, Retention.RetentionOrchestrator.Name })
         {
             Assert.Contains(Bindings(functions[orchestrator]), b => b.Type == "orchestrationTrigger");
         }

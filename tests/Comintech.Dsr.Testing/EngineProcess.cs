@@ -28,6 +28,7 @@ public sealed class EngineProcess : IAsyncDisposable
             ["Dsr__StorageConnectionString"] = storageConnectionString,
             ["Dsr__PublicBaseUrl"] = BaseUrl,
             ["Dsr__IdentifierHashKey"] = TestServices.HashKey,
+            ["Dsr__Protection__Key"] = TestServices.ProtectionKey,
             ["Dsr__Mail__PickupDirectory"] = PickupDirectory,
             ["Logging__LogLevel__Default"] = "Warning",
         };

@@ -9,6 +9,7 @@ namespace Comintech.Dsr.Testing;
 public static class TestServices
 {
     public const string HashKey = "test-identifier-hash-key-0123456789abcdef";
+    public const string ProtectionKey = "test-protection-key-0123456789abcdef-0123456789";
 
     public static IConfiguration Configuration(string connectionString, string pickupDirectory, IDictionary<string, string?>? overrides = null)
     {
@@ -16,6 +17,7 @@ public static class TestServices
         {
             ["Dsr:StorageConnectionString"] = connectionString,
             ["Dsr:IdentifierHashKey"] = HashKey,
+            ["Dsr:Protection:Key"] = ProtectionKey,
             ["Dsr:Mail:PickupDirectory"] = pickupDirectory,
             ["DataMap:Stores:0:Id"] = "customer-accounts",
             ["DataMap:Stores:0:Name"] = "Customer accounts",

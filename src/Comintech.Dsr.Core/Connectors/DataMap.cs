@@ -71,9 +71,10 @@ public sealed class DataMapOptions
             {
                 errors.Add($"{name}: Id is declared twice.");
             }
-            else if (string.Equals(store.Id, Manual.ManualCorrectionStep.StoreId, StringComparison.OrdinalIgnoreCase))
+            else if (string.Equals(store.Id, Manual.ManualCorrectionStep.StoreId, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(store.Id, Retention.DsrRecordsStore.StoreId, StringComparison.OrdinalIgnoreCase))
             {
-                errors.Add($"{name}: Id '{store.Id}' is reserved for the built-in manual correction step.");
+                errors.Add($"{name}: Id '{store.Id}' is reserved for a built-in step.");
             }
 
             if (string.IsNullOrWhiteSpace(store.Kind) || !kinds.Contains(store.Kind))
@@ -109,10 +110,11 @@ public sealed class DataMapOptions
     private string EntryName(int i) =>
         string.IsNullOrWhiteSpace(Stores[i].Id) ? $"DataMap:Stores:{i}" : $"DataMap:Stores:{i} ({Stores[i].Id})";
 
-    /// <summary>A declared store, or the built-in manual correction step under its reserved id.</summary>
+    /// <summary>A declared store, or a built-in step (manual corrections, the system's own records) under its reserved id.</summary>
     public DataStoreDefinition Get(string storeId) =>
         Stores.FirstOrDefault(s => string.Equals(s.Id, storeId, StringComparison.OrdinalIgnoreCase))
         ?? (string.Equals(storeId, Manual.ManualCorrectionStep.StoreId, StringComparison.OrdinalIgnoreCase) ? Manual.ManualCorrectionStep.Definition : null)
+        ?? (string.Equals(storeId, Retention.DsrRecordsStore.StoreId, StringComparison.OrdinalIgnoreCase) ? Retention.DsrRecordsStore.Definition : null)
         ?? throw new InvalidOperationException($"Data store '{storeId}' is not in the data map.");
 }
 

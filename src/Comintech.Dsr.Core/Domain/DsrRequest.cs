@@ -23,6 +23,9 @@ public sealed record DataSubject
 
     public string NormalisedEmail => Email.ToLowerInvariant();
 
+    /// <summary>Stands for the person on a minimised request row, whose identifiers were removed under the retention policy.</summary>
+    public static DataSubject Removed { get; } = new("removed@identifiers-removed.invalid", "(identifiers removed)", null);
+
     public override string ToString() => "DataSubject { redacted }";
 }
 
@@ -101,6 +104,12 @@ public sealed record DsrRequest
 
     /// <summary>When the request reached a final status.</summary>
     public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>When the retention policy removed the person's identifiers from the row (null: it still keeps them, encrypted).</summary>
+    public DateTimeOffset? IdentifiersRemovedAt { get; init; }
+
+    /// <summary>When the request's working copies (raw mail, exports, attachments) were removed under the retention policy.</summary>
+    public DateTimeOffset? CopiesRemovedAt { get; init; }
 
     /// <summary>Which identifiers are bound to the verified person, and how (null: not resolved yet, nothing but the e-mail binds).</summary>
     public Identity.IdentityState? Identity { get; init; }

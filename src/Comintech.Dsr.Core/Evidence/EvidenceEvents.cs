@@ -44,6 +44,12 @@ public static class EvidenceEvents
     /// <summary>The stores found by account were run again for an account bound after fulfilment.</summary>
     public const string IdentityRerunCompleted = "identity.rerun-completed";
 
+    /// <summary>The retention policy removed a request's identifiers (which columns, why); keyed hashes stay.</summary>
+    public const string IdentifiersRemoved = "retention.identifiers-removed";
+
+    /// <summary>The retention policy (or a later deletion request) removed a request's working copies: kinds and counts.</summary>
+    public const string CopiesRemoved = "retention.copies-removed";
+
     /// <summary>Requested fields no store corrects automatically (names only), handed to staff as one manual step.</summary>
     public const string ManualCorrectionsPlanned = "correction.manual-step-planned";
 }

@@ -19,6 +19,7 @@ public static class DsrActivityNames
     public const string SendDeadlineAlert = nameof(SendDeadlineAlert);
     public const string RecordRerun = nameof(RecordRerun);
     public const string FinaliseIdentityRerun = nameof(FinaliseIdentityRerun);
+    public const string ApplyRetention = nameof(ApplyRetention);
 }
 
 /// <summary>The body of one activity, host-neutral: the hosts bind it to their trigger.</summary>

@@ -84,6 +84,11 @@ public sealed partial class StoreActionRunner(
         var connector = connectors.FirstOrDefault(c => string.Equals(c.Kind, kind, StringComparison.OrdinalIgnoreCase))
             ?? throw new ConnectorException($"No connector serves kind '{kind}'.");
         var request = await requests.GetAsync(input.RequestId, cancellationToken);
+        if (request.IdentifiersRemovedAt is not null)
+        {
+            throw new ConnectorException("The request's identifiers were removed under the retention policy; a new request is needed.");
+        }
+
         // Only bound identifiers leave the request store: an account id the person named but did not prove is never searched.
         var subject = request.BoundSubject;
         var connectorRequest = new ConnectorRequest(input.RequestId, store, input.Action, key, subject, request.Corrections);

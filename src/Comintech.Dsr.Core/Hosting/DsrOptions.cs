@@ -43,11 +43,29 @@ public sealed class DsrOptions
     /// <summary>Request types that wait for a staff decision after verification (<c>Dsr:Approval</c>).</summary>
     public ApprovalOptions Approval { get; set; } = new();
 
+    /// <summary>The key that encrypts the identifiers request rows keep (<c>Dsr:Protection</c>).</summary>
+    [Required]
+    public ProtectionOptions Protection { get; set; } = new();
+
+    /// <summary>How long the system keeps its own copies of personal data (<c>Dsr:Retention</c>).</summary>
+    public Retention.RetentionOptions Retention { get; set; } = new();
+
     /// <summary>Verification tiers and the control-panel link key (<c>Dsr:Identity</c>).</summary>
     public Identity.IdentityOptions Identity { get; set; } = new();
 
     /// <summary>Access packages and their download links (<c>Dsr:AccessPackage</c>).</summary>
     public Fulfilment.Access.AccessPackageOptions AccessPackage { get; set; } = new();
+}
+
+public sealed class ProtectionOptions
+{
+    /// <summary>
+    /// Secret from which the key-encryption key of request rows is derived (at least 32 characters; in Azure from Key
+    /// Vault, locally generated into <c>.dsr/protection-key</c>). Losing it makes open requests' identifiers unreadable.
+    /// </summary>
+    [Required]
+    [MinLength(32)]
+    public string Key { get; set; } = "";
 }
 
 public sealed class VerificationOptions

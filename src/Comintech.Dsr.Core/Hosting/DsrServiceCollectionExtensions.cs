@@ -36,6 +36,8 @@ public static class DsrServiceCollectionExtensions
                 "Dsr:StorageConnectionString, Dsr:Storage:AccountName (or AzureWebJobsStorage) must name the storage account.")
             .Validate(o => !o.Deadlines.Validate().Any(), "Dsr:Deadlines: holidays must be yyyy-MM-dd dates under GDPR or CCPA; reminder offsets positive.")
             .Validate(o => o.AccessPackage.LinkTtl > TimeSpan.Zero, "Dsr:AccessPackage:LinkTtl must be positive.")
+            .Validate(o => o.Protection.Key.Length >= 32, "Dsr:Protection:Key is required: at least 32 characters (Key Vault in Azure).")
+            .Validate(o => !o.Retention.Validate().Any(), "Dsr:Retention: every period must be zero or positive and at most 10 years; Interval between 1 minute and 7 days.")
             .Validate(o => o.Approval.IsValid, "Dsr:Approval:RequiredFor may name only access, correction, deletion and optout.")
             .Validate(o => !o.Identity.Validate().Any(), "Dsr:Identity: Tier2RequiredFor entries are type or type/jurisdiction; ControlPanelKey at least 32 characters; MaxLinkLifetime 0-30 days.")
             .ValidateOnStart();
@@ -47,6 +49,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddDsrStorageClients(configuration);
         services.AddSingleton<IdentifierHasher>();
+        services.AddSingleton<IdentifierProtector>();
         services.AddSingleton<RequestStore>();
         services.AddSingleton<EvidenceLedger>();
         services.AddSingleton<VerificationService>();
@@ -64,6 +67,9 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<Identity.IdentityBindingService>();
         services.AddSingleton<Identity.IdentityHttpHandlers>();
         services.AddTransient<Identity.Activities.FinaliseIdentityRerunActivity>();
+        services.AddSingleton<Retention.WorkingCopies>();
+        services.AddSingleton<Retention.RetentionService>();
+        services.AddTransient<Retention.Activities.ApplyRetentionActivity>();
         services.AddSingleton<IDataStoreConnector, AzureTableConnector>();
         services.AddSingleton<IDataStoreConnector, PostgreSqlConnector>();
         services.AddSingleton<IDataStoreConnector, WebLogBlobConnector>();
@@ -76,6 +82,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<PartnerMail>();
         services.AddSingleton<IDataStoreConnector, PartnerWebhookConnector>();
         services.AddSingleton<IDataStoreConnector, ManualStepConnector>();
+        services.AddSingleton<IDataStoreConnector, Retention.DsrRecordsConnector>();
 
         services.AddSingleton<INotifier>(sp =>
         {

@@ -32,6 +32,8 @@ public static class DsrTaskRegistration
         Add<Deadlines.SendDeadlineAlertActivity, Deadlines.DeadlineAlertInput, bool>(registry, DsrActivityNames.SendDeadlineAlert);
         Add<Fulfilment.Rerun.RecordRerunActivity, Fulfilment.Rerun.RecordRerunInput, Domain.RequestStatus>(registry, DsrActivityNames.RecordRerun);
         registry.AddOrchestrator<Identity.IdentityRerunOrchestrator>();
+        registry.AddOrchestrator<Retention.RetentionOrchestrator>();
+        Add<Retention.Activities.ApplyRetentionActivity, DateTime, Retention.RetentionReport>(registry, DsrActivityNames.ApplyRetention);
         Add<Identity.Activities.FinaliseIdentityRerunActivity, Identity.FinaliseIdentityRerunInput, bool>(registry, DsrActivityNames.FinaliseIdentityRerun);
         return registry;
     }

@@ -21,8 +21,8 @@ public sealed record BindingResult(IdentityState Identity, bool RerunStarted);
 public sealed class IdentityBindingService(RequestStore requests, EvidenceLedger evidence, IdentifierHasher hasher, IOptions<DataMapOptions> dataMap)
 {
     /// <summary>A binding changes nothing for requests in these states.</summary>
-    public static bool CanBind(RequestStatus status) =>
-        status is not (RequestStatus.NeedsTriage or RequestStatus.Denied or RequestStatus.IdentityNotVerified);
+    public static bool CanBind(DsrRequest request) =>
+        request.IdentifiersRemovedAt is null && request.Status is not (RequestStatus.NeedsTriage or RequestStatus.Denied or RequestStatus.IdentityNotVerified);
 
     public async Task<BindingResult> BindAsync(
         DsrRequest request, string accountId, BindingSource by, string actor, DurableTaskClient client, CancellationToken cancellationToken)
@@ -40,9 +40,10 @@ public sealed class IdentityBindingService(RequestStore requests, EvidenceLedger
             actor, cancellationToken);
 
         var fulfilled = request.Status is RequestStatus.InProgress or RequestStatus.Completed or RequestStatus.CompletedWithExceptions;
-        var stores = fulfilled && request.Type != RequestType.OptOut
-            ? dataMap.Value.Stores.Where(s => s.EffectiveIdentifiers.Any(i => i is SubjectIdentifier.AccountId or SubjectIdentifier.LoginIp)).ToList()
-            : [];
+        // An access package is rebuilt whole (its exports were removed once it was built), so every store runs again for it.
+        var stores = !fulfilled || request.Type == RequestType.OptOut ? []
+            : request.Type == RequestType.Access ? dataMap.Value.Stores
+            : dataMap.Value.Stores.Where(s => s.EffectiveIdentifiers.Any(i => i is SubjectIdentifier.AccountId or SubjectIdentifier.LoginIp)).ToList();
         if (stores.Count == 0)
         {
             return new BindingResult(identity, false);

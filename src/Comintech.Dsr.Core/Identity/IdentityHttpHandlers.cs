@@ -39,7 +39,7 @@ public sealed class IdentityHttpHandlers(
             return Problems.Validation(new Dictionary<string, List<string>> { [TokenField] = [RefusedToken] });
         }
 
-        if (!IdentityBindingService.CanBind(request.Status))
+        if (!IdentityBindingService.CanBind(request))
         {
             return Problems.Status(StatusCodes.Status409Conflict, "Request closed", $"The request is {request.Status}; send a new request with the link.");
         }
@@ -81,7 +81,7 @@ public sealed class IdentityHttpHandlers(
             return Problems.Validation(errors);
         }
 
-        if (!IdentityBindingService.CanBind(access.Request.Status))
+        if (!IdentityBindingService.CanBind(access.Request))
         {
             return StaffProblems.Conflict("Cannot bind", $"The request is {access.Request.Status}.");
         }

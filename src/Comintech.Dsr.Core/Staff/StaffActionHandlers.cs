@@ -99,7 +99,12 @@ public sealed class StaffActionHandlers(
 
         var cancellationToken = http.HttpContext.RequestAborted;
         var latest = StoreOutcomes.Latest(await evidence.ReadAsync(requestId, cancellationToken));
-        if (request!.Status != RequestStatus.CompletedWithExceptions || latest.GetValueOrDefault(storeId)?.Kind != OutcomeKind.Failed)
+        if (request!.IdentifiersRemovedAt is not null)
+        {
+            return StaffProblems.Conflict("Identifiers removed", "The retention policy removed this request's identifiers; the person must send a new request.");
+        }
+
+        if (request.Status != RequestStatus.CompletedWithExceptions || latest.GetValueOrDefault(storeId)?.Kind != OutcomeKind.Failed)
         {
             return StaffProblems.Conflict("Nothing to re-run", "Only a failed store of a request that ended CompletedWithExceptions can be re-run.");
         }

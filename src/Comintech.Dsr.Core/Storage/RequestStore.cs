@@ -6,13 +6,23 @@ using Comintech.Dsr.Identity;
 
 namespace Comintech.Dsr.Storage;
 
-/// <summary>One row per request in Table storage: the only place a person's identifiers live.</summary>
-public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, TimeProvider clock)
+/// <summary>
+/// One row per request in Table storage: the only place a person's identifiers live. While the row keeps them they are
+/// encrypted (<see cref="IdentifierProtector"/>); lookups use keyed hashes. Minimised rows keep only the hashes.
+/// </summary>
+public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, IdentifierProtector protector, TimeProvider clock)
 {
     internal const string RowKey = "request";
 
+    /// <summary>The columns that hold personal data, all encrypted under the row's data key.</summary>
+    public static readonly string[] ProtectedColumns = ["Email", "FullName", "AccountId", "Details", "Corrections", "BoundAccountId"];
+
+    private const string WrappedKeyColumn = "WrappedKey";
+
     public async Task AddAsync(DsrRequest request, CancellationToken cancellationToken = default)
     {
+        var (dataKey, wrapped) = protector.NewDataKey(request.Id);
+        string? Protect(string column, string? value) => protector.Encrypt(dataKey, request.Id, column, value);
         var entity = new TableEntity(request.Id, RowKey)
         {
             ["Type"] = request.Type.ToString(),
@@ -22,18 +32,20 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Ti
             ["ReceivedAt"] = request.ReceivedAt,
             ["DueAt"] = request.DueAt,
             ["Status"] = request.Status.ToString(),
-            ["Email"] = request.Subject.Email,
+            [WrappedKeyColumn] = wrapped,
+            ["Email"] = Protect("Email", request.Subject.Email),
             ["EmailHash"] = hasher.Hash(request.Subject.Email),
-            ["FullName"] = request.Subject.FullName,
-            ["AccountId"] = request.Subject.AccountId,
-            ["Details"] = request.Details,
-            ["Corrections"] = JsonSerializer.Serialize(request.Corrections),
+            ["FullName"] = Protect("FullName", request.Subject.FullName),
+            ["AccountId"] = Protect("AccountId", request.Subject.AccountId),
+            ["AccountIdHash"] = request.Subject.AccountId is null ? null : hasher.Hash(request.Subject.AccountId),
+            ["Details"] = Protect("Details", request.Details),
+            ["Corrections"] = Protect("Corrections", JsonSerializer.Serialize(request.Corrections)),
             ["SuggestedClassification"] = request.SuggestedClassification,
             ["UpdatedAt"] = clock.GetUtcNow(),
         };
         if (request.Identity is not null)
         {
-            WriteIdentity(entity, request.Identity);
+            WriteIdentity(entity, request.Identity, value => Protect("BoundAccountId", value));
         }
 
         await storage.Requests.AddEntityAsync(entity, cancellationToken);
@@ -48,6 +60,36 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Ti
 
         var response = await storage.Requests.GetEntityIfExistsAsync<TableEntity>(requestId, RowKey, cancellationToken: cancellationToken);
         return response.HasValue ? ToRequest(response.Value!) : null;
+    }
+
+    /// <summary>
+    /// Removes the row's identifiers for good (the wrapped data key and every encrypted value), keeping what the request
+    /// log and the evidence need: ids, dates, type, channel, status and keyed hashes. False when it was done already.
+    /// </summary>
+    /// <param name="minimisedFor">The later deletion request that asked for it, if any (kept on the row for the auditor).</param>
+    public async Task<bool> MinimiseAsync(string requestId, CancellationToken cancellationToken = default, string? minimisedFor = null)
+    {
+        var current = await storage.Requests.GetEntityIfExistsAsync<TableEntity>(requestId, RowKey, cancellationToken: cancellationToken);
+        if (!current.HasValue || current.Value!.GetDateTimeOffset("MinimisedAt") is not null)
+        {
+            return false;
+        }
+
+        var row = current.Value;
+        var minimised = new TableEntity(requestId, RowKey);
+        foreach (var (key, value) in row)
+        {
+            if (key is not ("odata.etag" or "Timestamp" or "PartitionKey" or "RowKey" or WrappedKeyColumn) && !ProtectedColumns.Contains(key))
+            {
+                minimised[key] = value;
+            }
+        }
+
+        minimised["MinimisedAt"] = clock.GetUtcNow();
+        minimised["MinimisedFor"] = minimisedFor;
+        minimised["UpdatedAt"] = clock.GetUtcNow();
+        await storage.Requests.UpdateEntityAsync(minimised, row.ETag, TableUpdateMode.Replace, cancellationToken);
+        return true;
     }
 
     public async Task<DsrRequest> GetAsync(string requestId, CancellationToken cancellationToken = default) =>
@@ -83,10 +125,12 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Ti
             return false;
         }
 
+        var wrapped = current.Value.GetString(WrappedKeyColumn);
+        var corrected = JsonSerializer.Serialize(corrections);
         var patch = new TableEntity(requestId, RowKey)
         {
             ["Type"] = type.ToString(),
-            ["Corrections"] = JsonSerializer.Serialize(corrections),
+            ["Corrections"] = wrapped is { Length: > 0 } ? protector.Encrypt(protector.Unwrap(wrapped, requestId), requestId, "Corrections", corrected) : corrected,
             ["Status"] = RequestStatus.Received.ToString(),
             ["UpdatedAt"] = clock.GetUtcNow(),
         };
@@ -113,6 +157,10 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Ti
             },
             cancellationToken);
 
+    /// <summary>Marks the request's working copies as removed, so later retention passes skip it.</summary>
+    public Task MarkCopiesRemovedAsync(string requestId, CancellationToken cancellationToken = default) =>
+        PatchAsync(new TableEntity(requestId, RowKey) { ["CopiesRemovedAt"] = clock.GetUtcNow(), ["UpdatedAt"] = clock.GetUtcNow() }, cancellationToken);
+
     /// <summary>Moves the deadline without an extension (the identity-wait pause).</summary>
     public Task SetDueAtAsync(string requestId, DateTimeOffset dueAt, CancellationToken cancellationToken = default) =>
         PatchAsync(new TableEntity(requestId, RowKey) { ["DueAt"] = dueAt, ["UpdatedAt"] = clock.GetUtcNow() }, cancellationToken);
@@ -122,27 +170,55 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Ti
         PatchAsync(new TableEntity(requestId, RowKey) { ["DenialReason"] = reason, ["UpdatedAt"] = clock.GetUtcNow() }, cancellationToken);
 
     /// <summary>Keeps the identity resolution: the bound account id (if any), the tier reached, how, and why an account id was not used.</summary>
-    public Task SetIdentityAsync(string requestId, IdentityState identity, CancellationToken cancellationToken = default)
+    public async Task SetIdentityAsync(string requestId, IdentityState identity, CancellationToken cancellationToken = default)
     {
+        var dataKey = await DataKeyAsync(requestId, cancellationToken);
         var patch = new TableEntity(requestId, RowKey) { ["UpdatedAt"] = clock.GetUtcNow() };
-        WriteIdentity(patch, identity);
-        return PatchAsync(patch, cancellationToken);
+        WriteIdentity(patch, identity, value => protector.Encrypt(dataKey, requestId, "BoundAccountId", value));
+        await PatchAsync(patch, cancellationToken);
     }
 
-    private static void WriteIdentity(TableEntity entity, IdentityState identity)
+    private async Task<byte[]> DataKeyAsync(string requestId, CancellationToken cancellationToken)
+    {
+        var row = await storage.Requests.GetEntityAsync<TableEntity>(requestId, RowKey, [WrappedKeyColumn], cancellationToken);
+        return row.Value.GetString(WrappedKeyColumn) is { Length: > 0 } wrapped
+            ? protector.Unwrap(wrapped, requestId)
+            : throw new InvalidOperationException($"Request {requestId} keeps no identifiers any more.");
+    }
+
+    private static void WriteIdentity(TableEntity entity, IdentityState identity, Func<string?, string?> protect)
     {
         entity["IdentityTier"] = (int)identity.Tier;
-        entity["BoundAccountId"] = identity.BoundAccountId ?? "";
+        entity["BoundAccountId"] = protect(identity.BoundAccountId) ?? "";
         entity["AccountBoundBy"] = identity.BoundBy?.ToString() ?? "";
         entity["AccountUnbound"] = identity.Unbound?.ToString() ?? "";
     }
 
-    private static IdentityState? ReadIdentity(TableEntity e) =>
+    private static IdentityState? ReadIdentity(TableEntity e, Func<string, string?> read) =>
         e.GetInt32("IdentityTier") is not { } tier ? null : new IdentityState(
             (IdentityTier)tier,
-            e.GetString("BoundAccountId") is { Length: > 0 } account ? account : null,
+            read("BoundAccountId") is { Length: > 0 } account ? account : null,
             Enum.TryParse<BindingSource>(e.GetString("AccountBoundBy"), out var by) ? by : null,
             Enum.TryParse<UnboundReason>(e.GetString("AccountUnbound"), out var unbound) ? unbound : null);
+
+    /// <summary>The requests whose e-mail or account id has one of these keyed hashes (a query over the table).</summary>
+    public async Task<IReadOnlyList<DsrRequest>> FindByHashesAsync(IReadOnlyList<string> hashes, CancellationToken cancellationToken = default)
+    {
+        var found = new List<DsrRequest>();
+        foreach (var hash in hashes)
+        {
+            var filter = TableClient.CreateQueryFilter($"RowKey eq {RowKey} and (EmailHash eq {hash} or AccountIdHash eq {hash})");
+            await foreach (var entity in storage.Requests.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                if (found.All(r => r.Id != entity.PartitionKey))
+                {
+                    found.Add(ToRequest(entity));
+                }
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>Every request row. One row per partition, so this is a full-table query: callers page the result.</summary>
     public async IAsyncEnumerable<DsrRequest> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -157,24 +233,36 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Ti
     private Task PatchAsync(TableEntity patch, CancellationToken cancellationToken) =>
         storage.Requests.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
 
-    private static DsrRequest ToRequest(TableEntity e) => new(
-        e.PartitionKey,
-        Enum.Parse<RequestType>(e.GetString("Type")),
-        Enum.Parse<IntakeChannel>(e.GetString("Channel")),
-        Enum.Parse<Jurisdiction>(e.GetString("Jurisdiction")),
-        e.GetString("Language"),
-        e.GetDateTimeOffset("ReceivedAt")!.Value,
-        e.GetDateTimeOffset("DueAt")!.Value,
-        Enum.Parse<RequestStatus>(e.GetString("Status")),
-        new DataSubject(e.GetString("Email"), e.GetString("FullName"), e.GetString("AccountId")),
-        e.GetString("Details"),
-        JsonSerializer.Deserialize<Dictionary<string, string>>(e.GetString("Corrections") ?? "{}") ?? [])
+    private DsrRequest ToRequest(TableEntity e)
     {
-        SuggestedClassification = e.GetString("SuggestedClassification"),
-        ExtendedAt = e.GetDateTimeOffset("ExtendedAt"),
-        ExtensionReason = e.GetString("ExtensionReason"),
-        DenialReason = e.GetString("DenialReason"),
-        ClosedAt = e.GetDateTimeOffset("ClosedAt"),
-        Identity = ReadIdentity(e),
-    };
+        var minimised = e.GetDateTimeOffset("MinimisedAt");
+        var wrapped = e.GetString(WrappedKeyColumn);
+        var dataKey = wrapped is { Length: > 0 } ? protector.Unwrap(wrapped, e.PartitionKey) : null;
+        string? Read(string column) => protector.Decrypt(dataKey, e.PartitionKey, column, e.GetString(column));
+        var subject = minimised is null
+            ? new DataSubject(Read("Email")!, Read("FullName")!, Read("AccountId"))
+            : DataSubject.Removed;
+        return new DsrRequest(
+            e.PartitionKey,
+            Enum.Parse<RequestType>(e.GetString("Type")),
+            Enum.Parse<IntakeChannel>(e.GetString("Channel")),
+            Enum.Parse<Jurisdiction>(e.GetString("Jurisdiction")),
+            e.GetString("Language"),
+            e.GetDateTimeOffset("ReceivedAt")!.Value,
+            e.GetDateTimeOffset("DueAt")!.Value,
+            Enum.Parse<RequestStatus>(e.GetString("Status")),
+            subject,
+            Read("Details"),
+            JsonSerializer.Deserialize<Dictionary<string, string>>(Read("Corrections") ?? "{}") ?? [])
+        {
+            SuggestedClassification = e.GetString("SuggestedClassification"),
+            ExtendedAt = e.GetDateTimeOffset("ExtendedAt"),
+            ExtensionReason = e.GetString("ExtensionReason"),
+            DenialReason = e.GetString("DenialReason"),
+            ClosedAt = e.GetDateTimeOffset("ClosedAt"),
+            Identity = ReadIdentity(e, Read),
+            IdentifiersRemovedAt = minimised,
+            CopiesRemovedAt = e.GetDateTimeOffset("CopiesRemovedAt"),
+        };
+    }
 }

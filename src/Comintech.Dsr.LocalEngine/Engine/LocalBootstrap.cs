@@ -33,6 +33,10 @@ public static class LocalBootstrap
     public static void EnsureIdentifierHashKey(ConfigurationManager configuration) =>
         EnsureLocalSecret(configuration, "Dsr:IdentifierHashKey", "identifier-hash-key");
 
+    /// <summary>The key that encrypts request rows' identifiers, made once and kept in .dsr/ (in Azure it comes from Key Vault).</summary>
+    public static void EnsureProtectionKey(ConfigurationManager configuration) =>
+        EnsureLocalSecret(configuration, "Dsr:Protection:Key", "protection-key");
+
     /// <summary>The staff API key when none is configured: made once, kept in .dsr/staff-api-key, shown in the banner.</summary>
     public static void EnsureStaffApiKey(ConfigurationManager configuration) =>
         EnsureLocalSecret(configuration, "Staff:ApiKey", "staff-api-key");

@@ -18,6 +18,7 @@ public class DataMapFilesTests
             {
                 ["Dsr:StorageConnectionString"] = "UseDevelopmentStorage=true",
                 ["Dsr:IdentifierHashKey"] = "test-identifier-hash-key-0123456789abcdef",
+                ["Dsr:Protection:Key"] = "test-protection-key-0123456789abcdef-0123456789",
             })
             .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
             .Build();

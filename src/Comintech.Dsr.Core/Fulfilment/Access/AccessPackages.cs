@@ -14,11 +14,15 @@ namespace Comintech.Dsr.Fulfilment.Access;
 /// <c>&lt;requestId&gt;/package.zip</c>, and makes and checks its signed, expiring download link.
 /// The package is served through the app (not a SAS): the same code path works on Azurite and with identity-based storage.
 /// </summary>
-public sealed class AccessPackages(DsrStorage storage, IOptions<DsrOptions> options, IOptions<DataMapOptions> dataMap, TimeProvider clock)
+public sealed class AccessPackages(
+    DsrStorage storage, IOptions<DsrOptions> options, IOptions<DataMapOptions> dataMap, Retention.WorkingCopies copies, TimeProvider clock)
 {
     private const string ExpiresMetadata = "expires";
 
-    /// <summary>Builds and stores the package once (a rerun keeps the first one and its expiry); returns the download link.</summary>
+    /// <summary>
+    /// Builds and stores the package once (a rerun keeps the first one and its expiry), then deletes the per-store exports
+    /// it was built from; returns the download link.
+    /// </summary>
     public async Task<PublishedPackage> PublishAsync(string requestId, IReadOnlyList<ConnectorOutcome> outcomes, CancellationToken cancellationToken)
     {
         var blob = storage.AccessPackages.GetBlobClient(BlobName(requestId));
@@ -46,6 +50,8 @@ public sealed class AccessPackages(DsrStorage storage, IOptions<DsrOptions> opti
             }, cancellationToken);
         }
 
+        // The exports were working copies: the package now holds what goes out (a re-run finds none left to remove).
+        await copies.RemoveExportsAsync(requestId, cancellationToken);
         return new PublishedPackage(LinkFor(requestId, expires), DateTimeOffset.FromUnixTimeSeconds(expires));
     }
 

@@ -41,6 +41,11 @@ public sealed class PlanFulfilmentActivity(
                 requestId, "manual-corrections", EvidenceEvents.ManualCorrectionsPlanned, new { fields = byHand }, cancellationToken: cancellationToken);
         }
 
+        if (action == ConnectorAction.Erase)
+        {
+            stores.Add(Retention.DsrRecordsStore.Definition);
+        }
+
         return new FulfilmentPlan(action, [.. stores.Select(Planned)]);
     }
 

@@ -1,0 +1,40 @@
+using Comintech.Dsr.Fulfilment;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace Comintech.Dsr.Retention;
+
+/// <summary>Input of <see cref="RetentionOrchestrator"/>: how long to sleep between passes.</summary>
+public sealed record RetentionSchedule(TimeSpan Interval);
+
+/// <summary>
+/// The one scheduler for the system's timed purges, the same on both hosts: a single eternal orchestration (instance
+/// <see cref="InstanceId"/>) that runs a retention pass, sleeps on a durable timer, and starts afresh (so its history
+/// stays one pass long). Started by each host at start-up and checked daily; a second start is a no-op.
+/// </summary>
+public sealed class RetentionOrchestrator : TaskOrchestrator<RetentionSchedule, RetentionReport>
+{
+    public const string Name = nameof(RetentionOrchestrator);
+    public const string InstanceId = "dsr-retention";
+
+    public override async Task<RetentionReport> RunAsync(TaskOrchestrationContext context, RetentionSchedule input)
+    {
+        var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(10), 2));
+        var report = await context.CallActivityAsync<RetentionReport>(DsrActivityNames.ApplyRetention, context.CurrentUtcDateTime, retry);
+        await context.CreateTimer(context.CurrentUtcDateTime + input.Interval, CancellationToken.None);
+        context.ContinueAsNew(input, preserveUnprocessedEvents: false);
+        return report;
+    }
+
+    /// <summary>Starts the schedule unless it is running (a pass or its timer); restarts it after it failed or was stopped.</summary>
+    public static async Task EnsureStartedAsync(DurableTaskClient client, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        var instance = await client.GetInstanceAsync(InstanceId, getInputsAndOutputs: false, cancellationToken);
+        if (instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended })
+        {
+            return;
+        }
+
+        await client.ScheduleNewOrchestrationInstanceAsync(Name, new RetentionSchedule(interval), new StartOrchestrationOptions(InstanceId), cancellationToken);
+    }
+}

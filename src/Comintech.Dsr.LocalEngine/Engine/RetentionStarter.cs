@@ -1,0 +1,31 @@
+using Comintech.Dsr.Hosting;
+using Comintech.Dsr.Retention;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace Comintech.Dsr.LocalEngine.Engine;
+
+/// <summary>Starts the retention schedule once the engine runs, and checks daily that it still runs (as the Functions timer does).</summary>
+public sealed partial class RetentionStarter(DurableTaskClient client, IOptions<DsrOptions> options, ILogger<RetentionStarter> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromDays(1));
+        await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+        do
+        {
+            try
+            {
+                await RetentionOrchestrator.EnsureStartedAsync(client, options.Value.Retention.Interval, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogNotStarted(logger, ex.GetType().Name);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The retention schedule could not be started ({ExceptionType}); tried again tomorrow or at the next start")]
+    private static partial void LogNotStarted(ILogger logger, string exceptionType);
+}

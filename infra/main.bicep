@@ -22,6 +22,14 @@ param sendGridApiKey string
 @description('Key of the e-mail lookup hash; stored in Key Vault as IdentifierHashKey. Never change it once requests exist.')
 param identifierHashKey string
 
+@secure()
+@minLength(32)
+@description('Secret from which the key that encrypts request rows\' identifiers is derived; stored in Key Vault as ProtectionKey. Losing it makes open requests unreadable.')
+param protectionKey string
+
+@description('Safety net for working copies of personal data the app deletes itself: any blob older than this in those containers is deleted.')
+param workingCopyDays int = 120
+
 @description('Sender address of every message to a person.')
 param mailFromAddress string = 'privacy@comintech.example'
 
@@ -93,6 +101,8 @@ module dataStorage 'modules/data-storage.bicep' = {
     evidenceRetentionDays: evidenceRetentionDays
     evidencePolicyLocked: evidencePolicyLocked
     accessPackageDays: accessPackageDays
+    workingCopyDays: workingCopyDays
+    workingCopyContainerNames: ['dsr-exports', 'dsr-inbound-raw', 'dsr-staff-attachments']
     softDeleteDays: 7
     evidenceContainerName: 'dsr-evidence'
     accessPackagesContainerName: 'dsr-access-packages'
@@ -147,6 +157,7 @@ module keyVault 'modules/key-vault.bicep' = {
     secrets: {
       SendGridApiKey: sendGridApiKey
       IdentifierHashKey: identifierHashKey
+      ProtectionKey: protectionKey
     }
   }
 }

@@ -17,6 +17,13 @@ param evidencePolicyLocked bool
 @minValue(1)
 param accessPackageDays int
 
+@description('Safety net for working copies the app removes itself (Dsr:Retention): the days after which any blob left in such a container is deleted. Longer than a request can stay open.')
+@minValue(1)
+param workingCopyDays int
+
+@description('Containers holding working copies of personal data (exports, raw inbound mail, staff attachments, the inbound drop), each with its own lifecycle rule.')
+param workingCopyContainerNames array
+
 @description('Days deleted blobs and containers stay recoverable.')
 param softDeleteDays int
 
@@ -76,12 +83,30 @@ resource evidenceRetention 'Microsoft.Storage/storageAccounts/blobServices/conta
   dependsOn: [containers]
 }
 
+// One lifecycle rule per container of working copies: a safety net behind the app's own retention passes.
+var workingCopyRules = [
+  for container in workingCopyContainerNames: {
+    name: 'delete-working-copies-${container}'
+    enabled: true
+    type: 'Lifecycle'
+    definition: {
+      filters: {
+        blobTypes: ['blockBlob']
+        prefixMatch: ['${container}/']
+      }
+      actions: {
+        baseBlob: { delete: { daysAfterCreationGreaterThan: workingCopyDays } }
+      }
+    }
+  }
+]
+
 resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
   parent: account
   name: 'default'
   properties: {
     policy: {
-      rules: [
+      rules: concat([
         {
           name: 'delete-expired-access-packages'
           enabled: true
@@ -96,7 +121,7 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05
             }
           }
         }
-      ]
+      ], workingCopyRules)
     }
   }
   dependsOn: [containers]

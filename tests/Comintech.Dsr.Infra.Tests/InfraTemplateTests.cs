@@ -73,17 +73,26 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
     [Fact]
     public void Access_packages_are_deleted_by_a_lifecycle_rule_and_the_data_account_cannot_be_deleted()
     {
-        var rule = Assert.Single(Arm.Single("Microsoft.Storage/storageAccounts/managementPolicies").Properties
-            .GetProperty("policy").GetProperty("rules").EnumerateArray());
-        var definition = rule.GetProperty("definition");
+        var rules = Arm.Single("Microsoft.Storage/storageAccounts/managementPolicies").Properties.GetProperty("policy").GetProperty("rules").GetString()!;
 
-        Assert.Contains("parameters('accessPackagesContainerName')", definition.GetProperty("filters").GetProperty("prefixMatch")[0].GetString());
-        Assert.Equal("[parameters('accessPackageDays')]", definition.GetProperty("actions").GetProperty("baseBlob").GetProperty("delete")
-            .GetProperty("daysAfterCreationGreaterThan").GetString());
+        Assert.StartsWith("[concat(createArray(createObject('name', 'delete-expired-access-packages'", rules, StringComparison.Ordinal);
+        Assert.Contains("format('{0}/', parameters('accessPackagesContainerName'))", rules, StringComparison.Ordinal);
+        Assert.Contains("'daysAfterCreationGreaterThan', parameters('accessPackageDays')", rules, StringComparison.Ordinal);
         Assert.Equal(DsrStorage.AccessPackagesContainer, Arm.Argument("dataStorage", "accessPackagesContainerName").GetString());
         var deleteLock = Arm.Single("Microsoft.Authorization/locks");
         Assert.Equal("CanNotDelete", deleteLock.Properties.GetProperty("level").GetString());
         Assert.Equal("dataStorage", deleteLock.Module);
+    }
+
+    [Fact]
+    public void Every_container_of_working_copies_has_a_lifecycle_rule_and_evidence_has_none()
+    {
+        var policy = Arm.Single("Microsoft.Storage/storageAccounts/managementPolicies").Properties.GetProperty("policy").GetProperty("rules").GetString()!;
+        var covered = Arm.Argument("dataStorage", "workingCopyContainerNames").EnumerateArray().Select(c => c.GetString());
+
+        Assert.Equal([DsrStorage.ExportsContainer, DsrStorage.InboundRawContainer, DsrStorage.StaffAttachmentsContainer], covered);
+        Assert.EndsWith("variables('workingCopyRules'))]", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("evidenceContainerName", policy, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -154,7 +163,8 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
         Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName={0};SecretName=SendGridApiKey)'", settings["Dsr__Mail__SendGridApiKey"]);
         Assert.Equal("[parameters('identityId')]", Arm.Single("Microsoft.Web/sites").Properties.GetProperty("keyVaultReferenceIdentity").GetString());
         var vaultSecrets = Arm.Argument("keyVault", "secrets").EnumerateObject().Select(p => p.Name);
-        Assert.Equal(["SendGridApiKey", "IdentifierHashKey"], vaultSecrets);
+        Assert.Equal(["SendGridApiKey", "IdentifierHashKey", "ProtectionKey"], vaultSecrets);
+        Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName={0};SecretName=ProtectionKey)'", settings["Dsr__Protection__Key"]);
 
         foreach (var (name, value) in settings.Where(s => !s.Value.Contains("@Microsoft.KeyVault(", StringComparison.Ordinal)))
         {

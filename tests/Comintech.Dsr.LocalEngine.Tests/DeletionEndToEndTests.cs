@@ -27,7 +27,8 @@ public sealed class DeletionEndToEndTests(EngineFixture fixture) : IClassFixture
 
         var status = await engine.WaitForStatusAsync(id, "Completed", TimeSpan.FromSeconds(90));
         Assert.Equal("Done", status.GetProperty("stage").GetString());
-        Assert.Equal(4, status.GetProperty("stores").GetArrayLength());
+        // The data map's four stores and the system's own records (built in for every deletion).
+        Assert.Equal(5, status.GetProperty("stores").GetArrayLength());
 
         var tables = fixture.Azurite.Storage.Tables;
         var accounts = await Rows(tables.GetTableClient(DemoDataSeeder.CustomerAccountsTable));
@@ -52,7 +53,7 @@ public sealed class DeletionEndToEndTests(EngineFixture fixture) : IClassFixture
             Assert.Contains(expected, events);
         }
 
-        Assert.Equal(4, events.Count(e => e == EvidenceEvents.StoreOutcome));
+        Assert.Equal(5, events.Count(e => e == EvidenceEvents.StoreOutcome));
         Assert.True((await ledger.VerifyAsync(id)).IsIntact);
         Assert.All(evidence, e => Assert.DoesNotContain("lovelace", e.Details, StringComparison.OrdinalIgnoreCase));
 
@@ -64,6 +65,7 @@ public sealed class DeletionEndToEndTests(EngineFixture fixture) : IClassFixture
         var final = await MailPickup.WaitForAsync(engine.PickupDirectory, $"{id}.final.eml", TimeSpan.FromSeconds(10));
         Assert.Contains("What we kept and why:", final.TextBody, StringComparison.Ordinal);
         Assert.Contains("- Billing invoices (InvoiceNumber, IssuedOn, Amount, BillingName, BillingAddress, AccountId): Invoices must be kept for 10 years under tax law", final.TextBody, StringComparison.Ordinal);
+        Assert.Contains("- Our records of your earlier privacy requests (request ids, dates, request types, outcomes): We keep a log of each request", final.TextBody, StringComparison.Ordinal);
 
         await AssertCertificateMatchesTheChainAsync(id, await ledger.ReadAsync(id));
     }
@@ -74,8 +76,10 @@ public sealed class DeletionEndToEndTests(EngineFixture fixture) : IClassFixture
         var json = (await documents.GetBlobClient($"{id}/{DeletionCertificates.JsonName}").DownloadContentAsync()).Value.Content.ToString();
         var certificate = JsonDocument.Parse(json).RootElement;
         Assert.Equal(id, certificate.GetProperty("requestId").GetString());
-        Assert.Equal(4, certificate.GetProperty("stores").GetArrayLength());
-        Assert.Equal("billing-invoices", Assert.Single(certificate.GetProperty("retained").EnumerateArray()).GetProperty("storeId").GetString());
+        Assert.Equal(5, certificate.GetProperty("stores").GetArrayLength());
+        Assert.Equal(
+            ["billing-invoices", "dsr-own-records"],
+            certificate.GetProperty("retained").EnumerateArray().Select(r => r.GetProperty("storeId").GetString()).Order(StringComparer.Ordinal));
         var head = certificate.GetProperty("evidence");
         var link = Assert.Single(chain, r => r.Sequence == head.GetProperty("headSequence").GetInt64());
         Assert.Equal(link.Hash, head.GetProperty("headHash").GetString());

@@ -37,7 +37,7 @@ public static class DsrServiceCollectionExtensions
             .Validate(o => !o.Deadlines.Validate().Any(), "Dsr:Deadlines: holidays must be yyyy-MM-dd dates under GDPR or CCPA; reminder offsets positive.")
             .Validate(o => o.AccessPackage.LinkTtl > TimeSpan.Zero, "Dsr:AccessPackage:LinkTtl must be positive.")
             .Validate(o => o.Protection.Key.Length >= 32, "Dsr:Protection:Key is required: at least 32 characters (Key Vault in Azure).")
-            .Validate(o => !o.Retention.Validate().Any(), "Dsr:Retention: every period must be zero or positive and at most 10 years; Interval between 1 minute and 7 days.")
+            .Validate(o => !o.Retention.Validate().Any(), "Dsr:Retention: every period must be zero or positive and at most 10 years; Interval between 5 seconds and 7 days.")
             .Validate(o => o.Approval.IsValid, "Dsr:Approval:RequiredFor may name only access, correction, deletion and optout.")
             .Validate(o => !o.Identity.Validate().Any(), "Dsr:Identity: Tier2RequiredFor entries are type or type/jurisdiction; ControlPanelKey at least 32 characters; MaxLinkLifetime 0-30 days.")
             .ValidateOnStart();

@@ -6,7 +6,7 @@ namespace Comintech.Dsr.Retention;
 
 /// <summary>
 /// Erases the person's earlier DSR working copies (exports, packages, raw e-mails, staff attachments) and the
-/// identifiers of their earlier closed requests, found by the keyed hash of the verified address (and of a bound
+/// identifiers of their earlier closed requests (a deletion's stay while its backups may be restored), found by the keyed hash of the verified address (and of a bound
 /// account id). Requests still open are left to finish. Outcome: earlier requests found, copies and rows removed.
 /// </summary>
 public sealed class DsrRecordsConnector(RequestStore requests, IdentifierHasher hasher, WorkingCopies copies, TimeProvider clock) : IDataStoreConnector
@@ -35,11 +35,15 @@ public sealed class DsrRecordsConnector(RequestStore requests, IdentifierHasher 
             }
 
             removed += (await copies.RemoveAllAsync(other.Id, cancellationToken)).Total;
-            removed += await requests.MinimiseAsync(other.Id, cancellationToken, minimisedFor: request.RequestId) ? 1 : 0;
+            if (other.Type != RequestType.Deletion)
+            {
+                // An earlier deletion keeps its identifiers until its backups expire (the retention pass removes them).
+                removed += await requests.MinimiseAsync(other.Id, cancellationToken, minimisedFor: request.RequestId) ? 1 : 0;
+            }
         }
 
-        var note = earlier.Count == 0 ? null
-            : $"{earlier.Count} earlier request(s); {removed} copies or records removed" + (open > 0 ? $"; {open} still open, left to finish." : ".");
-        return request.Outcome(earlier.Count == 0 ? OutcomeKind.NothingFound : OutcomeKind.Done, earlier.Count, removed, note, null, clock.GetUtcNow());
+        // Always Done: even with no earlier request, this request's own log entry is kept, which the person is told.
+        var note = $"{earlier.Count} earlier request(s); {removed} copies or records removed" + (open > 0 ? $"; {open} still open, left to finish." : ".");
+        return request.Outcome(OutcomeKind.Done, earlier.Count, removed, note, null, clock.GetUtcNow());
     }
 }

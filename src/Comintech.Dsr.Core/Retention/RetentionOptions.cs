@@ -40,7 +40,7 @@ public sealed class RetentionOptions
             }
         }
 
-        if (Interval < TimeSpan.FromMinutes(1) || Interval > TimeSpan.FromDays(7))
+        if (Interval < TimeSpan.FromSeconds(5) || Interval > TimeSpan.FromDays(7))
         {
             yield return "Dsr:Retention:Interval must be between 1 minute and 7 days.";
         }

@@ -18,7 +18,12 @@ public sealed record RetentionReport(int RequestsMinimised, int RequestsWithCopi
 /// every step is idempotent, so a pass can run again after a crash.
 /// </summary>
 public sealed class RetentionService(
-    RequestStore requests, WorkingCopies copies, EvidenceLedger evidence, DsrStorage storage, IOptions<DsrOptions> options)
+    RequestStore requests,
+    WorkingCopies copies,
+    EvidenceLedger evidence,
+    DsrStorage storage,
+    Connectors.Backups.RestoreSuppressionLedger backups,
+    IOptions<DsrOptions> options)
 {
     private RetentionOptions Policy => options.Value.Retention;
 
@@ -35,7 +40,8 @@ public sealed class RetentionService(
                 (withCopies, removed) = (withCopies + 1, removed + gone.Total);
             }
 
-            if (request.IdentifiersRemovedAt is null && IdentifiersExpiredAt(request) is { } expired && expired <= now)
+            if (request.IdentifiersRemovedAt is null && IdentifiersExpiredAt(request) is { } expired && expired <= now
+                && (request.Type != RequestType.Deletion || await backups.BeyondUseUntilAsync(request.Id, cancellationToken) is not { } until || until <= now))
             {
                 if (await requests.MinimiseAsync(request.Id, cancellationToken))
                 {
@@ -62,7 +68,8 @@ public sealed class RetentionService(
 
     /// <summary>
     /// When a request's identifiers stop being needed; null while they are. A request that ended with a failed store
-    /// keeps them for the ordinary period (staff may re-run the store), even a deletion.
+    /// keeps them for the ordinary period (staff may re-run the store), even a deletion; a deletion also keeps them
+    /// (encrypted) while a backup that may hold the person can still be restored, so the erasure can be re-applied.
     /// </summary>
     public DateTimeOffset? IdentifiersExpiredAt(DsrRequest request) => request switch
     {

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -212,7 +213,7 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
             {
                 if (found.All(r => r.Id != entity.PartitionKey))
                 {
-                    found.Add(ToRequest(entity));
+                    found.Add(ToListedRequest(entity));
                 }
             }
         }
@@ -226,19 +227,36 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
         var filter = TableClient.CreateQueryFilter($"RowKey eq {RowKey}");
         await foreach (var entity in storage.Requests.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            yield return ToRequest(entity);
+            yield return ToListedRequest(entity);
         }
     }
 
     private Task PatchAsync(TableEntity patch, CancellationToken cancellationToken) =>
         storage.Requests.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
 
+    /// <summary>
+    /// A listing (staff list, retention, lookups by hash) shows a row whose values no longer decrypt (tampered, or under a
+    /// lost key) with its identifiers marked unreadable, instead of failing the whole listing; a single read fails.
+    /// </summary>
+    private DsrRequest ToListedRequest(TableEntity e)
+    {
+        try
+        {
+            return ToRequest(e);
+        }
+        catch (CryptographicException)
+        {
+            return ToRequest(new TableEntity(e.PartitionKey, e.RowKey) { ["MinimisedAt"] = e.GetDateTimeOffset("MinimisedAt") ?? DateTimeOffset.MinValue }
+                .WithAll(e, except: [.. ProtectedColumns, WrappedKeyColumn, "MinimisedAt"]));
+        }
+    }
+
     private DsrRequest ToRequest(TableEntity e)
     {
         var minimised = e.GetDateTimeOffset("MinimisedAt");
         var wrapped = e.GetString(WrappedKeyColumn);
-        var dataKey = wrapped is { Length: > 0 } ? protector.Unwrap(wrapped, e.PartitionKey) : null;
-        string? Read(string column) => protector.Decrypt(dataKey, e.PartitionKey, column, e.GetString(column));
+        var dataKey = wrapped is { Length: > 0 } && minimised is null ? protector.Unwrap(wrapped, e.PartitionKey) : null;
+        string? Read(string column) => minimised is null ? protector.Decrypt(dataKey, e.PartitionKey, column, e.GetString(column)) : null;
         var subject = minimised is null
             ? new DataSubject(Read("Email")!, Read("FullName")!, Read("AccountId"))
             : DataSubject.Removed;
@@ -264,5 +282,21 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
             IdentifiersRemovedAt = minimised,
             CopiesRemovedAt = e.GetDateTimeOffset("CopiesRemovedAt"),
         };
+    }
+}
+
+internal static class TableEntityCopy
+{
+    public static TableEntity WithAll(this TableEntity target, TableEntity source, IReadOnlyCollection<string> except)
+    {
+        foreach (var (key, value) in source)
+        {
+            if (!except.Contains(key) && !target.ContainsKey(key))
+            {
+                target[key] = value;
+            }
+        }
+
+        return target;
     }
 }

@@ -38,6 +38,31 @@ public sealed class RestoreSuppressionLedger(DsrStorage storage, IdentifierHashe
         await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>
+    /// Until when a request's erasure may have to be re-applied after a restore (the latest expiry of the backup sets
+    /// that may still hold the person, over every backup store); null when nothing was ledgered for it.
+    /// </summary>
+    public async Task<DateTimeOffset?> BeyondUseUntilAsync(string requestId, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? latest = null;
+        try
+        {
+            await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {requestId}"), select: ["BeyondUseUntil"], cancellationToken: cancellationToken))
+            {
+                if (row.GetDateTimeOffset("BeyondUseUntil") is { } until && (latest is null || until > latest))
+                {
+                    latest = until;
+                }
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No erasure has been ledgered yet.
+        }
+
+        return latest;
+    }
+
     /// <summary>Erasures whose backups have not all expired at <paramref name="now"/>: those a restore must re-apply.</summary>
     public async Task<IReadOnlyList<RestoreSuppression>> ActiveAsync(string backupStoreId, DateTimeOffset now, CancellationToken cancellationToken)
     {

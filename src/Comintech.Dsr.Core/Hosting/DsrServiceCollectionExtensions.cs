@@ -13,6 +13,7 @@ using Comintech.Dsr.Fulfilment.Activities;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Inbox;
 using Comintech.Dsr.Intake;
+using Comintech.Dsr.Limits;
 using Comintech.Dsr.Notifications;
 using Comintech.Dsr.Staff;
 using Comintech.Dsr.Storage;
@@ -36,7 +37,13 @@ public static class DsrServiceCollectionExtensions
                 "Dsr:StorageConnectionString, Dsr:Storage:AccountName (or AzureWebJobsStorage) must name the storage account.")
             .Validate(o => !o.Deadlines.Validate().Any(), "Dsr:Deadlines: holidays must be yyyy-MM-dd dates under GDPR or CCPA; reminder offsets positive.")
             .Validate(o => o.AccessPackage.LinkTtl > TimeSpan.Zero, "Dsr:AccessPackage:LinkTtl must be positive.")
+            .Validate(o => !HostingMode.IsAzure(configuration) || o.Inbox.WebhookKey is { Length: >= Inbox.InboxOptions.MinWebhookKeyLength },
+                "Dsr:Inbox:WebhookKey (at least 16 characters) is required in Azure: the SendGrid webhook is not open without it.")
             .Validate(o => o.Approval.IsValid, "Dsr:Approval:RequiredFor may name only access, correction, deletion and optout.")
+            .ValidateOnStart();
+        services.AddOptions<LimitsOptions>()
+            .BindConfiguration(LimitsOptions.Section)
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<DataMapOptions>()
             .BindConfiguration(DataMapOptions.Section)
@@ -51,6 +58,10 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<VerificationService>();
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<IntakeService>();
+        services.AddSingleton<AddressLimits>();
+        services.AddSingleton<SubmissionGate>();
+        services.AddSingleton<CodeAttempts>();
+        services.AddSingleton<HttpEdge>();
         services.AddSingleton<RequestHttpHandlers>();
         services.AddDsrInbox();
 

@@ -2,6 +2,7 @@ using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Intake;
+using Comintech.Dsr.Limits;
 using Comintech.Dsr.Storage;
 using Comintech.Dsr.Verification;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +14,8 @@ namespace Comintech.Dsr.Http;
 /// The public routes, host-neutral: both the Functions app and the local engine bind their routes to these.
 /// None of the answers holds personal data.
 /// </summary>
-public sealed class RequestHttpHandlers(IntakeService intake, RequestStore requests, VerificationService verification, EvidenceLedger evidence)
+public sealed class RequestHttpHandlers(
+    SubmissionGate gate, AddressLimits limits, CodeAttempts attempts, VerificationService verification, EvidenceLedger evidence)
 {
     /// <summary>POST /api/requests (JSON or the website form).</summary>
     public async Task<IResult> SubmitAsync(HttpRequest http, DurableTaskClient client)
@@ -27,7 +29,7 @@ public sealed class RequestHttpHandlers(IntakeService intake, RequestStore reque
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var (fields, corrections) = body!.Value.Kind == BodyKind.Json
             ? SubmissionReader.FromJson(body.Value.Text, errors)
-            : SubmissionReader.FromForm(body.Value.Text);
+            : SubmissionReader.FromForm(body.Value.Text, errors);
         var submission = errors.Count == 0 ? RequestSubmissionValidator.Validate(fields, corrections, errors) : null;
         var wantsHtml = body.Value.Kind == BodyKind.Form && AcceptsHtml(http);
         if (submission is null)
@@ -36,26 +38,27 @@ public sealed class RequestHttpHandlers(IntakeService intake, RequestStore reque
         }
 
         var channel = body.Value.Kind == BodyKind.Form ? IntakeChannel.Web : IntakeChannel.Api;
-        var request = await intake.SubmitAsync(submission, channel, client, http.HttpContext.RequestAborted);
-        var statusUrl = $"{http.Scheme}://{http.Host}{PublicLinks.StatusApiPath(request.Id)}";
+        // A repeat of an open request gets an alias of it, answered exactly as a new request is.
+        var id = await gate.SubmitAsync(submission, channel, client, http.HttpContext.RequestAborted);
+        var statusUrl = $"{http.Scheme}://{http.Host}{PublicLinks.StatusApiPath(id)}";
         if (wantsHtml)
         {
-            return RequestFormPage.Accepted(request.Id);
+            return RequestFormPage.Accepted(id);
         }
 
-        return Results.Accepted(statusUrl, new SubmitResponse(request.Id, request.Status.ToString(), statusUrl));
+        return Results.Accepted(statusUrl, new SubmitResponse(id, nameof(RequestStatus.Received), statusUrl));
     }
 
     /// <summary>GET /api/requests/{id}.</summary>
     public async Task<IResult> StatusAsync(string requestId, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var request = await requests.FindAsync(requestId, cancellationToken);
+        var request = await gate.FindAsync(requestId, cancellationToken);
         if (request is null)
         {
             return Problems.UnknownRequest();
         }
 
-        var instance = await client.GetInstanceAsync(requestId, getInputsAndOutputs: true, cancellationToken);
+        var instance = await client.GetInstanceAsync(request.Id, getInputsAndOutputs: true, cancellationToken);
         var progress = instance?.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<DsrProgress>();
         var stage = request.Status.IsFinal() ? RequestStage.Done : progress?.Stage ?? RequestStage.Received;
         return Results.Ok(new StatusResponse(
@@ -73,11 +76,13 @@ public sealed class RequestHttpHandlers(IntakeService intake, RequestStore reque
     public async Task<IResult> VerifyAsync(HttpRequest http, string requestId, DurableTaskClient client)
     {
         var cancellationToken = http.HttpContext.RequestAborted;
-        var request = await requests.FindAsync(requestId, cancellationToken);
+        var request = await gate.FindAsync(requestId, cancellationToken);
         if (request is null)
         {
             return Problems.UnknownRequest();
         }
+
+        requestId = request.Id;
 
         var (body, failure) = await BoundedBody.ReadKnownAsync(http);
         if (failure is not null)
@@ -86,7 +91,7 @@ public sealed class RequestHttpHandlers(IntakeService intake, RequestStore reque
         }
 
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var fields = body!.Value.Kind == BodyKind.Json ? SubmissionReader.FromJson(body.Value.Text, errors).Fields : SubmissionReader.FromForm(body.Value.Text).Fields;
+        var fields = body!.Value.Kind == BodyKind.Json ? SubmissionReader.FromJson(body.Value.Text, errors).Fields : SubmissionReader.FromForm(body.Value.Text, errors).Fields;
         var code = fields.GetValueOrDefault("code")?.Trim();
         if (errors.Count == 0 && !VerificationCodes.IsWellFormed(code))
         {
@@ -103,7 +108,12 @@ public sealed class RequestHttpHandlers(IntakeService intake, RequestStore reque
             return Problems.Status(StatusCodes.Status409Conflict, "Request closed", $"This request is already {request.Status}.");
         }
 
-        var outcome = await verification.VerifyAsync(requestId, code!, cancellationToken);
+        var (checkedCode, retryAfter) = await attempts.VerifyAsync(request, code!, cancellationToken);
+        if (checkedCode is not { } outcome)
+        {
+            return Problems.TooMany(retryAfter, "Too many wrong codes", "Too many wrong codes were tried for this address. Try again in {seconds} seconds.");
+        }
+
         switch (outcome.Result)
         {
             case VerifyResult.Verified or VerifyResult.AlreadyVerified:
@@ -135,7 +145,7 @@ public sealed class RequestHttpHandlers(IntakeService intake, RequestStore reque
     /// <summary>POST /api/requests/{id}/resend: a new code, at most once per interval and a few times in all.</summary>
     public async Task<IResult> ResendAsync(string requestId, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var request = await requests.FindAsync(requestId, cancellationToken);
+        var request = await gate.FindAsync(requestId, cancellationToken);
         if (request is null)
         {
             return Problems.UnknownRequest();
@@ -146,17 +156,21 @@ public sealed class RequestHttpHandlers(IntakeService intake, RequestStore reque
             return Problems.Status(StatusCodes.Status409Conflict, "Request closed", $"This request is already {request.Status}.");
         }
 
+        requestId = request.Id;
         var check = await verification.CheckResendAsync(requestId, cancellationToken);
+        var mailWait = check.Decision == ResendDecision.Allowed ? await limits.CodeMailRetryAfterAsync(request.Subject.Email, cancellationToken) : TimeSpan.Zero;
+        if (mailWait > TimeSpan.Zero)
+        {
+            return Problems.TooMany(mailWait, "Code limit reached", "No more codes can be sent to this address for now. Try again in {seconds} seconds.");
+        }
+
         switch (check.Decision)
         {
             case ResendDecision.Allowed:
                 await client.RaiseEventAsync(requestId, DsrEvents.ResendCodeRequested, check.NextIssue, cancellationToken);
                 return Results.Accepted(value: new VerifyResponse(requestId, "code-requested"));
             case ResendDecision.TooSoon:
-                var seconds = (int)Math.Ceiling(check.RetryAfter.TotalSeconds);
-                return new RetryAfterResult(seconds, Problems.Status(
-                    StatusCodes.Status429TooManyRequests, "Too soon", $"Wait {seconds} seconds before asking for another code.",
-                    new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds }));
+                return Problems.TooMany(check.RetryAfter, "Too soon", "Wait {seconds} seconds before asking for another code.");
             case ResendDecision.LimitReached:
                 return Problems.Status(StatusCodes.Status429TooManyRequests, "Code limit reached", "No more codes can be sent for this request.");
             default:
@@ -169,15 +183,6 @@ public sealed class RequestHttpHandlers(IntakeService intake, RequestStore reque
 
     private static bool AcceptsHtml(HttpRequest http) =>
         http.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
-
-    private sealed class RetryAfterResult(int seconds, IResult inner) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
 }
 
 public sealed record SubmitResponse(string RequestId, string Status, string StatusUrl);

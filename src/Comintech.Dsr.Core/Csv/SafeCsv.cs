@@ -1,0 +1,27 @@
+using System.Text;
+
+namespace Comintech.Dsr.Csv;
+
+/// <summary>
+/// The one CSV writer (the staff request log and the access package's store files): RFC 4180 quoting, CRLF lines, and
+/// every cell that a spreadsheet would run as a formula (starting with <c>= + - @</c>, tab or CR) prefixed with <c>'</c>.
+/// </summary>
+public static class SafeCsv
+{
+    public static string Write(IEnumerable<string> columns, IEnumerable<IEnumerable<string>> rows)
+    {
+        var csv = new StringBuilder().AppendJoin(',', columns.Select(Cell)).Append("\r\n");
+        foreach (var row in rows)
+        {
+            csv.AppendJoin(',', row.Select(Cell)).Append("\r\n");
+        }
+
+        return csv.ToString();
+    }
+
+    public static string Cell(string value)
+    {
+        var defused = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+        return defused.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + defused.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : defused;
+    }
+}

@@ -22,6 +22,11 @@ param sendGridApiKey string
 @description('Key of the e-mail lookup hash; stored in Key Vault as IdentifierHashKey. Never change it once requests exist.')
 param identifierHashKey string
 
+@secure()
+@minLength(16)
+@description('Key of the SendGrid Inbound Parse webhook (?key= in its URL); stored in Key Vault as InboxWebhookKey. The app refuses to start in Azure without it.')
+param inboxWebhookKey string
+
 @description('Sender address of every message to a person.')
 param mailFromAddress string = 'privacy@comintech.example'
 
@@ -107,6 +112,7 @@ module dataStorage 'modules/data-storage.bicep' = {
       'DsrRestoreSuppression'
       'DsrWebLogErasures'
       'DsrPartnerReplays'
+      'DsrLimits'
     ]
   }
 }
@@ -147,6 +153,7 @@ module keyVault 'modules/key-vault.bicep' = {
     secrets: {
       SendGridApiKey: sendGridApiKey
       IdentifierHashKey: identifierHashKey
+      InboxWebhookKey: inboxWebhookKey
     }
   }
 }

@@ -96,6 +96,7 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
             [
                 DsrStorage.RequestsTable, DsrStorage.EvidenceTable, DsrStorage.ConnectorRunsTable, DsrStorage.InboundMessagesTable, DsrStorage.AuditTable,
                 DsrStorage.WaitingStoresTable, DsrStorage.RestoreSuppressionTable, DsrStorage.WebLogErasuresTable, DsrStorage.PartnerReplaysTable,
+                DsrStorage.LimitsTable,
             ],
             tables);
         Assert.Equal(
@@ -152,9 +153,10 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
 
         Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName={0};SecretName=IdentifierHashKey)'", settings["Dsr__IdentifierHashKey"]);
         Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName={0};SecretName=SendGridApiKey)'", settings["Dsr__Mail__SendGridApiKey"]);
+        Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName={0};SecretName=InboxWebhookKey)'", settings["Dsr__Inbox__WebhookKey"]);
         Assert.Equal("[parameters('identityId')]", Arm.Single("Microsoft.Web/sites").Properties.GetProperty("keyVaultReferenceIdentity").GetString());
         var vaultSecrets = Arm.Argument("keyVault", "secrets").EnumerateObject().Select(p => p.Name);
-        Assert.Equal(["SendGridApiKey", "IdentifierHashKey"], vaultSecrets);
+        Assert.Equal(["SendGridApiKey", "IdentifierHashKey", "InboxWebhookKey"], vaultSecrets);
 
         foreach (var (name, value) in settings.Where(s => !s.Value.Contains("@Microsoft.KeyVault(", StringComparison.Ordinal)))
         {
@@ -164,7 +166,7 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
 
         Assert.DoesNotContain("listKeys", template.Json, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("listAccountSas", template.Json, StringComparison.OrdinalIgnoreCase);
-        foreach (var secure in new[] { "sendGridApiKey", "identifierHashKey" })
+        foreach (var secure in new[] { "sendGridApiKey", "identifierHashKey", "inboxWebhookKey" })
         {
             Assert.Equal("securestring", Arm.Root.GetProperty("parameters").GetProperty(secure).GetProperty("type").GetString());
             var users = Arm.OfType("Microsoft.Resources/deployments")

@@ -8,20 +8,21 @@ namespace Comintech.Dsr.Csv;
 /// </summary>
 public static class SafeCsv
 {
-    public static string Write(IEnumerable<string> columns, IEnumerable<IEnumerable<string>> rows)
+    /// <param name="systemColumns">Columns holding values the system made (request ids, which may start with <c>-</c>): quoted, never prefixed.</param>
+    public static string Write(IEnumerable<string> columns, IEnumerable<IEnumerable<string>> rows, IReadOnlySet<int>? systemColumns = null)
     {
         var csv = new StringBuilder().AppendJoin(',', columns.Select(Cell)).Append("\r\n");
         foreach (var row in rows)
         {
-            csv.AppendJoin(',', row.Select(Cell)).Append("\r\n");
+            csv.AppendJoin(',', row.Select((value, i) => systemColumns?.Contains(i) == true ? Quoted(value) : Cell(value))).Append("\r\n");
         }
 
         return csv.ToString();
     }
 
-    public static string Cell(string value)
-    {
-        var defused = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
-        return defused.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + defused.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : defused;
-    }
+    public static string Cell(string value) =>
+        Quoted(value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value);
+
+    private static string Quoted(string value) =>
+        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

@@ -15,6 +15,9 @@ public static class RequestLogCsv
     public static readonly string[] Columns =
         ["RequestId", "ReceivedDate", "Type", "Channel", "Jurisdiction", "Status", "Outcome", "ResponseDate", "DueDate", "Extended", "DenialReason"];
 
+    private static readonly HashSet<int> RequestIdColumn = [0];
+
+    /// <summary>The log as CSV; every cell but the request id is defused (<see cref="SafeCsv"/>).</summary>
     public static string Write(IEnumerable<DsrRequest> requests, DateTimeOffset now)
     {
         var since = now.AddMonths(-RetentionMonths);
@@ -31,7 +34,7 @@ public static class RequestLogCsv
             Date(r.DueAt),
             r.ExtendedAt is null ? "no" : "yes",
             r.Status == RequestStatus.Denied ? r.DenialReason ?? "" : r.Status == RequestStatus.IdentityNotVerified ? "identity not verified" : "",
-        }));
+        }), RequestIdColumn);
     }
 
     public static string Outcome(RequestStatus status) => status switch

@@ -105,16 +105,16 @@ public sealed class FuzzInputs(int seed, IReadOnlyList<byte[]> mimeCorpus, strin
     {
         var json = $$"""{"requestId":"{{knownRequestId}}","action":"{{Pick("access", "rectify", "erase", "x")}}","outcome":"done","recordsAffected":{{Pick("0", "-1", "1e99", "\"2\"")}}}""";
         return new FuzzInput(
-            "partner", HttpMethod.Post, $"/api/partners/{Pick("acme", "reseller-1", Text(30), "%2F..")}/confirmations",
+            "partner", HttpMethod.Post, $"/api/partners/{Pick("acme", "reseller-1", Uri.EscapeDataString(Text(30)), "%2F..")}/confirmations",
             Mutate(Encoding.UTF8.GetBytes(json)), RandomType("application/json"),
-            [("X-Dsr-Timestamp", Pick("0", "1764500000", Text(12), "99999999999999999999")), ("X-Dsr-Signature", "sha256=" + Text(random.Next(0, 70)))]);
+            [("X-Dsr-Timestamp", Pick("0", "1764500000", Ascii(12), "99999999999999999999")), ("X-Dsr-Signature", "sha256=" + Ascii(random.Next(0, 70)))]);
     }
 
     private FuzzInput PartnerLink()
     {
-        var query = $"requestId={Id()}&action={Pick("access", "erase", "", "%00")}&expires={Pick("1", "abc", "99999999999")}&signature={Text(64)}";
+        var query = $"requestId={Id()}&action={Pick("access", "erase", "", "%00")}&expires={Pick("1", "abc", "99999999999")}&signature={Uri.EscapeDataString(Text(64))}";
         return random.Next(2) == 0
-            ? new FuzzInput("partner-link", HttpMethod.Get, $"/api/partners/{Pick("acme", Text(10))}/confirmations/link?{query}", null, null, [])
+            ? new FuzzInput("partner-link", HttpMethod.Get, $"/api/partners/{Pick("acme", Uri.EscapeDataString(Text(10)))}/confirmations/link?{query}", null, null, [])
             : new FuzzInput("partner-link", HttpMethod.Post, $"/api/partners/acme/confirmations/link?{query}",
                 Mutate(Encoding.UTF8.GetBytes("outcome=done&recordsAffected=0")), RandomType("application/x-www-form-urlencoded"), []);
     }
@@ -158,7 +158,7 @@ public sealed class FuzzInputs(int seed, IReadOnlyList<byte[]> mimeCorpus, strin
 
         body.Write(Encoding.UTF8.GetBytes($"--{boundary}--\r\n"));
         var bytes = random.Next(5) == 0 ? Mutate(body.ToArray()) : body.ToArray();
-        var type = random.Next(8) == 0 ? ContentTypes[random.Next(ContentTypes.Length)] : $"multipart/form-data; boundary={(random.Next(10) == 0 ? Text(80) : boundary)}";
+        var type = random.Next(8) == 0 ? ContentTypes[random.Next(ContentTypes.Length)] : $"multipart/form-data; boundary={(random.Next(10) == 0 ? Ascii(80) : boundary)}";
         return new FuzzInput("inbound", HttpMethod.Post, $"/api/inbound/sendgrid?key={(random.Next(10) == 0 ? "wrong" : webhookKey)}", bytes, type, []);
     }
 
@@ -186,6 +186,9 @@ public sealed class FuzzInputs(int seed, IReadOnlyList<byte[]> mimeCorpus, strin
 
     private string Text(int length) =>
         new(Enumerable.Range(0, length).Select(_ => random.Next(10) == 0 ? (char)random.Next(0x80, 0x3000) : (char)random.Next(0x20, 0x7F)).ToArray());
+
+    /// <summary>Printable ASCII only: what an HTTP client can put in a header.</summary>
+    private string Ascii(int length) => new(Enumerable.Range(0, length).Select(_ => (char)random.Next(0x20, 0x7F)).ToArray());
 
     private byte[] RandomBytes(int length)
     {

@@ -45,6 +45,9 @@ param accessPackageDays int = 30
 @description('Durable Task hub name (letters and digits).')
 param taskHubName string = 'dsr'
 
+@description('Put Azure Front Door Premium with a WAF policy (managed rules, a per-IP rate rule) in front of the app.')
+param frontDoorWaf bool = false
+
 param maximumInstanceCount int = 40
 param instanceMemoryMB int = 2048
 param logRetentionDays int = 90
@@ -185,6 +188,15 @@ module functionApp 'modules/function-app.bicep' = {
   dependsOn: [hostStorageRoles, dataStorageRoles]
 }
 
+module frontDoor 'modules/front-door.bicep' = if (frontDoorWaf) {
+  scope: group
+  params: {
+    tags: tags
+    name: 'afd-dsr-${token}'
+    originHostName: functionApp.outputs.defaultHostName
+  }
+}
+
 output AZURE_LOCATION string = location
 output AZURE_RESOURCE_GROUP string = group.name
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
@@ -192,3 +204,4 @@ output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output DSR_DATA_STORAGE_ACCOUNT string = dataStorage.outputs.name
 output DSR_EVIDENCE_CONTAINER string = 'dsr-evidence'
 output DSR_PUBLIC_URL string = 'https://${functionApp.outputs.defaultHostName}'
+output DSR_FRONT_DOOR_URL string = frontDoorWaf ? 'https://${frontDoor!.outputs.endpointHostName}' : ''

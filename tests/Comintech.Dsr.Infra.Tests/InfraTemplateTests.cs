@@ -231,4 +231,20 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
         var start = expression.IndexOf(prefix, StringComparison.Ordinal) + prefix.Length;
         return expression[start..expression.IndexOf('\'', start)];
     }
+
+    [Fact]
+    public void The_front_door_option_puts_a_waf_with_a_per_ip_rate_rule_in_front_of_the_app()
+    {
+        var deployment = Arm.Deployment("frontDoor");
+        Assert.Equal("[parameters('frontDoorWaf')]", deployment.Body.GetProperty("condition").GetString());
+        Assert.False(Arm.Root.GetProperty("parameters").GetProperty("frontDoorWaf").GetProperty("defaultValue").GetBoolean());
+
+        var waf = Arm.Single("Microsoft.Network/FrontDoorWebApplicationFirewallPolicies");
+        Assert.Equal("Prevention", waf.Properties.GetProperty("policySettings").GetProperty("mode").GetString());
+        var rule = Assert.Single(waf.Properties.GetProperty("customRules").GetProperty("rules").EnumerateArray());
+        Assert.Equal(("RateLimitRule", "Block", "SocketAddr"), (
+            rule.GetProperty("ruleType").GetString(), rule.GetProperty("action").GetString(), rule.GetProperty("groupBy")[0].GetProperty("variableName").GetString()));
+        var policy = Arm.Single("Microsoft.Cdn/profiles/securityPolicies");
+        Assert.Contains("FrontDoorWebApplicationFirewallPolicies", policy.Properties.GetProperty("parameters").GetProperty("wafPolicy").GetProperty("id").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -66,14 +66,21 @@ public sealed class AbuseLimitsTests(LimitedEngineFixture fixture) : IClassFixtu
         var requests = (await TableRows.AllAsync(storage.Requests)).Where(r => r.RowKey == "request").ToList();
         Assert.Single(requests);
         await Engine.CodeAsync(requests[0].PartitionKey);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Task.Delay(TimeSpan.FromSeconds(2));
         var mails = Directory.GetFiles(Engine.PickupDirectory, "*.eml");
         Assert.InRange(mails.Length, 1, 2);
 
-        // Every answer, alias or not, reads as the one request.
+        // Every answer works as a request id, under its own id: an alias does not give away the request it stands for.
         using var status = await Engine.Http.SendAsync(From("203.0.113.8", HttpMethod.Get, $"/api/requests/{ids[^1]}"));
         Assert.Equal(HttpStatusCode.OK, status.StatusCode);
-        Assert.Equal(requests[0].PartitionKey, (await status.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetString());
+        var seen = await status.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((ids[^1], "deletion"), (seen.GetProperty("requestId").GetString(), seen.GetProperty("type").GetString()));
+
+        // The person, holding the mailed code and the id their repeated submission got, verifies the one request.
+        var code = await Engine.CodeAsync(requests[0].PartitionKey);
+        using var verified = await Engine.Http.SendAsync(From("203.0.113.9", HttpMethod.Post, $"/api/requests/{ids[^1]}/verify", JsonContent.Create(new { code })));
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        Assert.Equal(ids[^1], (await verified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetString());
     }
 
     [Theory]

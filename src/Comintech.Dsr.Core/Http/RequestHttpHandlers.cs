@@ -61,8 +61,9 @@ public sealed class RequestHttpHandlers(
         var instance = await client.GetInstanceAsync(request.Id, getInputsAndOutputs: true, cancellationToken);
         var progress = instance?.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<DsrProgress>();
         var stage = request.Status.IsFinal() ? RequestStage.Done : progress?.Stage ?? RequestStage.Received;
+        // An alias is answered under its own id: a repeated submission learns nothing of the request it stands for.
         return Results.Ok(new StatusResponse(
-            request.Id,
+            requestId,
             request.Status == RequestStatus.NeedsTriage ? "unclassified" : request.Type.ToWire(),
             request.Jurisdiction.ToString(),
             stage.ToString(),
@@ -82,8 +83,8 @@ public sealed class RequestHttpHandlers(
             return Problems.UnknownRequest();
         }
 
+        var givenId = requestId;
         requestId = request.Id;
-
         var (body, failure) = await BoundedBody.ReadKnownAsync(http);
         if (failure is not null)
         {
@@ -119,7 +120,7 @@ public sealed class RequestHttpHandlers(
             case VerifyResult.Verified or VerifyResult.AlreadyVerified:
                 await evidence.AppendAsync(requestId, "verified", EvidenceEvents.VerificationSucceeded, new { channel = "code" }, cancellationToken: cancellationToken);
                 await client.RaiseEventAsync(requestId, DsrEvents.IdentityVerified, true, cancellationToken);
-                return Results.Ok(new VerifyResponse(requestId, "verified"));
+                return Results.Ok(new VerifyResponse(givenId, "verified"));
             case VerifyResult.WrongCode:
                 await evidence.AppendAsync(
                     requestId, "verify-failed-" + RequestId.New(), EvidenceEvents.VerificationFailed,
@@ -156,6 +157,7 @@ public sealed class RequestHttpHandlers(
             return Problems.Status(StatusCodes.Status409Conflict, "Request closed", $"This request is already {request.Status}.");
         }
 
+        var givenId = requestId;
         requestId = request.Id;
         var check = await verification.CheckResendAsync(requestId, cancellationToken);
         var mailWait = check.Decision == ResendDecision.Allowed ? await limits.CodeMailRetryAfterAsync(request.Subject.Email, cancellationToken) : TimeSpan.Zero;
@@ -168,7 +170,7 @@ public sealed class RequestHttpHandlers(
         {
             case ResendDecision.Allowed:
                 await client.RaiseEventAsync(requestId, DsrEvents.ResendCodeRequested, check.NextIssue, cancellationToken);
-                return Results.Accepted(value: new VerifyResponse(requestId, "code-requested"));
+                return Results.Accepted(value: new VerifyResponse(givenId, "code-requested"));
             case ResendDecision.TooSoon:
                 return Problems.TooMany(check.RetryAfter, "Too soon", "Wait {seconds} seconds before asking for another code.");
             case ResendDecision.LimitReached:

@@ -68,3 +68,24 @@ public partial class SecurityHeadersTests
     [GeneratedRegex("\\s(style|on[a-z]+)=\"", RegexOptions.IgnoreCase)]
     private static partial Regex InlineHandlerOrStyle();
 }
+
+public class ClientIpTests
+{
+    [Theory]
+    [InlineData(null, null, "10.0.0.9")]
+    [InlineData("X-Forwarded-For", "198.51.100.1, 203.0.113.7:51234", "203.0.113.7")]
+    [InlineData("X-Forwarded-For", "[2001:db8::1]:443", "2001:db8::1")]
+    [InlineData("X-Azure-ClientIP", "203.0.113.8", "203.0.113.8")]
+    [InlineData("X-Forwarded-For", "not an address", "10.0.0.9")]
+    public void The_client_is_the_last_entry_the_front_end_added_else_the_connection(string? header, string? value, string expected)
+    {
+        var context = new DefaultHttpContext();
+        context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse("10.0.0.9");
+        if (header is not null)
+        {
+            context.Request.Headers[header] = value;
+        }
+
+        Assert.Equal(expected, Comintech.Dsr.Limits.ClientRateLimits.ClientIp(context, header));
+    }
+}

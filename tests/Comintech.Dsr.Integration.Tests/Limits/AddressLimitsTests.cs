@@ -118,3 +118,29 @@ public sealed class AddressLimitsTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Contains(winners[0], candidates);
     }
 }
+
+/// <summary>The code activity under the daily cap of code mails: over it, the code is held back and the resend waits.</summary>
+public sealed class HeldCodeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task A_code_over_the_addresss_daily_cap_is_not_mailed_and_is_recorded_as_held()
+    {
+        using var core = new WiredCore(azurite.ConnectionString, new Dictionary<string, string?> { ["Dsr:Limits:CodeMailsPerAddressPerDay"] = "2" });
+        var email = $"capped-{Guid.NewGuid():N}@example.com";
+        var activity = core.Get<Comintech.Dsr.Fulfilment.Activities.SendVerificationCodeActivity>();
+        var requests = new List<DsrRequest>();
+        for (var i = 0; i < 3; i++)
+        {
+            var request = await core.AddRequestAsync(RequestType.Access, new DataSubject(email, "Capped Person", null));
+            requests.Add(request);
+            await activity.RunAsync(new Comintech.Dsr.Fulfilment.SendCodeInput(request.Id, 1), CancellationToken.None);
+        }
+
+        var pickup = ((Comintech.Dsr.Notifications.PickupFolderNotifier)core.Get<Comintech.Dsr.Notifications.INotifier>()).Directory;
+        Assert.Equal(2, Directory.GetFiles(pickup, "*.code-1.eml").Length);
+        Assert.False(File.Exists(Path.Combine(pickup, $"{requests[2].Id}.code-1.eml")));
+        var evidence = await core.Get<Comintech.Dsr.Evidence.EvidenceLedger>().ReadAsync(requests[2].Id);
+        Assert.Contains(evidence, e => e.EventType == Comintech.Dsr.Evidence.EvidenceEvents.VerificationHeld);
+        Assert.True(await core.Get<AddressLimits>().CodeMailRetryAfterAsync(email, CancellationToken.None) > TimeSpan.FromHours(23));
+    }
+}

@@ -25,7 +25,7 @@ public static class StaffConsolePage
         <header><h1>Privacy requests</h1><span id="who" class="muted"></span><button id="sign-out" type="button" hidden>Sign out</button></header>
         <div id="signin">
           <h2>Sign in</h2>
-          <p>Enter the staff API key. The local engine prints it when it starts (<code>.dsr/staff-api-key</code>).</p>
+          <p>Enter the staff API key. The local engine keeps it in <code>.dsr/staff-api-key</code> (readable by its owner only).</p>
           <form id="signin-form"><label>API key<input id="key" type="password" autocomplete="off" required></label>
           <p><button id="sign-in" type="submit">Sign in</button></p><p id="signin-error" class="error" role="alert"></p></form>
         </div>

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: unit and orchestration tests, Azurite integration tests, end-to-end tests through the local
 # engine, the Functions app's output, the Bicep templates and the staff console in a browser. Installs what it needs
-# first: Azurite (npm ci), and with apt-get the Debian packages postgresql and chromium when they are missing.
+# first: Azurite (npm ci), and with apt-get the Debian packages postgresql, chromium and libpython3.11-testsuite when
+# they are missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,6 +13,8 @@ npm ci --no-audit --no-fund --loglevel=error
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null || missing+=(chromium)
+# The fuzz test's real-world MIME: the Python e-mail package's test messages (read in place, never copied here).
+[ -d /usr/lib/python3.11/test/test_email/data ] || missing+=(libpython3.11-testsuite)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} with apt-get"
   export DEBIAN_FRONTEND=noninteractive

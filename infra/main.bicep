@@ -30,6 +30,11 @@ param protectionKey string
 @description('Safety net for working copies of personal data the app deletes itself: any blob older than this in those containers is deleted.')
 param workingCopyDays int = 120
 
+@secure()
+@minLength(16)
+@description('Key of the SendGrid Inbound Parse webhook (?key= in its URL); stored in Key Vault as InboxWebhookKey. The app refuses to start in Azure without it.')
+param inboxWebhookKey string
+
 @description('Sender address of every message to a person.')
 param mailFromAddress string = 'privacy@comintech.example'
 
@@ -47,6 +52,9 @@ param accessPackageDays int = 30
 
 @description('Durable Task hub name (letters and digits).')
 param taskHubName string = 'dsr'
+
+@description('Put Azure Front Door Premium with a WAF policy (managed rules, a per-IP rate rule) in front of the app.')
+param frontDoorWaf bool = false
 
 param maximumInstanceCount int = 40
 param instanceMemoryMB int = 2048
@@ -117,6 +125,7 @@ module dataStorage 'modules/data-storage.bicep' = {
       'DsrRestoreSuppression'
       'DsrWebLogErasures'
       'DsrPartnerReplays'
+      'DsrLimits'
     ]
   }
 }
@@ -158,6 +167,7 @@ module keyVault 'modules/key-vault.bicep' = {
       SendGridApiKey: sendGridApiKey
       IdentifierHashKey: identifierHashKey
       ProtectionKey: protectionKey
+      InboxWebhookKey: inboxWebhookKey
     }
   }
 }
@@ -189,6 +199,15 @@ module functionApp 'modules/function-app.bicep' = {
   dependsOn: [hostStorageRoles, dataStorageRoles]
 }
 
+module frontDoor 'modules/front-door.bicep' = if (frontDoorWaf) {
+  scope: group
+  params: {
+    tags: tags
+    name: 'afd-dsr-${token}'
+    originHostName: functionApp.outputs.defaultHostName
+  }
+}
+
 output AZURE_LOCATION string = location
 output AZURE_RESOURCE_GROUP string = group.name
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
@@ -196,3 +215,4 @@ output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output DSR_DATA_STORAGE_ACCOUNT string = dataStorage.outputs.name
 output DSR_EVIDENCE_CONTAINER string = 'dsr-evidence'
 output DSR_PUBLIC_URL string = 'https://${functionApp.outputs.defaultHostName}'
+output DSR_FRONT_DOOR_URL string = frontDoorWaf ? 'https://${frontDoor!.outputs.endpointHostName}' : ''

@@ -1,3 +1,4 @@
+using Comintech.Dsr.Functions.Http;
 using Comintech.Dsr.Functions.Telemetry;
 using Comintech.Dsr.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<WorkflowActivitySpans>();
+builder.UseMiddleware<HttpEdgeMiddleware>();
 builder.Configuration.AddDataMapFile(AppContext.BaseDirectory);
 builder.Services.AddProblemDetails();
 builder.Services.AddDsrCore(builder.Configuration);

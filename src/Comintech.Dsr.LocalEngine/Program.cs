@@ -1,10 +1,13 @@
 using System.Net;
 using Comintech.Dsr.Hosting;
+using Comintech.Dsr.Http;
+using Comintech.Dsr.Limits;
 using Comintech.Dsr.LocalEngine.Demo;
 using Comintech.Dsr.LocalEngine.Engine;
 using Comintech.Dsr.LocalEngine.Storage;
 using Comintech.Dsr.Storage;
 using DurableTask.AzureStorage;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -14,7 +17,7 @@ var engine = builder.Configuration.GetSection(EngineOptions.Section).Get<EngineO
 await using var azurite = await LocalBootstrap.EnsureStorageAsync(builder.Configuration, engine);
 LocalBootstrap.EnsureIdentifierHashKey(builder.Configuration);
 LocalBootstrap.EnsureProtectionKey(builder.Configuration);
-LocalBootstrap.EnsureStaffApiKey(builder.Configuration);
+var staffKeyFile = LocalBootstrap.EnsureStaffApiKey(builder.Configuration);
 LocalBootstrap.AnchorPickupFolder(builder.Configuration);
 
 var publicUri = new Uri(engine.Url);
@@ -37,10 +40,32 @@ builder.Services.AddLocalDurableEngine(storageConnectionString, engine, sidecarP
 builder.Services.AddSingleton(engine);
 builder.Services.AddHostedService<InboundMailWatcher>();
 builder.Services.AddHostedService<RetentionStarter>();
+builder.Services.AddRateLimiter(limiter =>
+{
+    limiter.OnRejected = (rejected, _) => new ValueTask(ClientRateLimits.Rejection(rejected.Lease).ExecuteAsync(rejected.HttpContext));
+});
+builder.Services.AddOptions<RateLimiterOptions>().Configure<HttpEdge>((limiter, edge) => limiter.GlobalLimiter = edge.Limiter);
 
 var app = builder.Build();
+var edge = app.Services.GetRequiredService<HttpEdge>();
+app.Use((context, next) =>
+{
+    edge.ApplyHeaders(context);
+    return next(context);
+});
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWhen(context => context.Connection.LocalPort != sidecarPort, branch => branch.UseRateLimiter());
+app.Use(async (context, next) =>
+{
+    if (edge.GuardStaffPost(context) is { } refusal)
+    {
+        await refusal.ExecuteAsync(context);
+        return;
+    }
+
+    await next(context);
+});
 
 await app.Services.GetRequiredService<AzureStorageOrchestrationService>().CreateIfNotExistsAsync();
 var storage = app.Services.GetRequiredService<DsrStorage>();
@@ -58,7 +83,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"Comintech DSR local engine is running.");
     Console.WriteLine($"  Request form:   {engine.Url.TrimEnd('/')}/");
     Console.WriteLine($"  API:            {engine.Url.TrimEnd('/')}/api/requests");
-    Console.WriteLine($"  Staff console:  {engine.Url.TrimEnd('/')}/staff  (API key: {app.Configuration["Staff:ApiKey"]})");
+    Console.WriteLine($"  Staff console:  {engine.Url.TrimEnd('/')}/staff  (API key: {(staffKeyFile is null ? "the configured Staff:ApiKey" : "in " + staffKeyFile)})");
     Console.WriteLine($"  Outgoing mail:  {mail}");
     Console.WriteLine($"  Privacy inbox:  POST {engine.Url.TrimEnd('/')}/api/inbound/sendgrid, or .eml files into container {DsrStorage.InboundMailContainer}");
     Console.WriteLine($"  Storage:        {(azurite is null ? "configured account" : $"Azurite on 127.0.0.1:{azurite.BlobPort}-{azurite.TablePort}")}");

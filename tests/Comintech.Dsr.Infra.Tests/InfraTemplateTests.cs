@@ -105,6 +105,7 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
             [
                 DsrStorage.RequestsTable, DsrStorage.EvidenceTable, DsrStorage.ConnectorRunsTable, DsrStorage.InboundMessagesTable, DsrStorage.AuditTable,
                 DsrStorage.WaitingStoresTable, DsrStorage.RestoreSuppressionTable, DsrStorage.WebLogErasuresTable, DsrStorage.PartnerReplaysTable,
+                DsrStorage.LimitsTable,
             ],
             tables);
         Assert.Equal(
@@ -161,9 +162,10 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
 
         Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName={0};SecretName=IdentifierHashKey)'", settings["Dsr__IdentifierHashKey"]);
         Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName={0};SecretName=SendGridApiKey)'", settings["Dsr__Mail__SendGridApiKey"]);
+        Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName={0};SecretName=InboxWebhookKey)'", settings["Dsr__Inbox__WebhookKey"]);
         Assert.Equal("[parameters('identityId')]", Arm.Single("Microsoft.Web/sites").Properties.GetProperty("keyVaultReferenceIdentity").GetString());
         var vaultSecrets = Arm.Argument("keyVault", "secrets").EnumerateObject().Select(p => p.Name);
-        Assert.Equal(["SendGridApiKey", "IdentifierHashKey", "ProtectionKey"], vaultSecrets);
+        Assert.Equal(["SendGridApiKey", "IdentifierHashKey", "ProtectionKey", "InboxWebhookKey"], vaultSecrets);
         Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName={0};SecretName=ProtectionKey)'", settings["Dsr__Protection__Key"]);
 
         foreach (var (name, value) in settings.Where(s => !s.Value.Contains("@Microsoft.KeyVault(", StringComparison.Ordinal)))
@@ -174,7 +176,7 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
 
         Assert.DoesNotContain("listKeys", template.Json, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("listAccountSas", template.Json, StringComparison.OrdinalIgnoreCase);
-        foreach (var secure in new[] { "sendGridApiKey", "identifierHashKey" })
+        foreach (var secure in new[] { "sendGridApiKey", "identifierHashKey", "inboxWebhookKey" })
         {
             Assert.Equal("securestring", Arm.Root.GetProperty("parameters").GetProperty(secure).GetProperty("type").GetString());
             var users = Arm.OfType("Microsoft.Resources/deployments")
@@ -238,5 +240,21 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
     {
         var start = expression.IndexOf(prefix, StringComparison.Ordinal) + prefix.Length;
         return expression[start..expression.IndexOf('\'', start)];
+    }
+
+    [Fact]
+    public void The_front_door_option_puts_a_waf_with_a_per_ip_rate_rule_in_front_of_the_app()
+    {
+        var deployment = Arm.Deployment("frontDoor");
+        Assert.Equal("[parameters('frontDoorWaf')]", deployment.Body.GetProperty("condition").GetString());
+        Assert.False(Arm.Root.GetProperty("parameters").GetProperty("frontDoorWaf").GetProperty("defaultValue").GetBoolean());
+
+        var waf = Arm.Single("Microsoft.Network/FrontDoorWebApplicationFirewallPolicies");
+        Assert.Equal("Prevention", waf.Properties.GetProperty("policySettings").GetProperty("mode").GetString());
+        var rule = Assert.Single(waf.Properties.GetProperty("customRules").GetProperty("rules").EnumerateArray());
+        Assert.Equal(("RateLimitRule", "Block", "SocketAddr"), (
+            rule.GetProperty("ruleType").GetString(), rule.GetProperty("action").GetString(), rule.GetProperty("groupBy")[0].GetProperty("variableName").GetString()));
+        var policy = Arm.Single("Microsoft.Cdn/profiles/securityPolicies");
+        Assert.Contains("FrontDoorWebApplicationFirewallPolicies", policy.Properties.GetProperty("parameters").GetProperty("wafPolicy").GetProperty("id").GetString(), StringComparison.Ordinal);
     }
 }

@@ -31,6 +31,9 @@ public sealed class EngineProcess : IAsyncDisposable
             ["Dsr__Protection__Key"] = TestServices.ProtectionKey,
             ["Dsr__Mail__PickupDirectory"] = PickupDirectory,
             ["Logging__LogLevel__Default"] = "Warning",
+            // Tests share one client address and reuse the demo people: the per-IP limits are raised as benchmarks raise them.
+            ["Dsr__Limits__PerIpWrites"] = "100000",
+            ["Dsr__Limits__PerIpReads"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -6,6 +6,7 @@ public static class EvidenceEvents
     public const string Received = "request.received";
     public const string AcknowledgementSent = "acknowledgement.sent";
     public const string VerificationSent = "verification.sent";
+    public const string VerificationHeld = "verification.held";
     public const string VerificationSucceeded = "verification.succeeded";
     public const string VerificationFailed = "verification.failed";
     public const string VerificationLocked = "verification.locked";

@@ -13,6 +13,7 @@ using Comintech.Dsr.Fulfilment.Activities;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Inbox;
 using Comintech.Dsr.Intake;
+using Comintech.Dsr.Limits;
 using Comintech.Dsr.Notifications;
 using Comintech.Dsr.Staff;
 using Comintech.Dsr.Storage;
@@ -38,8 +39,14 @@ public static class DsrServiceCollectionExtensions
             .Validate(o => o.AccessPackage.LinkTtl > TimeSpan.Zero, "Dsr:AccessPackage:LinkTtl must be positive.")
             .Validate(o => o.Protection.Key.Length >= 32, "Dsr:Protection:Key is required: at least 32 characters (Key Vault in Azure).")
             .Validate(o => !o.Retention.Validate().Any(), "Dsr:Retention: every period must be zero or positive and at most 10 years; Interval between 5 seconds and 7 days.")
+            .Validate(o => !HostingMode.IsAzure(configuration) || o.Inbox.WebhookKey is { Length: >= Inbox.InboxOptions.MinWebhookKeyLength },
+                "Dsr:Inbox:WebhookKey (at least 16 characters) is required in Azure: the SendGrid webhook is not open without it.")
             .Validate(o => o.Approval.IsValid, "Dsr:Approval:RequiredFor may name only access, correction, deletion and optout.")
             .Validate(o => !o.Identity.Validate().Any(), "Dsr:Identity: Tier2RequiredFor entries are type or type/jurisdiction; ControlPanelKey at least 32 characters; MaxLinkLifetime 0-30 days.")
+            .ValidateOnStart();
+        services.AddOptions<LimitsOptions>()
+            .BindConfiguration(LimitsOptions.Section)
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<DataMapOptions>()
             .BindConfiguration(DataMapOptions.Section)
@@ -55,6 +62,10 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<VerificationService>();
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<IntakeService>();
+        services.AddSingleton<AddressLimits>();
+        services.AddSingleton<SubmissionGate>();
+        services.AddSingleton<CodeAttempts>();
+        services.AddSingleton<HttpEdge>();
         services.AddSingleton<RequestHttpHandlers>();
         services.AddDsrInbox();
 

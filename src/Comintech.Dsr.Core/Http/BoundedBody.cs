@@ -63,6 +63,20 @@ public static class BoundedBody
         return text is null ? (null, Problems.TooLarge()) : ((kind.Value, text), null);
     }
 
-    public static Dictionary<string, string> ReadForm(string body) =>
-        new FormReader(body).ReadForm().ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
+    /// <summary>
+    /// The fields of a form body; a body over the reader's limits (a key over 2,048 characters, more than 1,024 fields)
+    /// adds an error for <c>body</c> instead, so it is answered 400.
+    /// </summary>
+    public static Dictionary<string, string> ReadForm(string body, Dictionary<string, List<string>> errors)
+    {
+        try
+        {
+            return new FormReader(body).ReadForm().ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
+        }
+        catch (InvalidDataException)
+        {
+            errors["body"] = ["Malformed form: a key, a value or the number of fields is over the limit."];
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+    }
 }

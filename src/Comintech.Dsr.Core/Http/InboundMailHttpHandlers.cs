@@ -5,6 +5,7 @@ using Comintech.Dsr.Inbox;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Comintech.Dsr.Http;
@@ -12,13 +13,15 @@ namespace Comintech.Dsr.Http;
 /// <summary>
 /// POST /api/inbound/sendgrid: SendGrid Inbound Parse (default or "send raw" mode). Every message taken, linked, ignored
 /// or already seen answers 200 so SendGrid stops retrying; a message that cannot be taken in answers 4xx and is stored for staff.
+/// Without a configured key the route is open only outside Azure, and then SendGrid's SPF/DKIM fields are not believed.
 /// </summary>
-public sealed class InboundMailHttpHandlers(InboundMailService inbox, IOptions<DsrOptions> options, TimeProvider clock)
+public sealed class InboundMailHttpHandlers(InboundMailService inbox, IOptions<DsrOptions> options, IConfiguration configuration, TimeProvider clock)
 {
     public async Task<IResult> SendGridAsync(HttpRequest http, DurableTaskClient client)
     {
         var inboxOptions = options.Value.Inbox;
-        if (inboxOptions.WebhookKey is { Length: > 0 } key && !KeyMatches(key, http.Query["key"].ToString()))
+        var keyed = inboxOptions.WebhookKey is { Length: > 0 } key && KeyMatches(key, http.Query["key"].ToString());
+        if (!keyed && (inboxOptions.WebhookKey is { Length: > 0 } || HostingMode.IsAzure(configuration)))
         {
             return Problems.Status(StatusCodes.Status401Unauthorized, "Unknown sender", "The webhook key is missing or wrong.");
         }
@@ -73,7 +76,8 @@ public sealed class InboundMailHttpHandlers(InboundMailService inbox, IOptions<D
         }
 
         var delivery = new InboundDelivery(
-            raw, clock.GetUtcNow(), InboundDelivery.SendGridPath, Transport: SenderAuthentication.FromSendGrid(form["SPF"].ToString(), form["dkim"].ToString()));
+            raw, clock.GetUtcNow(), InboundDelivery.SendGridPath,
+            Transport: keyed ? SenderAuthentication.FromSendGrid(form["SPF"].ToString(), form["dkim"].ToString()) : null);
         var result = await inbox.ProcessAsync(delivery, client, http.HttpContext.RequestAborted);
         return result.Outcome switch
         {

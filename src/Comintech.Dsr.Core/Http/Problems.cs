@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 
 namespace Comintech.Dsr.Http;
@@ -20,6 +21,24 @@ public static class Problems
     public static IResult TooLarge() =>
         Status(StatusCodes.Status413PayloadTooLarge, "Body too large", $"The body may be at most {BoundedBody.MaxBytes / 1024} KB.");
 
+    /// <summary>429 with <c>Retry-After</c> (whole seconds, at least one) and <c>retryAfterSeconds</c> in the body.</summary>
+    public static IResult TooMany(TimeSpan retryAfter, string title, string detail)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        return new RetryAfterResult(seconds, Status(
+            StatusCodes.Status429TooManyRequests, title, detail.Replace("{seconds}", seconds.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
+            new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds }));
+    }
+
     public static IResult UnknownRequest() =>
         Status(StatusCodes.Status404NotFound, "Unknown request", "No request has this id.");
+
+    private sealed class RetryAfterResult(int seconds, IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 }

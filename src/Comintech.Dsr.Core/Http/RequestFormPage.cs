@@ -44,12 +44,7 @@ public static class RequestFormPage
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{Encode(title)}} · Comintech</title>
-        <style>
-        body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1b1b1b}
-        label{display:block;margin-top:1rem;font-weight:600} input,select,textarea{width:100%;padding:.5rem;font:inherit;box-sizing:border-box}
-        button{margin-top:1rem;padding:.6rem 1.2rem;font:inherit;cursor:pointer} fieldset{margin-top:1rem}
-        .hint{font-weight:400;color:#555;font-size:.9rem} [role=alert]{color:#8a1f11} [hidden]{display:none}
-        </style>
+        <style>{{Style}}</style>
         </head>
         <body><main><h1>{{Encode(title)}}</h1>{{body}}</main></body>
         </html>
@@ -58,7 +53,7 @@ public static class RequestFormPage
         Encoding.UTF8,
         status);
 
-    private const string FormBody = """
+    private const string FormBody = $$"""
         <p>Ask to see, correct or delete the personal information Comintech holds about you. We will e-mail you a code to confirm it is you.</p>
         <form id="request-form" method="post" action="/api/requests">
           <label for="type">What do you want us to do?</label>
@@ -103,7 +98,19 @@ public static class RequestFormPage
           </form>
         </section>
         <div id="outcome" role="status" aria-live="polite"></div>
-        <script>
+        <script>{{Script}}</script>
+        """;
+
+    /// <summary>The page's one style block; the Content-Security-Policy allows it by its hash.</summary>
+    internal const string Style = """
+        body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1b1b1b}
+        label{display:block;margin-top:1rem;font-weight:600} input,select,textarea{width:100%;padding:.5rem;font:inherit;box-sizing:border-box}
+        button{margin-top:1rem;padding:.6rem 1.2rem;font:inherit;cursor:pointer} fieldset{margin-top:1rem}
+        .hint{font-weight:400;color:#555;font-size:.9rem} [role=alert]{color:#8a1f11} [hidden]{display:none}
+        """;
+
+    /// <summary>The form's script (it stays on the page, takes the code, shows the status); allowed by its hash.</summary>
+    internal const string Script = """
         (() => {
           const $ = id => document.getElementById(id);
           const show = (text, isError) => { const o = $('outcome'); o.textContent = text; o.setAttribute('role', isError ? 'alert' : 'status'); };
@@ -137,6 +144,5 @@ public static class RequestFormPage
           }
           if (requestId) { openVerify(); refresh(); }
         })();
-        </script>
         """;
 }

@@ -3,6 +3,7 @@ using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Identity;
 using Comintech.Dsr.Intake;
+using Comintech.Dsr.Limits;
 using Comintech.Dsr.Storage;
 using Comintech.Dsr.Verification;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +16,12 @@ namespace Comintech.Dsr.Http;
 /// None of the answers holds personal data.
 /// </summary>
 public sealed class RequestHttpHandlers(
-    IntakeService intake, RequestStore requests, VerificationService verification, EvidenceLedger evidence, ControlPanelLinks controlPanel)
+    SubmissionGate gate,
+    AddressLimits limits,
+    CodeAttempts attempts,
+    VerificationService verification,
+    EvidenceLedger evidence,
+    ControlPanelLinks controlPanel)
 {
     /// <summary>POST /api/requests (JSON or the website form).</summary>
     public async Task<IResult> SubmitAsync(HttpRequest http, DurableTaskClient client)
@@ -29,7 +35,7 @@ public sealed class RequestHttpHandlers(
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var (fields, corrections) = body!.Value.Kind == BodyKind.Json
             ? SubmissionReader.FromJson(body.Value.Text, errors)
-            : SubmissionReader.FromForm(body.Value.Text);
+            : SubmissionReader.FromForm(body.Value.Text, errors);
         var submission = errors.Count == 0 ? RequestSubmissionValidator.Validate(fields, corrections, errors) : null;
         var (proven, withAccount) = submission is null ? (null, null) : ProvenIdentity(submission, fields.GetValueOrDefault(IdentityHttpHandlers.TokenField), errors);
         submission = errors.Count == 0 ? withAccount : null;
@@ -40,14 +46,15 @@ public sealed class RequestHttpHandlers(
         }
 
         var channel = body.Value.Kind == BodyKind.Form ? IntakeChannel.Web : IntakeChannel.Api;
-        var request = await intake.SubmitAsync(submission, new IntakeReceipt(channel, ProvenIdentity: proven), client, http.HttpContext.RequestAborted);
-        var statusUrl = $"{http.Scheme}://{http.Host}{PublicLinks.StatusApiPath(request.Id)}";
+        // A repeat of an open request gets an alias of it, answered exactly as a new request is.
+        var id = await gate.SubmitAsync(submission, channel, client, http.HttpContext.RequestAborted, proven);
+        var statusUrl = $"{http.Scheme}://{http.Host}{PublicLinks.StatusApiPath(id)}";
         if (wantsHtml)
         {
-            return RequestFormPage.Accepted(request.Id);
+            return RequestFormPage.Accepted(id);
         }
 
-        return Results.Accepted(statusUrl, new SubmitResponse(request.Id, request.Status.ToString(), statusUrl));
+        return Results.Accepted(statusUrl, new SubmitResponse(id, nameof(RequestStatus.Received), statusUrl));
     }
 
     /// <summary>
@@ -77,17 +84,18 @@ public sealed class RequestHttpHandlers(
     /// <summary>GET /api/requests/{id}.</summary>
     public async Task<IResult> StatusAsync(string requestId, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var request = await requests.FindAsync(requestId, cancellationToken);
+        var request = await gate.FindAsync(requestId, cancellationToken);
         if (request is null)
         {
             return Problems.UnknownRequest();
         }
 
-        var instance = await client.GetInstanceAsync(requestId, getInputsAndOutputs: true, cancellationToken);
+        var instance = await client.GetInstanceAsync(request.Id, getInputsAndOutputs: true, cancellationToken);
         var progress = instance?.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<DsrProgress>();
         var stage = request.Status.IsFinal() ? RequestStage.Done : progress?.Stage ?? RequestStage.Received;
+        // An alias is answered under its own id: a repeated submission learns nothing of the request it stands for.
         return Results.Ok(new StatusResponse(
-            request.Id,
+            requestId,
             request.Status == RequestStatus.NeedsTriage ? "unclassified" : request.Type.ToWire(),
             request.Jurisdiction.ToString(),
             stage.ToString(),
@@ -102,12 +110,14 @@ public sealed class RequestHttpHandlers(
     public async Task<IResult> VerifyAsync(HttpRequest http, string requestId, DurableTaskClient client)
     {
         var cancellationToken = http.HttpContext.RequestAborted;
-        var request = await requests.FindAsync(requestId, cancellationToken);
+        var request = await gate.FindAsync(requestId, cancellationToken);
         if (request is null)
         {
             return Problems.UnknownRequest();
         }
 
+        var givenId = requestId;
+        requestId = request.Id;
         var (body, failure) = await BoundedBody.ReadKnownAsync(http);
         if (failure is not null)
         {
@@ -115,7 +125,7 @@ public sealed class RequestHttpHandlers(
         }
 
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var fields = body!.Value.Kind == BodyKind.Json ? SubmissionReader.FromJson(body.Value.Text, errors).Fields : SubmissionReader.FromForm(body.Value.Text).Fields;
+        var fields = body!.Value.Kind == BodyKind.Json ? SubmissionReader.FromJson(body.Value.Text, errors).Fields : SubmissionReader.FromForm(body.Value.Text, errors).Fields;
         var code = fields.GetValueOrDefault("code")?.Trim();
         if (errors.Count == 0 && !VerificationCodes.IsWellFormed(code))
         {
@@ -132,13 +142,18 @@ public sealed class RequestHttpHandlers(
             return Problems.Status(StatusCodes.Status409Conflict, "Request closed", $"This request is already {request.Status}.");
         }
 
-        var outcome = await verification.VerifyAsync(requestId, code!, cancellationToken);
+        var (checkedCode, retryAfter) = await attempts.VerifyAsync(request, code!, cancellationToken);
+        if (checkedCode is not { } outcome)
+        {
+            return Problems.TooMany(retryAfter, "Too many wrong codes", "Too many wrong codes were tried for this address. Try again in {seconds} seconds.");
+        }
+
         switch (outcome.Result)
         {
             case VerifyResult.Verified or VerifyResult.AlreadyVerified:
                 await evidence.AppendAsync(requestId, "verified", EvidenceEvents.VerificationSucceeded, new { channel = "code" }, cancellationToken: cancellationToken);
                 await client.RaiseEventAsync(requestId, DsrEvents.IdentityVerified, true, cancellationToken);
-                return Results.Ok(new VerifyResponse(requestId, "verified"));
+                return Results.Ok(new VerifyResponse(givenId, "verified"));
             case VerifyResult.WrongCode:
                 await evidence.AppendAsync(
                     requestId, "verify-failed-" + RequestId.New(), EvidenceEvents.VerificationFailed,
@@ -164,7 +179,7 @@ public sealed class RequestHttpHandlers(
     /// <summary>POST /api/requests/{id}/resend: a new code, at most once per interval and a few times in all.</summary>
     public async Task<IResult> ResendAsync(string requestId, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var request = await requests.FindAsync(requestId, cancellationToken);
+        var request = await gate.FindAsync(requestId, cancellationToken);
         if (request is null)
         {
             return Problems.UnknownRequest();
@@ -175,17 +190,22 @@ public sealed class RequestHttpHandlers(
             return Problems.Status(StatusCodes.Status409Conflict, "Request closed", $"This request is already {request.Status}.");
         }
 
+        var givenId = requestId;
+        requestId = request.Id;
         var check = await verification.CheckResendAsync(requestId, cancellationToken);
+        var mailWait = check.Decision == ResendDecision.Allowed ? await limits.CodeMailRetryAfterAsync(request.Subject.Email, cancellationToken) : TimeSpan.Zero;
+        if (mailWait > TimeSpan.Zero)
+        {
+            return Problems.TooMany(mailWait, "Code limit reached", "No more codes can be sent to this address for now. Try again in {seconds} seconds.");
+        }
+
         switch (check.Decision)
         {
             case ResendDecision.Allowed:
                 await client.RaiseEventAsync(requestId, DsrEvents.ResendCodeRequested, check.NextIssue, cancellationToken);
-                return Results.Accepted(value: new VerifyResponse(requestId, "code-requested"));
+                return Results.Accepted(value: new VerifyResponse(givenId, "code-requested"));
             case ResendDecision.TooSoon:
-                var seconds = (int)Math.Ceiling(check.RetryAfter.TotalSeconds);
-                return new RetryAfterResult(seconds, Problems.Status(
-                    StatusCodes.Status429TooManyRequests, "Too soon", $"Wait {seconds} seconds before asking for another code.",
-                    new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds }));
+                return Problems.TooMany(check.RetryAfter, "Too soon", "Wait {seconds} seconds before asking for another code.");
             case ResendDecision.LimitReached:
                 return Problems.Status(StatusCodes.Status429TooManyRequests, "Code limit reached", "No more codes can be sent for this request.");
             default:
@@ -198,15 +218,6 @@ public sealed class RequestHttpHandlers(
 
     private static bool AcceptsHtml(HttpRequest http) =>
         http.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
-
-    private sealed class RetryAfterResult(int seconds, IResult inner) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
 }
 
 public sealed record SubmitResponse(string RequestId, string Status, string StatusUrl);

@@ -21,13 +21,10 @@ public static class StaffBody
             return ([], Problems.TooLarge());
         }
 
-        if (kind == BodyKind.Form)
-        {
-            return (BoundedBody.ReadForm(text).ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal), null);
-        }
-
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var fields = FromJson(text, errors);
+        var fields = kind == BodyKind.Form
+            ? BoundedBody.ReadForm(text, errors).ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal)
+            : FromJson(text, errors);
         return errors.Count > 0 ? ([], Problems.Validation(errors)) : (fields, null);
     }
 

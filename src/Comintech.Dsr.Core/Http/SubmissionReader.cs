@@ -7,9 +7,9 @@ public static class SubmissionReader
 {
     private static readonly string[] StringFields = ["type", "email", "fullName", "jurisdiction", "accountId", "language", "details", "code", "identityToken"];
 
-    public static (Dictionary<string, string?> Fields, Dictionary<string, string> Corrections) FromForm(string body)
+    public static (Dictionary<string, string?> Fields, Dictionary<string, string> Corrections) FromForm(string body, Dictionary<string, List<string>> errors)
     {
-        var form = BoundedBody.ReadForm(body);
+        var form = BoundedBody.ReadForm(body, errors);
         var fields = StringFields.ToDictionary(f => f, f => form.GetValueOrDefault(f), StringComparer.Ordinal);
         var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in form)

@@ -12,7 +12,12 @@ namespace Comintech.Dsr.Identity;
 /// after matching further data points on record (audited).
 /// </summary>
 public sealed class IdentityHttpHandlers(
-    RequestStore requests, ControlPanelLinks links, IdentityBindingService binding, StaffAuthenticator authenticator, StaffAuditLog audit)
+    RequestStore requests,
+    Limits.SubmissionGate gate,
+    ControlPanelLinks links,
+    IdentityBindingService binding,
+    StaffAuthenticator authenticator,
+    StaffAuditLog audit)
 {
     public const string TokenField = "identityToken";
     public const string RefusedToken = "The control-panel link is not valid: it was altered, has expired, or is for another address.";
@@ -21,7 +26,7 @@ public sealed class IdentityHttpHandlers(
     public async Task<IResult> PresentLinkAsync(HttpRequest http, string requestId, DurableTaskClient client)
     {
         var cancellationToken = http.HttpContext.RequestAborted;
-        var request = await requests.FindAsync(requestId, cancellationToken);
+        var request = await gate.FindAsync(requestId, cancellationToken);
         if (request is null)
         {
             return Problems.UnknownRequest();
@@ -45,7 +50,7 @@ public sealed class IdentityHttpHandlers(
         }
 
         var result = await binding.BindAsync(request, claims.AccountId, BindingSource.ControlPanel, "control-panel", client, cancellationToken);
-        return Results.Ok(new IdentityBindingResponse(request.Id, (int)result.Identity.Tier, result.RerunStarted));
+        return Results.Ok(new IdentityBindingResponse(requestId, (int)result.Identity.Tier, result.RerunStarted));
     }
 
     /// <summary>POST /api/staff/requests/{id}/identity/bind with <c>accountId</c> and <c>reason</c> (the data points matched).</summary>

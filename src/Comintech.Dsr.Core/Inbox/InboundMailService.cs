@@ -104,7 +104,7 @@ public sealed partial class InboundMailService(
 
         var message = new InboundFacts(
             delivery, key, rawBlob, mail, RequestClassifier.Classify(mail.Subject, mail.Text), receiptClock.Determine(mail.Message, delivery.ArrivedAt),
-            SenderAuthentication.FromHeaders(mail.Message, delivery.Transport), hasher.Hash(sender.Address));
+            SenderAuthentication.FromHeaders(mail.Message, delivery.Transport, options.Value.Inbox.AuthServIds), hasher.Hash(sender.Address));
         if (seen is null && await LinkToOpenRequestAsync(message, cancellationToken) is { } linked)
         {
             return linked;

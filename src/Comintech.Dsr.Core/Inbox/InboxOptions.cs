@@ -32,8 +32,19 @@ public sealed class InboxOptions
     /// <summary>Domains of our own Message-IDs and addresses; the sender's domain (<c>Dsr:Mail:FromAddress</c>) is always included.</summary>
     public List<string> OwnDomains { get; set; } = [];
 
-    /// <summary>When set, the SendGrid webhook requires <c>?key=</c> with this value (SendGrid does not sign Inbound Parse posts).</summary>
+    public const int MinWebhookKeyLength = 16;
+
+    /// <summary>
+    /// When set, the SendGrid webhook requires <c>?key=</c> with this value (SendGrid does not sign Inbound Parse posts);
+    /// required in Azure. Only a post with the right key has its SPF and DKIM fields believed.
+    /// </summary>
     public string? WebhookKey { get; set; }
+
+    /// <summary>
+    /// The authserv-ids of our own receiving servers: only <c>Authentication-Results</c> headers naming one of these are
+    /// read for SPF/DKIM/DMARC (anyone can write such a header into a message). Empty: none are read.
+    /// </summary>
+    public List<string> AuthServIds { get; set; } = [];
 
     /// <summary>A message claimed by a worker that did not finish within this time is taken over by the next delivery.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]

@@ -4,22 +4,29 @@ using MimeKit;
 namespace Comintech.Dsr.Inbox;
 
 /// <summary>
-/// SPF, DKIM and DMARC results as the receiving side reported them (SendGrid's fields, or the Authentication-Results
-/// and Received-SPF headers). Recorded as evidence only: identity is always proven by the code sent to the From address.
+/// SPF, DKIM and DMARC results as the receiving side reported them: SendGrid's fields of an authenticated post, or
+/// Authentication-Results headers written by our own servers (named by their authserv-id); the message's other headers
+/// are the sender's word and are not read. Recorded as evidence only: identity is always proven by the code sent to the From address.
 /// </summary>
 public sealed partial record SenderAuthentication(string Spf, string Dkim, string Dmarc)
 {
     public const string Unknown = "none-reported";
 
-    public static SenderAuthentication FromHeaders(MimeMessage message, SenderAuthentication? transport)
+    /// <param name="transport">What the transport reported (SendGrid's fields of a post with the right key), or null.</param>
+    /// <param name="authServIds">Our receiving servers' authserv-ids: only their Authentication-Results count.</param>
+    public static SenderAuthentication FromHeaders(MimeMessage message, SenderAuthentication? transport, IReadOnlyCollection<string> authServIds)
     {
-        var results = string.Join(';', message.Headers.Where(h => h.Field.Equals("Authentication-Results", StringComparison.OrdinalIgnoreCase)).Select(h => h.Value));
-        var spf = transport?.Spf is { } s && s != Unknown ? s
-            : Result(Method("spf").Match(results)) ?? Result(FirstWord().Match(message.Headers["Received-SPF"] ?? "")) ?? Unknown;
+        var results = string.Join(';', message.Headers
+            .Where(h => h.Field.Equals("Authentication-Results", StringComparison.OrdinalIgnoreCase) && authServIds.Contains(AuthServId(h.Value), StringComparer.OrdinalIgnoreCase))
+            .Select(h => h.Value));
+        var spf = transport?.Spf is { } s && s != Unknown ? s : Result(Method("spf").Match(results)) ?? Unknown;
         var dkim = transport?.Dkim is { } d && d != Unknown ? d : Result(Method("dkim").Match(results)) ?? Unknown;
         var dmarc = Result(Method("dmarc").Match(results)) ?? Unknown;
         return new SenderAuthentication(spf, dkim, dmarc);
     }
+
+    /// <summary>The authserv-id: the first word of the header, before any version and the first <c>;</c> (RFC 8601).</summary>
+    private static string AuthServId(string value) => value.Split(';')[0].Trim().Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
 
     /// <summary>From SendGrid's <c>SPF</c> field ("pass") and <c>dkim</c> field ("{@example.com : pass}"): results only, no domains.</summary>
     public static SenderAuthentication FromSendGrid(string? spf, string? dkim)

@@ -191,7 +191,7 @@ public sealed class StaffActionHandlers(
                 return (null, Problems.TooLarge());
             }
 
-            reason = kind == BodyKind.Form ? BoundedBody.ReadForm(text).GetValueOrDefault("reason") : ReasonFromJson(text, errors);
+            reason = kind == BodyKind.Form ? BoundedBody.ReadForm(text, errors).GetValueOrDefault("reason") : ReasonFromJson(text, errors);
         }
 
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();

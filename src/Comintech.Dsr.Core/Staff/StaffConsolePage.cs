@@ -5,7 +5,8 @@ namespace Comintech.Dsr.Staff;
 
 /// <summary>
 /// GET /staff: the compliance console. A static shell with no data in it; its script signs in with the API key (kept
-/// in sessionStorage), reads the staff API and renders every value with textContent, never as HTML.
+/// in sessionStorage), reads the staff API and renders every value with textContent, never as HTML. Its style and script
+/// are allowed by hash in the Content-Security-Policy header (<see cref="Http.SecurityHeaders"/>); nothing else inline runs.
 /// </summary>
 public static class StaffConsolePage
 {
@@ -17,29 +18,14 @@ public static class StaffConsolePage
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' blob: data:">
         <title>Privacy requests · Comintech staff</title>
-        <style>
-        body{font-family:system-ui,sans-serif;margin:0;color:#1b1b1b;background:#f6f7f9}
-        header{background:#1f3a5f;color:#fff;padding:.6rem 1rem;display:flex;gap:1rem;align-items:center}
-        header h1{font-size:1.1rem;margin:0;flex:1} main{padding:1rem;display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1rem}
-        section{background:#fff;border:1px solid #d8dde3;border-radius:6px;padding:.8rem;overflow:auto}
-        table{border-collapse:collapse;width:100%;font-size:.9rem} th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid #eceff3;vertical-align:top}
-        tbody tr{cursor:pointer} tbody tr:hover,tbody tr.selected{background:#eef4fb}
-        .due{font-weight:600;border-radius:4px;padding:0 .35rem;white-space:nowrap} .ok{background:#dff3e4;color:#155724} .soon{background:#fff1c2;color:#6b4e00}
-        .late{background:#f8d7da;color:#7a1620} .closed{background:#e9ecef;color:#495057}
-        form.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin-bottom:.6rem} label{font-size:.8rem;display:flex;flex-direction:column}
-        input,select,textarea,button{font:inherit;padding:.3rem} button{cursor:pointer} textarea{width:100%;box-sizing:border-box}
-        progress{width:6rem} .muted{color:#666;font-size:.85rem} [hidden]{display:none!important} .error{color:#8a1f11}
-        .intact{color:#155724;font-weight:600} .broken{color:#8a1f11;font-weight:600} dl{display:grid;grid-template-columns:auto 1fr;gap:.2rem .8rem;margin:.4rem 0}
-        dt{font-weight:600} code{font-size:.8rem;word-break:break-all} #d-evidence td:last-child{font-family:monospace;font-size:.75rem;word-break:break-all}
-        </style>
+        <style>{{Style}}</style>
         </head>
         <body>
         <header><h1>Privacy requests</h1><span id="who" class="muted"></span><button id="sign-out" type="button" hidden>Sign out</button></header>
-        <div id="signin" style="max-width:28rem;margin:3rem auto;background:#fff;padding:1.5rem;border:1px solid #d8dde3;border-radius:6px">
+        <div id="signin">
           <h2>Sign in</h2>
-          <p>Enter the staff API key. The local engine prints it when it starts (<code>.dsr/staff-api-key</code>).</p>
+          <p>Enter the staff API key. The local engine keeps it in <code>.dsr/staff-api-key</code> (readable by its owner only).</p>
           <form id="signin-form"><label>API key<input id="key" type="password" autocomplete="off" required></label>
           <p><button id="sign-in" type="submit">Sign in</button></p><p id="signin-error" class="error" role="alert"></p></form>
         </div>
@@ -50,7 +36,7 @@ public static class StaffConsolePage
               <label>Status<select id="f-status"><option value="">any</option></select></label>
               <label>Type<select id="f-type"><option value="">any</option><option>access</option><option>correction</option><option>deletion</option></select></label>
               <label>Channel<select id="f-channel"><option value="">any</option><option>Web</option><option>Api</option><option>Email</option></select></label>
-              <label>Due within days<input id="f-due" type="number" min="0" max="3650" style="width:6rem"></label>
+              <label>Due within days<input id="f-due" type="number" min="0" max="3650"></label>
               <label>Overdue only<input id="f-overdue" type="checkbox"></label>
               <label>Name, e-mail or id<input id="f-q" type="search" maxlength="200"></label>
               <button id="apply" type="submit">Filter</button>
@@ -86,5 +72,23 @@ public static class StaffConsolePage
         <script>{{StaffConsoleScript.Source}}</script>
         </body>
         </html>
+        """;
+
+    /// <summary>The console's one style block; the Content-Security-Policy allows it by its hash.</summary>
+    internal const string Style = """
+        body{font-family:system-ui,sans-serif;margin:0;color:#1b1b1b;background:#f6f7f9}
+        header{background:#1f3a5f;color:#fff;padding:.6rem 1rem;display:flex;gap:1rem;align-items:center}
+        header h1{font-size:1.1rem;margin:0;flex:1} main{padding:1rem;display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1rem}
+        section{background:#fff;border:1px solid #d8dde3;border-radius:6px;padding:.8rem;overflow:auto}
+        table{border-collapse:collapse;width:100%;font-size:.9rem} th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid #eceff3;vertical-align:top}
+        tbody tr{cursor:pointer} tbody tr:hover,tbody tr.selected{background:#eef4fb}
+        .due{font-weight:600;border-radius:4px;padding:0 .35rem;white-space:nowrap} .ok{background:#dff3e4;color:#155724} .soon{background:#fff1c2;color:#6b4e00}
+        .late{background:#f8d7da;color:#7a1620} .closed{background:#e9ecef;color:#495057}
+        form.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin-bottom:.6rem} label{font-size:.8rem;display:flex;flex-direction:column}
+        input,select,textarea,button{font:inherit;padding:.3rem} button{cursor:pointer} textarea{width:100%;box-sizing:border-box}
+        progress{width:6rem} .muted{color:#666;font-size:.85rem} [hidden]{display:none!important} .error{color:#8a1f11}
+        .intact{color:#155724;font-weight:600} .broken{color:#8a1f11;font-weight:600} dl{display:grid;grid-template-columns:auto 1fr;gap:.2rem .8rem;margin:.4rem 0}
+        dt{font-weight:600} code{font-size:.8rem;word-break:break-all} #d-evidence td:last-child{font-family:monospace;font-size:.75rem;word-break:break-all}
+        #signin{max-width:28rem;margin:3rem auto;background:#fff;padding:1.5rem;border:1px solid #d8dde3;border-radius:6px} #f-due{width:6rem}
         """;
 }

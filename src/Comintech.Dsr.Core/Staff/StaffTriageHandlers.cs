@@ -29,7 +29,7 @@ public sealed class StaffTriageHandlers(StaffAuthenticator authenticator, StaffA
 
         var cancellationToken = http.HttpContext.RequestAborted;
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var (fields, corrections) = body!.Value.Kind == BodyKind.Json ? SubmissionReader.FromJson(body.Value.Text, errors) : SubmissionReader.FromForm(body.Value.Text);
+        var (fields, corrections) = body!.Value.Kind == BodyKind.Json ? SubmissionReader.FromJson(body.Value.Text, errors) : SubmissionReader.FromForm(body.Value.Text, errors);
         if (errors.Count == 0 && !WireNames.TryParseRequestType(fields.GetValueOrDefault("type"), out _))
         {
             errors["type"] = ["Required: access, correction, deletion or optout."];

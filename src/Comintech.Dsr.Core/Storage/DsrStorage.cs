@@ -22,6 +22,7 @@ public sealed class DsrStorage(TableServiceClient tables, BlobServiceClient blob
     public const string InboundMailContainer = "inbound-mail";
     public const string AccessPackagesContainer = "dsr-access-packages";
     public const string EvidenceDocumentsContainer = "dsr-evidence";
+    public const string LimitsTable = "DsrLimits";
 
     public TableServiceClient Tables { get; } = tables;
 
@@ -34,6 +35,9 @@ public sealed class DsrStorage(TableServiceClient tables, BlobServiceClient blob
     public TableClient ConnectorRuns => Tables.GetTableClient(ConnectorRunsTable);
 
     public TableClient Audit => Tables.GetTableClient(AuditTable);
+
+    /// <summary>Per-address abuse limits, keyed by the address's keyed hash.</summary>
+    public TableClient Limits => Tables.GetTableClient(LimitsTable);
 
     public BlobContainerClient Exports => Blobs.GetBlobContainerClient(ExportsContainer);
 
@@ -58,6 +62,7 @@ public sealed class DsrStorage(TableServiceClient tables, BlobServiceClient blob
         await Evidence.CreateIfNotExistsAsync(cancellationToken);
         await ConnectorRuns.CreateIfNotExistsAsync(cancellationToken);
         await Audit.CreateIfNotExistsAsync(cancellationToken);
+        await Limits.CreateIfNotExistsAsync(cancellationToken);
         await Exports.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await InboundMessages.CreateIfNotExistsAsync(cancellationToken);
         await InboundRaw.CreateIfNotExistsAsync(cancellationToken: cancellationToken);

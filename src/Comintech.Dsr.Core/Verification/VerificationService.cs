@@ -152,8 +152,9 @@ public sealed class VerificationService(DsrStorage storage, IOptions<DsrOptions>
             return new ResendCheck(ResendDecision.LimitReached, TimeSpan.Zero, issue);
         }
 
-        var last = entity?.GetDateTimeOffset("LastSentAt");
-        var wait = last is null ? TimeSpan.Zero : last.Value + Settings.ResendInterval - clock.GetUtcNow();
+        // No code yet, or one issued but not sent (on its way, or held by the daily cap): the interval runs from its issue.
+        var last = entity?.GetDateTimeOffset("LastSentAt") ?? entity?.GetDateTimeOffset("IssuedAt") ?? clock.GetUtcNow();
+        var wait = last + Settings.ResendInterval - clock.GetUtcNow();
         return wait > TimeSpan.Zero
             ? new ResendCheck(ResendDecision.TooSoon, wait, issue)
             : new ResendCheck(ResendDecision.Allowed, TimeSpan.Zero, issue);

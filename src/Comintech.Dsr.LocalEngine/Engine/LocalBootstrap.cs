@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using System.Text;
 using Comintech.Dsr.LocalEngine.Storage;
 
 namespace Comintech.Dsr.LocalEngine.Engine;
@@ -31,32 +32,60 @@ public static class LocalBootstrap
 
     /// <summary>A local identifier-hash key, made once and kept in .dsr/ (in Azure it comes from Key Vault).</summary>
     public static void EnsureIdentifierHashKey(ConfigurationManager configuration) =>
-        EnsureLocalSecret(configuration, "Dsr:IdentifierHashKey", "identifier-hash-key");
+        EnsureLocalSecret(configuration, "Dsr:IdentifierHashKey", Path.Combine(RepositoryPaths.LocalState, "identifier-hash-key"));
 
     /// <summary>The key that encrypts request rows' identifiers, made once and kept in .dsr/ (in Azure it comes from Key Vault).</summary>
     public static void EnsureProtectionKey(ConfigurationManager configuration) =>
-        EnsureLocalSecret(configuration, "Dsr:Protection:Key", "protection-key");
+        EnsureLocalSecret(configuration, "Dsr:Protection:Key", Path.Combine(RepositoryPaths.LocalState, "protection-key"));
 
-    /// <summary>The staff API key when none is configured: made once, kept in .dsr/staff-api-key, shown in the banner.</summary>
-    public static void EnsureStaffApiKey(ConfigurationManager configuration) =>
-        EnsureLocalSecret(configuration, "Staff:ApiKey", "staff-api-key");
+    /// <summary>The staff API key when none is configured: made once and kept in .dsr/staff-api-key.</summary>
+    /// <returns>The file holding the key, or null when the key is configured.</returns>
+    public static string? EnsureStaffApiKey(ConfigurationManager configuration) =>
+        EnsureLocalSecret(configuration, "Staff:ApiKey", Path.Combine(RepositoryPaths.LocalState, "staff-api-key"));
 
-    private static void EnsureLocalSecret(ConfigurationManager configuration, string key, string fileName)
+    /// <summary>
+    /// Reads the secret from <paramref name="path"/>, creating it (random, 256 bits) when missing. The file is readable
+    /// by its owner only (0600, in a 0700 folder), also when an older start left it open.
+    /// </summary>
+    /// <returns>The file, or null when the setting was configured and no file is used.</returns>
+    public static string? EnsureLocalSecret(ConfigurationManager configuration, string key, string path)
     {
         if (!string.IsNullOrWhiteSpace(configuration[key]))
         {
-            return;
+            return null;
         }
 
-        var path = Path.Combine(RepositoryPaths.LocalState, fileName);
-        if (!File.Exists(path))
+        var folder = Path.GetDirectoryName(path)!;
+        if (OperatingSystem.IsWindows())
         {
-            Directory.CreateDirectory(RepositoryPaths.LocalState);
-            File.WriteAllText(path, Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)));
+            Directory.CreateDirectory(folder);
+            if (!File.Exists(path))
+            {
+                File.WriteAllText(path, Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)));
+            }
+        }
+        else
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            if (!File.Exists(path))
+            {
+                using var file = new FileStream(path, new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew,
+                    Access = FileAccess.Write,
+                    UnixCreateMode = OwnerOnly,
+                });
+                file.Write(Encoding.ASCII.GetBytes(Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32))));
+            }
+
+            File.SetUnixFileMode(path, OwnerOnly);
         }
 
         configuration[key] = File.ReadAllText(path).Trim();
+        return path;
     }
+
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     /// <summary>Relative folders in configuration are taken from the repository root, wherever the engine was started.</summary>
     public static void AnchorPickupFolder(ConfigurationManager configuration)

@@ -33,7 +33,7 @@ public class SubmissionReaderTests
         var errors = new Dictionary<string, List<string>>();
         var (jsonFields, jsonCorrections) = SubmissionReader.FromJson(
             "{\"type\":\"correction\",\"email\":\"a@example.com\",\"fullName\":\"A B\",\"corrections\":{\"phone\":\"123\"}}", errors);
-        var (formFields, formCorrections) = SubmissionReader.FromForm("type=correction&email=a%40example.com&fullName=A+B&corrections%5Bphone%5D=123");
+        var (formFields, formCorrections) = SubmissionReader.FromForm("type=correction&email=a%40example.com&fullName=A+B&corrections%5Bphone%5D=123", errors);
 
         Assert.Empty(errors);
         foreach (var key in new[] { "type", "email", "fullName" })
@@ -42,5 +42,18 @@ public class SubmissionReaderTests
         }
 
         Assert.Equal(jsonCorrections, formCorrections);
+    }
+
+    [Theory]
+    [InlineData(3000, 1)]
+    [InlineData(10, 1500)]
+    public void A_form_over_the_readers_limits_is_a_body_error_not_an_exception(int keyLength, int fields)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        var body = string.Join('&', Enumerable.Range(0, fields).Select(i => new string('k', keyLength) + i + "=v"));
+
+        SubmissionReader.FromForm(body, errors);
+
+        Assert.Contains("body", errors.Keys);
     }
 }

@@ -26,7 +26,7 @@ public sealed class InboxFixture : IAsyncLifetime
     {
         await Azurite.InitializeAsync();
         Services = TestServices.Build(
-            TestServices.Configuration(Azurite.ConnectionString, PickupDirectory),
+            TestServices.Configuration(Azurite.ConnectionString, PickupDirectory, new Dictionary<string, string?> { ["Dsr:Inbox:AuthServIds:0"] = "mx.comintech.example" }),
             services => services.AddSingleton<TimeProvider>(Clock));
         Host = await DurableTaskTestHost.StartAsync(registry =>
         {

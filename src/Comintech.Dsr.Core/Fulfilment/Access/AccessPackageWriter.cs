@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Comintech.Dsr.Csv;
 
 namespace Comintech.Dsr.Fulfilment.Access;
 
@@ -109,13 +110,7 @@ public static class AccessPackageWriter
     private static string Csv(JsonArray records)
     {
         var (columns, rows) = Tabulate(records);
-        var csv = new StringBuilder().AppendJoin(',', columns.Select(Quote)).Append("\r\n");
-        foreach (var row in rows)
-        {
-            csv.AppendJoin(',', row.Select(Quote)).Append("\r\n");
-        }
-
-        return csv.ToString();
+        return SafeCsv.Write(columns, rows);
     }
 
     /// <summary>Objects become rows with one column per property; any other record becomes a row of one <c>value</c> column.</summary>
@@ -141,9 +136,6 @@ public static class AccessPackageWriter
         JsonValue value when value.TryGetValue<string>(out var text) => text,
         _ => node.ToJsonString(),
     };
-
-    private static string Quote(string cell) =>
-        cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
 
     private static string E(string value) => WebUtility.HtmlEncode(value);
 }

@@ -1,6 +1,7 @@
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Http;
+using Comintech.Dsr.Limits;
 using Comintech.Dsr.Notifications;
 using Comintech.Dsr.Storage;
 using Comintech.Dsr.Verification;
@@ -8,9 +9,18 @@ using Microsoft.Extensions.Options;
 
 namespace Comintech.Dsr.Fulfilment.Activities;
 
-/// <summary>Creates code number N, e-mails it to the address given, and records that it was sent (once per N).</summary>
+/// <summary>
+/// Creates code number N, e-mails it to the address given, and records that it was sent (once per N). A code over the
+/// address's daily cap of code mails is held back (evidence <c>verification.held</c>); a resend after the window sends one.
+/// </summary>
 public sealed class SendVerificationCodeActivity(
-    RequestStore requests, VerificationService verification, INotifier notifier, EvidenceLedger evidence, PublicLinks links, IOptions<DsrOptions> options)
+    RequestStore requests,
+    VerificationService verification,
+    INotifier notifier,
+    EvidenceLedger evidence,
+    PublicLinks links,
+    AddressLimits limits,
+    IOptions<DsrOptions> options)
     : IDsrActivity<SendCodeInput, bool>
 {
     public async Task<bool> RunAsync(SendCodeInput input, CancellationToken cancellationToken)
@@ -24,6 +34,14 @@ public sealed class SendVerificationCodeActivity(
 
         var ttl = options.Value.Verification.CodeTtl;
         var message = MessageTemplates.VerificationCode(request, input.Issue, code, ttl, links.VerifyPage(input.RequestId));
+        if (!(await limits.TakeCodeMailAsync(request.Subject.Email, message.IdempotencyKey, cancellationToken)).Taken)
+        {
+            await evidence.AppendAsync(
+                input.RequestId, $"code-{input.Issue}-held", EvidenceEvents.VerificationHeld,
+                new { issue = input.Issue, reason = "daily-code-mail-cap" }, cancellationToken: cancellationToken);
+            return false;
+        }
+
         await notifier.SendAsync(message, cancellationToken);
         await verification.MarkSentAsync(input.RequestId, input.Issue, cancellationToken);
         await evidence.AppendAsync(

@@ -1,0 +1,31 @@
+using Comintech.Dsr.Csv;
+
+namespace Comintech.Dsr.Core.Tests.Csv;
+
+public class SafeCsvTests
+{
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
+    [InlineData("+1", "'+1")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\tx", "'\tx")]
+    [InlineData("a,b", "\"a,b\"")]
+    [InlineData("plain", "plain")]
+    [InlineData("", "")]
+    public void Cells_that_a_spreadsheet_would_run_are_defused_and_quoted(string value, string expected) =>
+        Assert.Equal(expected, SafeCsv.Cell(value));
+
+    [Fact]
+    public void The_access_package_csv_is_written_by_the_same_writer()
+    {
+        var records = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["name"] = "=cmd|' /C calc'!A0" });
+        var store = new Comintech.Dsr.Connectors.DataStoreDefinition { Id = "s", Name = "S", Kind = "Manual", Purpose = "p", LegalBasis = "l", Retention = "r" };
+        var outcome = new Comintech.Dsr.Connectors.ConnectorOutcome("s", Comintech.Dsr.Connectors.ConnectorAction.Export, Comintech.Dsr.Connectors.OutcomeKind.Done, 1, 0, null, null, DateTimeOffset.UnixEpoch);
+        var zip = Comintech.Dsr.Fulfilment.Access.AccessPackageWriter.Write("r", DateTimeOffset.UnixEpoch, [new(store, outcome, records)]);
+
+        using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));
+        using var reader = new StreamReader(archive.GetEntry("stores/s.csv")!.Open());
+        Assert.Equal("name\r\n'=cmd|' /C calc'!A0\r\n", reader.ReadToEnd());
+    }
+}

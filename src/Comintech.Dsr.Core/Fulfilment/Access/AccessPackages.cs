@@ -14,7 +14,7 @@ namespace Comintech.Dsr.Fulfilment.Access;
 /// <c>&lt;requestId&gt;/package.zip</c>, and makes and checks its signed, expiring download link.
 /// The package is served through the app (not a SAS): the same code path works on Azurite and with identity-based storage.
 /// </summary>
-public sealed class AccessPackages(DsrStorage storage, IOptions<DsrOptions> options, IOptions<DataMapOptions> dataMap, TimeProvider clock)
+public sealed class AccessPackages(DsrStorage storage, IOptions<DsrOptions> options, IOptions<DataMapOptions> dataMap, Http.PublicLinks links, TimeProvider clock)
 {
     private const string ExpiresMetadata = "expires";
 
@@ -50,8 +50,7 @@ public sealed class AccessPackages(DsrStorage storage, IOptions<DsrOptions> opti
     }
 
     public string LinkFor(string requestId, long expires) =>
-        $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/requests/{Uri.EscapeDataString(requestId)}/package"
-        + $"?expires={expires.ToString(CultureInfo.InvariantCulture)}&signature={AccessPackageLink.Sign(options.Value.IdentifierHashKey, requestId, expires)}";
+        links.AccessPackage(requestId, expires, AccessPackageLink.Sign(options.Value.IdentifierHashKey, requestId, expires));
 
     /// <summary>Checks a link's signature and expiry; on success opens the package.</summary>
     public async Task<(PackageLinkState State, Stream? Package)> OpenAsync(string requestId, long expires, string? signature, CancellationToken cancellationToken)

@@ -185,3 +185,8 @@ output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output DSR_DATA_STORAGE_ACCOUNT string = dataStorage.outputs.name
 output DSR_EVIDENCE_CONTAINER string = 'dsr-evidence'
 output DSR_PUBLIC_URL string = 'https://${functionApp.outputs.defaultHostName}'
+// Read by infra/scripts/subscribe-inbound-mail.sh (azd postdeploy hook).
+output DSR_FUNCTION_APP_HOST string = functionApp.outputs.defaultHostName
+output DSR_HOST_STORAGE_ACCOUNT string = hostStorage.outputs.name
+output DSR_INBOUND_MAIL_SYSTEM_TOPIC string = hostStorage.outputs.systemTopicName
+output DSR_INBOUND_MAIL_CONTAINER string = 'inbound-mail'

@@ -90,12 +90,14 @@ public abstract class FunctionsOutputTests
     }
 
     [Fact]
-    public void Inbound_mail_blobs_trigger_the_inbox_on_the_default_storage_connection()
+    public void Inbound_mail_blobs_trigger_the_inbox_through_event_grid_on_the_default_storage_connection()
     {
         var trigger = Functions()["InboundMailBlobFunction"].GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "blobTrigger");
 
         Assert.Equal("inbound-mail/{name}", trigger.GetProperty("path").GetString());
         Assert.False(trigger.TryGetProperty("connection", out _));
+        // Flex Consumption supports only the Event Grid source for blob triggers.
+        Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
         var extensions = Read("extensions.json").GetProperty("extensions").EnumerateArray().Select(e => e.GetProperty("name").GetString());
         Assert.Contains("AzureStorageBlobs", extensions);
     }

@@ -118,7 +118,14 @@ public abstract class FunctionsOutputTests
 
         var extensions = Read("extensions.json").GetProperty("extensions").EnumerateArray().Select(e => e.GetProperty("name").GetString());
         Assert.Contains("DurableTask", extensions);
-        Assert.True(File.Exists(Path.Combine(Output, "datamap.json")));
+    }
+
+    [Fact]
+    public void The_demo_data_map_is_not_in_the_output()
+    {
+        // The demo map names tables the infra never creates; production maps come from configuration.
+        Assert.False(File.Exists(Path.Combine(Output, "datamap.json")), "The demo datamap.json is in the Functions output.");
+        Assert.Empty(Directory.GetFiles(Output, "datamap*.json", SearchOption.AllDirectories));
     }
 }
 

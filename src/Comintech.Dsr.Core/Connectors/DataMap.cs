@@ -12,6 +12,9 @@ public sealed class DataMapOptions
 
     public List<DataStoreDefinition> Stores { get; set; } = [];
 
+    /// <summary>What start-up does about a mapped store that does not exist; null: Fail in Azure, Warn elsewhere.</summary>
+    public StoreCheckMode? StoreCheck { get; set; }
+
     /// <summary>Where the IP addresses of an account's logins are kept (for stores found by <see cref="SubjectIdentifier.LoginIp"/>).</summary>
     public LoginHistorySettings? LoginHistory { get; set; }
 
@@ -33,6 +36,11 @@ public sealed class DataMapOptions
             errors.Add("DataMap:LoginHistory:Table is required: a store is searched by LoginIp.");
         }
 
+        if (LoginHistory is { } history)
+        {
+            errors.AddRange(StoreAccounts.Location.Of(history).Problems("DataMap:LoginHistory:"));
+        }
+
         return errors;
     }
 
@@ -43,7 +51,7 @@ public sealed class DataMapOptions
         var errors = new List<string>();
         if (Stores.Count == 0)
         {
-            errors.Add("DataMap:Stores is empty: declare at least one data store.");
+            errors.Add("DataMap:Stores is empty: declare at least one data store (DataMap:File, a datamap.json beside the app, or DataMap__Stores__… settings).");
         }
 
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

@@ -55,7 +55,9 @@ public static class DsrServiceCollectionExtensions
         services.AddDsrInbox();
 
         services.AddSingleton<ConnectorExports>();
+        services.AddSingleton<StoreAccounts>();
         services.AddSingleton<LoginHistoryLookup>();
+        services.AddHostedService<DataMapStoreCheck>();
         services.AddSingleton<IDataStoreConnector, AzureTableConnector>();
         services.AddSingleton<IDataStoreConnector, PostgreSqlConnector>();
         services.AddSingleton<IDataStoreConnector, WebLogBlobConnector>();
@@ -109,18 +111,26 @@ public static class DsrServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Adds <c>datamap.json</c> from <paramref name="directory"/> beneath the configuration already present, so
-    /// <c>DataMap__…</c> settings and <c>DataMap:File</c> (another file) still win.
+    /// Adds the data map file beneath the configuration already present, so <c>DataMap__…</c> settings still win:
+    /// <c>DataMap:File</c> when set (required; a relative path is taken from <paramref name="directory"/>), else
+    /// <c>datamap.json</c> in <paramref name="directory"/> when there is one. The Functions package carries no demo
+    /// map, so in Azure the map comes from <c>DataMap:File</c>, a published <c>datamap.json</c> or <c>DataMap__…</c> settings.
     /// </summary>
     public static IConfigurationBuilder AddDataMapFile(this IConfigurationManager configuration, string directory)
     {
-        var file = Path.GetFullPath(configuration["DataMap:File"] is { Length: > 0 } configured ? configured : Path.Combine(directory, "datamap.json"));
+        var configured = configuration["DataMap:File"] is { Length: > 0 } named ? Path.GetFullPath(named, directory) : null;
+        var file = configured ?? Path.Combine(directory, "datamap.json");
         var builder = (IConfigurationBuilder)configuration;
+        if (configured is not null && !File.Exists(configured))
+        {
+            throw new FileNotFoundException($"DataMap:File names {configured}, which does not exist.", configured);
+        }
+
         builder.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
         {
             FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.GetDirectoryName(file)!),
             Path = Path.GetFileName(file),
-            Optional = false,
+            Optional = configured is null,
         });
         return builder;
     }

@@ -38,6 +38,7 @@ public static class DsrServiceCollectionExtensions
             .Validate(o => o.AccessPackage.LinkTtl > TimeSpan.Zero, "Dsr:AccessPackage:LinkTtl must be positive.")
             .Validate(o => o.Approval.IsValid, "Dsr:Approval:RequiredFor may name only access, correction, deletion and optout.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DsrOptions>, UnresolvedSecretsValidator>();
         services.AddOptions<DataMapOptions>()
             .BindConfiguration(DataMapOptions.Section)
             .ValidateOnStart();

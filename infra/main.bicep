@@ -22,6 +22,15 @@ param sendGridApiKey string
 @description('Key of the e-mail lookup hash; stored in Key Vault as IdentifierHashKey. Never change it once requests exist.')
 param identifierHashKey string
 
+@secure()
+@minLength(32)
+@description('Key the SendGrid Inbound Parse webhook must present (?key=); stored in Key Vault as InboxWebhookKey.')
+param inboxWebhookKey string
+
+@minLength(3)
+@description('Team mailbox for staff tasks, deadline reminders and escalations.')
+param staffNotifyAddress string
+
 @description('Sender address of every message to a person.')
 param mailFromAddress string = 'privacy@comintech.example'
 
@@ -39,6 +48,10 @@ param accessPackageDays int = 30
 
 @description('Durable Task hub name (letters and digits).')
 param taskHubName string = 'dsr'
+
+@minValue(0)
+@description('Always-ready instances for the Durable Functions (orchestrator, activity, entity) group on Flex Consumption.')
+param durableAlwaysReadyInstances int = 1
 
 param maximumInstanceCount int = 40
 param instanceMemoryMB int = 2048
@@ -147,6 +160,7 @@ module keyVault 'modules/key-vault.bicep' = {
     secrets: {
       SendGridApiKey: sendGridApiKey
       IdentifierHashKey: identifierHashKey
+      InboxWebhookKey: inboxWebhookKey
     }
   }
 }
@@ -170,6 +184,8 @@ module functionApp 'modules/function-app.bicep' = {
     taskHubName: taskHubName
     publicBaseUrl: empty(publicBaseUrl) ? 'https://${functionAppName}.azurewebsites.net' : publicBaseUrl
     mailFromAddress: mailFromAddress
+    staffNotifyAddress: staffNotifyAddress
+    durableAlwaysReadyInstances: durableAlwaysReadyInstances
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     staffAuthClientId: staffAuthClientId

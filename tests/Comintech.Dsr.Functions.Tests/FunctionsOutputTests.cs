@@ -113,6 +113,9 @@ public abstract class FunctionsOutputTests
         Assert.Equal("AzureStorage", durable.GetProperty("storageProvider").GetProperty("type").GetString());
         Assert.Equal("AzureWebJobsStorage", durable.GetProperty("storageProvider").GetProperty("connectionName").GetString());
         Assert.InRange(durable.GetProperty("storageProvider").GetProperty("partitionCount").GetInt32(), 1, 16);
+        // Durable Functions guidance for Flex Consumption: poll the queues at most every 10 s once idle.
+        var polling = TimeSpan.Parse(durable.GetProperty("storageProvider").GetProperty("maxQueuePollingInterval").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(polling, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
         // Orchestration inputs and outputs never reach the tracing pipeline (they hold only ids, but stay out anyway).
         Assert.False(durable.GetProperty("tracing").GetProperty("traceInputsAndOutputs").GetBoolean());
 

@@ -152,9 +152,10 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
 
         Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName={0};SecretName=IdentifierHashKey)'", settings["Dsr__IdentifierHashKey"]);
         Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName={0};SecretName=SendGridApiKey)'", settings["Dsr__Mail__SendGridApiKey"]);
+        Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName={0};SecretName=InboxWebhookKey)'", settings["Dsr__Inbox__WebhookKey"]);
         Assert.Equal("[parameters('identityId')]", Arm.Single("Microsoft.Web/sites").Properties.GetProperty("keyVaultReferenceIdentity").GetString());
         var vaultSecrets = Arm.Argument("keyVault", "secrets").EnumerateObject().Select(p => p.Name);
-        Assert.Equal(["SendGridApiKey", "IdentifierHashKey"], vaultSecrets);
+        Assert.Equal(["SendGridApiKey", "IdentifierHashKey", "InboxWebhookKey"], vaultSecrets);
 
         foreach (var (name, value) in settings.Where(s => !s.Value.Contains("@Microsoft.KeyVault(", StringComparison.Ordinal)))
         {
@@ -164,7 +165,7 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
 
         Assert.DoesNotContain("listKeys", template.Json, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("listAccountSas", template.Json, StringComparison.OrdinalIgnoreCase);
-        foreach (var secure in new[] { "sendGridApiKey", "identifierHashKey" })
+        foreach (var secure in new[] { "sendGridApiKey", "identifierHashKey", "inboxWebhookKey" })
         {
             Assert.Equal("securestring", Arm.Root.GetProperty("parameters").GetProperty(secure).GetProperty("type").GetString());
             var users = Arm.OfType("Microsoft.Resources/deployments")
@@ -209,6 +210,20 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
         Assert.False(auth.GetProperty("globalValidation").GetProperty("requireAuthentication").GetBoolean());
         Assert.Equal("AllowAnonymous", auth.GetProperty("globalValidation").GetProperty("unauthenticatedClientAction").GetString());
         Assert.True(auth.GetProperty("identityProviders").GetProperty("azureActiveDirectory").GetProperty("enabled").GetBoolean());
+    }
+
+    [Fact]
+    public void Flex_consumption_keeps_one_durable_instance_ready_and_staff_alerts_have_a_mailbox()
+    {
+        var scale = Arm.Single("Microsoft.Web/sites").Properties.GetProperty("functionAppConfig").GetProperty("scaleAndConcurrency");
+
+        Assert.Equal(
+            "[if(greater(parameters('durableAlwaysReadyInstances'), 0), createArray(createObject('name', 'durable', 'instanceCount', parameters('durableAlwaysReadyInstances'))), createArray())]",
+            scale.GetProperty("alwaysReady").GetString());
+        Assert.Equal(1, Arm.Root.GetProperty("parameters").GetProperty("durableAlwaysReadyInstances").GetProperty("defaultValue").GetInt32());
+        Assert.Equal("[parameters('staffNotifyAddress')]", AppSettings()["Dsr__Staff__NotifyAddress"]);
+        Assert.False(Arm.Root.GetProperty("parameters").GetProperty("staffNotifyAddress").TryGetProperty("defaultValue", out _));
+        Assert.False(Arm.Root.GetProperty("parameters").GetProperty("inboxWebhookKey").TryGetProperty("defaultValue", out _));
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public abstract class FunctionsOutputTests
     [InlineData("PartnerLinkConfirmFunction", "post", "api/partners/{partnerId}/confirmations/link")]
     [InlineData("SendGridInboundFunction", "post", "api/inbound/sendgrid")]
     [InlineData("StaffConsoleFunction", "get", "staff")]
+    [InlineData("StaffMeFunction", "get", "api/staff/me")]
     [InlineData("ListStaffRequestsFunction", "get", "api/staff/requests")]
     [InlineData("GetStaffRequestFunction", "get", "api/staff/requests/{id}")]
     [InlineData("ExportRequestLogFunction", "get", "api/staff/export")]

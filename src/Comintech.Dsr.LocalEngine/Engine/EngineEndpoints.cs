@@ -38,7 +38,8 @@ public static class EngineEndpoints
             handlers.SendGridAsync(http, client));
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 
-        app.MapGet("/staff", StaffConsolePage.Page);
+        app.MapGet("/staff", (StaffAuthenticator authenticator) => StaffConsolePage.Page(authenticator.TrustsClientPrincipal));
+        app.MapGet("/api/staff/me", (HttpRequest http, StaffQueryHandlers staff) => staff.Me(http));
         app.MapGet("/api/staff/requests", (HttpRequest http, StaffQueryHandlers staff) => staff.ListAsync(http));
         app.MapGet("/api/staff/requests/{id}", (string id, HttpRequest http, StaffQueryHandlers staff, DurableTaskClient client) =>
             staff.DetailAsync(http, id, client));

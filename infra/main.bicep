@@ -27,6 +27,11 @@ param identifierHashKey string
 @description('Key the SendGrid Inbound Parse webhook must present (?key=); stored in Key Vault as InboxWebhookKey.')
 param inboxWebhookKey string
 
+@secure()
+@minLength(32)
+@description('Key scripts/smoke.sh presents (X-Dsr-Smoke-Key) to run a smoke request; stored in Key Vault as SmokeKey.')
+param smokeKey string
+
 @minLength(3)
 @description('Team mailbox for staff tasks, deadline reminders and escalations.')
 param staffNotifyAddress string
@@ -120,6 +125,7 @@ module dataStorage 'modules/data-storage.bicep' = {
       'DsrRestoreSuppression'
       'DsrWebLogErasures'
       'DsrPartnerReplays'
+      'DsrSmokeSandbox'
     ]
   }
 }
@@ -161,6 +167,7 @@ module keyVault 'modules/key-vault.bicep' = {
       SendGridApiKey: sendGridApiKey
       IdentifierHashKey: identifierHashKey
       InboxWebhookKey: inboxWebhookKey
+      SmokeKey: smokeKey
     }
   }
 }

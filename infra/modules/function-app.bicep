@@ -67,6 +67,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Dsr__IdentifierHashKey', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=IdentifierHashKey)' }
         { name: 'Dsr__Mail__SendGridApiKey', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=SendGridApiKey)' }
         { name: 'Dsr__Inbox__WebhookKey', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=InboxWebhookKey)' }
+        { name: 'Dsr__Smoke__Key', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=SmokeKey)' }
         { name: 'Dsr__Mail__FromAddress', value: mailFromAddress }
         { name: 'Dsr__Staff__NotifyAddress', value: staffNotifyAddress }
         { name: 'Dsr__PublicBaseUrl', value: publicBaseUrl }

@@ -44,6 +44,8 @@ public abstract class FunctionsOutputTests
     [InlineData("PartnerLinkFormFunction", "get", "api/partners/{partnerId}/confirmations/link")]
     [InlineData("PartnerLinkConfirmFunction", "post", "api/partners/{partnerId}/confirmations/link")]
     [InlineData("SendGridInboundFunction", "post", "api/inbound/sendgrid")]
+    [InlineData("StartSmokeRequestFunction", "post", "api/smoke/requests")]
+    [InlineData("VerifySmokeRequestFunction", "post", "api/smoke/requests/{id}/verify")]
     [InlineData("StaffConsoleFunction", "get", "staff")]
     [InlineData("StaffMeFunction", "get", "api/staff/me")]
     [InlineData("ListStaffRequestsFunction", "get", "api/staff/requests")]

@@ -96,6 +96,7 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
             [
                 DsrStorage.RequestsTable, DsrStorage.EvidenceTable, DsrStorage.ConnectorRunsTable, DsrStorage.InboundMessagesTable, DsrStorage.AuditTable,
                 DsrStorage.WaitingStoresTable, DsrStorage.RestoreSuppressionTable, DsrStorage.WebLogErasuresTable, DsrStorage.PartnerReplaysTable,
+                DsrStorage.SmokeSandboxTable,
             ],
             tables);
         Assert.Equal(
@@ -155,7 +156,8 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
         Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName={0};SecretName=InboxWebhookKey)'", settings["Dsr__Inbox__WebhookKey"]);
         Assert.Equal("[parameters('identityId')]", Arm.Single("Microsoft.Web/sites").Properties.GetProperty("keyVaultReferenceIdentity").GetString());
         var vaultSecrets = Arm.Argument("keyVault", "secrets").EnumerateObject().Select(p => p.Name);
-        Assert.Equal(["SendGridApiKey", "IdentifierHashKey", "InboxWebhookKey"], vaultSecrets);
+        Assert.Equal(["SendGridApiKey", "IdentifierHashKey", "InboxWebhookKey", "SmokeKey"], vaultSecrets);
+        Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName={0};SecretName=SmokeKey)'", settings["Dsr__Smoke__Key"]);
 
         foreach (var (name, value) in settings.Where(s => !s.Value.Contains("@Microsoft.KeyVault(", StringComparison.Ordinal)))
         {
@@ -165,7 +167,7 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
 
         Assert.DoesNotContain("listKeys", template.Json, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("listAccountSas", template.Json, StringComparison.OrdinalIgnoreCase);
-        foreach (var secure in new[] { "sendGridApiKey", "identifierHashKey", "inboxWebhookKey" })
+        foreach (var secure in new[] { "sendGridApiKey", "identifierHashKey", "inboxWebhookKey", "smokeKey" })
         {
             Assert.Equal("securestring", Arm.Root.GetProperty("parameters").GetProperty(secure).GetProperty("type").GetString());
             var users = Arm.OfType("Microsoft.Resources/deployments")

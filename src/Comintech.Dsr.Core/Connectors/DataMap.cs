@@ -71,6 +71,10 @@ public sealed class DataMapOptions
             {
                 errors.Add($"{name}: Id '{store.Id}' is reserved for the built-in manual correction step.");
             }
+            else if (string.Equals(store.Id, Smoke.SmokeSandbox.StoreId, StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add($"{name}: Id '{store.Id}' is reserved for the smoke-test sandbox.");
+            }
 
             if (string.IsNullOrWhiteSpace(store.Kind) || !kinds.Contains(store.Kind))
             {
@@ -109,6 +113,7 @@ public sealed class DataMapOptions
     public DataStoreDefinition Get(string storeId) =>
         Stores.FirstOrDefault(s => string.Equals(s.Id, storeId, StringComparison.OrdinalIgnoreCase))
         ?? (string.Equals(storeId, Manual.ManualCorrectionStep.StoreId, StringComparison.OrdinalIgnoreCase) ? Manual.ManualCorrectionStep.Definition : null)
+        ?? (string.Equals(storeId, Smoke.SmokeSandbox.StoreId, StringComparison.OrdinalIgnoreCase) ? Smoke.SmokeSandbox.Definition : null)
         ?? throw new InvalidOperationException($"Data store '{storeId}' is not in the data map.");
 }
 

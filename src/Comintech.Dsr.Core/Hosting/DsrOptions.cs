@@ -43,6 +43,9 @@ public sealed class DsrOptions
     /// <summary>Request types that wait for a staff decision after verification (<c>Dsr:Approval</c>).</summary>
     public ApprovalOptions Approval { get; set; } = new();
 
+    /// <summary>The key post-deploy smoke tests present (<c>Dsr:Smoke</c>).</summary>
+    public Smoke.SmokeOptions Smoke { get; set; } = new();
+
     /// <summary>Access packages and their download links (<c>Dsr:AccessPackage</c>).</summary>
     public Fulfilment.Access.AccessPackageOptions AccessPackage { get; set; } = new();
 }

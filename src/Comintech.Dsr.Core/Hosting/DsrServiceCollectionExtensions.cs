@@ -36,6 +36,7 @@ public static class DsrServiceCollectionExtensions
                 "Dsr:StorageConnectionString, Dsr:Storage:AccountName (or AzureWebJobsStorage) must name the storage account.")
             .Validate(o => !o.Deadlines.Validate().Any(), "Dsr:Deadlines: holidays must be yyyy-MM-dd dates under GDPR or CCPA; reminder offsets positive.")
             .Validate(o => o.AccessPackage.LinkTtl > TimeSpan.Zero, "Dsr:AccessPackage:LinkTtl must be positive.")
+            .Validate(o => o.Smoke.IsValid, "Dsr:Smoke:Key must be at least 32 characters (or empty: no smoke tests).")
             .Validate(o => o.Approval.IsValid, "Dsr:Approval:RequiredFor may name only access, correction, deletion and optout.")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DsrOptions>, UnresolvedSecretsValidator>();
@@ -75,9 +76,10 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<INotifier>(sp =>
         {
             var mail = sp.GetRequiredService<IOptions<DsrOptions>>().Value.Mail;
-            return string.IsNullOrWhiteSpace(mail.SendGridApiKey)
+            INotifier delivery = string.IsNullOrWhiteSpace(mail.SendGridApiKey)
                 ? ActivatorUtilities.CreateInstance<PickupFolderNotifier>(sp)
                 : ActivatorUtilities.CreateInstance<SendGridNotifier>(sp, new SendGridClient(mail.SendGridApiKey));
+            return new Smoke.UndeliverableMailFilter(delivery);
         });
 
         services.AddTransient<SendAcknowledgementActivity>();
@@ -108,6 +110,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<StaffQueryHandlers>();
         services.AddSingleton<StaffActionHandlers>();
         services.AddSingleton<StaffTriageHandlers>();
+        services.AddSingleton<Smoke.SmokeHttpHandlers>();
         return services;
     }
 

@@ -22,6 +22,7 @@ public sealed class DsrStorage(TableServiceClient tables, BlobServiceClient blob
     public const string InboundMailContainer = "inbound-mail";
     public const string AccessPackagesContainer = "dsr-access-packages";
     public const string EvidenceDocumentsContainer = "dsr-evidence";
+    public const string SmokeSandboxTable = "DsrSmokeSandbox";
 
     public TableServiceClient Tables { get; } = tables;
 
@@ -64,5 +65,6 @@ public sealed class DsrStorage(TableServiceClient tables, BlobServiceClient blob
         await InboundMail.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await AccessPackages.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await EvidenceDocuments.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await Tables.GetTableClient(SmokeSandboxTable).CreateIfNotExistsAsync(cancellationToken);
     }
 }

@@ -58,6 +58,11 @@ public static class DsrTelemetry
 
     public static void RequestClosed(DsrRequest request, RequestStatus status, DateTimeOffset closedAt)
     {
+        if (request.Channel == IntakeChannel.Smoke)
+        {
+            return;
+        }
+
         KeyValuePair<string, object?>[] tags = [new(RequestTypeTag, request.Type.ToWire()), new(StatusTag, status.ToString())];
         Requests.Add(1, tags);
         TimeToComplete.Record((closedAt - request.ReceivedAt).TotalSeconds, tags);

@@ -1,4 +1,5 @@
 using Comintech.Dsr.Http;
+using Comintech.Dsr.Smoke;
 using Comintech.Dsr.Staff;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
@@ -36,6 +37,9 @@ public static class EngineEndpoints
             handlers.ConfirmAsync(http, partnerId, client));
         app.MapPost("/api/inbound/sendgrid", (HttpRequest http, InboundMailHttpHandlers handlers, DurableTaskClient client) =>
             handlers.SendGridAsync(http, client));
+        app.MapPost("/api/smoke/requests", (HttpRequest http, SmokeHttpHandlers smoke, DurableTaskClient client) => smoke.StartAsync(http, client));
+        app.MapPost("/api/smoke/requests/{id}/verify", (string id, HttpRequest http, SmokeHttpHandlers smoke, DurableTaskClient client) =>
+            smoke.VerifyAsync(http, id, client));
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 
         app.MapGet("/staff", (StaffAuthenticator authenticator) => StaffConsolePage.Page(authenticator.TrustsClientPrincipal));

@@ -14,19 +14,12 @@ public class UnresolvedSecretsTests
     private static async Task StartAsync(params (string Key, string Value)[] settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "datamap.json"), optional: false);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Dsr:StorageConnectionString"] = "UseDevelopmentStorage=true",
             ["Dsr:IdentifierHashKey"] = "test-identifier-hash-key-0123456789abcdef",
             ["DataMap:StoreCheck"] = "Off",
-            ["DataMap:Stores:0:Id"] = "customer-accounts",
-            ["DataMap:Stores:0:Name"] = "Customer accounts",
-            ["DataMap:Stores:0:Kind"] = "AzureTable",
-            ["DataMap:Stores:0:Categories:0"] = "contact details",
-            ["DataMap:Stores:0:Purpose"] = "Service",
-            ["DataMap:Stores:0:LegalBasis"] = "Contract",
-            ["DataMap:Stores:0:Retention"] = "Life of the account",
-            ["DataMap:Stores:0:Settings:Table"] = "TestAccounts",
         });
         builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
         builder.Logging.ClearProviders();

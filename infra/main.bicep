@@ -87,6 +87,7 @@ module monitoring 'modules/monitoring.bicep' = {
     applicationInsightsName: 'appi-dsr-${token}'
     retentionInDays: logRetentionDays
     publisherPrincipalId: identity.outputs.principalId
+    alertEmail: staffNotifyAddress
   }
 }
 

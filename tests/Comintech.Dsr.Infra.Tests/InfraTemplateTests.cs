@@ -229,6 +229,24 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
     }
 
     [Fact]
+    public void An_unreachable_data_store_alerts_the_staff_mailbox()
+    {
+        var rule = Arm.Single("Microsoft.Insights/scheduledQueryRules").Properties;
+        var group = Arm.Single("Microsoft.Insights/actionGroups");
+
+        const string Phrase = "could not be reached at start";
+        Assert.Contains(Phrase, rule.GetProperty("criteria").GetProperty("allOf")[0].GetProperty("query").GetString());
+        // The phrase is the app's own error log of an unreachable store.
+        var messages = typeof(Connectors.DataMapStoreCheck).GetMethods(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)
+            .SelectMany(m => m.GetCustomAttributes(typeof(Microsoft.Extensions.Logging.LoggerMessageAttribute), false))
+            .Cast<Microsoft.Extensions.Logging.LoggerMessageAttribute>();
+        Assert.Contains(messages, m => m.Level == Microsoft.Extensions.Logging.LogLevel.Error && m.Message.Contains(Phrase, StringComparison.Ordinal));
+        Assert.Contains("Microsoft.Insights/actionGroups", rule.GetProperty("actions").GetProperty("actionGroups")[0].GetString());
+        Assert.Equal("[parameters('alertEmail')]", group.Properties.GetProperty("emailReceivers")[0].GetProperty("emailAddress").GetString());
+        Assert.Equal("[parameters('staffNotifyAddress')]", Arm.Argument("monitoring", "alertEmail").GetString());
+    }
+
+    [Fact]
     public void The_parameters_file_sets_every_required_parameter_and_nothing_else()
     {
         using var file = JsonDocument.Parse(File.ReadAllText(Path.Combine(BicepCli.RepositoryRoot, "infra", "main.parameters.json")));

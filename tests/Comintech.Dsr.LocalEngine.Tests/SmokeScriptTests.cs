@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Http;
+using Comintech.Dsr.Smoke;
 using Comintech.Dsr.Staff;
 using Comintech.Dsr.Testing;
 using Microsoft.Extensions.Options;
@@ -77,6 +78,44 @@ public sealed partial class SmokeScriptTests(SmokeEngineFixture fixture) : IClas
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("FAIL  POST /api/smoke/requests answered 401", output);
+    }
+
+    [Fact]
+    public async Task Every_link_the_app_mails_is_routed_by_the_local_engine()
+    {
+        using var start = new HttpRequestMessage(HttpMethod.Post, "/api/smoke/requests");
+        start.Headers.Add(SmokeOptions.KeyHeader, SmokeEngineFixture.SmokeKey);
+        using var started = JsonDocument.Parse(await (await Engine.Http.SendAsync(start)).Content.ReadAsStringAsync());
+        var id = started.RootElement.GetProperty("requestId").GetString()!;
+        var links = new PublicLinks(Options.Create(new DsrOptions { PublicBaseUrl = Engine.BaseUrl }));
+        var mailed = new (HttpMethod Method, string Link)[]
+        {
+            (HttpMethod.Get, links.StatusPage(id)),
+            (HttpMethod.Get, links.VerifyPage(id)),
+            (HttpMethod.Get, links.AccessPackage(id, 1_800_000_000, "ab12")),
+            (HttpMethod.Get, links.StaffConsole()),
+            (HttpMethod.Post, links.ManualStepDone(id, "smoke-sandbox")),
+            (HttpMethod.Post, links.PartnerConfirmations("acme")),
+            (HttpMethod.Get, links.PartnerConfirmationPage("acme", id, "erase", 1_800_000_000, "cd34")),
+        };
+
+        foreach (var (method, link) in mailed)
+        {
+            Assert.True(await RoutedAsync(method, new Uri(link).PathAndQuery), $"{method} {link} is not routed by the local engine.");
+        }
+
+        Assert.False(await RoutedAsync(HttpMethod.Get, $"/api/requests/{id}/nowhere"));
+        Assert.False(await RoutedAsync(HttpMethod.Put, "/staff"));
+    }
+
+    /// <summary>Routing answers 405, or 404 with no detail; a handler's 404 (unknown id) always says what it did not find.</summary>
+    private async Task<bool> RoutedAsync(HttpMethod method, string pathAndQuery)
+    {
+        using var request = new HttpRequestMessage(method, pathAndQuery);
+        using var response = await Engine.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        return response.StatusCode != System.Net.HttpStatusCode.MethodNotAllowed
+            && (response.StatusCode != System.Net.HttpStatusCode.NotFound || body.Contains("\"detail\"", StringComparison.Ordinal));
     }
 
     [GeneratedRegex("smoke request ([A-Za-z0-9_-]+) accepted")]

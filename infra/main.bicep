@@ -35,6 +35,15 @@ param workingCopyDays int = 120
 @description('Key of the SendGrid Inbound Parse webhook (?key= in its URL); stored in Key Vault as InboxWebhookKey. The app refuses to start in Azure without it.')
 param inboxWebhookKey string
 
+@secure()
+@minLength(32)
+@description('Key scripts/smoke.sh presents (X-Dsr-Smoke-Key) to run a smoke request; stored in Key Vault as SmokeKey.')
+param smokeKey string
+
+@minLength(3)
+@description('Team mailbox for staff tasks, deadline reminders and escalations.')
+param staffNotifyAddress string
+
 @description('Sender address of every message to a person.')
 param mailFromAddress string = 'privacy@comintech.example'
 
@@ -55,6 +64,9 @@ param taskHubName string = 'dsr'
 
 @description('Put Azure Front Door Premium with a WAF policy (managed rules, a per-IP rate rule) in front of the app.')
 param frontDoorWaf bool = false
+@minValue(0)
+@description('Always-ready instances for the Durable Functions (orchestrator, activity, entity) group on Flex Consumption.')
+param durableAlwaysReadyInstances int = 1
 
 param maximumInstanceCount int = 40
 param instanceMemoryMB int = 2048
@@ -85,6 +97,7 @@ module monitoring 'modules/monitoring.bicep' = {
     applicationInsightsName: 'appi-dsr-${token}'
     retentionInDays: logRetentionDays
     publisherPrincipalId: identity.outputs.principalId
+    alertEmail: staffNotifyAddress
   }
 }
 
@@ -126,6 +139,7 @@ module dataStorage 'modules/data-storage.bicep' = {
       'DsrWebLogErasures'
       'DsrPartnerReplays'
       'DsrLimits'
+      'DsrSmokeSandbox'
     ]
   }
 }
@@ -168,6 +182,7 @@ module keyVault 'modules/key-vault.bicep' = {
       IdentifierHashKey: identifierHashKey
       ProtectionKey: protectionKey
       InboxWebhookKey: inboxWebhookKey
+      SmokeKey: smokeKey
     }
   }
 }
@@ -191,6 +206,8 @@ module functionApp 'modules/function-app.bicep' = {
     taskHubName: taskHubName
     publicBaseUrl: empty(publicBaseUrl) ? 'https://${functionAppName}.azurewebsites.net' : publicBaseUrl
     mailFromAddress: mailFromAddress
+    staffNotifyAddress: staffNotifyAddress
+    durableAlwaysReadyInstances: durableAlwaysReadyInstances
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     staffAuthClientId: staffAuthClientId
@@ -216,3 +233,8 @@ output DSR_DATA_STORAGE_ACCOUNT string = dataStorage.outputs.name
 output DSR_EVIDENCE_CONTAINER string = 'dsr-evidence'
 output DSR_PUBLIC_URL string = 'https://${functionApp.outputs.defaultHostName}'
 output DSR_FRONT_DOOR_URL string = frontDoorWaf ? 'https://${frontDoor!.outputs.endpointHostName}' : ''
+// Read by infra/scripts/subscribe-inbound-mail.sh (azd postdeploy hook).
+output DSR_FUNCTION_APP_HOST string = functionApp.outputs.defaultHostName
+output DSR_HOST_STORAGE_ACCOUNT string = hostStorage.outputs.name
+output DSR_INBOUND_MAIL_SYSTEM_TOPIC string = hostStorage.outputs.systemTopicName
+output DSR_INBOUND_MAIL_CONTAINER string = 'inbound-mail'

@@ -17,6 +17,8 @@ param applicationInsightsConnectionString string
 param taskHubName string
 param publicBaseUrl string
 param mailFromAddress string
+param staffNotifyAddress string
+param durableAlwaysReadyInstances int
 param maximumInstanceCount int
 param instanceMemoryMB int
 
@@ -66,7 +68,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Dsr__Protection__Key', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=ProtectionKey)' }
         { name: 'Dsr__Mail__SendGridApiKey', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=SendGridApiKey)' }
         { name: 'Dsr__Inbox__WebhookKey', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=InboxWebhookKey)' }
+        { name: 'Dsr__Smoke__Key', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=SmokeKey)' }
         { name: 'Dsr__Mail__FromAddress', value: mailFromAddress }
+        { name: 'Dsr__Staff__NotifyAddress', value: staffNotifyAddress }
         { name: 'Dsr__PublicBaseUrl', value: publicBaseUrl }
       ]
     }
@@ -82,6 +86,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         }
       }
       scaleAndConcurrency: {
+        // Durable Functions on Flex Consumption: one always-ready instance for the durable group, so verification,
+        // approvals and timers do not wait for a cold start after idle.
+        alwaysReady: durableAlwaysReadyInstances > 0 ? [{ name: 'durable', instanceCount: durableAlwaysReadyInstances }] : []
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
       }

@@ -42,5 +42,19 @@ resource inboundMail 'Microsoft.Storage/storageAccounts/blobServices/containers@
   properties: { publicAccess: 'None' }
 }
 
+// Flex Consumption runs blob triggers only from Event Grid: the account's system topic publishes BlobCreated. Its
+// subscription to the app is made after deployment (infra/scripts/subscribe-inbound-mail.sh): the webhook URL needs
+// the blob extension's key, which exists only once the deployed app has started.
+resource events 'Microsoft.EventGrid/systemTopics@2022-06-15' = {
+  name: '${name}-events'
+  location: location
+  tags: tags
+  properties: {
+    source: account.id
+    topicType: 'Microsoft.Storage.StorageAccounts'
+  }
+}
+
 output name string = account.name
+output systemTopicName string = events.name
 output blobEndpoint string = account.properties.primaryEndpoints.blob

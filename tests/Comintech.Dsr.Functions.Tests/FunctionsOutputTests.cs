@@ -32,7 +32,7 @@ public abstract class FunctionsOutputTests
             b.TryGetProperty("methods", out var methods) ? methods.EnumerateArray().Select(m => m.GetString()!).ToArray() : []));
 
     [Theory]
-    [InlineData("RequestFormFunction", "get", "")]
+    [InlineData("RequestFormFunction", "get", "{ignored:maxlength(0)?}")]
     [InlineData("SubmitRequestFunction", "post", "api/requests")]
     [InlineData("GetRequestStatusFunction", "get", "api/requests/{id}")]
     [InlineData("VerifyIdentityFunction", "post", "api/requests/{id}/verify")]
@@ -44,7 +44,10 @@ public abstract class FunctionsOutputTests
     [InlineData("PartnerLinkFormFunction", "get", "api/partners/{partnerId}/confirmations/link")]
     [InlineData("PartnerLinkConfirmFunction", "post", "api/partners/{partnerId}/confirmations/link")]
     [InlineData("SendGridInboundFunction", "post", "api/inbound/sendgrid")]
+    [InlineData("StartSmokeRequestFunction", "post", "api/smoke/requests")]
+    [InlineData("VerifySmokeRequestFunction", "post", "api/smoke/requests/{id}/verify")]
     [InlineData("StaffConsoleFunction", "get", "staff")]
+    [InlineData("StaffMeFunction", "get", "api/staff/me")]
     [InlineData("ListStaffRequestsFunction", "get", "api/staff/requests")]
     [InlineData("GetStaffRequestFunction", "get", "api/staff/requests/{id}")]
     [InlineData("ExportRequestLogFunction", "get", "api/staff/export")]
@@ -92,12 +95,14 @@ public abstract class FunctionsOutputTests
     }
 
     [Fact]
-    public void Inbound_mail_blobs_trigger_the_inbox_on_the_default_storage_connection()
+    public void Inbound_mail_blobs_trigger_the_inbox_through_event_grid_on_the_default_storage_connection()
     {
         var trigger = Functions()["InboundMailBlobFunction"].GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "blobTrigger");
 
         Assert.Equal("inbound-mail/{name}", trigger.GetProperty("path").GetString());
         Assert.False(trigger.TryGetProperty("connection", out _));
+        // Flex Consumption supports only the Event Grid source for blob triggers.
+        Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
         var extensions = Read("extensions.json").GetProperty("extensions").EnumerateArray().Select(e => e.GetProperty("name").GetString());
         Assert.Contains("AzureStorageBlobs", extensions);
     }
@@ -113,12 +118,22 @@ public abstract class FunctionsOutputTests
         Assert.Equal("AzureStorage", durable.GetProperty("storageProvider").GetProperty("type").GetString());
         Assert.Equal("AzureWebJobsStorage", durable.GetProperty("storageProvider").GetProperty("connectionName").GetString());
         Assert.InRange(durable.GetProperty("storageProvider").GetProperty("partitionCount").GetInt32(), 1, 16);
+        // Durable Functions guidance for Flex Consumption: poll the queues at most every 10 s once idle.
+        var polling = TimeSpan.Parse(durable.GetProperty("storageProvider").GetProperty("maxQueuePollingInterval").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(polling, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
         // Orchestration inputs and outputs never reach the tracing pipeline (they hold only ids, but stay out anyway).
         Assert.False(durable.GetProperty("tracing").GetProperty("traceInputsAndOutputs").GetBoolean());
 
         var extensions = Read("extensions.json").GetProperty("extensions").EnumerateArray().Select(e => e.GetProperty("name").GetString());
         Assert.Contains("DurableTask", extensions);
-        Assert.True(File.Exists(Path.Combine(Output, "datamap.json")));
+    }
+
+    [Fact]
+    public void The_demo_data_map_is_not_in_the_output()
+    {
+        // The demo map names tables the infra never creates; production maps come from configuration.
+        Assert.False(File.Exists(Path.Combine(Output, "datamap.json")), "The demo datamap.json is in the Functions output.");
+        Assert.Empty(Directory.GetFiles(Output, "datamap*.json", SearchOption.AllDirectories));
     }
 }
 

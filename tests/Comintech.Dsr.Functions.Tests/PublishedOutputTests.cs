@@ -48,7 +48,6 @@ public class PublishedOutputTests(PublishedFunctions published) : FunctionsOutpu
     [InlineData("extensions.json")]
     [InlineData("worker.config.json")]
     [InlineData("Comintech.Dsr.Functions.dll")]
-    [InlineData("datamap.json")]
     public void The_package_holds_what_the_host_loads(string file) =>
         Assert.True(File.Exists(Path.Combine(Output, file)), $"{file} is not in the published output.");
 

@@ -106,6 +106,7 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
                 DsrStorage.RequestsTable, DsrStorage.EvidenceTable, DsrStorage.ConnectorRunsTable, DsrStorage.InboundMessagesTable, DsrStorage.AuditTable,
                 DsrStorage.WaitingStoresTable, DsrStorage.RestoreSuppressionTable, DsrStorage.WebLogErasuresTable, DsrStorage.PartnerReplaysTable,
                 DsrStorage.LimitsTable,
+                DsrStorage.SmokeSandboxTable,
             ],
             tables);
         Assert.Equal(
@@ -165,8 +166,9 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
         Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName={0};SecretName=InboxWebhookKey)'", settings["Dsr__Inbox__WebhookKey"]);
         Assert.Equal("[parameters('identityId')]", Arm.Single("Microsoft.Web/sites").Properties.GetProperty("keyVaultReferenceIdentity").GetString());
         var vaultSecrets = Arm.Argument("keyVault", "secrets").EnumerateObject().Select(p => p.Name);
-        Assert.Equal(["SendGridApiKey", "IdentifierHashKey", "ProtectionKey", "InboxWebhookKey"], vaultSecrets);
+        Assert.Equal(["SendGridApiKey", "IdentifierHashKey", "ProtectionKey", "InboxWebhookKey", "SmokeKey"], vaultSecrets);
         Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName={0};SecretName=ProtectionKey)'", settings["Dsr__Protection__Key"]);
+        Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName={0};SecretName=SmokeKey)'", settings["Dsr__Smoke__Key"]);
 
         foreach (var (name, value) in settings.Where(s => !s.Value.Contains("@Microsoft.KeyVault(", StringComparison.Ordinal)))
         {
@@ -176,7 +178,7 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
 
         Assert.DoesNotContain("listKeys", template.Json, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("listAccountSas", template.Json, StringComparison.OrdinalIgnoreCase);
-        foreach (var secure in new[] { "sendGridApiKey", "identifierHashKey", "inboxWebhookKey" })
+        foreach (var secure in new[] { "sendGridApiKey", "identifierHashKey", "protectionKey", "inboxWebhookKey", "smokeKey" })
         {
             Assert.Equal("securestring", Arm.Root.GetProperty("parameters").GetProperty(secure).GetProperty("type").GetString());
             var users = Arm.OfType("Microsoft.Resources/deployments")
@@ -221,6 +223,38 @@ public class InfraTemplateTests(CompiledTemplate template) : IClassFixture<Compi
         Assert.False(auth.GetProperty("globalValidation").GetProperty("requireAuthentication").GetBoolean());
         Assert.Equal("AllowAnonymous", auth.GetProperty("globalValidation").GetProperty("unauthenticatedClientAction").GetString());
         Assert.True(auth.GetProperty("identityProviders").GetProperty("azureActiveDirectory").GetProperty("enabled").GetBoolean());
+    }
+
+    [Fact]
+    public void Flex_consumption_keeps_one_durable_instance_ready_and_staff_alerts_have_a_mailbox()
+    {
+        var scale = Arm.Single("Microsoft.Web/sites").Properties.GetProperty("functionAppConfig").GetProperty("scaleAndConcurrency");
+
+        Assert.Equal(
+            "[if(greater(parameters('durableAlwaysReadyInstances'), 0), createArray(createObject('name', 'durable', 'instanceCount', parameters('durableAlwaysReadyInstances'))), createArray())]",
+            scale.GetProperty("alwaysReady").GetString());
+        Assert.Equal(1, Arm.Root.GetProperty("parameters").GetProperty("durableAlwaysReadyInstances").GetProperty("defaultValue").GetInt32());
+        Assert.Equal("[parameters('staffNotifyAddress')]", AppSettings()["Dsr__Staff__NotifyAddress"]);
+        Assert.False(Arm.Root.GetProperty("parameters").GetProperty("staffNotifyAddress").TryGetProperty("defaultValue", out _));
+        Assert.False(Arm.Root.GetProperty("parameters").GetProperty("inboxWebhookKey").TryGetProperty("defaultValue", out _));
+    }
+
+    [Fact]
+    public void An_unreachable_data_store_alerts_the_staff_mailbox()
+    {
+        var rule = Arm.Single("Microsoft.Insights/scheduledQueryRules").Properties;
+        var group = Arm.Single("Microsoft.Insights/actionGroups");
+
+        const string Phrase = "could not be reached at start";
+        Assert.Contains(Phrase, rule.GetProperty("criteria").GetProperty("allOf")[0].GetProperty("query").GetString());
+        // The phrase is the app's own error log of an unreachable store.
+        var messages = typeof(Connectors.DataMapStoreCheck).GetMethods(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)
+            .SelectMany(m => m.GetCustomAttributes(typeof(Microsoft.Extensions.Logging.LoggerMessageAttribute), false))
+            .Cast<Microsoft.Extensions.Logging.LoggerMessageAttribute>();
+        Assert.Contains(messages, m => m.Level == Microsoft.Extensions.Logging.LogLevel.Error && m.Message.Contains(Phrase, StringComparison.Ordinal));
+        Assert.Contains("Microsoft.Insights/actionGroups", rule.GetProperty("actions").GetProperty("actionGroups")[0].GetString());
+        Assert.Equal("[parameters('alertEmail')]", group.Properties.GetProperty("emailReceivers")[0].GetProperty("emailAddress").GetString());
+        Assert.Equal("[parameters('staffNotifyAddress')]", Arm.Argument("monitoring", "alertEmail").GetString());
     }
 
     [Fact]

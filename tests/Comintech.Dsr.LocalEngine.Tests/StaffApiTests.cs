@@ -65,6 +65,7 @@ public sealed class StaffApiTests(StaffEngineFixture fixture) : IClassFixture<St
     }
 
     [Theory]
+    [InlineData("GET", "/api/staff/me")]
     [InlineData("GET", "/api/staff/requests")]
     [InlineData("GET", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     [InlineData("GET", "/api/staff/export")]

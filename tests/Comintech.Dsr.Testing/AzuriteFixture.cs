@@ -23,6 +23,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         azurite = await AzuriteProcess.StartAsync(
             RepositoryPaths.Root, DataFolder, AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), reuseIfListening: false);
         await Storage.EnsureCreatedAsync();
+        await Storage.Tables.GetTableClient(TestServices.DefaultStoreTable).CreateIfNotExistsAsync();
     }
 
     public async Task DisposeAsync()

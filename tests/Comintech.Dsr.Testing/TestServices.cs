@@ -11,6 +11,9 @@ public static class TestServices
     public const string HashKey = "test-identifier-hash-key-0123456789abcdef";
     public const string ProtectionKey = "test-protection-key-0123456789abcdef-0123456789";
 
+    /// <summary>The table of the default data map's one store (created by <see cref="AzuriteFixture"/>: a missing store fails).</summary>
+    public const string DefaultStoreTable = "TestAccounts";
+
     public static IConfiguration Configuration(string connectionString, string pickupDirectory, IDictionary<string, string?>? overrides = null)
     {
         var values = new Dictionary<string, string?>
@@ -26,7 +29,7 @@ public static class TestServices
             ["DataMap:Stores:0:Purpose"] = "Service",
             ["DataMap:Stores:0:LegalBasis"] = "Contract",
             ["DataMap:Stores:0:Retention"] = "Life of the account",
-            ["DataMap:Stores:0:Settings:Table"] = "TestAccounts",
+            ["DataMap:Stores:0:Settings:Table"] = DefaultStoreTable,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

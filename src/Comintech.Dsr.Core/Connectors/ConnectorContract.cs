@@ -94,6 +94,12 @@ public interface IDataStoreConnector
 
     /// <summary>Problems with a store's kind-specific settings, each naming the field; checked at start.</summary>
     IEnumerable<string> ValidateSettings(DataStoreDefinition store) => [];
+
+    /// <summary>
+    /// What of the store does not exist (e.g. <c>table 'Invoices'</c>), or null when it all does or there is nothing
+    /// to check; checked at start. Throws when the store cannot be reached.
+    /// </summary>
+    Task<string?> FindMissingAsync(DataStoreDefinition store, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 }
 
 /// <summary>

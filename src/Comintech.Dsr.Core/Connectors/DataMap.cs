@@ -12,6 +12,9 @@ public sealed class DataMapOptions
 
     public List<DataStoreDefinition> Stores { get; set; } = [];
 
+    /// <summary>What start-up does about a mapped store that does not exist; null: Fail in Azure, Warn elsewhere.</summary>
+    public StoreCheckMode? StoreCheck { get; set; }
+
     /// <summary>Where the IP addresses of an account's logins are kept (for stores found by <see cref="SubjectIdentifier.LoginIp"/>).</summary>
     public LoginHistorySettings? LoginHistory { get; set; }
 
@@ -45,6 +48,11 @@ public sealed class DataMapOptions
             }
         }
 
+        if (LoginHistory is { } history)
+        {
+            errors.AddRange(StoreAccounts.Location.Of(history).Problems("DataMap:LoginHistory:"));
+        }
+
         return errors;
     }
 
@@ -55,7 +63,7 @@ public sealed class DataMapOptions
         var errors = new List<string>();
         if (Stores.Count == 0)
         {
-            errors.Add("DataMap:Stores is empty: declare at least one data store.");
+            errors.Add("DataMap:Stores is empty: declare at least one data store (DataMap:File, a datamap.json beside the app, or DataMap__Stores__… settings).");
         }
 
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -75,6 +83,10 @@ public sealed class DataMapOptions
                 || string.Equals(store.Id, Retention.DsrRecordsStore.StoreId, StringComparison.OrdinalIgnoreCase))
             {
                 errors.Add($"{name}: Id '{store.Id}' is reserved for a built-in step.");
+            }
+            else if (string.Equals(store.Id, Smoke.SmokeSandbox.StoreId, StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add($"{name}: Id '{store.Id}' is reserved for the smoke-test sandbox.");
             }
 
             if (string.IsNullOrWhiteSpace(store.Kind) || !kinds.Contains(store.Kind))
@@ -115,6 +127,7 @@ public sealed class DataMapOptions
         Stores.FirstOrDefault(s => string.Equals(s.Id, storeId, StringComparison.OrdinalIgnoreCase))
         ?? (string.Equals(storeId, Manual.ManualCorrectionStep.StoreId, StringComparison.OrdinalIgnoreCase) ? Manual.ManualCorrectionStep.Definition : null)
         ?? (string.Equals(storeId, Retention.DsrRecordsStore.StoreId, StringComparison.OrdinalIgnoreCase) ? Retention.DsrRecordsStore.Definition : null)
+        ?? (string.Equals(storeId, Smoke.SmokeSandbox.StoreId, StringComparison.OrdinalIgnoreCase) ? Smoke.SmokeSandbox.Definition : null)
         ?? throw new InvalidOperationException($"Data store '{storeId}' is not in the data map.");
 }
 

@@ -44,6 +44,12 @@ public sealed class LoginHistorySettings
     /// <summary>A configuration key holding the account's connection string; empty: the system's own storage.</summary>
     public string? ConnectionStringName { get; set; }
 
+    /// <summary>Or the account's name, reached with the managed identity (DefaultAzureCredential).</summary>
+    public string? AccountName { get; set; }
+
+    /// <summary>Or the table service's URI, reached with the managed identity.</summary>
+    public string? ServiceUri { get; set; }
+
     public string AccountIdProperty { get; set; } = "AccountId";
 
     public string EmailProperty { get; set; } = "Email";

@@ -14,7 +14,7 @@ namespace Comintech.Dsr.Deadlines;
 /// evidence. The message names the request id, type, status and deadline, never the person.
 /// </summary>
 /// <returns>False when the request is closed (the watch then ends).</returns>
-public sealed class SendDeadlineAlertActivity(RequestStore requests, INotifier notifier, EvidenceLedger evidence, IOptions<DsrOptions> options)
+public sealed class SendDeadlineAlertActivity(RequestStore requests, INotifier notifier, EvidenceLedger evidence, Http.PublicLinks links, IOptions<DsrOptions> options)
     : IDsrActivity<DeadlineAlertInput, bool>
 {
     public async Task<bool> RunAsync(DeadlineAlertInput input, CancellationToken cancellationToken)
@@ -32,7 +32,7 @@ public sealed class SendDeadlineAlertActivity(RequestStore requests, INotifier n
         var address = dsr.Staff.NotifyAddress;
         if (!string.IsNullOrWhiteSpace(address))
         {
-            await notifier.SendAsync(Message(request, input, purpose, address, dsr.PublicBaseUrl.TrimEnd('/')), cancellationToken);
+            await notifier.SendAsync(Message(request, input, purpose, address, links.StaffConsole()), cancellationToken);
         }
 
         await evidence.AppendAsync(
@@ -44,7 +44,7 @@ public sealed class SendDeadlineAlertActivity(RequestStore requests, INotifier n
         return true;
     }
 
-    private static OutgoingEmail Message(DsrRequest request, DeadlineAlertInput input, string purpose, string address, string baseUrl)
+    private static OutgoingEmail Message(DsrRequest request, DeadlineAlertInput input, string purpose, string address, string consoleLink)
     {
         var due = input.DueAtUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
         var subject = input.Kind == DeadlineAlertKind.Overdue
@@ -53,7 +53,7 @@ public sealed class SendDeadlineAlertActivity(RequestStore requests, INotifier n
         var body = $"Request {request.Id}: {request.Type.ToWire()} ({request.Jurisdiction}), status {request.Status}.\n"
                    + $"Deadline: {due}.\n"
                    + (input.Kind == DeadlineAlertKind.Overdue ? "It is overdue: act now or record why.\n" : $"Reminder sent {input.Before.TotalDays:0.#} day(s) before the deadline.\n")
-                   + $"Open it in the staff console: {baseUrl}/staff\n";
+                   + $"Open it in the staff console: {consoleLink}\n";
         return new OutgoingEmail($"{request.Id}.{purpose}", address, "Privacy team", subject, body);
     }
 }

@@ -22,6 +22,9 @@ public enum IntakeChannel
     Web,
     Api,
     Email,
+
+    /// <summary>A post-deploy smoke test (see <c>Smoke/SmokeSandbox</c>): not a person's request.</summary>
+    Smoke,
 }
 
 public enum RequestStatus

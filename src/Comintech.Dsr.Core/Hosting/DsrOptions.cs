@@ -52,6 +52,8 @@ public sealed class DsrOptions
 
     /// <summary>Verification tiers and the control-panel link key (<c>Dsr:Identity</c>).</summary>
     public Identity.IdentityOptions Identity { get; set; } = new();
+    /// <summary>The key post-deploy smoke tests present (<c>Dsr:Smoke</c>).</summary>
+    public Smoke.SmokeOptions Smoke { get; set; } = new();
 
     /// <summary>Access packages and their download links (<c>Dsr:AccessPackage</c>).</summary>
     public Fulfilment.Access.AccessPackageOptions AccessPackage { get; set; } = new();

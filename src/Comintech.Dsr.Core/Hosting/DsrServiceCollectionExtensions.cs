@@ -41,6 +41,7 @@ public static class DsrServiceCollectionExtensions
             .Validate(o => !o.Retention.Validate().Any(), "Dsr:Retention: every period must be zero or positive and at most 10 years; Interval between 5 seconds and 7 days.")
             .Validate(o => !HostingMode.IsAzure(configuration) || o.Inbox.WebhookKey is { Length: >= Inbox.InboxOptions.MinWebhookKeyLength },
                 "Dsr:Inbox:WebhookKey (at least 16 characters) is required in Azure: the SendGrid webhook is not open without it.")
+            .Validate(o => o.Smoke.IsValid, "Dsr:Smoke:Key must be at least 32 characters (or empty: no smoke tests).")
             .Validate(o => o.Approval.IsValid, "Dsr:Approval:RequiredFor may name only access, correction, deletion and optout.")
             .Validate(o => !o.Identity.Validate().Any(), "Dsr:Identity: Tier2RequiredFor entries are type or type/jurisdiction; ControlPanelKey at least 32 characters; MaxLinkLifetime 0-30 days.")
             .ValidateOnStart();
@@ -48,6 +49,7 @@ public static class DsrServiceCollectionExtensions
             .BindConfiguration(LimitsOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DsrOptions>, UnresolvedSecretsValidator>();
         services.AddOptions<DataMapOptions>()
             .BindConfiguration(DataMapOptions.Section)
             .ValidateOnStart();
@@ -70,8 +72,8 @@ public static class DsrServiceCollectionExtensions
         services.AddDsrInbox();
 
         services.AddSingleton<ConnectorExports>();
+        services.AddSingleton<StoreAccounts>();
         services.AddSingleton<LoginHistoryLookup>();
-        services.AddSingleton<TableServices>();
         services.AddSingleton<Identity.AccountRecordLookup>();
         services.AddSingleton<Identity.ControlPanelLinks>();
         services.AddSingleton<Identity.IdentityResolver>();
@@ -81,6 +83,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<Retention.WorkingCopies>();
         services.AddSingleton<Retention.RetentionService>();
         services.AddTransient<Retention.Activities.ApplyRetentionActivity>();
+        services.AddHostedService<DataMapStoreCheck>();
         services.AddSingleton<IDataStoreConnector, AzureTableConnector>();
         services.AddSingleton<IDataStoreConnector, PostgreSqlConnector>();
         services.AddSingleton<IDataStoreConnector, WebLogBlobConnector>();
@@ -98,9 +101,10 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<INotifier>(sp =>
         {
             var mail = sp.GetRequiredService<IOptions<DsrOptions>>().Value.Mail;
-            return string.IsNullOrWhiteSpace(mail.SendGridApiKey)
+            INotifier delivery = string.IsNullOrWhiteSpace(mail.SendGridApiKey)
                 ? ActivatorUtilities.CreateInstance<PickupFolderNotifier>(sp)
                 : ActivatorUtilities.CreateInstance<SendGridNotifier>(sp, new SendGridClient(mail.SendGridApiKey));
+            return new Smoke.UndeliverableMailFilter(delivery);
         });
 
         services.AddTransient<SendAcknowledgementActivity>();
@@ -131,22 +135,31 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<StaffQueryHandlers>();
         services.AddSingleton<StaffActionHandlers>();
         services.AddSingleton<StaffTriageHandlers>();
+        services.AddSingleton<Smoke.SmokeHttpHandlers>();
         return services;
     }
 
     /// <summary>
-    /// Adds <c>datamap.json</c> from <paramref name="directory"/> beneath the configuration already present, so
-    /// <c>DataMap__…</c> settings and <c>DataMap:File</c> (another file) still win.
+    /// Adds the data map file beneath the configuration already present, so <c>DataMap__…</c> settings still win:
+    /// <c>DataMap:File</c> when set (required; a relative path is taken from <paramref name="directory"/>), else
+    /// <c>datamap.json</c> in <paramref name="directory"/> when there is one. The Functions package carries no demo
+    /// map, so in Azure the map comes from <c>DataMap:File</c>, a published <c>datamap.json</c> or <c>DataMap__…</c> settings.
     /// </summary>
     public static IConfigurationBuilder AddDataMapFile(this IConfigurationManager configuration, string directory)
     {
-        var file = Path.GetFullPath(configuration["DataMap:File"] is { Length: > 0 } configured ? configured : Path.Combine(directory, "datamap.json"));
+        var configured = configuration["DataMap:File"] is { Length: > 0 } named ? Path.GetFullPath(named, directory) : null;
+        var file = configured ?? Path.Combine(directory, "datamap.json");
         var builder = (IConfigurationBuilder)configuration;
+        if (configured is not null && !File.Exists(configured))
+        {
+            throw new FileNotFoundException($"DataMap:File names {configured}, which does not exist.", configured);
+        }
+
         builder.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
         {
             FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.GetDirectoryName(file)!),
             Path = Path.GetFileName(file),
-            Optional = false,
+            Optional = configured is null,
         });
         return builder;
     }

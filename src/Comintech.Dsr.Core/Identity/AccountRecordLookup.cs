@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
 using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Connectors.AzureTable;
 using Microsoft.Extensions.Options;
 
 namespace Comintech.Dsr.Identity;
@@ -10,7 +9,7 @@ namespace Comintech.Dsr.Identity;
 /// Reads the systems of record for accounts (<c>DataMap:Identity:AccountStores</c>, AzureTable stores): the rows whose
 /// account id is the one named, with the e-mail address each holds. A missing table holds no account.
 /// </summary>
-public sealed class AccountRecordLookup(IOptions<DataMapOptions> dataMap, TableServices tables)
+public sealed class AccountRecordLookup(IOptions<DataMapOptions> dataMap, StoreAccounts accounts)
 {
     public async Task<IReadOnlyList<AccountRecord>> FindAsync(string accountId, CancellationToken cancellationToken)
     {
@@ -20,7 +19,7 @@ public sealed class AccountRecordLookup(IOptions<DataMapOptions> dataMap, TableS
             var store = dataMap.Value.Get(storeId);
             var accountProperty = store.Setting("AccountIdProperty") ?? "AccountId";
             var emailProperty = store.Setting("EmailProperty") ?? "Email";
-            var table = tables.For(store.Setting("ConnectionStringName")).GetTableClient(store.Setting("Table"));
+            var table = accounts.Tables(StoreAccounts.Location.Of(store)).GetTableClient(store.Setting("Table"));
             // Property names come from the validated data map; the value is quoted by CreateQueryFilter.
             var filter = $"{accountProperty} eq {TableClient.CreateQueryFilter($"{accountId}")}";
             try

@@ -85,7 +85,11 @@ public sealed partial class IntakeService(
 
         await StartDeadlineWatchAsync(request, client, cancellationToken);
         span?.SetTag(DsrTelemetry.RequestIdTag, request.Id);
-        DsrTelemetry.RequestReceived(request.Type);
+        if (request.Channel != IntakeChannel.Smoke)
+        {
+            DsrTelemetry.RequestReceived(request.Type);
+        }
+
         LogAccepted(logger, request.Id, request.Status, request.Channel);
         return request;
     }

@@ -15,6 +15,4 @@ public sealed class StaffNotifier(INotifier notifier, IConfiguration configurati
         var to = configuration["Dsr:Staff:NotifyAddress"] is { Length: > 0 } address ? address : options.Value.Mail.FromAddress;
         return notifier.SendAsync(new OutgoingEmail(idempotencyKey, to, "Privacy team", subject, body), cancellationToken);
     }
-
-    public string Link(string path) => options.Value.PublicBaseUrl.TrimEnd('/') + path;
 }

@@ -31,7 +31,8 @@ public sealed class StaffAuthenticator(IConfiguration configuration)
         "http://schemas.microsoft.com/identity/claims/objectidentifier",
     ];
 
-    private bool TrustsClientPrincipal =>
+    /// <summary>True where App Service Authentication (Entra ID) is in front of the app: the console then offers its sign-in.</summary>
+    public bool TrustsClientPrincipal =>
         string.Equals(configuration["WEBSITE_AUTH_ENABLED"], "true", StringComparison.OrdinalIgnoreCase)
         || string.Equals(configuration["Staff:TrustAppServicePrincipal"], "true", StringComparison.OrdinalIgnoreCase);
 

@@ -4,15 +4,24 @@ using Microsoft.AspNetCore.Http;
 namespace Comintech.Dsr.Staff;
 
 /// <summary>
-/// GET /staff: the compliance console. A static shell with no data in it; its script signs in with the API key (kept
-/// in sessionStorage), reads the staff API and renders every value with textContent, never as HTML. Its style and script
-/// are allowed by hash in the Content-Security-Policy header (<see cref="Http.SecurityHeaders"/>); nothing else inline runs.
+/// GET /staff: the compliance console. A static shell with no data in it. Where App Service Authentication is on it
+/// offers Entra ID sign-in (<c>/.auth/login/aad</c>) and uses the signed-in principal (asked of <c>/api/staff/me</c>);
+/// the API key (kept in sessionStorage) stays for local use. Every value from the API is rendered with textContent. Its
+/// style and script are allowed by hash in the Content-Security-Policy header (<see cref="Http.SecurityHeaders"/>).
 /// </summary>
 public static class StaffConsolePage
 {
-    public static IResult Page() => Results.Content(Html, "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status200OK);
+    public const string EntraSignInPath = "/.auth/login/aad?post_login_redirect_uri=%2Fstaff";
 
-    private static readonly string Html = $$"""
+    /// <param name="entraSignIn">Offer Entra ID sign-in (App Service Authentication is in front of the app).</param>
+    public static IResult Page(bool entraSignIn) =>
+        Results.Content(entraSignIn ? WithEntra : KeyOnly, "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status200OK);
+
+    private static readonly string KeyOnly = Html.Replace("__ENTRA__", "hidden", StringComparison.Ordinal);
+
+    private static readonly string WithEntra = Html.Replace(" __ENTRA__", "", StringComparison.Ordinal);
+
+    private const string Html = $$"""
         <!doctype html>
         <html lang="en">
         <head>
@@ -25,6 +34,7 @@ public static class StaffConsolePage
         <header><h1>Privacy requests</h1><span id="who" class="muted"></span><button id="sign-out" type="button" hidden>Sign out</button></header>
         <div id="signin">
           <h2>Sign in</h2>
+          <p id="entra-signin" __ENTRA__><a href="{{EntraSignInPath}}">Sign in with your Comintech account (Microsoft Entra ID)</a>; you need the role Dsr.Staff. Or:</p>
           <p>Enter the staff API key. The local engine keeps it in <code>.dsr/staff-api-key</code> (readable by its owner only).</p>
           <form id="signin-form"><label>API key<input id="key" type="password" autocomplete="off" required></label>
           <p><button id="sign-in" type="submit">Sign in</button></p><p id="signin-error" class="error" role="alert"></p></form>

@@ -144,21 +144,34 @@ internal static class StaffConsoleScript
             } catch (e) { if (e.message !== 'unauthorised') $('list-error').textContent = e.message; }
           }
 
+          let signedInWith = 'api-key';
+
+          // Asks the app who this is: the Entra ID principal App Service Authentication passes on, or the stored key.
           async function start() {
+            const key = sessionStorage.getItem(KEY);
+            let me = null;
+            try {
+              const response = await fetch('/api/staff/me', { headers: { 'X-Api-Key': key || '' } });
+              if (response.ok) me = await response.json();
+            } catch { /* offline: stay on the sign-in panel */ }
+            if (!me) { if (key) signOut('Your key was not accepted. Sign in again.'); return; }
+            signedInWith = me.method;
             $('signin').hidden = true; $('console').hidden = false; $('sign-out').hidden = false;
-            $('who').textContent = 'Signed in with the staff key';
+            $('who').textContent = me.method === 'entra-id' ? `Signed in as ${me.name}` : 'Signed in with the staff key';
             await loadList();
           }
 
           $('signin-form').addEventListener('submit', e => { e.preventDefault(); sessionStorage.setItem(KEY, $('key').value.trim()); $('key').value = ''; start(); });
-          $('sign-out').addEventListener('click', () => signOut());
+          $('sign-out').addEventListener('click', () => signedInWith === 'entra-id'
+            ? location.assign('/.auth/logout?post_logout_redirect_uri=' + encodeURIComponent('/staff'))
+            : signOut());
           $('filters').addEventListener('submit', e => { e.preventDefault(); loadList(); });
           $('export').addEventListener('click', exportCsv);
           ['approve', 'deny', 'extend'].forEach(a => $(a).addEventListener('click', () => act(a)));
           $('bind-button').addEventListener('click', () => act('identity/bind', 'Account bound; the stores found by account run for it.',
             { accountId: $('bind-account').value.trim(), reason: $('bind-reason').value.trim() }));
           $('classify-button').addEventListener('click', () => act('classify', 'Classified; the person gets the code to confirm it is them.', { type: $('classify-type').value }));
-          if (sessionStorage.getItem(KEY)) start();
+          start();
         })();
         """;
 }

@@ -23,6 +23,7 @@ public sealed class DsrStorage(TableServiceClient tables, BlobServiceClient blob
     public const string AccessPackagesContainer = "dsr-access-packages";
     public const string EvidenceDocumentsContainer = "dsr-evidence";
     public const string LimitsTable = "DsrLimits";
+    public const string SmokeSandboxTable = "DsrSmokeSandbox";
 
     public TableServiceClient Tables { get; } = tables;
 
@@ -69,5 +70,6 @@ public sealed class DsrStorage(TableServiceClient tables, BlobServiceClient blob
         await InboundMail.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await AccessPackages.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await EvidenceDocuments.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await Tables.GetTableClient(SmokeSandboxTable).CreateIfNotExistsAsync(cancellationToken);
     }
 }

@@ -29,6 +29,11 @@ public static class DsrTelemetry
     private static readonly Histogram<double> TimeToComplete = Meter.CreateHistogram<double>(
         "dsr.request.duration", "s", "Time from receipt to the final status.");
 
+    private static readonly Counter<long> UnreachableStores = Meter.CreateCounter<long>(
+        "dsr.stores.unreachable", "{store}", "Mapped stores that could not be reached when checked at start.");
+
+    public static void StoreUnreachable(string storeId) => UnreachableStores.Add(1, new KeyValuePair<string, object?>(StoreIdTag, storeId));
+
     /// <summary>Span around accepting one request (store, evidence, orchestration start).</summary>
     public static Activity? StartIntake(RequestType type) =>
         Source.StartActivity("dsr.intake")?.SetTag(RequestTypeTag, type.ToWire());
@@ -53,6 +58,11 @@ public static class DsrTelemetry
 
     public static void RequestClosed(DsrRequest request, RequestStatus status, DateTimeOffset closedAt)
     {
+        if (request.Channel == IntakeChannel.Smoke)
+        {
+            return;
+        }
+
         KeyValuePair<string, object?>[] tags = [new(RequestTypeTag, request.Type.ToWire()), new(StatusTag, status.ToString())];
         Requests.Add(1, tags);
         TimeToComplete.Record((closedAt - request.ReceivedAt).TotalSeconds, tags);

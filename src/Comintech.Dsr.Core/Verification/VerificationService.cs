@@ -86,6 +86,28 @@ public sealed class VerificationService(DsrStorage storage, IOptions<DsrOptions>
         await storage.Requests.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>
+    /// Marks the issued code verified without it: only for smoke requests, whose code goes to no one (the caller has
+    /// checked the smoke key). False until a code has been issued.
+    /// </summary>
+    public async Task<bool> ConfirmSmokeAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        var entity = await ReadAsync(requestId, cancellationToken);
+        if (entity is null || entity.GetBinary("CodeHash") is null)
+        {
+            return false;
+        }
+
+        if (entity.GetBoolean("Verified") != true)
+        {
+            entity["Verified"] = true;
+            entity["VerifiedAt"] = clock.GetUtcNow();
+            await storage.Requests.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+
+        return true;
+    }
+
     public async Task<VerifyOutcome> VerifyAsync(string requestId, string code, CancellationToken cancellationToken = default)
     {
         while (true)

@@ -8,12 +8,17 @@ using Microsoft.DurableTask.Client;
 namespace Comintech.Dsr.Functions.Staff;
 
 /// <summary>The staff console and the staff routes that read, one function per route, bound to <see cref="StaffQueryHandlers"/>.</summary>
-public sealed class StaffQueryFunctions(StaffQueryHandlers queries)
+public sealed class StaffQueryFunctions(StaffQueryHandlers queries, StaffAuthenticator authenticator)
 {
     /// <summary>GET /staff: the console (an HTML shell; its data comes from the staff API).</summary>
     [Function("StaffConsoleFunction")]
-    public static IActionResult Console([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff")] HttpRequest request) =>
-        new ResultAction(StaffConsolePage.Page());
+    public IActionResult Console([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff")] HttpRequest request) =>
+        new ResultAction(StaffConsolePage.Page(authenticator.TrustsClientPrincipal));
+
+    /// <summary>GET /api/staff/me: the signed-in staff member (Entra ID principal or key).</summary>
+    [Function("StaffMeFunction")]
+    public IActionResult Me([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/staff/me")] HttpRequest request) =>
+        new ResultAction(queries.Me(request));
 
     /// <summary>GET /api/staff/requests: requests with filters, most urgent first.</summary>
     [Function("ListStaffRequestsFunction")]

@@ -1,5 +1,6 @@
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Identity;
+using Comintech.Dsr.Smoke;
 using Comintech.Dsr.Staff;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
@@ -39,9 +40,13 @@ public static class EngineEndpoints
             handlers.ConfirmAsync(http, partnerId, client));
         app.MapPost("/api/inbound/sendgrid", (HttpRequest http, InboundMailHttpHandlers handlers, DurableTaskClient client) =>
             handlers.SendGridAsync(http, client));
+        app.MapPost("/api/smoke/requests", (HttpRequest http, SmokeHttpHandlers smoke, DurableTaskClient client) => smoke.StartAsync(http, client));
+        app.MapPost("/api/smoke/requests/{id}/verify", (string id, HttpRequest http, SmokeHttpHandlers smoke, DurableTaskClient client) =>
+            smoke.VerifyAsync(http, id, client));
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 
-        app.MapGet("/staff", StaffConsolePage.Page);
+        app.MapGet("/staff", (StaffAuthenticator authenticator) => StaffConsolePage.Page(authenticator.TrustsClientPrincipal));
+        app.MapGet("/api/staff/me", (HttpRequest http, StaffQueryHandlers staff) => staff.Me(http));
         app.MapGet("/api/staff/requests", (HttpRequest http, StaffQueryHandlers staff) => staff.ListAsync(http));
         app.MapGet("/api/staff/requests/{id}", (string id, HttpRequest http, StaffQueryHandlers staff, DurableTaskClient client) =>
             staff.DetailAsync(http, id, client));

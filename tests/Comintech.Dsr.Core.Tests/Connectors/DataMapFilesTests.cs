@@ -65,4 +65,31 @@ public class DataMapFilesTests
         Assert.Contains(error.Failures, f => f.StartsWith("DataMap:Stores:2 (billing): Sql:Tables:0:Table:", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.StartsWith("DataMap:Stores:5 (newsletter): Settings:ApiKey looks like a secret", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_host_without_a_data_map_file_reads_the_map_from_settings_and_a_named_file_must_exist()
+    {
+        var empty = Directory.CreateTempSubdirectory("dsr-no-map-").FullName;
+        try
+        {
+            var fromSettings = new ConfigurationManager();
+            fromSettings.AddInMemoryCollection(new Dictionary<string, string?> { ["DataMap:Stores:0:Id"] = "from-settings" });
+            fromSettings.AddDataMapFile(empty);
+            Assert.Equal("from-settings", fromSettings["DataMap:Stores:0:Id"]);
+
+            var named = new ConfigurationManager();
+            named.AddInMemoryCollection(new Dictionary<string, string?> { ["DataMap:File"] = "production-map.json" });
+            var failure = Assert.Throws<FileNotFoundException>(() => named.AddDataMapFile(empty));
+            Assert.Equal($"DataMap:File names {Path.Combine(empty, "production-map.json")}, which does not exist.", failure.Message);
+
+            var relative = new ConfigurationManager();
+            relative.AddInMemoryCollection(new Dictionary<string, string?> { ["DataMap:File"] = "datamap.example.json" });
+            relative.AddDataMapFile(AppContext.BaseDirectory);
+            Assert.NotNull(relative["DataMap:Stores:0:Id"]);
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
+    }
 }

@@ -21,7 +21,7 @@ public partial class SecurityHeadersTests
     [Fact]
     public async Task Every_inline_script_and_style_of_the_pages_is_allowed_by_its_hash_and_nothing_else_inline_is()
     {
-        foreach (var html in new[] { await RenderAsync(RequestFormPage.Form()), await RenderAsync(StaffConsolePage.Page()), await RenderAsync(RequestFormPage.Accepted("x")) })
+        foreach (var html in new[] { await RenderAsync(RequestFormPage.Form()), await RenderAsync(StaffConsolePage.Page(entraSignIn: false)), await RenderAsync(StaffConsolePage.Page(entraSignIn: true)), await RenderAsync(RequestFormPage.Accepted("x")) })
         {
             foreach (Match block in InlineBlock().Matches(html))
             {

@@ -42,6 +42,21 @@ public class StaffAuthenticatorTests
         claims = new[] { new { typ = "name", val = name } }.Concat(roles.Select(r => new { typ = "roles", val = r })),
     })));
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_console_offers_entra_id_sign_in_only_behind_app_service_authentication(bool appServiceAuth)
+    {
+        var authenticator = Authenticator(appServiceAuth);
+        var page = (Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult)StaffConsolePage.Page(authenticator.TrustsClientPrincipal);
+
+        Assert.Equal(appServiceAuth, authenticator.TrustsClientPrincipal);
+        Assert.Contains($"href=\"{StaffConsolePage.EntraSignInPath}\"", page.ResponseContent);
+        Assert.Equal(!appServiceAuth, page.ResponseContent!.Contains("<p id=\"entra-signin\" hidden>", StringComparison.Ordinal));
+        Assert.DoesNotContain("__ENTRA__", page.ResponseContent);
+        Assert.Contains("fetch('/api/staff/me'", page.ResponseContent);
+    }
+
     [Fact]
     public void The_configured_key_signs_in() =>
         Assert.Equal("api-key", Authenticator().Authenticate(Request(Key))?.Name);

@@ -28,7 +28,7 @@ public sealed class AzureTableConnectorTests(AzuriteFixture azurite) : IClassFix
             Settings = new(StringComparer.OrdinalIgnoreCase) { ["Table"] = tableName, ["EraseMode"] = eraseMode, ["AnonymiseProperties"] = "FullName,Phone" },
             Fields = new(StringComparer.OrdinalIgnoreCase) { ["phone"] = "Phone" },
         };
-        var connector = new AzureTableConnector(azurite.Storage, new ConfigurationBuilder().Build(), TimeProvider.System);
+        var connector = new AzureTableConnector(azurite.Storage, new StoreAccounts(azurite.Storage, new ConfigurationBuilder().Build()), TimeProvider.System);
         return (connector, table, store);
     }
 
@@ -102,14 +102,16 @@ public sealed class AzureTableConnectorTests(AzuriteFixture azurite) : IClassFix
     }
 
     [Fact]
-    public async Task A_store_whose_table_does_not_exist_holds_nothing_and_is_not_created()
+    public async Task A_store_whose_table_does_not_exist_fails_rather_than_finding_nothing_and_is_not_created()
     {
         var (connector, _, store) = await ArrangeAsync();
         store.Settings["Table"] = "Missing" + Guid.NewGuid().ToString("N")[..8];
 
-        var outcome = await connector.EraseAsync(Request(store, ConnectorAction.Erase), CancellationToken.None);
+        var failure = await Assert.ThrowsAsync<ConnectorException>(() => connector.EraseAsync(Request(store, ConnectorAction.Erase), CancellationToken.None));
+        await Assert.ThrowsAsync<ConnectorException>(() => connector.ExportAsync(Request(store, ConnectorAction.Export), CancellationToken.None));
 
-        Assert.Equal(OutcomeKind.NothingFound, outcome.Kind);
+        Assert.Equal($"Store 'accounts': table '{store.Settings["Table"]}' does not exist.", failure.Message);
+        Assert.Equal($"table '{store.Settings["Table"]}'", await connector.FindMissingAsync(store, CancellationToken.None));
         var tables = new List<string>();
         await foreach (var table in azurite.Storage.Tables.QueryAsync())
         {

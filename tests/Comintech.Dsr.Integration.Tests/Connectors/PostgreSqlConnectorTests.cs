@@ -219,4 +219,21 @@ public sealed class PostgreSqlConnectorTests(PostgresFixture postgres, AzuriteFi
         Assert.Equal(OutcomeKind.NothingFound, outcome.Kind);
         Assert.Equal(3, (await RowsAsync($"SELECT 1 FROM {schema}.customers")).Count);
     }
+
+    [Fact]
+    public async Task The_start_up_check_names_mapped_tables_and_a_database_that_do_not_exist()
+    {
+        var connector = await ArrangeAsync();
+        var mapping = Tables();
+        mapping.Tables.Add(new SqlTableMapping { Table = $"{schema}.missing", EmailColumn = "email" });
+
+        Assert.Null(await connector.FindMissingAsync(Store(Tables()), CancellationToken.None));
+        Assert.Equal($"table '{schema}.missing'", await connector.FindMissingAsync(Store(mapping), CancellationToken.None));
+
+        var noDatabase = new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { Database = "no_such_db_" + schema }.ConnectionString;
+        using var elsewhere = new PostgreSqlConnector(
+            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Stores:Billing"] = noDatabase }).Build(),
+            new ConnectorExports(azurite.Storage, TimeProvider.System), TimeProvider.System);
+        Assert.Equal("its database", await elsewhere.FindMissingAsync(Store(Tables()), CancellationToken.None));
+    }
 }

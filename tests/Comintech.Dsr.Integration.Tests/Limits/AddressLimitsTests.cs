@@ -136,7 +136,7 @@ public sealed class HeldCodeTests(AzuriteFixture azurite) : IClassFixture<Azurit
             await activity.RunAsync(new Comintech.Dsr.Fulfilment.SendCodeInput(request.Id, 1), CancellationToken.None);
         }
 
-        var pickup = ((Comintech.Dsr.Notifications.PickupFolderNotifier)core.Get<Comintech.Dsr.Notifications.INotifier>()).Directory;
+        var pickup = core.Get<Microsoft.Extensions.Options.IOptions<Comintech.Dsr.Hosting.DsrOptions>>().Value.Mail.PickupDirectory;
         Assert.Equal(2, Directory.GetFiles(pickup, "*.code-1.eml").Length);
         Assert.False(File.Exists(Path.Combine(pickup, $"{requests[2].Id}.code-1.eml")));
         var evidence = await core.Get<Comintech.Dsr.Evidence.EvidenceLedger>().ReadAsync(requests[2].Id);

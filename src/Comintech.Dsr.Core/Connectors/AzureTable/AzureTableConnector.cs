@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Comintech.Dsr.Storage;
-using Microsoft.Extensions.Configuration;
 
 namespace Comintech.Dsr.Connectors.AzureTable;
 
@@ -12,17 +10,16 @@ namespace Comintech.Dsr.Connectors.AzureTable;
 /// the entities or, with <c>EraseMode = Anonymise</c>, by overwriting the listed properties.
 /// </summary>
 /// <remarks>
-/// Settings: <c>Table</c> (required); <c>ConnectionStringName</c> (a configuration key holding the account's
-/// connection string; default: the system's own storage); <c>EmailProperty</c> (default Email);
+/// Settings: <c>Table</c> (required); the account as <see cref="StoreAccounts"/> reads it (<c>ConnectionStringName</c>,
+/// or <c>AccountName</c> / <c>ServiceUri</c> by managed identity; default: the system's own storage); <c>EmailProperty</c> (default Email);
 /// <c>AccountIdProperty</c> (default AccountId); <c>EraseMode</c> (Delete | Anonymise);
 /// <c>AnonymiseProperties</c> (comma separated; the e-mail and account id properties are always included).
+/// A table that does not exist fails the action: it is a mapping or deployment error, not proof that the store holds nothing.
 /// </remarks>
-public sealed class AzureTableConnector(DsrStorage storage, IConfiguration configuration, TimeProvider clock) : IDataStoreConnector
+public sealed class AzureTableConnector(DsrStorage storage, StoreAccounts accounts, TimeProvider clock) : IDataStoreConnector
 {
     public const string KindName = "AzureTable";
     public const string ErasedValue = "[erased]";
-
-    private readonly ConcurrentDictionary<string, TableServiceClient> accounts = new();
 
     public string Kind => KindName;
 
@@ -135,27 +132,39 @@ public sealed class AzureTableConnector(DsrStorage storage, IConfiguration confi
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            // A store whose table does not exist holds nothing about anyone; it is not ours to create.
-            return [];
+            // Not ours to create; answering "nothing found" would certify an erasure that never looked.
+            throw new ConnectorException($"Store '{request.Store.Id}': table '{settings.Table}' does not exist.", ex);
         }
 
         return [.. found.Values];
     }
 
-    private TableClient Table(TableSettings settings)
+    public IEnumerable<string> ValidateSettings(DataStoreDefinition store)
     {
-        var service = settings.ConnectionStringName is null
-            ? storage.Tables
-            : accounts.GetOrAdd(settings.ConnectionStringName, name => new TableServiceClient(
-                configuration[name] ?? throw new ConnectorException($"Configuration key '{name}' holds no connection string.")));
-        return service.GetTableClient(settings.Table);
+        if (store.Setting("Table") is null)
+        {
+            yield return "Settings:Table is required.";
+        }
+
+        foreach (var problem in StoreAccounts.Location.Of(store).Problems("Settings:"))
+        {
+            yield return problem;
+        }
     }
+
+    public async Task<string?> FindMissingAsync(DataStoreDefinition store, CancellationToken cancellationToken)
+    {
+        var settings = TableSettings.From(store);
+        return await StoreAccounts.TableExistsAsync(Table(settings), cancellationToken) ? null : $"table '{settings.Table}'";
+    }
+
+    private TableClient Table(TableSettings settings) => accounts.Tables(settings.Account).GetTableClient(settings.Table);
 
     private ConnectorOutcome Outcome(ConnectorRequest request, OutcomeKind kind, int found, int affected, string? note, string? artifact) =>
         request.Outcome(kind, found, affected, note, artifact, clock.GetUtcNow());
 
     private sealed record TableSettings(
-        string Table, string? ConnectionStringName, string EmailProperty, string AccountIdProperty, bool Anonymise, IReadOnlyList<string> AnonymiseProperties)
+        string Table, StoreAccounts.Location Account, string EmailProperty, string AccountIdProperty, bool Anonymise, IReadOnlyList<string> AnonymiseProperties)
     {
         public static TableSettings From(DataStoreDefinition store)
         {
@@ -183,7 +192,7 @@ public sealed class AzureTableConnector(DsrStorage storage, IConfiguration confi
                 .Append(account)
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
-            return new TableSettings(table, store.Setting("ConnectionStringName"), email, account, anonymise, properties);
+            return new TableSettings(table, StoreAccounts.Location.Of(store), email, account, anonymise, properties);
         }
 
         private static bool IsPropertyName(string name) =>

@@ -1,4 +1,5 @@
 using Comintech.Dsr.Connectors.Waiting;
+using Comintech.Dsr.Http;
 using Comintech.Dsr.Notifications;
 
 namespace Comintech.Dsr.Connectors.Manual;
@@ -8,7 +9,7 @@ namespace Comintech.Dsr.Connectors.Manual;
 /// Manual): opens a staff task, tells the privacy team, and waits until staff mark it done through the staff API.
 /// </summary>
 /// <remarks>Settings: <c>Instructions</c> (what staff must do; no personal data, the task links to the request).</remarks>
-public sealed class ManualStepConnector(WaitingStoreTable waiting, StaffNotifier staff, TimeProvider clock) : IDataStoreConnector, IWaitingConnector
+public sealed class ManualStepConnector(WaitingStoreTable waiting, StaffNotifier staff, PublicLinks links, TimeProvider clock) : IDataStoreConnector, IWaitingConnector
 {
     public const string KindName = "Manual";
 
@@ -45,6 +46,6 @@ public sealed class ManualStepConnector(WaitingStoreTable waiting, StaffNotifier
         {request.Store.Setting("Instructions") ?? "See the runbook for this store."}
 
         Look the person up in the staff console under the request id. When done, mark the step done:
-        POST {staff.Link($"/api/staff/requests/{request.RequestId}/stores/{request.Store.Id}/done")}
+        POST {links.ManualStepDone(request.RequestId, request.Store.Id)}
         """;
 }

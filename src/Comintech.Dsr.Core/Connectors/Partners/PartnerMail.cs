@@ -1,4 +1,4 @@
-using System.Globalization;
+using Comintech.Dsr.Http;
 using Comintech.Dsr.Notifications;
 
 namespace Comintech.Dsr.Connectors.Partners;
@@ -7,7 +7,7 @@ namespace Comintech.Dsr.Connectors.Partners;
 /// The request by e-mail, for partners without an API, with a signed link (valid 30 days) to a page where the
 /// partner confirms. Keyed <c>&lt;requestId&gt;.&lt;storeId&gt;.partner-&lt;reminder&gt;</c>, so a re-run sends nothing twice.
 /// </summary>
-public sealed class PartnerMail(INotifier notifier, StaffNotifier links, TimeProvider clock)
+public sealed class PartnerMail(INotifier notifier, PublicLinks links, TimeProvider clock)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(30);
 
@@ -16,9 +16,7 @@ public sealed class PartnerMail(INotifier notifier, StaffNotifier links, TimePro
         var action = request.Action == ConnectorAction.Export ? "access" : request.Action.ToString().ToLowerInvariant();
         var expires = (clock.GetUtcNow() + LinkLifetime).ToUnixTimeSeconds();
         var signature = PartnerSignature.SignLink(secret, partnerId, request.RequestId, action, expires);
-        var link = links.Link(
-            $"/api/partners/{partnerId}/confirmations/link?requestId={request.RequestId}&action={action}" +
-            $"&expires={expires.ToString(CultureInfo.InvariantCulture)}&signature={signature}");
+        var link = links.PartnerConfirmationPage(partnerId, request.RequestId, action, expires, signature);
         var corrections = request.Action == ConnectorAction.Rectify && request.Corrections.Count > 0
             ? "\nCorrections:\n" + string.Join('\n', request.Corrections.Select(c => $"  {c.Key}: {c.Value}")) + "\n"
             : "";

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Comintech.Dsr.Connectors.Waiting;
-using Comintech.Dsr.Notifications;
+using Comintech.Dsr.Http;
 using Microsoft.Extensions.Configuration;
 
 namespace Comintech.Dsr.Connectors.Partners;
@@ -17,7 +17,7 @@ namespace Comintech.Dsr.Connectors.Partners;
 /// has <c>Email</c> instead of <c>Endpoint</c>: it gets the request by e-mail with a signed confirmation link.
 /// </remarks>
 public sealed class PartnerWebhookConnector(
-    IHttpClientFactory http, IConfiguration configuration, WaitingStoreTable waiting, StaffNotifier staff, PartnerMail mail, TimeProvider clock)
+    IHttpClientFactory http, IConfiguration configuration, WaitingStoreTable waiting, PublicLinks links, PartnerMail mail, TimeProvider clock)
     : IDataStoreConnector, IWaitingConnector
 {
     public const string KindName = "PartnerWebhook";
@@ -77,7 +77,7 @@ public sealed class PartnerWebhookConnector(
             reminder,
             subject = new { email = request.Subject.Email, fullName = request.Subject.FullName, accountId = request.Subject.AccountId },
             corrections = request.Action == ConnectorAction.Rectify ? request.Corrections : null,
-            confirmUrl = staff.Link($"/api/partners/{partnerId}/confirmations"),
+            confirmUrl = links.PartnerConfirmations(partnerId),
         });
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
         using var message = new HttpRequestMessage(HttpMethod.Post, store.Setting("Endpoint")) { Content = new StringContent(body, Encoding.UTF8, "application/json") };

@@ -52,6 +52,35 @@ public sealed class PostgreSqlConnector(IConfiguration configuration, ConnectorE
 
     public IEnumerable<string> ValidateSettings(DataStoreDefinition store) => SqlMappingRules.Check(store);
 
+    public async Task<string?> FindMissingAsync(DataStoreDefinition store, CancellationToken cancellationToken)
+    {
+        NpgsqlConnection connection;
+        try
+        {
+            connection = await Source(store).OpenConnectionAsync(cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            return "its database";
+        }
+
+        await using (connection)
+        {
+            var missing = new List<string>();
+            foreach (var table in store.Sql?.Tables ?? [])
+            {
+                await using var exists = new NpgsqlCommand("SELECT to_regclass(@name) IS NOT NULL", connection);
+                exists.Parameters.AddWithValue("name", table.Table);
+                if (await exists.ExecuteScalarAsync(cancellationToken) is not true)
+                {
+                    missing.Add($"table '{table.Table}'");
+                }
+            }
+
+            return missing.Count == 0 ? null : string.Join(", ", missing);
+        }
+    }
+
     private async Task<ConnectorOutcome> ChangeAsync(ConnectorRequest request, Func<SqlPlan, IEnumerable<SqlCommandSpec>> commands, CancellationToken cancellationToken)
     {
         var affected = await InTransactionAsync(request, async (plan, connection, transaction) =>

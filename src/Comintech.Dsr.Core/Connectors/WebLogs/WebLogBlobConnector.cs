@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
 using Comintech.Dsr.Storage;
-using Microsoft.Extensions.Configuration;
 
 namespace Comintech.Dsr.Connectors.WebLogs;
 
@@ -13,13 +11,14 @@ namespace Comintech.Dsr.Connectors.WebLogs;
 /// Erasures queue up and one pass over the logs (under a blob lease) serves every request waiting for this store.
 /// </summary>
 /// <remarks>
-/// Settings: <c>Container</c> (required); <c>Prefix</c> (only blobs under it); <c>ConnectionStringName</c> (a
-/// configuration key holding the logs account's connection string; default: the system's own storage).
+/// Settings: <c>Container</c> (required); <c>Prefix</c> (only blobs under it); the logs account as
+/// <see cref="StoreAccounts"/> reads it (<c>ConnectionStringName</c>, or <c>AccountName</c> / <c>ServiceUri</c> by managed
+/// identity; default: the system's own storage). A container that does not exist fails the action.
 /// Identifiers: <c>Email</c>, <c>LoginIp</c> and <c>AccountId</c> are each matched as whole tokens.
 /// </remarks>
 public sealed class WebLogBlobConnector(
     DsrStorage storage,
-    IConfiguration configuration,
+    StoreAccounts accounts,
     RequestStore requests,
     LoginHistoryLookup loginHistory,
     IdentifierHasher hasher,
@@ -32,7 +31,6 @@ public sealed class WebLogBlobConnector(
     private static readonly TimeSpan WaitLimit = TimeSpan.FromMinutes(5);
     private const int CommitAttempts = 3;
 
-    private readonly ConcurrentDictionary<string, BlobServiceClient> accounts = new();
     private readonly WebLogErasureQueue queue = new(storage);
 
     public string Kind => KindName;
@@ -103,7 +101,15 @@ public sealed class WebLogBlobConnector(
         {
             yield return "Settings:Container is required: a blob container name (3-63 lower-case letters, digits, '-').";
         }
+
+        foreach (var problem in StoreAccounts.Location.Of(store).Problems("Settings:"))
+        {
+            yield return problem;
+        }
     }
+
+    public async Task<string?> FindMissingAsync(DataStoreDefinition store, CancellationToken cancellationToken) =>
+        await Container(store).ExistsAsync(cancellationToken) ? null : $"container '{store.Setting("Container")}'";
 
     /// <summary>One pass over every log blob for every erasure waiting on this store.</summary>
     private async Task PassAsync(ConnectorRequest own, BlobLeaseClient lease, CancellationToken cancellationToken)
@@ -202,10 +208,11 @@ public sealed class WebLogBlobConnector(
 
     private async IAsyncEnumerable<BlobClient> BlobsAsync(DataStoreDefinition store, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var container = Account(store).GetBlobContainerClient(store.Setting("Container"));
+        var container = Container(store);
         if (!await container.ExistsAsync(cancellationToken))
         {
-            yield break;
+            // Not proof that the logs hold nothing: a mapping or deployment error.
+            throw new ConnectorException($"Store '{store.Id}': container '{container.Name}' does not exist.");
         }
 
         await foreach (var item in container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = store.Setting("Prefix") }, cancellationToken))
@@ -249,8 +256,6 @@ public sealed class WebLogBlobConnector(
         }
     }
 
-    private BlobServiceClient Account(DataStoreDefinition store) => store.Setting("ConnectionStringName") is { } name
-        ? accounts.GetOrAdd(name, key => new BlobServiceClient(
-            configuration[key] ?? throw new ConnectorException($"Configuration key '{key}' holds no connection string.")))
-        : storage.Blobs;
+    private BlobContainerClient Container(DataStoreDefinition store) =>
+        accounts.Blobs(StoreAccounts.Location.Of(store)).GetBlobContainerClient(store.Setting("Container"));
 }

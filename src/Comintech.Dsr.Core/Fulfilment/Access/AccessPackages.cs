@@ -15,7 +15,12 @@ namespace Comintech.Dsr.Fulfilment.Access;
 /// The package is served through the app (not a SAS): the same code path works on Azurite and with identity-based storage.
 /// </summary>
 public sealed class AccessPackages(
-    DsrStorage storage, IOptions<DsrOptions> options, IOptions<DataMapOptions> dataMap, Retention.WorkingCopies copies, TimeProvider clock)
+    DsrStorage storage,
+    IOptions<DsrOptions> options,
+    IOptions<DataMapOptions> dataMap,
+    Retention.WorkingCopies copies,
+    Http.PublicLinks links,
+    TimeProvider clock)
 {
     private const string ExpiresMetadata = "expires";
 
@@ -56,8 +61,7 @@ public sealed class AccessPackages(
     }
 
     public string LinkFor(string requestId, long expires) =>
-        $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/requests/{Uri.EscapeDataString(requestId)}/package"
-        + $"?expires={expires.ToString(CultureInfo.InvariantCulture)}&signature={AccessPackageLink.Sign(options.Value.IdentifierHashKey, requestId, expires)}";
+        links.AccessPackage(requestId, expires, AccessPackageLink.Sign(options.Value.IdentifierHashKey, requestId, expires));
 
     /// <summary>Checks a link's signature and expiry; on success opens the package.</summary>
     public async Task<(PackageLinkState State, Stream? Package)> OpenAsync(string requestId, long expires, string? signature, CancellationToken cancellationToken)

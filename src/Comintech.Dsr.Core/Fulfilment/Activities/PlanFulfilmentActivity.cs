@@ -4,6 +4,7 @@ using Comintech.Dsr.Deadlines;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Hosting;
+using Comintech.Dsr.Smoke;
 using Comintech.Dsr.Storage;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +34,8 @@ public sealed class PlanFulfilmentActivity(
 
         await requests.SetStatusAsync(requestId, RequestStatus.InProgress, cancellationToken);
         var action = ConnectorActions.For(request.Type);
-        var stores = (action == ConnectorAction.Suppress ? dataMap.Value.Stores.Where(SuppressesMarketing) : dataMap.Value.Stores).ToList();
+        var stores = request.IsSmoke() ? [SmokeSandbox.Definition]
+            : (action == ConnectorAction.Suppress ? dataMap.Value.Stores.Where(SuppressesMarketing) : dataMap.Value.Stores).ToList();
         if (action == ConnectorAction.Rectify && ManualCorrectionStep.FieldsWithoutAutomaticHome(dataMap.Value, request.Corrections.Keys) is { Count: > 0 } byHand)
         {
             stores.Add(ManualCorrectionStep.Definition);

@@ -84,7 +84,7 @@ public static partial class RequestClassifier
 
     private const int MinimumScore = 3;
     private const double WinningMargin = 1.5;
-    private const int SureScore = 6;
+    private const int SureScore = 3;
     private const int MixedMargin = 2;
 
     public static MailClassification Classify(string subject, string body, double minimumConfidence = DefaultMinimumConfidence) =>

@@ -11,8 +11,8 @@ namespace Comintech.Dsr.Core.Tests.Inbox;
 /// </summary>
 public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
 {
-    private const double RequiredAccuracy = 0.70;
-    private const double RequiredRecall = 0.60;
+    private const double RequiredAccuracy = 0.75;
+    private const double RequiredRecall = 0.70;
 
     private static readonly string[] MachineLabels = ["auto-reply", "bounce"];
 

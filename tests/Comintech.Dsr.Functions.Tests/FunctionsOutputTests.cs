@@ -84,6 +84,31 @@ public abstract class FunctionsOutputTests
         }
     }
 
+    /// <summary>The inbox model is embedded in Core: loaded from this output alone (not the test's copy), it reads a message.</summary>
+    [Fact]
+    public void The_inbox_model_loads_from_the_output_and_reads_a_message()
+    {
+        var context = new OutputLoadContext(Output);
+        try
+        {
+            var core = context.LoadFromAssemblyPath(Path.Combine(Output, "Comintech.Dsr.Core.dll"));
+            var classify = core.GetType("Comintech.Dsr.Inbox.RequestClassifier", throwOnError: true)!.GetMethod("Classify", [typeof(string), typeof(string), typeof(double)])!;
+            var reading = classify.Invoke(null, ["leaving", "Please get rid of my account and everything attached to it, I'm done with your service.", 0.3])!;
+            Assert.Equal(Path.Combine(Output, "Microsoft.ML.Data.dll"), context.Assemblies.Single(a => a.GetName().Name == "Microsoft.ML.Data").Location);
+            Assert.Equal(("model", "deletion"), ((string)reading.GetType().GetProperty("Source")!.GetValue(reading)!, (string)reading.GetType().GetProperty("WireName")!.GetValue(reading)!));
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    private sealed class OutputLoadContext(string output) : System.Runtime.Loader.AssemblyLoadContext("functions-output", isCollectible: true)
+    {
+        protected override Assembly? Load(AssemblyName assemblyName) =>
+            File.Exists(Path.Combine(output, assemblyName.Name + ".dll")) ? LoadFromAssemblyPath(Path.Combine(output, assemblyName.Name + ".dll")) : null;
+    }
+
     [Fact]
     public void Every_extension_the_host_loads_is_in_the_output()
     {

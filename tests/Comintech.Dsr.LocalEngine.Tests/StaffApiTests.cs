@@ -179,7 +179,7 @@ public sealed class StaffApiTests(StaffEngineFixture fixture) : IClassFixture<St
     public async Task An_unclear_email_waits_in_triage_until_staff_classify_it_then_runs_like_a_web_request()
     {
         const string address = "triage.person@example.net";
-        var raw = TestMail.Raw(address, "A question", "Hello, what do you do with the things I sent you last year?");
+        var raw = TestMail.Raw(address, "A question", "Hello, is your shop open on Sunday?");
         using var form = new MultipartFormDataContent { { new ByteArrayContent(raw), "email" } };
         using var posted = await Engine.Http.PostAsync(new Uri("/api/inbound/sendgrid", UriKind.Relative), form);
         var answer = await posted.Content.ReadFromJsonAsync<JsonElement>();

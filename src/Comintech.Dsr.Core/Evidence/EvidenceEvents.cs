@@ -22,6 +22,7 @@ public static class EvidenceEvents
     public const string Completed = "request.completed";
     public const string InboundMessage = "inbound.message";
     public const string InboundLinked = "inbound.linked";
+    public const string InboxAcknowledged = "inbox.acknowledged";
     public const string Classified = "request.classified";
     public const string DeadlineExtended = "deadline.extended";
     public const string ApprovalRequested = "approval.requested";

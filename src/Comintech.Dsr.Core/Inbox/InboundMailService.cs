@@ -48,6 +48,7 @@ public sealed partial class InboundMailService(
     RequestStore requests,
     EvidenceLedger evidence,
     IdentifierHasher hasher,
+    InboxAcknowledger acknowledger,
     IOptions<DsrOptions> options,
     TimeProvider clock,
     ILogger<InboundMailService> logger)
@@ -103,8 +104,15 @@ public sealed partial class InboundMailService(
         }
 
         var message = new InboundFacts(
-            delivery, key, rawBlob, mail, RequestClassifier.Classify(mail.Subject, mail.Text), receiptClock.Determine(mail.Message, delivery.ArrivedAt),
+            delivery, key, rawBlob, mail, RequestClassifier.Classify(mail.Subject, mail.Text, options.Value.Inbox.MinimumConfidence), receiptClock.Determine(mail.Message, delivery.ArrivedAt),
             SenderAuthentication.FromHeaders(mail.Message, delivery.Transport, options.Value.Inbox.AuthServIds), hasher.Hash(sender.Address));
+        if (seen is null && message.Classification.IsMachineMail)
+        {
+            var reason = message.Classification.WireName + "-text";
+            await index.RecordAsync(key, InboundState.Ignored, null, reason, rawBlob, cancellationToken);
+            return new InboundResult(InboundOutcome.Ignored, null, reason);
+        }
+
         if (seen is null && await LinkToOpenRequestAsync(message, cancellationToken) is { } linked)
         {
             return linked;
@@ -158,14 +166,25 @@ public sealed partial class InboundMailService(
             classification.Jurisdiction,
             classification.Language == Languages.Spanish ? Languages.Spanish : Languages.English,
             InboundRequester.Details(message.Mail),
-            new Dictionary<string, string>());
-        var receipt = new IntakeReceipt(IntakeChannel.Email, message.Receipt.At, requestId, triage ? classification.WireName : null);
+            ProposedCorrections(message));
+        var receipt = new IntakeReceipt(IntakeChannel.Email, message.Receipt.At, requestId, triage ? classification.SuggestedName : null);
         await intake.SubmitAsync(submission, receipt, client, cancellationToken);
         await evidence.AppendAsync(requestId, "inbound-" + message.Key, EvidenceEvents.InboundMessage, message.Evidence(), cancellationToken: cancellationToken);
         await index.RememberAsync(message.AddressHash, classification.Intent, requestId, message.Receipt.At, cancellationToken);
+        if (triage)
+        {
+            await acknowledger.AcknowledgeAsync(message, requestId, cancellationToken);
+        }
+
         await index.RecordAsync(message.Key, InboundState.Created, requestId, null, message.RawBlob, cancellationToken);
         return new InboundResult(triage ? InboundOutcome.NeedsTriage : InboundOutcome.Created, requestId, classification.WireName);
     }
+
+    /// <summary>For a message read (or guessed) as a correction, the new values its text gives, for staff to confirm.</summary>
+    private static IReadOnlyDictionary<string, string> ProposedCorrections(InboundFacts message) =>
+        message.Classification.SuggestedName == MailIntent.Correction.ToWire()
+            ? CorrectionValues.Extract(message.Mail.Subject, message.Mail.Text, message.Mail.Sender?.Address)
+            : new Dictionary<string, string>();
 
     private async Task<InboundResult> RejectAsync(string key, ReadOnlyMemory<byte> raw, MailRejection rejection, bool truncated, CancellationToken cancellationToken)
     {

@@ -49,4 +49,12 @@ public sealed class InboxOptions
     /// <summary>A message claimed by a worker that did not finish within this time is taken over by the next delivery.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Below this confidence (0–1) the trained model's reading is not acted on: the message goes to triage with the model's best guess shown.</summary>
+    [Range(0.0, 1.0)]
+    public double MinimumConfidence { get; set; } = RequestClassifier.DefaultMinimumConfidence;
+
+    /// <summary>Most acknowledgements of messages waiting for staff sent to one address per UTC day (0: none).</summary>
+    [Range(0, 100)]
+    public int AcknowledgementsPerAddressPerDay { get; set; } = 3;
 }

@@ -14,6 +14,7 @@ public static class InboxServiceCollectionExtensions
         .AddSingleton<RawMessageArchive>()
         .AddSingleton<InboundMailService>()
         .AddSingleton<InboundBlobHandler>()
+        .AddSingleton<InboxAcknowledger>()
         .AddSingleton<TriageService>()
         .AddSingleton<InboundMailHttpHandlers>();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Comintech.Dsr.Domain;
+using Comintech.Dsr.Inbox.Model;
 
 namespace Comintech.Dsr.Inbox;
 
@@ -12,15 +13,32 @@ public enum MailIntent
     Correction,
     Deletion,
     OptOut,
+
+    /// <summary>An objection to (or restriction of) some processing other than marketing: staff decide what it asks for.</summary>
+    Objection,
+
+    /// <summary>An out-of-office or ticket-system reply that lacks the headers that mark it: never answered.</summary>
+    AutoReply,
+
+    /// <summary>A delivery failure report that lacks the headers that mark it: never answered.</summary>
+    Bounce,
     Unclear,
 }
 
-/// <summary>The classifier's answer: the intent, the language it was written in (en, es, pt) and the scores behind it.</summary>
-public sealed record MailClassification(MailIntent Intent, string Language, Jurisdiction Jurisdiction, IReadOnlyDictionary<MailIntent, int> Scores)
+/// <summary>
+/// The classifier's answer: the intent, the language it was written in (en, es, pt), how sure it is
+/// (<see cref="Confidence"/>, 0–1), its <see cref="BestGuess"/> (the intent it would have picked when unsure, for
+/// staff), which reader decided (<see cref="Source"/>: rules or model) and the rule scores behind it.
+/// </summary>
+public sealed record MailClassification(
+    MailIntent Intent, string Language, Jurisdiction Jurisdiction, IReadOnlyDictionary<MailIntent, int> Scores, double Confidence = 1, MailIntent? BestGuess = null, string Source = "rules")
 {
     public string WireName => Intent.ToWire();
 
-    /// <summary>The request type the intent names, or null for unclear.</summary>
+    /// <summary>What staff see as the suggestion: the intent, or for an unsure message the best guess.</summary>
+    public string SuggestedName => Intent == MailIntent.Unclear && BestGuess is { } guess and not MailIntent.Unclear ? guess.ToWire() : WireName;
+
+    /// <summary>The request type the intent names, or null for the others.</summary>
     public RequestType? RequestType => Intent switch
     {
         MailIntent.Access => Domain.RequestType.Access,
@@ -31,10 +49,13 @@ public sealed record MailClassification(MailIntent Intent, string Language, Juri
     };
 
     /// <summary>
-    /// Staff decide before anything runs: unclear mail, and corrections (free text does not give the new values field
-    /// by field, and running a correction without them would tell the person nothing was found). Opt-outs run at once.
+    /// Staff decide before anything runs: unclear mail, objections, and corrections (the values read from free text
+    /// are a proposal staff confirm). Access, deletion and opt-out run at once.
     /// </summary>
     public bool NeedsTriage => Intent is not (MailIntent.Access or MailIntent.Deletion or MailIntent.OptOut);
+
+    /// <summary>An auto-reply or bounce recognised by its text: kept, never answered.</summary>
+    public bool IsMachineMail => Intent is MailIntent.AutoReply or MailIntent.Bounce;
 }
 
 public static class MailIntentNames
@@ -42,25 +63,67 @@ public static class MailIntentNames
     public static string ToWire(this MailIntent intent) => intent switch
     {
         MailIntent.OptOut => "opt-out",
+        MailIntent.AutoReply => "auto-reply",
         _ => intent.ToString().ToLowerInvariant(),
     };
+
+    public static MailIntent FromWire(string name) =>
+        Enum.GetValues<MailIntent>().FirstOrDefault(i => i.ToWire() == name, MailIntent.Unclear);
 }
 
 /// <summary>
-/// Classifies a request e-mail from its subject and body in English, Spanish and Portuguese by weighted phrases
-/// (subject counts double, quoted reply lines are ignored, a phrase right after a negation does not count). A message
-/// with no clear winner is <see cref="MailIntent.Unclear"/>, so staff decide rather than the system guessing.
+/// Classifies a request e-mail from its subject and body in English, Spanish and Portuguese. Two readers: weighted
+/// phrases (subject counts double, quoted reply lines are ignored, a phrase right after a negation does not count),
+/// which decide when they are sure, and otherwise the trained <see cref="IntentModel"/>. A model answer below the
+/// minimum confidence is <see cref="MailIntent.Unclear"/> with the model's best guess, so staff decide.
 /// </summary>
 public static partial class RequestClassifier
 {
+    /// <summary>The default of <c>Dsr:Inbox:MinimumConfidence</c>.</summary>
+    public const double DefaultMinimumConfidence = 0.3;
+
+    /// <summary>
+    /// A deletion is started from the model's reading alone only above this confidence (whatever the setting): a misread
+    /// deletion that the person then confirms with the code would erase data they never asked to erase.
+    /// </summary>
+    public const double DeletionMinimumConfidence = 0.6;
+
     private const int MinimumScore = 3;
     private const double WinningMargin = 1.5;
+    private const int SureScore = 3;
+    private const int MixedMargin = 2;
 
-    public static MailClassification Classify(string subject, string body)
+    public static MailClassification Classify(string subject, string body, double minimumConfidence = DefaultMinimumConfidence) =>
+        Classify(subject, body, minimumConfidence, IntentModel.Shipped);
+
+    public static MailClassification Classify(string subject, string body, double minimumConfidence, IntentModel model)
+    {
+        var rules = ClassifyByRules(subject, body);
+        var ranked = rules.Scores.OrderByDescending(s => s.Value).ToList();
+        if (rules.Intent != MailIntent.Unclear && ranked[0].Value >= SureScore && ranked[1].Value == 0)
+        {
+            return rules;
+        }
+
+        if (ranked[1].Value >= MinimumScore && ranked[0].Value < ranked[1].Value * MixedMargin)
+        {
+            // Two requests named outright in one message ("send me a copy, then delete it"): staff decide the order.
+            return rules with { Intent = MailIntent.Unclear, BestGuess = ranked[0].Key };
+        }
+
+        var prediction = model.Predict(subject, body);
+        var guess = MailIntentNames.FromWire(prediction.Label);
+        var needed = guess == MailIntent.Deletion ? Math.Max(minimumConfidence, DeletionMinimumConfidence) : minimumConfidence;
+        var intent = prediction.Confidence >= needed ? guess : MailIntent.Unclear;
+        return rules with { Intent = intent, Confidence = prediction.Confidence, BestGuess = guess, Source = "model" };
+    }
+
+    /// <summary>The phrase rules alone: a clear winner or <see cref="MailIntent.Unclear"/>.</summary>
+    public static MailClassification ClassifyByRules(string subject, string body)
     {
         var cleanSubject = Normalise(StripReplyPrefixes(subject));
         var cleanBody = Normalise(StripQuotedLines(body));
-        var scores = Enum.GetValues<MailIntent>().Where(i => i != MailIntent.Unclear).ToDictionary(i => i, _ => 0);
+        var scores = ClassifierPhrases.All.Select(p => p.Intent).Distinct().ToDictionary(i => i, _ => 0);
         foreach (var (intent, pattern, weight) in ClassifierPhrases.All)
         {
             scores[intent] += weight * ((2 * Count(pattern, cleanSubject)) + Math.Min(3, Count(pattern, cleanBody)));
@@ -71,7 +134,7 @@ public static partial class RequestClassifier
         var runnerUp = ranked[1].Value;
         var clear = bestScore >= MinimumScore && bestScore >= runnerUp * WinningMargin;
         var all = cleanSubject + "\n" + cleanBody;
-        return new MailClassification(clear ? best : MailIntent.Unclear, DetectLanguage(all), DetectJurisdiction(all), scores);
+        return new MailClassification(clear ? best : MailIntent.Unclear, DetectLanguage(all), DetectJurisdiction(all), scores, BestGuess: clear ? best : null);
     }
 
     /// <summary>Lower case, accents removed, whitespace collapsed: "Supresión" and "supresion" match alike.</summary>
@@ -110,9 +173,9 @@ public static partial class RequestClassifier
         return Negation().IsMatch(before);
     }
 
-    private static string StripReplyPrefixes(string subject) => ReplyPrefix().Replace(subject, "");
+    internal static string StripReplyPrefixes(string subject) => ReplyPrefix().Replace(subject, "");
 
-    private static string StripQuotedLines(string body) =>
+    internal static string StripQuotedLines(string body) =>
         string.Join('\n', body.Split('\n').Where(line => !line.TrimStart().StartsWith('>')));
 
     private static string DetectLanguage(string text)

@@ -28,6 +28,27 @@ public sealed partial record SenderAuthentication(string Spf, string Dkim, strin
     /// <summary>The authserv-id: the first word of the header, before any version and the first <c>;</c> (RFC 8601).</summary>
     private static string AuthServId(string value) => value.Split(';')[0].Trim().Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
 
+    /// <summary>
+    /// Whether the sender's domain authentication aligns with the From address: DMARC passed, or DKIM passed with a
+    /// signing domain (Authentication-Results <c>header.d</c>/<c>header.i</c>) equal to the From domain.
+    /// </summary>
+    public bool AlignsWith(MimeMessage message)
+    {
+        if (Dmarc == "pass")
+        {
+            return true;
+        }
+
+        var domain = message.From.Mailboxes.FirstOrDefault()?.Domain;
+        if (domain is null || !Dkim.Split(',').Contains("pass"))
+        {
+            return false;
+        }
+
+        var results = string.Join(';', message.Headers.Where(h => h.Field.Equals("Authentication-Results", StringComparison.OrdinalIgnoreCase)).Select(h => h.Value));
+        return DkimPassDomain().Matches(results).Any(m => m.Groups[1].Value.TrimEnd('.').Equals(domain, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>From SendGrid's <c>SPF</c> field ("pass") and <c>dkim</c> field ("{@example.com : pass}"): results only, no domains.</summary>
     public static SenderAuthentication FromSendGrid(string? spf, string? dkim)
     {
@@ -56,6 +77,9 @@ public sealed partial record SenderAuthentication(string Spf, string Dkim, strin
 
     [GeneratedRegex(@"\bdmarc=(\w+)", RegexOptions.IgnoreCase)]
     private static partial Regex DmarcResult();
+
+    [GeneratedRegex(@"\bdkim=pass\b[^;]*?\bheader\.[di]=[^@;\s]*@?([A-Za-z0-9.-]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex DkimPassDomain();
 
     [GeneratedRegex(@"^\s*(\w+)")]
     private static partial Regex FirstWord();

@@ -25,8 +25,8 @@ public sealed record TriageOutcome(TriageResult Result, IReadOnlyDictionary<stri
 }
 
 /// <summary>
-/// Staff classify a NeedsTriage e-mail request: its type (and for a correction the new values, read from the message)
-/// is set, the decision recorded as evidence, and from then on it runs exactly like a web request (acknowledgement,
+/// Staff classify a NeedsTriage e-mail request: its type (and for a correction the new values: those staff give, or
+/// else the ones the inbox read from the message) is set, the decision recorded as evidence, and from then on it runs exactly like a web request (acknowledgement,
 /// code to the From address, fan-out). The clock kept running from receipt.
 /// </summary>
 public sealed class TriageService(RequestStore requests, EvidenceLedger evidence, IntakeService intake)
@@ -38,19 +38,21 @@ public sealed class TriageService(RequestStore requests, EvidenceLedger evidence
         string requestId, RequestType type, IReadOnlyDictionary<string, string> corrections, string actor, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var clean = type == RequestType.Correction
-            ? RequestSubmissionValidator.ValidateCorrections(corrections, (field, message) => errors.TryAdd(field, [message]))
-            : new Dictionary<string, string>(StringComparer.Ordinal);
-        if (errors.Count > 0)
-        {
-            return new TriageOutcome(TriageResult.InvalidCorrections, errors);
-        }
-
         var request = await requests.FindAsync(requestId, cancellationToken);
         if (request is null)
         {
             return TriageOutcome.Of(TriageResult.UnknownRequest);
+        }
+
+        // No values given: staff confirm the ones the inbox read from the message (stored on the request as a proposal).
+        var given = corrections.Count == 0 ? request.Corrections : corrections;
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var clean = type == RequestType.Correction
+            ? RequestSubmissionValidator.ValidateCorrections(given, (field, message) => errors.TryAdd(field, [message]))
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+        if (errors.Count > 0)
+        {
+            return new TriageOutcome(TriageResult.InvalidCorrections, errors);
         }
 
         if (!await requests.ClassifyAsync(requestId, type, clean, cancellationToken))

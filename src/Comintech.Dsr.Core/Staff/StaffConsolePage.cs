@@ -65,8 +65,14 @@ public static class StaffConsolePage
                 <h3>Actions</h3>
                 <label>Reason (sent to the person for a denial or an extension)<textarea id="reason" rows="3" maxlength="2000"></textarea></label>
                 <p><button id="approve" type="button" hidden>Approve</button> <button id="deny" type="button" hidden>Deny</button> <button id="extend" type="button" hidden>Extend deadline</button></p>
-                <p id="classify" hidden><label>This e-mail asks for <select id="classify-type"><option value="access">access</option><option value="deletion">deletion</option></select></label>
-                  <button id="classify-button" type="button">Classify and start</button> <span class="hint">(a correction needs its new values: classify it through the API)</span></p>
+                <div id="classify" hidden><p><label>This e-mail asks for <select id="classify-type"><option value="access">access</option><option value="deletion">deletion</option><option value="correction">correction</option><option value="optout">opt-out</option></select></label>
+                  <span id="classify-guess" class="hint"></span></p>
+                  <fieldset id="classify-corrections" hidden><legend>New values (read from the message: check them)</legend>
+                    <label>Full name<input id="fix-fullName" maxlength="500" autocomplete="off"></label>
+                    <label>Phone<input id="fix-phone" maxlength="500" autocomplete="off"></label>
+                    <label>Postal address<input id="fix-postalAddress" maxlength="500" autocomplete="off"></label>
+                    <label>E-mail<input id="fix-email" maxlength="500" autocomplete="off"></label></fieldset>
+                  <p><button id="classify-button" type="button">Classify and start</button></p></div>
               </div>
               <details id="identity-bind" hidden><summary>Bind an account id after checking it</summary>
                 <label>Account id<input id="bind-account" maxlength="64" autocomplete="off"></label>

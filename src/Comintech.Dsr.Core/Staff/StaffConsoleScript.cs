@@ -105,6 +105,7 @@ internal static class StaffConsoleScript
             $('d-facts').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', k), el('dd', v)]));
             $('actions').hidden = d.actions.length === 0;
             ['approve', 'deny', 'extend', 'classify'].forEach(a => { $(a).hidden = !d.actions.includes(a); });
+            if (d.actions.includes('classify')) showTriage(d);
             if (dl.extendedDueAt) $('extend').textContent = 'Extend deadline to ' + day(dl.extendedDueAt);
             fillTable('d-stores', d.stores.map(x => [x.storeId, x.state, x.recordsFound, x.recordsAffected, x.note || '']));
             [...$('d-stores').tBodies[0].rows].forEach((tr, i) => {
@@ -119,6 +120,20 @@ internal static class StaffConsoleScript
             const chain = $('d-chain');
             chain.textContent = d.chain.isIntact ? `chain intact (${d.chain.length} links)` : `chain BROKEN at ${d.chain.firstBrokenSequence}: ${d.chain.problem}`;
             chain.className = d.chain.isIntact ? 'intact' : 'broken';
+          }
+
+          const FIX = ['fullName', 'phone', 'postalAddress', 'email'];
+          function showTriage(d) {
+            const guess = (d.suggestedClassification || '').replace('opt-out', 'optout');
+            if ([...$('classify-type').options].some(o => o.value === guess)) $('classify-type').value = guess;
+            $('classify-guess').textContent = d.suggestedClassification ? `(the inbox read it as: ${d.suggestedClassification})` : '';
+            FIX.forEach(f => { $('fix-' + f).value = (d.corrections || {})[f] || ''; });
+            $('classify-corrections').hidden = $('classify-type').value !== 'correction';
+          }
+          function classifyBody() {
+            const type = $('classify-type').value;
+            if (type !== 'correction') return { type };
+            return { type, corrections: Object.fromEntries(FIX.map(f => [f, $('fix-' + f).value.trim()]).filter(([, v]) => v)) };
           }
 
           async function act(action, done, body) {
@@ -170,7 +185,8 @@ internal static class StaffConsoleScript
           ['approve', 'deny', 'extend'].forEach(a => $(a).addEventListener('click', () => act(a)));
           $('bind-button').addEventListener('click', () => act('identity/bind', 'Account bound; the stores found by account run for it.',
             { accountId: $('bind-account').value.trim(), reason: $('bind-reason').value.trim() }));
-          $('classify-button').addEventListener('click', () => act('classify', 'Classified; the person gets the code to confirm it is them.', { type: $('classify-type').value }));
+          $('classify-type').addEventListener('change', () => { $('classify-corrections').hidden = $('classify-type').value !== 'correction'; });
+          $('classify-button').addEventListener('click', () => act('classify', 'Classified; the person gets the code to confirm it is them.', classifyBody()));
           start();
         })();
         """;

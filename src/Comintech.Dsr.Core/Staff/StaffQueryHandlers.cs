@@ -104,7 +104,8 @@ public sealed class StaffQueryHandlers(
             await audit.ForRequestAsync(requestId, cancellationToken),
             StaffViews.Actions(request, deadline.CanExtend),
             rerunnable,
-            IdentityView.From(request)));
+            IdentityView.From(request),
+            request.SuggestedClassification));
     }
 
     /// <summary>GET /api/staff/export: the request log of the last 24 months as CSV.</summary>

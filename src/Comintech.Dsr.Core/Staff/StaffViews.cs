@@ -56,7 +56,8 @@ public sealed record RequestDetail(
     IReadOnlyList<StaffAuditEntry> Audit,
     IReadOnlyList<string> Actions,
     IReadOnlyList<string> RerunnableStores,
-    IdentityView Identity);
+    IdentityView Identity,
+    string? SuggestedClassification = null);
 
 /// <summary>
 /// The identity resolution for staff: the tier reached, the bound account, and an account id given but not bound,

@@ -38,7 +38,7 @@ public sealed class CorpusAccuracyTests(ITestOutputHelper output)
         }
 
         var classification = RequestClassifier.Classify(mail.Subject, mail.Text);
-        return (classification.NeedsTriage ? "triage" : "request", classification.WireName);
+        return (classification.IsMachineMail ? "ignored" : classification.NeedsTriage ? "triage" : "request", classification.WireName);
     }
 
     [Fact]

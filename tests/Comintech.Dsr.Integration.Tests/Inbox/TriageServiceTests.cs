@@ -34,7 +34,7 @@ public sealed class TriageServiceTests(InboxFixture fixture) : IClassFixture<Inb
     [Fact]
     public async Task Staff_classification_sets_the_type_records_evidence_and_starts_the_request_once()
     {
-        var result = await DeliverAsync("A question", "Could you tell me something about my account?");
+        var result = await DeliverAsync("A question", "Is your shop open on Sunday?");
         var triage = fixture.Get<TriageService>();
 
         var first = await triage.ClassifyAsync(result.RequestId!, RequestType.Access, "staff:test", fixture.Host.Client, CancellationToken.None);
@@ -52,21 +52,25 @@ public sealed class TriageServiceTests(InboxFixture fixture) : IClassFixture<Inb
     }
 
     [Fact]
-    public async Task A_correction_is_started_only_with_the_new_values_staff_read_from_the_message()
+    public async Task A_correction_is_started_with_the_values_read_from_the_message_or_those_staff_give_and_never_without_values()
     {
-        var result = await DeliverAsync("My address is wrong", "Please update my address to 1 Example Road, Exampletown.");
+        var read = await DeliverAsync("My address is wrong", "Please update my address to 1 Example Road, Exampletown.");
+        var none = await DeliverAsync("My address is wrong", "The address you have for me is not right any more.");
         var triage = fixture.Get<TriageService>();
 
-        var without = await triage.ClassifyAsync(result.RequestId!, RequestType.Correction, "staff:test", fixture.Host.Client, CancellationToken.None);
-        var with = await triage.ClassifyAsync(
-            result.RequestId!, RequestType.Correction, new Dictionary<string, string> { ["postalAddress"] = "1 Example Road, Exampletown" },
+        var proposed = (await fixture.Get<RequestStore>().GetAsync(read.RequestId!)).Corrections;
+        var confirmed = await triage.ClassifyAsync(read.RequestId!, RequestType.Correction, "staff:test", fixture.Host.Client, CancellationToken.None);
+        var without = await triage.ClassifyAsync(none.RequestId!, RequestType.Correction, "staff:test", fixture.Host.Client, CancellationToken.None);
+        var edited = await triage.ClassifyAsync(
+            none.RequestId!, RequestType.Correction, new Dictionary<string, string> { ["postalAddress"] = "2 Example Road, Exampletown" },
             "staff:test", fixture.Host.Client, CancellationToken.None);
 
-        Assert.Equal(TriageResult.InvalidCorrections, without.Result);
+        Assert.Equal("1 Example Road, Exampletown", proposed["postalAddress"]);
+        Assert.Equal((TriageResult.Classified, TriageResult.InvalidCorrections, TriageResult.Classified), (confirmed.Result, without.Result, edited.Result));
         Assert.Contains("corrections", without.Errors.Keys);
-        Assert.Equal(TriageResult.Classified, with.Result);
-        var request = await fixture.Get<RequestStore>().GetAsync(result.RequestId!);
-        Assert.Equal((RequestType.Correction, "1 Example Road, Exampletown"), (request.Type, request.Corrections["postalAddress"]));
+        var request = await fixture.Get<RequestStore>().GetAsync(none.RequestId!);
+        Assert.Equal((RequestType.Correction, "2 Example Road, Exampletown"), (request.Type, request.Corrections["postalAddress"]));
         Assert.NotNull(await fixture.Host.Client.GetInstanceAsync(request.Id));
+        Assert.Equal("1 Example Road, Exampletown", (await fixture.Get<RequestStore>().GetAsync(read.RequestId!)).Corrections["postalAddress"]);
     }
 }

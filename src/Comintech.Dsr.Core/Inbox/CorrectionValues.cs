@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using Comintech.Dsr.Intake;
+
+namespace Comintech.Dsr.Inbox;
+
+/// <summary>
+/// The new values a correction e-mail gives, read from its text in English, Spanish and Portuguese: full name, phone,
+/// postal address and e-mail (field names as the data map's: fullName, phone, postalAddress, email). A proposal only:
+/// staff confirm or edit it in the console when they classify the message.
+/// </summary>
+public static partial class CorrectionValues
+{
+    public const string FullName = "fullName";
+    public const string Phone = "phone";
+    public const string PostalAddress = "postalAddress";
+    public const string Email = "email";
+
+    public static IReadOnlyDictionary<string, string> Extract(string subject, string body, string? senderAddress)
+    {
+        var lines = $"{subject}\n{RequestClassifier.StripQuotedLines(body)}".Split('\n').Where(line => !QuoteHeader().IsMatch(line));
+        var text = string.Join('\n', lines);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        Add(values, FullName, NamePattern().Matches(text), v => v.Split(' ').Length <= 8);
+        Add(values, PostalAddress, AddressPattern().Matches(text), v => v.Any(char.IsAsciiDigit) && v.Length >= 8);
+        Add(values, Phone, PhonePattern().Matches(text), v => v.Count(char.IsAsciiDigit) is >= 7 and <= 15);
+        var email = EmailPattern().Matches(text).Select(m => m.Groups["v"].Value.TrimEnd('.'))
+            .FirstOrDefault(e => !e.Equals(senderAddress, StringComparison.OrdinalIgnoreCase) && RequestSubmissionValidator.IsEmail(e));
+        if (email is not null)
+        {
+            values[Email] = email;
+        }
+
+        return values;
+    }
+
+    /// <summary>The first match that looks like a value of the field.</summary>
+    private static void Add(Dictionary<string, string> values, string field, MatchCollection matches, Func<string, bool> plausible)
+    {
+        foreach (Match match in matches)
+        {
+            var value = SentenceEnd().Replace(match.Groups["v"].Value, "").Trim().TrimEnd('.', ',', ';', ' ');
+            if (value.Length > 0 && value.Length <= RequestSubmissionValidator.MaxCorrectionValueLength && plausible(value))
+            {
+                values[field] = value;
+                return;
+            }
+        }
+    }
+
+    private const string Name = @"(?-i:(?<v>\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:(?:de|del|da|das|do|dos|la|e|y|van|von)[ \t]+)?\p{Lu}[\p{L}'’.-]*){1,5}))";
+
+    [GeneratedRegex(
+        @"(?:(?:my|the)\s+(?:correct\s+|full\s+)?name\s+(?:is\s+now|is|should\s+(?:be|read))|name\s+is\s+now|should\s+read|name\s+on\s+my\s+account\s+to|now\s+called" +
+        @"|me\s+llamo|mi\s+nombre\s+(?:correcto\s+|completo\s+)?es|nombre\s+bien:|debe\s+ser|ahora\s+me\s+llamo" +
+        @"|meu\s+nome\s+(?:correto\s+|completo\s+)?(?:é|e|agora\s+é)|agora\s+meu\s+nome\s+é|nome\s+certo:|deveria\s+ser|nome\s+(?:é|e)\s+agora)[:\s]+(?:Dr\.?\s+)?" + Name,
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex(
+        @"(?:(?:new|postal|correct)\s+address(?:\s+is)?|address\s+is|(?:change|update)\s+(?:my\s+|the\s+)?(?:postal\s+)?address\s+to|moved\s+(?:house\s*)?(?:to|:)|live\s+in\s+\w+\s+now|use\s+my\s+new\s+address|I\s+have\s+a\s+new\s+postal\s+address" +
+        @"|(?:nueva\s+)?direcci[oó]n(?:\s+postal)?(?:\s+(?:correcta|nueva))?\s*(?:es|:)|domicilio(?:\s+nuevo)?\s*(?:es|:)|nuevo\s+domicilio|ahora\s+vivo\s+en|direcci[oó]n\s+postal" +
+        @"|endere[cç]o(?:\s+novo|\s+correto)?\s*(?:é|e|:)|novo\s+endere[cç]o(?:\s+é)?|agora\s+moro\s+(?:na|no|em)|atualizar\s+meu\s+endere[cç]o)\s*:?\s*(?<v>[^\n]{6,160})",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex AddressPattern();
+
+    [GeneratedRegex(
+        @"(?:phone|mobile|number|tel[eé]fono|m[oó]vil|telefone|celular|tel\.?)[^\n\d+(]{0,40}(?<v>\+?\(?\d[\d \t().-]{5,18}\d)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"(?<v>[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex EmailPattern();
+
+    /// <summary>The rest of the sentence after the value ("... LS6 2AB. Please fix it.").</summary>
+    [GeneratedRegex(@"(?:\.\s+[\p{Lu}¿¡]|[.!?]\s*$|\s+(?:please|por\s+favor|pfv|porfa|thanks|gracias|obrigad[oa])\b).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex SentenceEnd();
+
+    /// <summary>The header lines of a quoted or forwarded message, which name other people and addresses.</summary>
+    [GeneratedRegex(@"^\s*(?:-+\s*(?:forwarded|mensaje reenviado|mensagem encaminhada)|On .+ wrote:|El .+ escribi[oó]:|Em .+ escreveu:|(?:from|to|cc|de|para|sent|enviado|date|fecha|data|subject|asunto|assunto)\s*:)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex QuoteHeader();
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MimeKit;
+
+namespace Comintech.Dsr.Inbox.Model;
+
+/// <summary>
+/// One message of the inbox corpus (corpus/inbox/*.jsonl): its label, language, sender, subject, and a plain
+/// <see cref="Text"/> or an HTML-only <see cref="Html"/> body, with any extra headers (Auto-Submitted, ...).
+/// </summary>
+public sealed record CorpusMessage(
+    string Id,
+    string Label,
+    string Lang,
+    string From,
+    string Subject,
+    string? Text = null,
+    string? Html = null,
+    IReadOnlyDictionary<string, string>? Headers = null)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+
+    /// <summary>The labels, in the corpus's spelling (the wire names of <see cref="MailIntent"/>).</summary>
+    public static readonly IReadOnlyList<string> Labels = ["access", "deletion", "correction", "opt-out", "objection", "unclear", "auto-reply", "bounce"];
+
+    public static IReadOnlyList<CorpusMessage> ReadAll(string path) =>
+        [.. File.ReadLines(path).Where(line => line.Trim().Length > 0).Select((line, i) => Parse(line, path, i + 1))];
+
+    /// <summary>The message as it would arrive: a MIME message with the given sender, subject, body and headers.</summary>
+    public MimeMessage ToMime()
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(From));
+        message.To.Add(MailboxAddress.Parse("privacy@comintech.example"));
+        message.Subject = Subject;
+        message.MessageId = Id + "@corpus.example";
+        message.Date = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+        foreach (var (name, value) in Headers ?? new Dictionary<string, string>())
+        {
+            message.Headers.Add(name, value);
+        }
+
+        message.Body = new BodyBuilder { TextBody = Text, HtmlBody = Html }.ToMessageBody();
+        return message;
+    }
+
+    /// <summary>The example the model trains on: the same text it reads in production.</summary>
+    public IntentExample ToExample() => new() { Text = IntentModel.TextOf(Subject, Text ?? HtmlText.ToPlainText(Html ?? "")), Label = Label };
+
+    private static CorpusMessage Parse(string line, string path, int number)
+    {
+        var message = JsonSerializer.Deserialize<CorpusMessage>(line, Json);
+        if (message is null || string.IsNullOrWhiteSpace(message.Id) || !Labels.Contains(message.Label) || (message.Text is null == message.Html is null))
+        {
+            throw new InvalidDataException($"{path}:{number}: needs an id, a known label ({string.Join(", ", Labels)}) and exactly one of text or html.");
+        }
+
+        return message;
+    }
+}

@@ -1,0 +1,56 @@
+using Comintech.Dsr.Inbox;
+using Comintech.Dsr.Inbox.Model;
+using Xunit.Abstractions;
+
+namespace Comintech.Dsr.Core.Tests.Inbox;
+
+public sealed class CorrectionValuesTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("wrong address", "Hi, you've got my old address. I moved to 14 Elm Street, Leeds LS6 2AB. Please fix it. Thanks", "postalAddress", "14 Elm Street, Leeds LS6 2AB")]
+    [InlineData("My address is wrong", "Please update my address to 1 Example Road, Exampletown.", "postalAddress", "1 Example Road, Exampletown")]
+    [InlineData("married", "I got married last month. My name is now Sarah Whitfield (was Sarah Jones). Can you change it?", "fullName", "Sarah Whitfield")]
+    [InlineData("", "new phone number is +44 7700 900123, pls use that one", "phone", "+44 7700 900123")]
+    [InlineData("email", "please change my email to jo.bennett@example.net, the old one doesn't work anymore", "email", "jo.bennett@example.net")]
+    [InlineData("direccion", "Hola, tienen mi dirección antigua. Ahora vivo en Calle Mayor 12, 28013 Madrid. ¿Lo pueden cambiar?", "postalAddress", "Calle Mayor 12, 28013 Madrid")]
+    [InlineData("datos viejos", "tienen datos viejos mios. me llamo Andrés Castillo y mi telefono es 655 111 222", "fullName", "Andrés Castillo")]
+    [InlineData("datos viejos", "tienen datos viejos mios. me llamo Andrés Castillo y mi telefono es 655 111 222", "phone", "655 111 222")]
+    [InlineData("Rectificación", "Mi nombre correcto es María del Carmen Ruiz Soto y mi domicilio es Avenida de la Paz 7, 41001 Sevilla.", "fullName", "María del Carmen Ruiz Soto")]
+    [InlineData("Rectificación", "Mi nombre correcto es María del Carmen Ruiz Soto y mi domicilio es Avenida de la Paz 7, 41001 Sevilla.", "postalAddress", "Avenida de la Paz 7, 41001 Sevilla")]
+    [InlineData("correo", "cambien mi correo a ana.mora@example.es, el otro ya no lo uso", "email", "ana.mora@example.es")]
+    [InlineData("endereco errado", "Oi, vocês estão com meu endereço antigo. Agora moro na Rua das Flores, 120, São Paulo - SP, 01310-100. Podem trocar?", "postalAddress", "Rua das Flores, 120, São Paulo - SP, 01310-100")]
+    [InlineData("casei", "Me casei e agora meu nome é Carolina Alves Pereira. Podem mudar no cadastro?", "fullName", "Carolina Alves Pereira")]
+    [InlineData("", "meu telefone novo é (11) 98765-4321, usem esse pfv", "phone", "(11) 98765-4321")]
+    [InlineData("email", "troquem meu email para pedro.santos@example.com.br, o antigo não uso mais", "email", "pedro.santos@example.com.br")]
+    public void Values_are_read_from_english_spanish_and_portuguese_text(string subject, string body, string field, string expected)
+    {
+        var values = CorrectionValues.Extract(subject, body, "sender@example.com");
+        Assert.True(values.TryGetValue(field, out var value), $"No {field} in: {string.Join(", ", values)}");
+        Assert.Equal(expected, value);
+    }
+
+    [Fact]
+    public void The_sender_address_and_quoted_or_forwarded_headers_are_not_taken_as_new_values()
+    {
+        var values = CorrectionValues.Extract(
+            "Re: invoice", "The name on this invoice is wrong.\n\nOn Wed, 4 Nov 2026 Billing <billing@shop.example> wrote:\n> call us on 0800 123 4567", "me@example.com");
+        Assert.Empty(values);
+        Assert.DoesNotContain("email", CorrectionValues.Extract("email", "my email me@example.com is fine, the phone is wrong", "me@example.com").Keys);
+    }
+
+    [Fact]
+    public void Most_correction_messages_in_the_corpus_yield_at_least_one_value()
+    {
+        var corrections = CorpusMessage.ReadAll(HeldOutAccuracyTests.TrainSplit).Concat(CorpusMessage.ReadAll(HeldOutAccuracyTests.TestSplit)).Where(m => m.Label == "correction").ToList();
+        var withValues = 0;
+        foreach (var message in corrections)
+        {
+            var values = CorrectionValues.Extract(message.Subject, message.Text ?? HtmlText.ToPlainText(message.Html!), null);
+            withValues += values.Count > 0 ? 1 : 0;
+            output.WriteLine($"{message.Id}: {string.Join("; ", values.Select(v => $"{v.Key}={v.Value}"))}");
+        }
+
+        output.WriteLine($"{withValues}/{corrections.Count} correction messages gave values");
+        Assert.True(withValues >= corrections.Count * 0.7, $"{withValues}/{corrections.Count}");
+    }
+}

@@ -1,0 +1,67 @@
+using Comintech.Dsr.Inbox;
+using Comintech.Dsr.Inbox.Model;
+
+// Trains the inbox intent model from the corpus's train split and writes it where Comintech.Dsr.Core embeds it.
+//   train <train.jsonl> <model.zip>   the shipped model (./train-inbox-model.sh)
+//   cv <train.jsonl>                  5-fold cross-validation on the train split, the figures to tune by (never the test split)
+//   read <subject> <text>             how the shipped classifier reads one message
+if (args is ["train", var trainPath, var modelPath])
+{
+    var examples = CorpusMessage.ReadAll(trainPath).Select(m => m.ToExample()).ToList();
+    var (ml, model) = IntentModel.Train(examples);
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(modelPath))!);
+    using (var file = File.Create(modelPath))
+    {
+        ml.Model.Save(model, null, file);
+    }
+
+    Console.WriteLine($"Trained on {examples.Count} messages; model written to {modelPath} ({new FileInfo(modelPath).Length / 1024} KiB).");
+    return 0;
+}
+
+if (args is ["cv", var cvPath])
+{
+    const int Folds = 5;
+    double[] thresholds = [0, 0.3, 0.4, 0.5, 0.6];
+    var messages = CorpusMessage.ReadAll(cvPath);
+    var (modelRight, rulesRight) = (0, 0);
+    var combinedRight = new int[thresholds.Length];
+    for (var fold = 0; fold < Folds; fold++)
+    {
+        var (ml, trained) = IntentModel.Train(messages.Where((_, i) => i % Folds != fold).Select(m => m.ToExample()));
+        var model = new IntentModel(ml, trained);
+        foreach (var message in messages.Where((_, i) => i % Folds == fold))
+        {
+            var body = message.Text ?? HtmlText.ToPlainText(message.Html!);
+            modelRight += model.Predict(message.Subject, body).Label == message.Label ? 1 : 0;
+            rulesRight += RequestClassifier.ClassifyByRules(message.Subject, body).WireName == message.Label ? 1 : 0;
+            for (var t = 0; t < thresholds.Length; t++)
+            {
+                combinedRight[t] += RequestClassifier.Classify(message.Subject, body, thresholds[t], model).WireName == message.Label ? 1 : 0;
+            }
+        }
+    }
+
+    Console.WriteLine($"{Folds}-fold cross-validation on {messages.Count} messages: model alone {(double)modelRight / messages.Count:P1}, rules alone {(double)rulesRight / messages.Count:P1}");
+    for (var t = 0; t < thresholds.Length; t++)
+    {
+        Console.WriteLine($"  rules + model, minimum confidence {thresholds[t]:0.00}: {(double)combinedRight[t] / messages.Count:P1}");
+    }
+
+    return 0;
+}
+
+if (args is ["read", var subject, var text])
+{
+    var classification = RequestClassifier.Classify(subject, text);
+    Console.WriteLine($"{classification.WireName} (best guess {classification.SuggestedName}, {classification.Confidence:P0} by {classification.Source}, language {classification.Language})");
+    foreach (var (label, probability) in IntentModel.Shipped.Predict(subject, text).Probabilities.OrderByDescending(p => p.Value))
+    {
+        Console.WriteLine($"  {label,-12} {probability:P1}");
+    }
+
+    return 0;
+}
+
+Console.Error.WriteLine("usage: train <train.jsonl> <model.zip> | cv <train.jsonl> | read <subject> <text>");
+return 2;

@@ -17,6 +17,7 @@ public sealed class DsrRequestOrchestratorTests : IAsyncLifetime
     private readonly ConcurrentQueue<string> calls = new();
     private readonly ConcurrentDictionary<string, int> attemptsByStore = new();
     private readonly HashSet<string> brokenStores = [];
+    private int transientFailuresLeft;
     private DurableTaskTestHost host = null!;
 
     public async Task InitializeAsync()
@@ -25,7 +26,7 @@ public sealed class DsrRequestOrchestratorTests : IAsyncLifetime
         {
             registry.AddOrchestrator<DsrRequestOrchestrator>();
             registry.AddActivityFunc<string, bool>(DsrActivityNames.SendAcknowledgement, (_, id) => Record($"ack:{id}"));
-            registry.AddActivityFunc<SendCodeInput, bool>(DsrActivityNames.SendVerificationCode, (_, input) => Record($"code:{input.Issue}"));
+            registry.AddActivityFunc<SendCodeInput, bool>(DsrActivityNames.SendVerificationCode, (_, input) => Transient() && Record($"code:{input.Issue}"));
             registry.AddActivityFunc<string, bool>(DsrActivityNames.CloseUnverified, (_, id) => Record($"not-verified:{id}"));
             registry.AddActivityFunc<string, FulfilmentPlan>(DsrActivityNames.PlanFulfilment, (_, _) => new FulfilmentPlan(
                 ConnectorAction.Erase,
@@ -40,13 +41,18 @@ public sealed class DsrRequestOrchestratorTests : IAsyncLifetime
 
                 return new ConnectorOutcome(input.StoreId, input.Action, OutcomeKind.Done, 2, 2, null, null, DateTimeOffset.UtcNow);
             });
-            registry.AddActivityFunc<FinaliseInput, bool>(DsrActivityNames.FinaliseRequest, (_, input) => Record($"final:{input.Status}"));
+            registry.AddActivityFunc<FinaliseInput, bool>(DsrActivityNames.FinaliseRequest, (_, input) => Transient() && Record($"final:{input.Status}"));
             registry.AddActivityFunc<string, bool>(DsrActivityNames.AwaitApproval, (_, id) => Record($"awaiting-approval:{id}"));
             registry.AddActivityFunc<string, bool>(DsrActivityNames.CloseDenied, (_, id) => Record($"denied:{id}"));
         });
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();
+
+    /// <summary>Fails while <see cref="transientFailuresLeft"/> lasts, as storage does for a moment.</summary>
+    private bool Transient() => Interlocked.Decrement(ref transientFailuresLeft) < 0
+        ? true
+        : throw new InvalidOperationException("Storage answered 503 (transient).");
 
     private bool Record(string call)
     {
@@ -96,6 +102,20 @@ public sealed class DsrRequestOrchestratorTests : IAsyncLifetime
         var progress = metadata.ReadCustomStatusAs<DsrProgress>()!;
         Assert.Equal(RequestStage.Done, progress.Stage);
         Assert.Equal(3, progress.Stores.Count);
+    }
+
+    [Fact]
+    public async Task A_step_that_fails_for_a_moment_is_retried_and_the_request_completes()
+    {
+        transientFailuresLeft = 1;
+        var id = await StartAsync(TimeSpan.FromMinutes(10));
+        transientFailuresLeft = 1;
+
+        await host.Client.RaiseEventAsync(id, DsrEvents.IdentityVerified, true);
+        var metadata = await CompletionAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
+        Assert.Equal(["ack:" + RequestId, "code:1", "final:Completed"], calls);
     }
 
     [Fact]

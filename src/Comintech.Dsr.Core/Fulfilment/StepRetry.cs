@@ -1,0 +1,13 @@
+using Microsoft.DurableTask;
+
+namespace Comintech.Dsr.Fulfilment;
+
+/// <summary>
+/// The retry policy of every workflow step that is not a store action (those take theirs from the data map): every step
+/// is idempotent, so a transient storage or mail failure is retried instead of ending the orchestration.
+/// </summary>
+public static class StepRetry
+{
+    public static TaskOptions Transient { get; } = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(maxNumberOfAttempts: 8, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
+}

@@ -1,0 +1,47 @@
+namespace Comintech.Dsr.LocalEngine.Engine;
+
+/// <summary>
+/// Listens to the backend's own log for the partition leases this engine acquires and says so in the engine's log,
+/// with the time since the engine started: after a crash, this is when the engine has its work back.
+/// </summary>
+public sealed partial class PartitionLeaseLog : ILoggerProvider
+{
+    public const string BackendCategory = "DurableTask.AzureStorage";
+    private static readonly DateTimeOffset Started = DateTimeOffset.UtcNow;
+    private ILogger? engineLog;
+
+    /// <summary>From here on, acquired leases are reported to <paramref name="logger"/>.</summary>
+    public void Attach(ILogger<PartitionLeaseLog> logger) => engineLog = logger;
+
+    public ILogger CreateLogger(string categoryName) =>
+        categoryName == BackendCategory ? new Listener(this) : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+    public void Dispose()
+    {
+    }
+
+    private void Heard<TState>(EventId eventId, TState state)
+    {
+        if (engineLog is null || eventId.Name is not ("LeaseAcquisitionSucceeded" or "LeaseStealingSucceeded"))
+        {
+            return;
+        }
+
+        var fields = state as IReadOnlyList<KeyValuePair<string, object?>> ?? [];
+        string? Field(string name) => fields.FirstOrDefault(f => f.Key == name).Value?.ToString();
+        LogTakenBack(engineLog, Field("PartitionId") ?? "?", Field("LeaseType") ?? "?", Field("WorkerName") ?? "?", (DateTimeOffset.UtcNow - Started).TotalSeconds);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Partition {PartitionId} taken ({LeaseType} lease) by worker {WorkerId}, {Seconds:0.0} s after the engine started")]
+    private static partial void LogTakenBack(ILogger logger, string partitionId, string leaseType, string workerId, double seconds);
+
+    private sealed class Listener(PartitionLeaseLog owner) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            owner.Heard(eventId, state);
+    }
+}

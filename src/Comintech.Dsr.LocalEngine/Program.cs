@@ -38,6 +38,7 @@ var storageConnectionString = DsrServiceCollectionExtensions.StorageConnectionSt
 builder.Services.AddLocalDurableEngine(storageConnectionString, engine, sidecarPort);
 builder.Services.AddSingleton(engine);
 builder.Services.AddHostedService<InboundMailWatcher>();
+builder.Services.AddHostedService<ReconcileAtStart>();
 
 var app = builder.Build();
 partitionLeases.Attach(app.Services.GetRequiredService<ILogger<PartitionLeaseLog>>());

@@ -18,6 +18,7 @@ public static class DsrActivityNames
     public const string CloseDenied = nameof(CloseDenied);
     public const string SendDeadlineAlert = nameof(SendDeadlineAlert);
     public const string RecordRerun = nameof(RecordRerun);
+    public const string RecordWorkflowFailure = nameof(RecordWorkflowFailure);
 }
 
 /// <summary>The body of one activity, host-neutral: the hosts bind it to their trigger.</summary>

@@ -1,5 +1,6 @@
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Domain;
+using Comintech.Dsr.Recovery;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -15,6 +16,23 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
     private const int MaxResendTurns = 25;
 
     public override async Task<DsrOrchestrationResult> RunAsync(TaskOrchestrationContext context, DsrOrchestrationInput input)
+    {
+        try
+        {
+            return await RunStepsAsync(context, input);
+        }
+        catch (TaskFailedException ex)
+        {
+            // A step failed after all its retries: staff are told the step and the reason, and can restart the request.
+            await context.CallActivityAsync(
+                DsrActivityNames.RecordWorkflowFailure,
+                new WorkflowFailureInput(input.RequestId, ex.TaskName, $"{ex.FailureDetails.ErrorType}: {ex.FailureDetails.ErrorMessage}"),
+                StepRetry.Transient);
+            throw;
+        }
+    }
+
+    private static async Task<DsrOrchestrationResult> RunStepsAsync(TaskOrchestrationContext context, DsrOrchestrationInput input)
     {
         var logger = context.CreateReplaySafeLogger<DsrRequestOrchestrator>();
         context.SetCustomStatus(new DsrProgress(RequestStage.AwaitingVerification, []));

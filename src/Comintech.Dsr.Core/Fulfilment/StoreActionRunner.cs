@@ -146,7 +146,7 @@ public sealed partial class StoreActionRunner(
     }
 
     /// <summary>The outcome kept under a key by an earlier run, if any.</summary>
-    private async Task<ConnectorOutcome?> EarlierAsync(string requestId, string key, CancellationToken cancellationToken)
+    public async Task<ConnectorOutcome?> EarlierAsync(string requestId, string key, CancellationToken cancellationToken)
     {
         var earlier = await storage.ConnectorRuns.GetEntityIfExistsAsync<TableEntity>(requestId, key, cancellationToken: cancellationToken);
         return earlier.HasValue ? ConnectorRunRecord.ToOutcome(earlier.Value!) : null;

@@ -99,12 +99,17 @@ public static class DsrServiceCollectionExtensions
         services.AddTransient<CloseDeniedActivity>();
         services.AddTransient<Deadlines.SendDeadlineAlertActivity>();
         services.AddTransient<Fulfilment.Rerun.RecordRerunActivity>();
+        services.AddSingleton<Recovery.WorkflowFailures>();
+        services.AddTransient<Recovery.RecordWorkflowFailureActivity>();
+        services.AddTransient<Recovery.WorkflowRepair>();
+        services.AddTransient<Recovery.WorkflowRecovery>();
 
         services.AddSingleton<StaffAuthenticator>();
         services.AddSingleton<StaffAuditLog>();
         services.AddSingleton<StaffQueryHandlers>();
         services.AddSingleton<StaffActionHandlers>();
         services.AddSingleton<StaffTriageHandlers>();
+        services.AddTransient<StaffRecoveryHandlers>();
         return services;
     }
 

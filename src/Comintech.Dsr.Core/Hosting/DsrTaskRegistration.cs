@@ -31,6 +31,7 @@ public static class DsrTaskRegistration
         Add<CloseDeniedActivity, string, bool>(registry, DsrActivityNames.CloseDenied);
         Add<Deadlines.SendDeadlineAlertActivity, Deadlines.DeadlineAlertInput, bool>(registry, DsrActivityNames.SendDeadlineAlert);
         Add<Fulfilment.Rerun.RecordRerunActivity, Fulfilment.Rerun.RecordRerunInput, Domain.RequestStatus>(registry, DsrActivityNames.RecordRerun);
+        Add<Recovery.RecordWorkflowFailureActivity, Recovery.WorkflowFailureInput, bool>(registry, DsrActivityNames.RecordWorkflowFailure);
         return registry;
     }
 

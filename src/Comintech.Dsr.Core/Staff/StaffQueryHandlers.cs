@@ -183,4 +183,6 @@ public static class StaffActions
     public const string Classify = "classify";
     public const string BackupRestored = "backup-restored";
     public const string ManualStepDone = "manual-step-done";
+    public const string RestartWorkflow = "restart-workflow";
+    public const string Reconcile = "reconcile";
 }

@@ -192,6 +192,10 @@ public sealed class VerificationService(DsrStorage storage, IOptions<DsrOptions>
             : new ResendCheck(ResendDecision.Allowed, TimeSpan.Zero, issue);
     }
 
+    /// <summary>Whether the person has verified a code (a restarted workflow counts it).</summary>
+    public async Task<bool> IsVerifiedAsync(string requestId, CancellationToken cancellationToken = default) =>
+        (await ReadAsync(requestId, cancellationToken))?.GetBoolean("Verified") == true;
+
     private async Task<TableEntity?> ReadAsync(string requestId, CancellationToken cancellationToken)
     {
         var response = await storage.Requests.GetEntityIfExistsAsync<TableEntity>(requestId, RowKey, cancellationToken: cancellationToken);

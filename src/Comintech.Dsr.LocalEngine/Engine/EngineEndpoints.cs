@@ -54,6 +54,10 @@ public static class EngineEndpoints
             staff.ClassifyAsync(http, id, client));
         app.MapPost("/api/staff/requests/{id}/stores/{storeId}/rerun", (string id, string storeId, HttpRequest http, StaffActionHandlers staff, DurableTaskClient client) =>
             staff.RerunStoreAsync(http, id, storeId, client));
+        app.MapPost("/api/staff/requests/{id}/restart", (string id, HttpRequest http, StaffRecoveryHandlers staff, DurableTaskClient client) =>
+            staff.RestartAsync(http, id, client));
+        app.MapPost("/api/staff/reconcile", (HttpRequest http, StaffRecoveryHandlers staff, DurableTaskClient client) =>
+            staff.ReconcileAsync(http, client));
         return app;
     }
 }

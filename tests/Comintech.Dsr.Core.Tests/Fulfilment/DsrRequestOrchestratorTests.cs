@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Fulfilment;
+using Comintech.Dsr.Recovery;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
@@ -18,6 +19,7 @@ public sealed class DsrRequestOrchestratorTests : IAsyncLifetime
     private readonly ConcurrentDictionary<string, int> attemptsByStore = new();
     private readonly HashSet<string> brokenStores = [];
     private int transientFailuresLeft;
+    private bool planBroken;
     private DurableTaskTestHost host = null!;
 
     public async Task InitializeAsync()
@@ -28,7 +30,10 @@ public sealed class DsrRequestOrchestratorTests : IAsyncLifetime
             registry.AddActivityFunc<string, bool>(DsrActivityNames.SendAcknowledgement, (_, id) => Record($"ack:{id}"));
             registry.AddActivityFunc<SendCodeInput, bool>(DsrActivityNames.SendVerificationCode, (_, input) => Transient() && Record($"code:{input.Issue}"));
             registry.AddActivityFunc<string, bool>(DsrActivityNames.CloseUnverified, (_, id) => Record($"not-verified:{id}"));
-            registry.AddActivityFunc<string, FulfilmentPlan>(DsrActivityNames.PlanFulfilment, (_, _) => new FulfilmentPlan(
+            registry.AddActivityFunc<WorkflowFailureInput, bool>(DsrActivityNames.RecordWorkflowFailure, (_, input) => Record($"failed:{input.Step}:{input.Reason}"));
+            registry.AddActivityFunc<string, FulfilmentPlan>(DsrActivityNames.PlanFulfilment, (_, _) => planBroken
+                ? throw new InvalidOperationException("Request AAAA is not in the request store.")
+                : new FulfilmentPlan(
                 ConnectorAction.Erase,
                 [.. new[] { "accounts", "tickets", "billing" }.Select(id => new PlannedStore(id, 3, TimeSpan.FromMilliseconds(100), 1))]));
             registry.AddActivityFunc<StoreActionInput, ConnectorOutcome>(DsrActivityNames.ExecuteStoreAction, (_, input) =>
@@ -116,6 +121,21 @@ public sealed class DsrRequestOrchestratorTests : IAsyncLifetime
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
         Assert.Equal(["ack:" + RequestId, "code:1", "final:Completed"], calls);
+    }
+
+    [Fact]
+    public async Task A_step_that_cannot_succeed_fails_the_workflow_and_tells_staff_the_step_and_reason()
+    {
+        planBroken = true;
+        var id = await StartAsync(TimeSpan.FromMinutes(10));
+
+        await host.Client.RaiseEventAsync(id, DsrEvents.IdentityVerified, true);
+        var metadata = await CompletionAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, metadata.RuntimeStatus);
+        Assert.Equal(
+            ["ack:" + RequestId, "code:1", "failed:PlanFulfilment:System.InvalidOperationException: Request AAAA is not in the request store."],
+            calls);
     }
 
     [Fact]

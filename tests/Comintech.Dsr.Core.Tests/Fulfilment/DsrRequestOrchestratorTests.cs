@@ -57,7 +57,7 @@ public sealed class DsrRequestOrchestratorTests : IAsyncLifetime
     /// <summary>Fails while <see cref="transientFailuresLeft"/> lasts, as storage does for a moment.</summary>
     private bool Transient() => Interlocked.Decrement(ref transientFailuresLeft) < 0
         ? true
-        : throw new InvalidOperationException("Storage answered 503 (transient).");
+        : throw new IOException("Storage answered 503 (transient).");
 
     private bool Record(string call)
     {

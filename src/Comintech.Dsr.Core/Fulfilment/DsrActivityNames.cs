@@ -19,6 +19,7 @@ public static class DsrActivityNames
     public const string SendDeadlineAlert = nameof(SendDeadlineAlert);
     public const string RecordRerun = nameof(RecordRerun);
     public const string RecordWorkflowFailure = nameof(RecordWorkflowFailure);
+    public const string PurgeHistory = nameof(PurgeHistory);
 }
 
 /// <summary>The body of one activity, host-neutral: the hosts bind it to their trigger.</summary>

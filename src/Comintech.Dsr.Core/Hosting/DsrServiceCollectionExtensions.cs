@@ -103,6 +103,11 @@ public static class DsrServiceCollectionExtensions
         services.AddTransient<Recovery.RecordWorkflowFailureActivity>();
         services.AddTransient<Recovery.WorkflowRepair>();
         services.AddTransient<Recovery.WorkflowRecovery>();
+        services.AddOptions<Recovery.HistoryOptions>()
+            .BindConfiguration(Recovery.HistoryOptions.Section)
+            .Validate(o => o.IsValid, "Dsr:History: PurgeAfter must not be negative and PurgeEvery at least 1 second.")
+            .ValidateOnStart();
+        services.AddSingleton<Recovery.HistoryPurge>();
 
         services.AddSingleton<StaffAuthenticator>();
         services.AddSingleton<StaffAuditLog>();

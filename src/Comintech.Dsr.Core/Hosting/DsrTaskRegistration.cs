@@ -32,6 +32,8 @@ public static class DsrTaskRegistration
         Add<Deadlines.SendDeadlineAlertActivity, Deadlines.DeadlineAlertInput, bool>(registry, DsrActivityNames.SendDeadlineAlert);
         Add<Fulfilment.Rerun.RecordRerunActivity, Fulfilment.Rerun.RecordRerunInput, Domain.RequestStatus>(registry, DsrActivityNames.RecordRerun);
         Add<Recovery.RecordWorkflowFailureActivity, Recovery.WorkflowFailureInput, bool>(registry, DsrActivityNames.RecordWorkflowFailure);
+        registry.AddOrchestrator<Recovery.HistoryPurgeOrchestrator>();
+        Add<Recovery.PurgeHistoryActivity, string, int>(registry, DsrActivityNames.PurgeHistory);
         return registry;
     }
 

@@ -34,6 +34,7 @@ public sealed class WorkflowRecovery(
     StoreActionRunner runner,
     WorkflowRepair repair,
     IOptions<DsrOptions> options,
+    IOptions<HistoryOptions> history,
     TimeProvider clock)
 {
     /// <summary>
@@ -88,10 +89,12 @@ public sealed class WorkflowRecovery(
     /// <summary>
     /// Every request against its orchestration: a request stored but never started is started; a failed orchestration
     /// not yet reported is reported to staff; a finished orchestration whose request record is still open is repaired
-    /// from its output and the connector run records, with a <c>request.reconciled</c> link saying so.
+    /// from its output and the connector run records, with a <c>request.reconciled</c> link saying so. It also makes
+    /// sure the history purge runs.
     /// </summary>
     public async Task<ReconcileReport> ReconcileAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
+        await HistoryPurgeOrchestrator.EnsureStartedAsync(client, history.Value.PurgeEvery, cancellationToken);
         int examined = 0, started = 0, failed = 0, repaired = 0;
         await foreach (var request in requests.ListAsync(cancellationToken))
         {

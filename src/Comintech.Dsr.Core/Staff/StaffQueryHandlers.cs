@@ -79,7 +79,7 @@ public sealed class StaffQueryHandlers(
         var stage = request.Status.IsFinal() ? RequestStage.Done : progress?.Stage ?? RequestStage.Received;
         var deadline = Deadline(request, records, now);
         var latest = StoreOutcomes.Latest(records);
-        var stores = (progress?.Stores ?? []).Select(s => latest.TryGetValue(s.StoreId, out var outcome) ? StoreProgress.From(outcome) : s).ToList();
+        var stores = (progress?.Stores ?? [.. latest.Values.Select(StoreProgress.From)]).Select(s => latest.TryGetValue(s.StoreId, out var outcome) ? StoreProgress.From(outcome) : s).ToList();
         var rerunnable = request.Status == RequestStatus.CompletedWithExceptions
             ? stores.Where(s => s.State == nameof(OutcomeKind.Failed)).Select(s => s.StoreId).ToList()
             : [];

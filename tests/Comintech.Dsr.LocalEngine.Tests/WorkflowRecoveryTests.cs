@@ -52,6 +52,15 @@ public sealed class WorkflowRecoveryTests(RecoveryEngineFixture fixture) : IClas
         Assert.Contains("\"step\":\"FinaliseRequest\"", failed.Details, StringComparison.Ordinal);
         Assert.Contains("InvalidOperationException", failed.Details, StringComparison.Ordinal);
         await MailPickup.WaitForAsync(Engine.PickupDirectory, $"{id}.workflow-failed-1.eml", Wait);
+        using (var detail = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/staff/requests/{id}", UriKind.Relative)))
+        {
+            detail.Headers.Add(StaffAuthenticator.ApiKeyHeader, RecoveryEngineFixture.ApiKey);
+            using var shown = await Engine.Http.SendAsync(detail);
+            var view = await shown.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("Failed", view.GetProperty("stage").GetString());
+            Assert.Contains("restart", view.GetProperty("actions").EnumerateArray().Select(a => a.GetString()));
+        }
+
         first = (await evidenceTable.GetEntityAsync<TableEntity>(id, "e:0000000001")).Value;
         first["Details"] = original;
         await evidenceTable.UpdateEntityAsync(first, first.ETag, TableUpdateMode.Replace);

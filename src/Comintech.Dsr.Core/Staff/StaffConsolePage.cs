@@ -68,7 +68,7 @@ public static class StaffConsolePage
               <div id="actions" hidden>
                 <h3>Actions</h3>
                 <label>Reason (sent to the person for a denial or an extension)<textarea id="reason" rows="3" maxlength="2000"></textarea></label>
-                <p><button id="approve" type="button" hidden>Approve</button> <button id="deny" type="button" hidden>Deny</button> <button id="extend" type="button" hidden>Extend deadline</button></p>
+                <p><button id="approve" type="button" hidden>Approve</button> <button id="deny" type="button" hidden>Deny</button> <button id="extend" type="button" hidden>Extend deadline</button> <button id="restart" type="button" hidden>Restart workflow</button></p>
                 <p id="classify" hidden><label>This e-mail asks for <select id="classify-type"><option value="access">access</option><option value="deletion">deletion</option></select></label>
                   <button id="classify-button" type="button">Classify and start</button> <span class="hint">(a correction needs its new values: classify it through the API)</span></p>
               </div>

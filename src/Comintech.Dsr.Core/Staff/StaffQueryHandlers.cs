@@ -83,9 +83,11 @@ public sealed class StaffQueryHandlers(
         var rerunnable = request.Status == RequestStatus.CompletedWithExceptions
             ? stores.Where(s => s.State == nameof(OutcomeKind.Failed)).Select(s => s.StoreId).ToList()
             : [];
+        // A failed workflow shows as the stage "Failed" (its step and reason are in the evidence) and can be restarted.
+        var failed = instance?.RuntimeStatus == OrchestrationRuntimeStatus.Failed;
         return Results.Ok(new RequestDetail(
             StaffViews.Summary(request, now),
-            stage.ToString(),
+            failed ? "Failed" : stage.ToString(),
             request.Language,
             request.Subject.AccountId,
             request.Details,
@@ -97,7 +99,7 @@ public sealed class StaffQueryHandlers(
             [.. records.Select(StaffViews.Evidence)],
             StaffViews.Chain(EvidenceLedger.Verify(records)),
             await audit.ForRequestAsync(requestId, cancellationToken),
-            StaffViews.Actions(request, deadline.CanExtend),
+            [.. StaffViews.Actions(request, deadline.CanExtend), .. failed ? new[] { "restart" } : []],
             rerunnable));
     }
 

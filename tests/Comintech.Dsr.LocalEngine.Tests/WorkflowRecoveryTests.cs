@@ -83,6 +83,31 @@ public sealed class WorkflowRecoveryTests(RecoveryEngineFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task Reconciliation_closes_a_request_whose_record_went_stale_after_its_workflow_finished()
+    {
+        var ada = DemoDataSeeder.People[0];
+        var id = await Engine.SubmitAsync(new { type = "access", email = ada.Email, fullName = ada.FullName });
+        using (await Engine.VerifyAsync(id, await Engine.CodeAsync(id)))
+        {
+        }
+
+        await Engine.WaitForStatusAsync(id, "Completed", Wait);
+        // The stale record the issue measured: evidence says completed, the record says in progress.
+        await fixture.Azurite.Storage.Requests.UpdateEntityAsync(
+            new TableEntity(id, "request") { ["Status"] = "InProgress" }, Azure.ETag.All, TableUpdateMode.Merge);
+
+        using var response = await StaffPostAsync("/api/staff/reconcile");
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.True(report.GetProperty("repaired").GetInt32() >= 1);
+        Assert.Equal("Completed", (await Engine.StatusAsync(id)).GetProperty("status").GetString());
+        var evidence = await new EvidenceLedger(fixture.Azurite.Storage, TimeProvider.System).ReadAsync(id);
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.Reconciled);
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.Completed);
+        Assert.True(EvidenceLedger.Verify(evidence).IsIntact);
+    }
+
+    [Fact]
     public async Task Staff_reconcile_reports_what_it_examined_and_needs_credentials()
     {
         using (var anonymous = await Engine.Http.PostAsync(new Uri("/api/staff/reconcile", UriKind.Relative), null))

@@ -121,8 +121,8 @@ public sealed class WorkflowRecovery(
                     }
 
                     break;
-                case { RuntimeStatus: OrchestrationRuntimeStatus.Completed } when !request.Status.IsFinal()
-                    && instance.ReadOutputAs<DsrOrchestrationResult>() is { } result:
+                case { RuntimeStatus: OrchestrationRuntimeStatus.Completed } when instance.ReadOutputAs<DsrOrchestrationResult>() is { } result
+                    && await DisagreesAsync(request, result, cancellationToken):
                     await repair.CloseAsync(request, result.Status, await OutcomesAsync(request, result, cancellationToken), cancellationToken);
                     await RecordAsync(
                         request.Id, "closed-" + result.Status, new { action = "closed", from = request.Status.ToString(), to = result.Status.ToString() }, cancellationToken);
@@ -132,6 +132,24 @@ public sealed class WorkflowRecovery(
         }
 
         return new ReconcileReport(examined, started, failed, repaired);
+    }
+
+    /// <summary>A finished workflow whose request is still open, or whose evidence lacks its completion or a store's outcome.</summary>
+    private async Task<bool> DisagreesAsync(DsrRequest request, DsrOrchestrationResult result, CancellationToken cancellationToken)
+    {
+        if (!request.Status.IsFinal())
+        {
+            return true;
+        }
+
+        if (result.Status is not (RequestStatus.Completed or RequestStatus.CompletedWithExceptions))
+        {
+            return false;
+        }
+
+        var records = await evidence.ReadAsync(request.Id, cancellationToken);
+        var evidenced = Fulfilment.Rerun.StoreOutcomes.Latest(records);
+        return !records.Any(r => r.EventType == EvidenceEvents.Completed) || result.Stores.Any(s => !evidenced.ContainsKey(s.StoreId));
     }
 
     /// <summary>Each store's outcome as its connector run record keeps it (a confirmation or escalation first), else as the orchestration reported it.</summary>

@@ -70,6 +70,12 @@ public sealed class ChaosRun : IAsyncDisposable
         await stop.CancelAsync();
         await watcher;
 
+        foreach (var (process, start) in retired.Append(engine).Select((p, i) => (p, i)))
+        {
+            var taken = process.Output.Split('\n').Where(l => l.Contains("Partition", StringComparison.Ordinal) && l.Contains(" taken ", StringComparison.Ordinal)).Select(l => l.Trim());
+            options.Log.WriteLine($"engine start {start}: {string.Join("; ", taken)}");
+        }
+
         var findings = await Task.WhenAll(requests.Select(r => ChaosAudit.CheckAsync(azurite.Storage, r.Id, r.Person, Pickup)));
         var stalls = Stalls(requests.Length);
         return new ChaosReport(

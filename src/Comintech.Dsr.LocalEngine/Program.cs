@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddDataMapFile(AppContext.BaseDirectory);
-var engine = builder.Configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions();
+var engine = (builder.Configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions()).Validated();
 
 await using var azurite = await LocalBootstrap.EnsureStorageAsync(builder.Configuration, engine);
 LocalBootstrap.EnsureIdentifierHashKey(builder.Configuration);
@@ -31,6 +31,9 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 
 // Everything in flight is durable in storage (a kill -9 loses nothing), so Ctrl+C need not wait for the sidecar's drain.
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(5));
+var partitionLeases = new PartitionLeaseLog();
+builder.Logging.AddProvider(partitionLeases);
+builder.Logging.AddFilter<PartitionLeaseLog>(PartitionLeaseLog.BackendCategory, LogLevel.Information);
 builder.Services.AddProblemDetails();
 builder.Services.AddDsrCore(builder.Configuration);
 builder.Services.AddDsrTelemetry(builder.Configuration, "comintech-dsr-local-engine");
@@ -46,7 +49,10 @@ builder.Services.AddRateLimiter(limiter =>
 });
 builder.Services.AddOptions<RateLimiterOptions>().Configure<HttpEdge>((limiter, edge) => limiter.GlobalLimiter = edge.Limiter);
 
+builder.Services.AddHostedService<ReconcileAtStart>();
+
 var app = builder.Build();
+partitionLeases.Attach(app.Services.GetRequiredService<ILogger<PartitionLeaseLog>>());
 var edge = app.Services.GetRequiredService<HttpEdge>();
 app.Use((context, next) =>
 {

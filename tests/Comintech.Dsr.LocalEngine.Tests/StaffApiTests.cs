@@ -75,6 +75,8 @@ public sealed class StaffApiTests(StaffEngineFixture fixture) : IClassFixture<St
     [InlineData("POST", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA/extend")]
     [InlineData("POST", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA/stores/customer-accounts/rerun")]
     [InlineData("POST", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA/classify")]
+    [InlineData("POST", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA/restart")]
+    [InlineData("POST", "/api/staff/reconcile")]
     public async Task Every_staff_route_answers_401_without_the_key_or_with_a_wrong_one(string method, string path)
     {
         foreach (var key in new[] { null, "wrong-key", StaffEngineFixture.ApiKey + "x" })

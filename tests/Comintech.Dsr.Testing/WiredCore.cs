@@ -10,8 +10,8 @@ public sealed class WiredCore : IDisposable
 {
     private readonly string pickup = Directory.CreateTempSubdirectory("dsr-mail-").FullName;
 
-    public WiredCore(string connectionString, IDictionary<string, string?> overrides) =>
-        Services = TestServices.Build(TestServices.Configuration(connectionString, pickup, overrides));
+    public WiredCore(string connectionString, IDictionary<string, string?> overrides, Action<IServiceCollection>? configure = null) =>
+        Services = TestServices.Build(TestServices.Configuration(connectionString, pickup, overrides), configure);
 
     public ServiceProvider Services { get; }
 

@@ -52,7 +52,7 @@ public sealed class DeadlineWatchOrchestrator : TaskOrchestrator<DeadlineWatchIn
             }
 
             var open = await context.CallActivityAsync<bool>(
-                DsrActivityNames.SendDeadlineAlert, new DeadlineAlertInput(input.RequestId, point.Kind, input.DueAtUtc, point.Before));
+                DsrActivityNames.SendDeadlineAlert, new DeadlineAlertInput(input.RequestId, point.Kind, input.DueAtUtc, point.Before), StepRetry.Transient);
             if (!open)
             {
                 return "closed";

@@ -61,4 +61,24 @@ public static class RequestStatusExtensions
 {
     public static bool IsFinal(this RequestStatus status) =>
         status is RequestStatus.Completed or RequestStatus.CompletedWithExceptions or RequestStatus.IdentityNotVerified or RequestStatus.Denied;
+
+    /// <summary>
+    /// Whether a request may move from <paramref name="from"/> to <paramref name="to"/>: statuses only go forward (a late
+    /// re-run of an earlier step must not reopen a request), and a closed request only moves from CompletedWithExceptions
+    /// to Completed (a store re-run by staff).
+    /// </summary>
+    public static bool CanMoveTo(this RequestStatus from, RequestStatus to) =>
+        from == to
+        || (from.IsFinal()
+            ? from == RequestStatus.CompletedWithExceptions && to == RequestStatus.Completed
+            : to.IsFinal() || Rank(to) > Rank(from));
+
+    private static int Rank(RequestStatus status) => status switch
+    {
+        RequestStatus.NeedsTriage or RequestStatus.Received => 0,
+        RequestStatus.AwaitingVerification => 1,
+        RequestStatus.AwaitingApproval => 2,
+        RequestStatus.InProgress => 3,
+        _ => 4,
+    };
 }

@@ -20,6 +20,9 @@ public static class EvidenceEvents
     public const string FinalNoticeSent = "final-notice.sent";
     public const string AccessPackagePublished = "access-package.published";
     public const string Completed = "request.completed";
+    public const string WorkflowFailed = "workflow.failed";
+    public const string WorkflowRestarted = "workflow.restarted";
+    public const string Reconciled = "request.reconciled";
     public const string InboundMessage = "inbound.message";
     public const string InboundLinked = "inbound.linked";
     public const string InboxAcknowledged = "inbox.acknowledged";

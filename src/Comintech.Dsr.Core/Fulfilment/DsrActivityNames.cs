@@ -20,6 +20,8 @@ public static class DsrActivityNames
     public const string RecordRerun = nameof(RecordRerun);
     public const string FinaliseIdentityRerun = nameof(FinaliseIdentityRerun);
     public const string ApplyRetention = nameof(ApplyRetention);
+    public const string RecordWorkflowFailure = nameof(RecordWorkflowFailure);
+    public const string PurgeHistory = nameof(PurgeHistory);
 }
 
 /// <summary>The body of one activity, host-neutral: the hosts bind it to their trigger.</summary>

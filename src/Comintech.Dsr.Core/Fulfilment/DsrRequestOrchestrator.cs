@@ -1,5 +1,6 @@
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Domain;
+using Comintech.Dsr.Recovery;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -16,13 +17,30 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
 
     public override async Task<DsrOrchestrationResult> RunAsync(TaskOrchestrationContext context, DsrOrchestrationInput input)
     {
+        try
+        {
+            return await RunStepsAsync(context, input);
+        }
+        catch (TaskFailedException ex)
+        {
+            // A step failed after all its retries: staff are told the step and the reason, and can restart the request.
+            await context.CallActivityAsync(
+                DsrActivityNames.RecordWorkflowFailure,
+                new WorkflowFailureInput(input.RequestId, ex.TaskName, $"{ex.FailureDetails.ErrorType}: {ex.FailureDetails.ErrorMessage}"),
+                StepRetry.Transient);
+            throw;
+        }
+    }
+
+    private static async Task<DsrOrchestrationResult> RunStepsAsync(TaskOrchestrationContext context, DsrOrchestrationInput input)
+    {
         var logger = context.CreateReplaySafeLogger<DsrRequestOrchestrator>();
         context.SetCustomStatus(new DsrProgress(RequestStage.AwaitingVerification, []));
 
-        await context.CallActivityAsync(DsrActivityNames.SendAcknowledgement, input.RequestId);
+        await context.CallActivityAsync(DsrActivityNames.SendAcknowledgement, input.RequestId, StepRetry.Transient);
         if (!await WaitForIdentityAsync(context, input))
         {
-            await context.CallActivityAsync(DsrActivityNames.CloseUnverified, input.RequestId);
+            await context.CallActivityAsync(DsrActivityNames.CloseUnverified, input.RequestId, StepRetry.Transient);
             context.SetCustomStatus(new DsrProgress(RequestStage.Done, []));
             LogNotVerified(logger, input.RequestId);
             return new DsrOrchestrationResult(RequestStatus.IdentityNotVerified, []);
@@ -30,13 +48,13 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
 
         if (input.ApprovalRequired && !await WaitForApprovalAsync(context))
         {
-            await context.CallActivityAsync(DsrActivityNames.CloseDenied, input.RequestId);
+            await context.CallActivityAsync(DsrActivityNames.CloseDenied, input.RequestId, StepRetry.Transient);
             context.SetCustomStatus(new DsrProgress(RequestStage.Done, []));
             LogFinished(logger, input.RequestId, RequestStatus.Denied);
             return new DsrOrchestrationResult(RequestStatus.Denied, []);
         }
 
-        var plan = await context.CallActivityAsync<FulfilmentPlan>(DsrActivityNames.PlanFulfilment, input.RequestId);
+        var plan = await context.CallActivityAsync<FulfilmentPlan>(DsrActivityNames.PlanFulfilment, input.RequestId, StepRetry.Transient);
         var progress = plan.Stores.ToDictionary(s => s.StoreId, s => new StoreProgress(s.StoreId, StoreProgress.Pending, 0, 0, null));
         context.SetCustomStatus(new DsrProgress(RequestStage.Fulfilling, [.. progress.Values]));
 
@@ -61,7 +79,7 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
         context.SetCustomStatus(new DsrProgress(RequestStage.Finalising, [.. progress.Values]));
         var ordered = plan.Stores.Select(s => outcomes[s.StoreId]).ToList();
         var status = ordered.Any(o => o.Kind == OutcomeKind.Failed) ? RequestStatus.CompletedWithExceptions : RequestStatus.Completed;
-        await context.CallActivityAsync(DsrActivityNames.FinaliseRequest, new FinaliseInput(input.RequestId, status, ordered));
+        await context.CallActivityAsync(DsrActivityNames.FinaliseRequest, new FinaliseInput(input.RequestId, status, ordered), StepRetry.Transient);
         context.SetCustomStatus(new DsrProgress(RequestStage.Done, [.. progress.Values]));
         LogFinished(logger, input.RequestId, status);
         return new DsrOrchestrationResult(status, [.. progress.Values]);
@@ -70,7 +88,7 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
     private static async Task<bool> WaitForIdentityAsync(TaskOrchestrationContext context, DsrOrchestrationInput input)
     {
         var issue = 1;
-        await context.CallActivityAsync(DsrActivityNames.SendVerificationCode, new SendCodeInput(input.RequestId, issue));
+        await context.CallActivityAsync(DsrActivityNames.SendVerificationCode, new SendCodeInput(input.RequestId, issue), StepRetry.Transient);
 
         using var stopWaiting = new CancellationTokenSource();
         var timeout = context.CreateTimer(input.VerificationDeadlineUtc, stopWaiting.Token);
@@ -97,7 +115,7 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
                 if (wanted > issue)
                 {
                     issue = wanted;
-                    await context.CallActivityAsync(DsrActivityNames.SendVerificationCode, new SendCodeInput(input.RequestId, issue));
+                    await context.CallActivityAsync(DsrActivityNames.SendVerificationCode, new SendCodeInput(input.RequestId, issue), StepRetry.Transient);
                 }
             }
 
@@ -114,7 +132,7 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
     {
         context.SetCustomStatus(new DsrProgress(RequestStage.AwaitingApproval, []));
         var decision = context.WaitForExternalEvent<bool>(DsrEvents.ApprovalDecided);
-        await context.CallActivityAsync(DsrActivityNames.AwaitApproval, context.InstanceId);
+        await context.CallActivityAsync(DsrActivityNames.AwaitApproval, context.InstanceId, StepRetry.Transient);
         return await decision;
     }
 

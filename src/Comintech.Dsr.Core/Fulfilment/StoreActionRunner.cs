@@ -13,7 +13,10 @@ namespace Comintech.Dsr.Fulfilment;
 
 /// <summary>
 /// Runs one store's action through its connector. The outcome is kept under the idempotency key, so a re-run
-/// returns the first outcome instead of acting twice; it is also appended to the evidence chain under that key.
+/// returns the first outcome instead of acting twice; it is also appended to the evidence chain under that key, at
+/// once or (<see cref="EvidenceTiming.AtFinalise"/>) by <c>FinaliseRequest</c>, which appends every store's outcome
+/// in plan order so parallel stores never contend for the chain's head. A re-run that finds the outcome kept still
+/// makes sure its link exists (the append is keyed), so a crash between the two writes loses nothing.
 /// Failures leave as a <see cref="ConnectorException"/> whose message holds no personal data (the engine stores it).
 /// </summary>
 public sealed partial class StoreActionRunner(
@@ -26,9 +29,10 @@ public sealed partial class StoreActionRunner(
     IdentifierHasher hasher,
     ILogger<StoreActionRunner> logger)
 {
-    public async Task<ConnectorOutcome> RunAsync(StoreActionInput input, string key, string eventType, CancellationToken cancellationToken)
+    public async Task<ConnectorOutcome> RunAsync(
+        StoreActionInput input, string key, string eventType, CancellationToken cancellationToken, EvidenceTiming timing = EvidenceTiming.Now)
     {
-        if (await EarlierAsync(input.RequestId, key, cancellationToken) is { } earlier)
+        if (await RecordedAsync(input.RequestId, key, eventType, cancellationToken, timing) is { } earlier)
         {
             return earlier;
         }
@@ -70,7 +74,7 @@ public sealed partial class StoreActionRunner(
             await RecordCorrectionsAsync(connectorRequest, cancellationToken);
         }
 
-        return await RecordAsync(input.RequestId, key, eventType, RetentionApplied(connectorRequest, outcome), cancellationToken);
+        return await RecordAsync(input.RequestId, key, eventType, RetentionApplied(connectorRequest, outcome), cancellationToken, timing);
     }
 
     /// <summary>
@@ -101,10 +105,35 @@ public sealed partial class StoreActionRunner(
     }
 
     /// <summary>Keeps an outcome under its key (a re-run returns it) and appends it to the evidence chain once.</summary>
-    public async Task<ConnectorOutcome> RecordAsync(string requestId, string key, string eventType, ConnectorOutcome outcome, CancellationToken cancellationToken)
+    public async Task<ConnectorOutcome> RecordAsync(
+        string requestId, string key, string eventType, ConnectorOutcome outcome, CancellationToken cancellationToken, EvidenceTiming timing = EvidenceTiming.Now)
     {
         await storage.ConnectorRuns.UpsertEntityAsync(ConnectorRunRecord.ToEntity(requestId, key, outcome), TableUpdateMode.Replace, cancellationToken);
-        await evidence.AppendAsync(requestId, "store:" + key, eventType, outcome, cancellationToken: cancellationToken);
+        return await EnsureEvidenceAsync(requestId, key, eventType, outcome, timing, cancellationToken);
+    }
+
+    /// <summary>
+    /// The outcome an earlier run kept under <paramref name="key"/>, with its evidence link written if that run stopped
+    /// between the two writes; null when no run finished.
+    /// </summary>
+    public async Task<ConnectorOutcome?> RecordedAsync(
+        string requestId, string key, string eventType, CancellationToken cancellationToken, EvidenceTiming timing = EvidenceTiming.Now) =>
+        await EarlierAsync(requestId, key, cancellationToken) is { } earlier
+            ? await EnsureEvidenceAsync(requestId, key, eventType, earlier, timing, cancellationToken)
+            : null;
+
+    /// <summary>The key of a store outcome's evidence link.</summary>
+    public static string EvidenceKey(string connectorKey) => "store:" + connectorKey;
+
+    // A waiting store's link goes in at once: its wait may outlast everything else, and the link says a partner was asked.
+    private async Task<ConnectorOutcome> EnsureEvidenceAsync(
+        string requestId, string key, string eventType, ConnectorOutcome outcome, EvidenceTiming timing, CancellationToken cancellationToken)
+    {
+        if (timing == EvidenceTiming.Now || outcome.Kind == OutcomeKind.Waiting)
+        {
+            await evidence.AppendAsync(requestId, EvidenceKey(key), eventType, outcome, cancellationToken: cancellationToken);
+        }
+
         return outcome;
     }
 
@@ -145,4 +174,14 @@ public sealed partial class StoreActionRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId}: store {StoreId} failed with {Failure}")]
     private static partial void LogFailed(ILogger logger, string requestId, string storeId, string failure);
+}
+
+/// <summary>When a store outcome's evidence link is written.</summary>
+public enum EvidenceTiming
+{
+    /// <summary>By the activity that kept the outcome.</summary>
+    Now,
+
+    /// <summary>By FinaliseRequest, with every other store's outcome, in plan order (a waiting store's link still at once).</summary>
+    AtFinalise,
 }

@@ -129,6 +129,15 @@ public static class DsrServiceCollectionExtensions
         services.AddTransient<CloseDeniedActivity>();
         services.AddTransient<Deadlines.SendDeadlineAlertActivity>();
         services.AddTransient<Fulfilment.Rerun.RecordRerunActivity>();
+        services.AddSingleton<Recovery.WorkflowFailures>();
+        services.AddTransient<Recovery.RecordWorkflowFailureActivity>();
+        services.AddTransient<Recovery.WorkflowRepair>();
+        services.AddTransient<Recovery.WorkflowRecovery>();
+        services.AddOptions<Recovery.HistoryOptions>()
+            .BindConfiguration(Recovery.HistoryOptions.Section)
+            .Validate(o => o.IsValid, "Dsr:History:PurgeAfter must not be negative.")
+            .ValidateOnStart();
+        services.AddSingleton<Recovery.HistoryPurge>();
 
         services.AddSingleton<StaffAuthenticator>();
         services.AddSingleton<StaffAuditLog>();
@@ -136,6 +145,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<StaffActionHandlers>();
         services.AddSingleton<StaffTriageHandlers>();
         services.AddSingleton<Smoke.SmokeHttpHandlers>();
+        services.AddTransient<StaffRecoveryHandlers>();
         return services;
     }
 

@@ -35,6 +35,8 @@ public static class DsrTaskRegistration
         registry.AddOrchestrator<Retention.RetentionOrchestrator>();
         Add<Retention.Activities.ApplyRetentionActivity, DateTime, Retention.RetentionReport>(registry, DsrActivityNames.ApplyRetention);
         Add<Identity.Activities.FinaliseIdentityRerunActivity, Identity.FinaliseIdentityRerunInput, bool>(registry, DsrActivityNames.FinaliseIdentityRerun);
+        Add<Recovery.RecordWorkflowFailureActivity, Recovery.WorkflowFailureInput, bool>(registry, DsrActivityNames.RecordWorkflowFailure);
+        Add<Recovery.PurgeHistoryActivity, string, int>(registry, DsrActivityNames.PurgeHistory);
         return registry;
     }
 

@@ -2,6 +2,7 @@ using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Identity;
+using Comintech.Dsr.Fulfilment.Rerun;
 using Comintech.Dsr.Intake;
 using Comintech.Dsr.Limits;
 using Comintech.Dsr.Storage;
@@ -102,9 +103,15 @@ public sealed class RequestHttpHandlers(
             request.Status.ToString(),
             request.ReceivedAt,
             request.DueAt,
-            progress?.Stores ?? [],
+            progress?.Stores ?? await StoresFromEvidenceAsync(request, cancellationToken),
             StatusIdentity.From(request)));
     }
+
+    /// <summary>A finished request whose workflow history was purged: its stores as the evidence records them.</summary>
+    private async Task<IReadOnlyList<StoreProgress>> StoresFromEvidenceAsync(DsrRequest request, CancellationToken cancellationToken) =>
+        request.Status.IsFinal()
+            ? [.. StoreOutcomes.Latest(await evidence.ReadAsync(request.Id, cancellationToken)).Values.Select(StoreProgress.From)]
+            : [];
 
     /// <summary>POST /api/requests/{id}/verify with { "code": "NNNNNN" }.</summary>
     public async Task<IResult> VerifyAsync(HttpRequest http, string requestId, DurableTaskClient client)

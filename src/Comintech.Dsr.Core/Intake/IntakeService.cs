@@ -78,12 +78,16 @@ public sealed partial class IntakeService(
             },
             cancellationToken: cancellationToken);
 
-        if (request.Status != RequestStatus.NeedsTriage)
+        // A request taken in again after it finished (its history may be purged by now) is not started again.
+        if (request.Status != RequestStatus.NeedsTriage && !request.Status.IsFinal())
         {
             await StartOrchestrationAsync(request.Id, request.Type, client, cancellationToken);
         }
 
-        await StartDeadlineWatchAsync(request, client, cancellationToken);
+        if (!request.Status.IsFinal())
+        {
+            await StartDeadlineWatchAsync(request, client, cancellationToken);
+        }
         span?.SetTag(DsrTelemetry.RequestIdTag, request.Id);
         if (request.Channel != IntakeChannel.Smoke)
         {

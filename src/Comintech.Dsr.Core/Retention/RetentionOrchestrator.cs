@@ -9,8 +9,8 @@ public sealed record RetentionSchedule(TimeSpan Interval);
 
 /// <summary>
 /// The one scheduler for the system's timed purges, the same on both hosts: a single eternal orchestration (instance
-/// <see cref="InstanceId"/>) that runs a retention pass, sleeps on a durable timer, and starts afresh (so its history
-/// stays one pass long). Started by each host at start-up and checked daily; a second start is a no-op.
+/// <see cref="InstanceId"/>) that runs a retention pass and the purge of finished orchestrations' history
+/// (<c>Dsr:History:PurgeAfter</c>), sleeps on a durable timer, and starts afresh (so its history stays one pass long). Started by each host at start-up and checked daily; a second start is a no-op.
 /// </summary>
 public sealed class RetentionOrchestrator : TaskOrchestrator<RetentionSchedule, RetentionReport>
 {
@@ -21,9 +21,10 @@ public sealed class RetentionOrchestrator : TaskOrchestrator<RetentionSchedule, 
     {
         var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(10), 2));
         var report = await context.CallActivityAsync<RetentionReport>(DsrActivityNames.ApplyRetention, context.CurrentUtcDateTime, retry);
+        var purged = await context.CallActivityAsync<int>(DsrActivityNames.PurgeHistory, "finished", retry);
         await context.CreateTimer(context.CurrentUtcDateTime + input.Interval, CancellationToken.None);
         context.ContinueAsNew(input, preserveUnprocessedEvents: false);
-        return report;
+        return report with { HistoriesPurged = purged };
     }
 
     /// <summary>Starts the schedule unless it is running (a pass or its timer); restarts it after it failed or was stopped.</summary>

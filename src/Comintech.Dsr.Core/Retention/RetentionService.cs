@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Comintech.Dsr.Retention;
 
 /// <summary>What one retention pass removed, as counts only.</summary>
-public sealed record RetentionReport(int RequestsMinimised, int RequestsWithCopiesRemoved, int CopiesRemoved, int ExpiredPackages, int UnlinkedRawMails, int PartnerReplays);
+public sealed record RetentionReport(
+    int RequestsMinimised, int RequestsWithCopiesRemoved, int CopiesRemoved, int ExpiredPackages, int UnlinkedRawMails, int PartnerReplays, int HistoriesPurged = 0);
 
 /// <summary>
 /// Applies the retention policy for the system's own data (<see cref="RetentionOptions"/>) at a moment: minimises request

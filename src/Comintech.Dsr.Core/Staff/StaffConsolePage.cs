@@ -64,7 +64,7 @@ public static class StaffConsolePage
               <div id="actions" hidden>
                 <h3>Actions</h3>
                 <label>Reason (sent to the person for a denial or an extension)<textarea id="reason" rows="3" maxlength="2000"></textarea></label>
-                <p><button id="approve" type="button" hidden>Approve</button> <button id="deny" type="button" hidden>Deny</button> <button id="extend" type="button" hidden>Extend deadline</button></p>
+                <p><button id="approve" type="button" hidden>Approve</button> <button id="deny" type="button" hidden>Deny</button> <button id="extend" type="button" hidden>Extend deadline</button> <button id="restart" type="button" hidden>Restart workflow</button></p>
                 <div id="classify" hidden><p><label>This e-mail asks for <select id="classify-type"><option value="access">access</option><option value="deletion">deletion</option><option value="correction">correction</option><option value="optout">opt-out</option></select></label>
                   <span id="classify-guess" class="hint"></span></p>
                   <fieldset id="classify-corrections" hidden><legend>New values (read from the message: check them)</legend>

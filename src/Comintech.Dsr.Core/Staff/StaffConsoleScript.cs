@@ -104,7 +104,7 @@ internal static class StaffConsoleScript
             Object.entries(d.corrections || {}).forEach(([k, v]) => facts.push(['Correct ' + k, v]));
             $('d-facts').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', k), el('dd', v)]));
             $('actions').hidden = d.actions.length === 0;
-            ['approve', 'deny', 'extend', 'classify'].forEach(a => { $(a).hidden = !d.actions.includes(a); });
+            ['approve', 'deny', 'extend', 'classify', 'restart'].forEach(a => { $(a).hidden = !d.actions.includes(a); });
             if (d.actions.includes('classify')) showTriage(d);
             if (dl.extendedDueAt) $('extend').textContent = 'Extend deadline to ' + day(dl.extendedDueAt);
             fillTable('d-stores', d.stores.map(x => [x.storeId, x.state, x.recordsFound, x.recordsAffected, x.note || '']));
@@ -143,7 +143,7 @@ internal static class StaffConsoleScript
               await api(`/api/staff/requests/${encodeURIComponent(selected)}/${action}`, {
                 method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body || (reason ? { reason } : {})),
               });
-              $('action-result').textContent = done || { approve: 'Approved.', deny: 'Denied; the person has been told why.', extend: 'Deadline extended; the person has been told why.' }[action];
+              $('action-result').textContent = done || { approve: 'Approved.', deny: 'Denied; the person has been told why.', extend: 'Deadline extended; the person has been told why.', restart: 'Workflow restarted.' }[action];
               $('reason').value = '';
               await loadDetail(selected); await loadList();
             } catch (e) { if (e.message !== 'unauthorised') $('action-result').textContent = 'Not done: ' + e.message; }
@@ -182,7 +182,7 @@ internal static class StaffConsoleScript
             : signOut());
           $('filters').addEventListener('submit', e => { e.preventDefault(); loadList(); });
           $('export').addEventListener('click', exportCsv);
-          ['approve', 'deny', 'extend'].forEach(a => $(a).addEventListener('click', () => act(a)));
+          ['approve', 'deny', 'extend', 'restart'].forEach(a => $(a).addEventListener('click', () => act(a)));
           $('bind-button').addEventListener('click', () => act('identity/bind', 'Account bound; the stores found by account run for it.',
             { accountId: $('bind-account').value.trim(), reason: $('bind-reason').value.trim() }));
           $('classify-type').addEventListener('change', () => { $('classify-corrections').hidden = $('classify-type').value !== 'correction'; });

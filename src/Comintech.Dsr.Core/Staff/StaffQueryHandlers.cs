@@ -84,13 +84,15 @@ public sealed class StaffQueryHandlers(
         var stage = request.Status.IsFinal() ? RequestStage.Done : progress?.Stage ?? RequestStage.Received;
         var deadline = Deadline(request, records, now);
         var latest = StoreOutcomes.Latest(records);
-        var stores = (progress?.Stores ?? []).Select(s => latest.TryGetValue(s.StoreId, out var outcome) ? StoreProgress.From(outcome) : s).ToList();
+        var stores = (progress?.Stores ?? [.. latest.Values.Select(StoreProgress.From)]).Select(s => latest.TryGetValue(s.StoreId, out var outcome) ? StoreProgress.From(outcome) : s).ToList();
         var rerunnable = request.Status == RequestStatus.CompletedWithExceptions
             ? stores.Where(s => s.State == nameof(OutcomeKind.Failed)).Select(s => s.StoreId).ToList()
             : [];
+        // A failed workflow shows as the stage "Failed" (its step and reason are in the evidence) and can be restarted.
+        var failed = instance?.RuntimeStatus == OrchestrationRuntimeStatus.Failed;
         return Results.Ok(new RequestDetail(
             StaffViews.Summary(request, now),
-            stage.ToString(),
+            failed ? "Failed" : stage.ToString(),
             request.Language,
             request.Subject.AccountId,
             request.Details,
@@ -102,7 +104,7 @@ public sealed class StaffQueryHandlers(
             [.. records.Select(StaffViews.Evidence)],
             StaffViews.Chain(EvidenceLedger.Verify(records)),
             await audit.ForRequestAsync(requestId, cancellationToken),
-            StaffViews.Actions(request, deadline.CanExtend),
+            [.. StaffViews.Actions(request, deadline.CanExtend), .. failed ? new[] { "restart" } : []],
             rerunnable,
             IdentityView.From(request),
             request.SuggestedClassification));
@@ -195,4 +197,6 @@ public static class StaffActions
     public const string BackupRestored = "backup-restored";
     public const string ManualStepDone = "manual-step-done";
     public const string BindIdentity = "bind-identity";
+    public const string RestartWorkflow = "restart-workflow";
+    public const string Reconcile = "reconcile";
 }

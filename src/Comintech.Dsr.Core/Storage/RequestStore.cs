@@ -97,20 +97,43 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
         await FindAsync(requestId, cancellationToken)
         ?? throw new InvalidOperationException($"Request {requestId} is not in the request store.");
 
-    public async Task SetStatusAsync(string requestId, RequestStatus status, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Moves the request to <paramref name="status"/> unless that would move it back (see
+    /// <see cref="RequestStatusExtensions.CanMoveTo"/>): activities run at least once, and a late copy of an early step must not
+    /// overwrite a final status. Guarded by the row's ETag. False when the move was refused.
+    /// </summary>
+    public async Task<bool> SetStatusAsync(string requestId, RequestStatus status, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        var patch = new TableEntity(requestId, RowKey)
+        while (true)
         {
-            ["Status"] = status.ToString(),
-            ["UpdatedAt"] = now,
-        };
-        if (status.IsFinal())
-        {
-            patch["ClosedAt"] = now;
-        }
+            var current = (await storage.Requests.GetEntityAsync<TableEntity>(requestId, RowKey, cancellationToken: cancellationToken)).Value;
+            var from = Enum.Parse<RequestStatus>(current.GetString("Status"));
+            if (from == status || !from.CanMoveTo(status))
+            {
+                return from == status;
+            }
 
-        await PatchAsync(patch, cancellationToken);
+            var now = clock.GetUtcNow();
+            var patch = new TableEntity(requestId, RowKey)
+            {
+                ["Status"] = status.ToString(),
+                ["UpdatedAt"] = now,
+            };
+            if (status.IsFinal())
+            {
+                patch["ClosedAt"] = now;
+            }
+
+            try
+            {
+                await storage.Requests.UpdateEntityAsync(patch, current.ETag, TableUpdateMode.Merge, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                // Changed meanwhile (another step, staff): decide again on what is there now.
+            }
+        }
     }
 
     /// <summary>

@@ -44,46 +44,79 @@ public sealed class VerificationService(DsrStorage storage, IOptions<DsrOptions>
     /// </summary>
     public async Task<string?> IssueAsync(string requestId, int issue, CancellationToken cancellationToken = default)
     {
-        var existing = await ReadAsync(requestId, cancellationToken);
-        if (existing is not null && (existing.GetBoolean("Verified") == true
-            || (existing.GetInt32("Issue") >= issue && existing.GetBoolean("Sent") == true)))
+        while (true)
         {
-            return null;
-        }
+            var existing = await ReadAsync(requestId, cancellationToken);
+            if (existing is not null && (existing.GetBoolean("Verified") == true
+                || (existing.GetInt32("Issue") >= issue && existing.GetBoolean("Sent") == true)))
+            {
+                return null;
+            }
 
-        var code = VerificationCodes.Generate();
-        var salt = VerificationCodes.NewSalt();
-        var now = clock.GetUtcNow();
-        var entity = new TableEntity(requestId, RowKey)
-        {
-            ["Issue"] = issue,
-            ["Salt"] = salt,
-            ["CodeHash"] = VerificationCodes.Hash(salt, code),
-            ["IssuedAt"] = now,
-            ["ExpiresAt"] = now + Settings.CodeTtl,
-            ["FailedAttempts"] = 0,
-            ["Sent"] = false,
-            ["SentCount"] = existing?.GetInt32("SentCount") ?? 0,
-            ["LastSentAt"] = existing?.GetDateTimeOffset("LastSentAt"),
-            ["Verified"] = false,
-        };
-        await storage.Requests.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-        return code;
+            if (existing is not null && existing.GetInt32("Issue") == issue && existing.GetBinary("Salt") is { } issued)
+            {
+                return VerificationCodes.Derive(options.Value.IdentifierHashKey, issued);
+            }
+
+            var salt = VerificationCodes.NewSalt();
+            var code = VerificationCodes.Derive(options.Value.IdentifierHashKey, salt);
+            var now = clock.GetUtcNow();
+            var entity = new TableEntity(requestId, RowKey)
+            {
+                ["Issue"] = issue,
+                ["Salt"] = salt,
+                ["CodeHash"] = VerificationCodes.Hash(salt, code),
+                ["IssuedAt"] = now,
+                ["ExpiresAt"] = now + Settings.CodeTtl,
+                ["FailedAttempts"] = 0,
+                ["Sent"] = false,
+                ["SentCount"] = existing?.GetInt32("SentCount") ?? 0,
+                ["LastSentAt"] = existing?.GetDateTimeOffset("LastSentAt"),
+                ["Verified"] = false,
+            };
+            try
+            {
+                // Conditional: the person may verify the previous code meanwhile, and that must not be overwritten.
+                await (existing is null
+                    ? storage.Requests.AddEntityAsync(entity, cancellationToken)
+                    : storage.Requests.UpdateEntityAsync(entity, existing.ETag, TableUpdateMode.Replace, cancellationToken));
+                return code;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Changed meanwhile: decide again on what is there now.
+            }
+        }
     }
 
+    /// <summary>
+    /// Records that code <paramref name="issue"/> went out. The person may verify it in the same moment (the e-mail is
+    /// already out): the update is retried on what is there then, and still counts the code as sent.
+    /// </summary>
     public async Task MarkSentAsync(string requestId, int issue, CancellationToken cancellationToken = default)
     {
-        var entity = await ReadAsync(requestId, cancellationToken)
-            ?? throw new InvalidOperationException($"No verification state for request {requestId}.");
-        if (entity.GetInt32("Issue") != issue || entity.GetBoolean("Sent") == true)
+        while (true)
         {
-            return;
-        }
+            var entity = await ReadAsync(requestId, cancellationToken)
+                ?? throw new InvalidOperationException($"No verification state for request {requestId}.");
+            if (entity.GetInt32("Issue") != issue || entity.GetBoolean("Sent") == true)
+            {
+                return;
+            }
 
-        entity["Sent"] = true;
-        entity["SentCount"] = (entity.GetInt32("SentCount") ?? 0) + 1;
-        entity["LastSentAt"] = clock.GetUtcNow();
-        await storage.Requests.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            entity["Sent"] = true;
+            entity["SentCount"] = (entity.GetInt32("SentCount") ?? 0) + 1;
+            entity["LastSentAt"] = clock.GetUtcNow();
+            try
+            {
+                await storage.Requests.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                // Verified (or a wrong guess counted) between the read and the write: read again.
+            }
+        }
     }
 
     /// <summary>
@@ -181,6 +214,10 @@ public sealed class VerificationService(DsrStorage storage, IOptions<DsrOptions>
             ? new ResendCheck(ResendDecision.TooSoon, wait, issue)
             : new ResendCheck(ResendDecision.Allowed, TimeSpan.Zero, issue);
     }
+
+    /// <summary>Whether the person has verified a code (a restarted workflow counts it).</summary>
+    public async Task<bool> IsVerifiedAsync(string requestId, CancellationToken cancellationToken = default) =>
+        (await ReadAsync(requestId, cancellationToken))?.GetBoolean("Verified") == true;
 
     private async Task<TableEntity?> ReadAsync(string requestId, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Fulfilment.Activities;
 using Comintech.Dsr.Fulfilment.Restore;
 using Comintech.Dsr.Fulfilment.Rerun;
+using Comintech.Dsr.Recovery;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Comintech.Dsr.Functions.Fulfilment;
@@ -28,7 +29,8 @@ public sealed class DsrActivityFunctions(
     AwaitApprovalActivity awaitApproval,
     CloseDeniedActivity closeDenied,
     SendDeadlineAlertActivity deadlineAlert,
-    RecordRerunActivity recordRerun)
+    RecordRerunActivity recordRerun,
+    RecordWorkflowFailureActivity recordWorkflowFailure)
 {
     [Function(DsrActivityNames.SendAcknowledgement)]
     public Task<bool> SendAcknowledgement([ActivityTrigger] string requestId, CancellationToken cancellationToken) =>
@@ -89,4 +91,8 @@ public sealed class DsrActivityFunctions(
     [Function(DsrActivityNames.RecordRerun)]
     public Task<RequestStatus> RecordRerun([ActivityTrigger] RecordRerunInput input, CancellationToken cancellationToken) =>
         recordRerun.RunAsync(input, cancellationToken);
+
+    [Function(DsrActivityNames.RecordWorkflowFailure)]
+    public Task<bool> RecordWorkflowFailure([ActivityTrigger] WorkflowFailureInput input, CancellationToken cancellationToken) =>
+        recordWorkflowFailure.RunAsync(input, cancellationToken);
 }

@@ -27,6 +27,11 @@ public static class DurableEngineSetup
                 WorkerId = engine.WorkerId,
                 PartitionCount = 1,
                 MaxQueuePollingInterval = engine.MaxQueuePollingInterval,
+                ControlQueueVisibilityTimeout = engine.MessageVisibilityTimeout,
+                WorkItemQueueVisibilityTimeout = engine.MessageVisibilityTimeout,
+                LeaseInterval = engine.PartitionLeaseInterval,
+                LeaseRenewInterval = engine.PartitionLeaseInterval / 3,
+                LeaseAcquireInterval = engine.PartitionLeaseInterval / 3,
                 LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
             };
             return new AzureStorageOrchestrationService(settings);

@@ -64,6 +64,10 @@ public static class EngineEndpoints
             handlers.StaffBindAsync(http, id, client));
         app.MapPost("/api/staff/requests/{id}/stores/{storeId}/rerun", (string id, string storeId, HttpRequest http, StaffActionHandlers staff, DurableTaskClient client) =>
             staff.RerunStoreAsync(http, id, storeId, client));
+        app.MapPost("/api/staff/requests/{id}/restart", (string id, HttpRequest http, StaffRecoveryHandlers staff, DurableTaskClient client) =>
+            staff.RestartAsync(http, id, client));
+        app.MapPost("/api/staff/reconcile", (HttpRequest http, StaffRecoveryHandlers staff, DurableTaskClient client) =>
+            staff.ReconcileAsync(http, client));
         return app;
     }
 }

@@ -31,6 +31,32 @@ public sealed class EngineOptions
     /// <summary>How often idle queues are polled at most; short, so a local request moves on quickly.</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a queue message taken by an engine stays hidden from the others. A running step renews it, so this
+    /// bounds only how long work held by a killed engine waits before another (or the restarted one) takes it up;
+    /// the backend's default is 5 minutes.
+    /// </summary>
+    public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long a partition lease lasts unless renewed (15–60 s): how long a killed engine's partitions stay taken.</summary>
+    public TimeSpan PartitionLeaseInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>How often the <c>inbound-mail</c> container is looked at for dropped .eml files.</summary>
     public TimeSpan InboxPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Refuses settings the backend would reject later or that would make recovery slow or renewals busy.</summary>
+    public EngineOptions Validated()
+    {
+        if (PartitionLeaseInterval < TimeSpan.FromSeconds(15) || PartitionLeaseInterval > TimeSpan.FromSeconds(60))
+        {
+            throw new InvalidOperationException($"{Section}:{nameof(PartitionLeaseInterval)} must be between 00:00:15 and 00:01:00 (blob leases allow no other).");
+        }
+
+        if (MessageVisibilityTimeout < TimeSpan.FromSeconds(10) || MessageVisibilityTimeout > TimeSpan.FromMinutes(10))
+        {
+            throw new InvalidOperationException($"{Section}:{nameof(MessageVisibilityTimeout)} must be between 00:00:10 and 00:10:00.");
+        }
+
+        return this;
+    }
 }

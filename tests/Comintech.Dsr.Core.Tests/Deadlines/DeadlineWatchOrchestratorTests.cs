@@ -50,7 +50,7 @@ public sealed class DeadlineWatchOrchestratorTests : IAsyncLifetime
     [Fact]
     public async Task Reminds_at_each_point_before_the_deadline_then_escalates_once_when_overdue()
     {
-        var due = DateTime.UtcNow.AddSeconds(5);
+        var due = DateTime.UtcNow.AddSeconds(10);
         var id = await StartAsync(due, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromDays(7));
 
         var metadata = await CompletionAsync(id);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Fulfilment;
+using Comintech.Dsr.Recovery;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
@@ -17,6 +18,8 @@ public sealed class DsrRequestOrchestratorTests : IAsyncLifetime
     private readonly ConcurrentQueue<string> calls = new();
     private readonly ConcurrentDictionary<string, int> attemptsByStore = new();
     private readonly HashSet<string> brokenStores = [];
+    private int transientFailuresLeft;
+    private bool planBroken;
     private DurableTaskTestHost host = null!;
 
     public async Task InitializeAsync()
@@ -25,9 +28,12 @@ public sealed class DsrRequestOrchestratorTests : IAsyncLifetime
         {
             registry.AddOrchestrator<DsrRequestOrchestrator>();
             registry.AddActivityFunc<string, bool>(DsrActivityNames.SendAcknowledgement, (_, id) => Record($"ack:{id}"));
-            registry.AddActivityFunc<SendCodeInput, bool>(DsrActivityNames.SendVerificationCode, (_, input) => Record($"code:{input.Issue}"));
+            registry.AddActivityFunc<SendCodeInput, bool>(DsrActivityNames.SendVerificationCode, (_, input) => Transient() && Record($"code:{input.Issue}"));
             registry.AddActivityFunc<string, bool>(DsrActivityNames.CloseUnverified, (_, id) => Record($"not-verified:{id}"));
-            registry.AddActivityFunc<string, FulfilmentPlan>(DsrActivityNames.PlanFulfilment, (_, _) => new FulfilmentPlan(
+            registry.AddActivityFunc<WorkflowFailureInput, bool>(DsrActivityNames.RecordWorkflowFailure, (_, input) => Record($"failed:{input.Step}:{input.Reason}"));
+            registry.AddActivityFunc<string, FulfilmentPlan>(DsrActivityNames.PlanFulfilment, (_, _) => planBroken
+                ? throw new InvalidOperationException("Request AAAA is not in the request store.")
+                : new FulfilmentPlan(
                 ConnectorAction.Erase,
                 [.. new[] { "accounts", "tickets", "billing" }.Select(id => new PlannedStore(id, 3, TimeSpan.FromMilliseconds(100), 1))]));
             registry.AddActivityFunc<StoreActionInput, ConnectorOutcome>(DsrActivityNames.ExecuteStoreAction, (_, input) =>
@@ -40,13 +46,18 @@ public sealed class DsrRequestOrchestratorTests : IAsyncLifetime
 
                 return new ConnectorOutcome(input.StoreId, input.Action, OutcomeKind.Done, 2, 2, null, null, DateTimeOffset.UtcNow);
             });
-            registry.AddActivityFunc<FinaliseInput, bool>(DsrActivityNames.FinaliseRequest, (_, input) => Record($"final:{input.Status}"));
+            registry.AddActivityFunc<FinaliseInput, bool>(DsrActivityNames.FinaliseRequest, (_, input) => Transient() && Record($"final:{input.Status}"));
             registry.AddActivityFunc<string, bool>(DsrActivityNames.AwaitApproval, (_, id) => Record($"awaiting-approval:{id}"));
             registry.AddActivityFunc<string, bool>(DsrActivityNames.CloseDenied, (_, id) => Record($"denied:{id}"));
         });
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();
+
+    /// <summary>Fails while <see cref="transientFailuresLeft"/> lasts, as storage does for a moment.</summary>
+    private bool Transient() => Interlocked.Decrement(ref transientFailuresLeft) < 0
+        ? true
+        : throw new IOException("Storage answered 503 (transient).");
 
     private bool Record(string call)
     {
@@ -96,6 +107,35 @@ public sealed class DsrRequestOrchestratorTests : IAsyncLifetime
         var progress = metadata.ReadCustomStatusAs<DsrProgress>()!;
         Assert.Equal(RequestStage.Done, progress.Stage);
         Assert.Equal(3, progress.Stores.Count);
+    }
+
+    [Fact]
+    public async Task A_step_that_fails_for_a_moment_is_retried_and_the_request_completes()
+    {
+        transientFailuresLeft = 1;
+        var id = await StartAsync(TimeSpan.FromMinutes(10));
+        transientFailuresLeft = 1;
+
+        await host.Client.RaiseEventAsync(id, DsrEvents.IdentityVerified, true);
+        var metadata = await CompletionAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
+        Assert.Equal(["ack:" + RequestId, "code:1", "final:Completed"], calls);
+    }
+
+    [Fact]
+    public async Task A_step_that_cannot_succeed_fails_the_workflow_and_tells_staff_the_step_and_reason()
+    {
+        planBroken = true;
+        var id = await StartAsync(TimeSpan.FromMinutes(10));
+
+        await host.Client.RaiseEventAsync(id, DsrEvents.IdentityVerified, true);
+        var metadata = await CompletionAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, metadata.RuntimeStatus);
+        Assert.Equal(
+            ["ack:" + RequestId, "code:1", "failed:PlanFulfilment:System.InvalidOperationException: Request AAAA is not in the request store."],
+            calls);
     }
 
     [Fact]

@@ -5,12 +5,19 @@ namespace Comintech.Dsr.Core.Tests.Verification;
 public class VerificationCodesTests
 {
     [Fact]
-    public void Codes_are_six_digits()
+    public void Codes_are_six_digits_and_one_salt_always_gives_the_same_code()
     {
+        var codes = new HashSet<string>();
         for (var i = 0; i < 500; i++)
         {
-            Assert.True(VerificationCodes.IsWellFormed(VerificationCodes.Generate()));
+            var salt = VerificationCodes.NewSalt();
+            var code = VerificationCodes.Derive("key", salt);
+            Assert.True(VerificationCodes.IsWellFormed(code));
+            Assert.Equal(code, VerificationCodes.Derive("key", salt));
+            codes.Add(code);
         }
+
+        Assert.True(codes.Count > 450);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class ExecuteStoreActionActivityTests(AzuriteFixture azurite) : IC
     }
 
     [Fact]
-    public async Task A_rerun_returns_the_first_outcome_and_records_evidence_once()
+    public async Task A_rerun_returns_the_first_outcome_and_finalise_records_its_evidence_once()
     {
         using var services = TestServices.Build(TestServices.Configuration(azurite.ConnectionString, pickup));
         var request = await SeedPersonAsync(services, new DataSubject("kim@example.com", "Kim", "ACC-77"));
@@ -40,9 +40,15 @@ public sealed class ExecuteStoreActionActivityTests(AzuriteFixture azurite) : IC
 
         Assert.Equal((OutcomeKind.Done, 1), (first.Kind, first.RecordsAffected));
         Assert.Equal(first with { CompletedAt = default }, second with { CompletedAt = default });
-        var evidence = await services.GetRequiredService<EvidenceLedger>().ReadAsync(request.Id);
-        Assert.Single(evidence, e => e.EventType == EvidenceEvents.StoreOutcome);
-        Assert.DoesNotContain("kim@example.com", evidence.Single().Details, StringComparison.OrdinalIgnoreCase);
+        var ledger = services.GetRequiredService<EvidenceLedger>();
+        Assert.Empty(await ledger.ReadAsync(request.Id));
+        var finalise = new FinaliseInput(request.Id, RequestStatus.Completed, [second]);
+        await services.GetRequiredService<FinaliseRequestActivity>().RunAsync(finalise, CancellationToken.None);
+        await services.GetRequiredService<FinaliseRequestActivity>().RunAsync(finalise, CancellationToken.None);
+        var evidence = await ledger.ReadAsync(request.Id);
+        var link = Assert.Single(evidence, e => e.EventType == EvidenceEvents.StoreOutcome);
+        Assert.Equal(1, link.Sequence);
+        Assert.DoesNotContain("kim@example.com", link.Details, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

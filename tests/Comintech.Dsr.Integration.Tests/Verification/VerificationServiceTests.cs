@@ -103,4 +103,35 @@ public sealed class VerificationServiceTests(AzuriteFixture azurite) : IClassFix
         clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(ResendDecision.LimitReached, (await service.CheckResendAsync(id)).Decision);
     }
+
+    [Fact]
+    public async Task A_rerun_of_a_code_not_yet_recorded_as_sent_gives_the_same_code()
+    {
+        var service = Service();
+        var id = RequestId.New();
+        var mailed = (await service.IssueAsync(id, 1))!;
+
+        // The step stopped after the e-mail went out, before it recorded the code as sent: its re-run.
+        Assert.Equal(mailed, await service.IssueAsync(id, 1));
+        await service.MarkSentAsync(id, 1);
+        Assert.Equal(VerifyResult.Verified, (await service.VerifyAsync(id, mailed)).Result);
+    }
+
+    [Fact]
+    public async Task A_code_verified_while_it_is_being_recorded_as_sent_is_recorded_and_stays_verified()
+    {
+        var faults = new FaultInjection();
+        var service = new VerificationService(faults.Storage(azurite.ConnectionString), Options.Create(new DsrOptions()), clock);
+        var id = RequestId.New();
+        var code = (await service.IssueAsync(id, 1))!;
+        // The person types the code after the step read the row to mark it sent, before its write lands.
+        faults.Before(FaultInjection.Write("RowKey='verification'"), async () => Assert.Equal(VerifyResult.Verified, (await Service().VerifyAsync(id, code)).Result));
+
+        await service.MarkSentAsync(id, 1);
+
+        var row = (await azurite.Storage.Requests.GetEntityAsync<Azure.Data.Tables.TableEntity>(id, "verification")).Value;
+        Assert.Equal((true, true, 1), (row.GetBoolean("Verified"), row.GetBoolean("Sent"), row.GetInt32("SentCount")));
+        Assert.Null(await service.IssueAsync(id, 2));
+        Assert.Equal(VerifyResult.AlreadyVerified, (await service.VerifyAsync(id, code)).Result);
+    }
 }

@@ -10,7 +10,7 @@ public sealed class EscalateWaitingStoreActivity(StoreActionRunner runner, Staff
     public async Task<ConnectorOutcome> RunAsync(StoreWaitInput input, CancellationToken cancellationToken)
     {
         var key = ConnectorRequest.KeyFor(input.RequestId, input.StoreId, input.Action) + ".escalated";
-        if (await runner.EarlierAsync(input.RequestId, key, cancellationToken) is { } earlier)
+        if (await runner.RecordedAsync(input.RequestId, key, EvidenceEvents.StoreEscalated, cancellationToken) is { } earlier)
         {
             return earlier;
         }

@@ -10,17 +10,24 @@ using Microsoft.Extensions.Options;
 
 namespace Comintech.Dsr.Fulfilment.Activities;
 
-/// <summary>Records stores that failed, sets the final status, sends the last notice and closes the evidence chain.</summary>
+/// <summary>
+/// Appends every store's outcome (plan order, one writer), sets the final status, sends the last notice and closes the
+/// evidence chain. Every step is keyed or write-once, so a re-run after a crash at any point finishes what is missing
+/// and repeats nothing.
+/// </summary>
 public sealed class FinaliseRequestActivity(
     RequestStore requests, INotifier notifier, EvidenceLedger evidence, IOptions<DataMapOptions> dataMap, AccessPackages packages, DeletionCertificates certificates, TimeProvider clock)
     : IDsrActivity<FinaliseInput, bool>
 {
+    /// <summary>The key of the link that closes a request's chain.</summary>
+    public const string CompletedKey = "completed";
+
     public async Task<bool> RunAsync(FinaliseInput input, CancellationToken cancellationToken)
     {
-        foreach (var failed in input.Outcomes.Where(o => o.Kind == OutcomeKind.Failed))
+        foreach (var outcome in input.Outcomes)
         {
-            var key = ConnectorRequest.KeyFor(input.RequestId, failed.StoreId, failed.Action);
-            await evidence.AppendAsync(input.RequestId, "store:" + key, EvidenceEvents.StoreOutcome, failed, cancellationToken: cancellationToken);
+            var key = StoreActionRunner.EvidenceKey(ConnectorRequest.KeyFor(input.RequestId, outcome.StoreId, outcome.Action));
+            await evidence.AppendAsync(input.RequestId, key, EvidenceEvents.StoreOutcome, outcome, cancellationToken: cancellationToken);
         }
 
         var status = input.Status;
@@ -41,8 +48,8 @@ public sealed class FinaliseRequestActivity(
         await evidence.AppendAsync(input.RequestId, "final-notice", EvidenceEvents.FinalNoticeSent, new { message = message.IdempotencyKey }, cancellationToken: cancellationToken);
         await requests.SetStatusAsync(input.RequestId, status, cancellationToken);
         DsrTelemetry.RequestClosed(request, status, clock.GetUtcNow());
-        await evidence.AppendAsync(
-            input.RequestId, "completed", EvidenceEvents.Completed,
+        var completed = await evidence.AppendAsync(
+            input.RequestId, CompletedKey, EvidenceEvents.Completed,
             new
             {
                 status = status.ToString(),
@@ -52,7 +59,7 @@ public sealed class FinaliseRequestActivity(
             cancellationToken: cancellationToken);
         if (request.Type == RequestType.Deletion)
         {
-            await certificates.IssueAsync(input.RequestId, status, input.Outcomes, cancellationToken);
+            await certificates.IssueAsync(input.RequestId, status, input.Outcomes, completed, cancellationToken);
         }
 
         return true;

@@ -9,7 +9,7 @@ public sealed class RecordStoreConfirmationActivity(StoreActionRunner runner, Ti
     public async Task<ConnectorOutcome> RunAsync(StoreConfirmedInput input, CancellationToken cancellationToken)
     {
         var key = ConnectorRequest.KeyFor(input.RequestId, input.StoreId, input.Action) + ".confirmed";
-        if (await runner.EarlierAsync(input.RequestId, key, cancellationToken) is { } earlier)
+        if (await runner.RecordedAsync(input.RequestId, key, EvidenceEvents.StoreConfirmed, cancellationToken) is { } earlier)
         {
             return earlier;
         }

@@ -17,16 +17,25 @@ namespace Comintech.Dsr.Fulfilment.Deletion;
 /// hash) when the request closed; JSON and HTML in the evidence container at <c>&lt;requestId&gt;/deletion-certificate.*</c>.
 /// It holds no personal data: store ids, counts, field names, reasons and hashes.
 /// </summary>
-public sealed class DeletionCertificates(DsrStorage storage, EvidenceLedger evidence, IOptions<DataMapOptions> dataMap, TimeProvider clock)
+public sealed class DeletionCertificates(DsrStorage storage, EvidenceLedger evidence, IOptions<DataMapOptions> dataMap)
 {
     public const string JsonName = "deletion-certificate.json";
     public const string HtmlName = "deletion-certificate.html";
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    /// <summary>Issues the certificate once; a rerun finds it (the container is write-once in Azure) and keeps it.</summary>
+    /// <summary>
+    /// Issues the certificate once; a rerun finds it (the container is write-once in Azure) and keeps it. Both documents
+    /// are made from the chain up to its <paramref name="completed"/> link, and dated by it, so a rerun after a crash
+    /// between the two uploads writes the missing one identical to what the first would have written.
+    /// </summary>
     /// <param name="supplement">Names a later certificate (e.g. after an account was bound): <c>deletion-certificate.&lt;supplement&gt;.*</c>.</param>
     public async Task IssueAsync(
-        string requestId, RequestStatus status, IReadOnlyList<ConnectorOutcome> outcomes, CancellationToken cancellationToken, string? supplement = null)
+        string requestId,
+        RequestStatus status,
+        IReadOnlyList<ConnectorOutcome> outcomes,
+        EvidenceRecord completed,
+        CancellationToken cancellationToken,
+        string? supplement = null)
     {
         var json = storage.EvidenceDocuments.GetBlobClient($"{requestId}/{Named(JsonName, supplement)}");
         if (await json.ExistsAsync(cancellationToken))
@@ -34,7 +43,7 @@ public sealed class DeletionCertificates(DsrStorage storage, EvidenceLedger evid
             return;
         }
 
-        var records = await evidence.ReadAsync(requestId, cancellationToken);
+        var records = (await evidence.ReadAsync(requestId, cancellationToken)).Where(r => r.Sequence <= completed.Sequence).ToList();
         var chain = EvidenceLedger.Verify(records);
         if (!chain.IsIntact)
         {
@@ -45,7 +54,7 @@ public sealed class DeletionCertificates(DsrStorage storage, EvidenceLedger evid
         var certificate = new DeletionCertificate(
             requestId,
             status.ToString(),
-            clock.GetUtcNow(),
+            completed.OccurredAt,
             [.. outcomes.Select(o => new CertifiedStore(o.StoreId, names.GetValueOrDefault(o.StoreId, o.StoreId), o.Kind.ToString(), o.RecordsFound, o.RecordsAffected, o.Note, o.CompletedAt))],
             RetainedItem.From(dataMap.Value, outcomes),
             new CertifiedChain(chain.Length, records.Count == 0 ? 0 : records[^1].Sequence, chain.HeadHash));

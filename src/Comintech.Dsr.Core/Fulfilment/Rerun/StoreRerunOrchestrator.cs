@@ -23,6 +23,6 @@ public sealed class StoreRerunOrchestrator : TaskOrchestrator<StoreRerunInput, R
     public override async Task<RequestStatus> RunAsync(TaskOrchestrationContext context, StoreRerunInput input)
     {
         var outcome = await DsrRequestOrchestrator.RunStoreAsync(context, input.RequestId, input.Action, input.Store);
-        return await context.CallActivityAsync<RequestStatus>(DsrActivityNames.RecordRerun, new RecordRerunInput(input.RequestId, input.RerunId, outcome));
+        return await context.CallActivityAsync<RequestStatus>(DsrActivityNames.RecordRerun, new RecordRerunInput(input.RequestId, input.RerunId, outcome), StepRetry.Transient);
     }
 }

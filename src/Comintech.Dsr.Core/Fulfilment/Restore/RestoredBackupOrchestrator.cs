@@ -15,7 +15,7 @@ public sealed partial class RestoredBackupOrchestrator : TaskOrchestrator<Restor
     public override async Task<RestoreResult> RunAsync(TaskOrchestrationContext context, RestoreInput input)
     {
         var logger = context.CreateReplaySafeLogger<RestoredBackupOrchestrator>();
-        var plan = await context.CallActivityAsync<RestorePlan>(DsrActivityNames.ListLedgeredErasures, input);
+        var plan = await context.CallActivityAsync<RestorePlan>(DsrActivityNames.ListLedgeredErasures, input, StepRetry.Transient);
         var actions = plan.Erasures
             .SelectMany(e => e.Stores.Select(store => ReapplyAsync(context, new ReapplyInput(e.RequestId, store.StoreId, input.RestoreId), store)))
             .ToList();

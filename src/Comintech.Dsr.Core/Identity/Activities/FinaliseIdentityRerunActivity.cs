@@ -40,15 +40,10 @@ public sealed class FinaliseIdentityRerunActivity(
                 new { blob = AccessPackages.BlobName(input.RequestId), linkExpiresAt = package.ExpiresAt, stores = outcomes.Count, identityRun = input.RunId },
                 cancellationToken: cancellationToken);
         }
-        else if (request.Type == RequestType.Deletion)
-        {
-            await certificates.IssueAsync(input.RequestId, request.Status, outcomes, cancellationToken, supplement: "identity-" + input.RunId);
-        }
-
         var names = dataMap.Value.Stores.ToDictionary(s => s.Id, s => s.Name);
         var message = MessageTemplates.IdentityUpdate(request, input.RunId, input.Outcomes, names, package);
         await notifier.SendAsync(message, cancellationToken);
-        await evidence.AppendAsync(
+        var completed = await evidence.AppendAsync(
             input.RequestId, "identity-rerun:" + input.RunId, EvidenceEvents.IdentityRerunCompleted,
             new
             {
@@ -57,6 +52,12 @@ public sealed class FinaliseIdentityRerunActivity(
                 notice = message.IdempotencyKey,
             },
             cancellationToken: cancellationToken);
+        if (request.Type == RequestType.Deletion)
+        {
+            // A supplementary certificate, made from the chain up to this re-run's link (the first one is write-once).
+            await certificates.IssueAsync(input.RequestId, request.Status, outcomes, completed, cancellationToken, supplement: "identity-" + input.RunId);
+        }
+
         return true;
     }
 }

@@ -1,0 +1,174 @@
+using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Domain;
+using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Fulfilment;
+using Comintech.Dsr.Hosting;
+using Comintech.Dsr.Intake;
+using Comintech.Dsr.Storage;
+using Comintech.Dsr.Verification;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace Comintech.Dsr.Recovery;
+
+public enum RestartResult
+{
+    Restarted,
+    NotFailed,
+}
+
+/// <summary>What one reconciliation pass found and did.</summary>
+public sealed record ReconcileReport(int Examined, int Started, int FailedFound, int Repaired);
+
+/// <summary>
+/// Staff restart of a request whose orchestration failed, and the reconciliation the engine runs at start (and staff on
+/// demand): no request stays silently stuck, and a record that disagrees with its finished orchestration is repaired.
+/// </summary>
+public sealed class WorkflowRecovery(
+    RequestStore requests,
+    WorkflowFailures failures,
+    VerificationService verification,
+    EvidenceLedger evidence,
+    IntakeService intake,
+    StoreActionRunner runner,
+    WorkflowRepair repair,
+    IOptions<DsrOptions> options,
+    TimeProvider clock)
+{
+    /// <summary>
+    /// Starts a failed request's workflow again under the same id. Every step is idempotent, so the steps already done
+    /// are skipped; a verification or an approval decision already recorded is handed to the new run at once.
+    /// </summary>
+    public async Task<RestartResult> RestartAsync(DsrRequest request, DurableTaskClient client, string actor, CancellationToken cancellationToken)
+    {
+        var instance = await client.GetInstanceAsync(request.Id, getInputsAndOutputs: true, cancellationToken);
+        if (instance is not { RuntimeStatus: OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated }
+            && !(instance is null && request.Status == RequestStatus.Received))
+        {
+            return RestartResult.NotFailed;
+        }
+
+        if (instance?.ReadInputAs<DsrOrchestrationInput>() is { } input)
+        {
+            var window = (clock.GetUtcNow() + options.Value.Verification.Window).UtcDateTime;
+            await client.PurgeInstanceAsync(request.Id, cancellation: cancellationToken);
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                DsrRequestOrchestrator.Name,
+                input with { VerificationDeadlineUtc = input.VerificationDeadlineUtc > window ? input.VerificationDeadlineUtc : window },
+                new StartOrchestrationOptions(request.Id),
+                cancellationToken);
+        }
+        else
+        {
+            await intake.StartOrchestrationAsync(request.Id, request.Type, client, cancellationToken);
+        }
+
+        var verified = await verification.IsVerifiedAsync(request.Id, cancellationToken);
+        if (verified)
+        {
+            await client.RaiseEventAsync(request.Id, DsrEvents.IdentityVerified, true, cancellationToken);
+        }
+
+        var records = await evidence.ReadAsync(request.Id, cancellationToken);
+        var decision = records.LastOrDefault(r => r.EventType is EvidenceEvents.ApprovalGranted or EvidenceEvents.ApprovalDenied)?.EventType;
+        if (decision is not null)
+        {
+            await client.RaiseEventAsync(request.Id, DsrEvents.ApprovalDecided, decision == EvidenceEvents.ApprovalGranted, cancellationToken);
+        }
+
+        var failure = await failures.FindAsync(request.Id, cancellationToken);
+        await failures.MarkRestartedAsync(request.Id, cancellationToken);
+        await evidence.AppendAsync(
+            request.Id, $"workflow-restarted-{failure?.Number ?? 0}", EvidenceEvents.WorkflowRestarted,
+            new { failure = failure?.Number, step = failure?.Step, verified, approval = decision }, actor, cancellationToken);
+        return RestartResult.Restarted;
+    }
+
+    /// <summary>
+    /// Every request against its orchestration: a request stored but never started is started; a failed orchestration
+    /// not yet reported is reported to staff; a finished orchestration whose request record is still open is repaired
+    /// from its output and the connector run records, with a <c>request.reconciled</c> link saying so. It also makes
+    /// sure the retention schedule (which purges finished orchestrations' history too) runs.
+    /// </summary>
+    public async Task<ReconcileReport> ReconcileAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        await Retention.RetentionOrchestrator.EnsureStartedAsync(client, options.Value.Retention.Interval, cancellationToken);
+        int examined = 0, started = 0, failed = 0, repaired = 0;
+        await foreach (var request in requests.ListAsync(cancellationToken))
+        {
+            examined++;
+            if (request.Status == RequestStatus.NeedsTriage)
+            {
+                continue;
+            }
+
+            var instance = await client.GetInstanceAsync(request.Id, getInputsAndOutputs: true, cancellationToken);
+            switch (instance)
+            {
+                case null when request.Status == RequestStatus.Received:
+                    await intake.StartOrchestrationAsync(request.Id, request.Type, client, cancellationToken);
+                    await RecordAsync(request.Id, "started", new { action = "started", reason = "stored but its workflow never started" }, cancellationToken);
+                    started++;
+                    break;
+                case { RuntimeStatus: OrchestrationRuntimeStatus.Failed }:
+                    if (await failures.FindAsync(request.Id, cancellationToken) is not { Restarted: false })
+                    {
+                        var details = instance.FailureDetails;
+                        await repair.ReportFailureAsync(request.Id, "orchestration", details is null ? "unknown" : $"{details.ErrorType}: {details.ErrorMessage}", cancellationToken);
+                        failed++;
+                    }
+
+                    break;
+                case { RuntimeStatus: OrchestrationRuntimeStatus.Completed } when instance.ReadOutputAs<DsrOrchestrationResult>() is { } result
+                    && await DisagreesAsync(request, result, cancellationToken):
+                    await repair.CloseAsync(request, result.Status, await OutcomesAsync(request, result, cancellationToken), cancellationToken);
+                    await RecordAsync(
+                        request.Id, "closed-" + result.Status, new { action = "closed", from = request.Status.ToString(), to = result.Status.ToString() }, cancellationToken);
+                    repaired++;
+                    break;
+            }
+        }
+
+        return new ReconcileReport(examined, started, failed, repaired);
+    }
+
+    /// <summary>A finished workflow whose request is still open, or whose evidence lacks its completion or a store's outcome.</summary>
+    private async Task<bool> DisagreesAsync(DsrRequest request, DsrOrchestrationResult result, CancellationToken cancellationToken)
+    {
+        if (!request.Status.IsFinal())
+        {
+            return true;
+        }
+
+        if (result.Status is not (RequestStatus.Completed or RequestStatus.CompletedWithExceptions))
+        {
+            return false;
+        }
+
+        var records = await evidence.ReadAsync(request.Id, cancellationToken);
+        var evidenced = Fulfilment.Rerun.StoreOutcomes.Latest(records);
+        return !records.Any(r => r.EventType == EvidenceEvents.Completed) || result.Stores.Any(s => !evidenced.ContainsKey(s.StoreId));
+    }
+
+    /// <summary>Each store's outcome as its connector run record keeps it (a confirmation or escalation first), else as the orchestration reported it.</summary>
+    private async Task<IReadOnlyList<ConnectorOutcome>> OutcomesAsync(DsrRequest request, DsrOrchestrationResult result, CancellationToken cancellationToken)
+    {
+        var action = ConnectorActions.For(request.Type);
+        var outcomes = new List<ConnectorOutcome>();
+        foreach (var store in result.Stores)
+        {
+            var key = ConnectorRequest.KeyFor(request.Id, store.StoreId, action);
+            var kept = await runner.EarlierAsync(request.Id, key + ".confirmed", cancellationToken)
+                ?? await runner.EarlierAsync(request.Id, key + ".escalated", cancellationToken)
+                ?? await runner.EarlierAsync(request.Id, key, cancellationToken);
+            outcomes.Add(kept is { Kind: not OutcomeKind.Waiting } ? kept : new ConnectorOutcome(
+                store.StoreId, action, Enum.Parse<OutcomeKind>(store.State), store.RecordsFound, store.RecordsAffected, store.Note, null, clock.GetUtcNow()));
+        }
+
+        return outcomes;
+    }
+
+    private Task RecordAsync(string requestId, string key, object details, CancellationToken cancellationToken) =>
+        evidence.AppendAsync(requestId, "reconciled:" + key, EvidenceEvents.Reconciled, details, "reconciliation", cancellationToken);
+}

@@ -128,20 +128,20 @@ public sealed class ChaosRun : IAsyncDisposable
 
     private async Task<(string Id, int Person)> SubmitAndVerifyAsync(int person, SemaphoreSlim gate, CancellationToken cancellationToken)
     {
-        string id;
         await gate.WaitAsync(cancellationToken);
         try
         {
             var body = new { type = "deletion", email = ChaosDataMap.Email(person), fullName = ChaosDataMap.FullName(person), accountId = ChaosDataMap.AccountId(person) };
             using var submitted = await SendAsync(http => http.PostAsJsonAsync(new Uri("/api/requests", UriKind.Relative), body, cancellationToken), cancellationToken);
-            id = (await submitted.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("requestId").GetString()!;
         }
         finally
         {
             gate.Release();
         }
 
-        var code = MailPickup.CodeIn(await MailPickup.WaitForAsync(Pickup, $"{id}.code-1.eml", options.Timeout));
+        // A submission re-sent after a kill cut its answer joins the open request (answered with an alias id): the
+        // person's code mail names the request itself.
+        var (id, code) = await MailPickup.WaitForCodeToAsync(Pickup, ChaosDataMap.Email(person), options.Timeout);
         using var verified = await SendAsync(http => http.PostAsJsonAsync(new Uri($"/api/requests/{id}/verify", UriKind.Relative), new { code }, cancellationToken), cancellationToken);
         verifiedAt[id] = DateTimeOffset.UtcNow;
         return (id, person);

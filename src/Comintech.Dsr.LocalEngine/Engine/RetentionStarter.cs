@@ -5,13 +5,14 @@ using Microsoft.Extensions.Options;
 
 namespace Comintech.Dsr.LocalEngine.Engine;
 
-/// <summary>Starts the retention schedule once the engine runs, and checks daily that it still runs (as the Functions timer does).</summary>
+/// <summary>Checks after start and then daily that the retention schedule runs (as the Functions timer does), behind the reconciliation at start.</summary>
 public sealed partial class RetentionStarter(DurableTaskClient client, IOptions<DsrOptions> options, ILogger<RetentionStarter> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromDays(1));
-        await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+        // The reconciliation at start ensures the schedule first; this is the daily check behind it.
+        await Task.Delay(TimeSpan.FromSeconds(30), stoppingToken);
         do
         {
             try

@@ -45,7 +45,9 @@ public sealed class DeletionEndToEndTests(EngineFixture fixture) : IClassFixture
 
         var ledger = new EvidenceLedger(fixture.Azurite.Storage, TimeProvider.System);
         var evidence = await ledger.ReadAsync(id);
-        var events = evidence.Select(e => e.EventType).ToList();
+        // The retention pass may already have minimised the closed deletion (its identifiers are kept no longer): that link
+        // comes after the completion.
+        var events = evidence.Select(e => e.EventType).Where(e => !e.StartsWith("retention.", StringComparison.Ordinal)).ToList();
         Assert.Equal(EvidenceEvents.Received, events[0]);
         Assert.Equal(EvidenceEvents.Completed, events[^1]);
         foreach (var expected in new[] { EvidenceEvents.AcknowledgementSent, EvidenceEvents.VerificationSent, EvidenceEvents.VerificationSucceeded, EvidenceEvents.FinalNoticeSent })

@@ -10,7 +10,9 @@ public static class EngineRequests
     public static async Task<string> SubmitAsync(this EngineProcess engine, object body)
     {
         using var response = await engine.Http.PostAsJsonAsync(new Uri("/api/requests", UriKind.Relative), body);
-        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        Assert.True(
+            response.StatusCode == System.Net.HttpStatusCode.Accepted,
+            $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}\n{engine.Output}");
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
         return json.GetProperty("requestId").GetString()!;
     }

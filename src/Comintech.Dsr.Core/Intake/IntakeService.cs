@@ -137,7 +137,18 @@ public sealed partial class IntakeService(
             return;
         }
 
-        await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, new StartOrchestrationOptions(instanceId), cancellationToken);
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, new StartOrchestrationOptions(instanceId), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Started meanwhile by someone else (a reconciliation, a retried intake): starting is idempotent.
+            if (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is null)
+            {
+                throw;
+            }
+        }
     }
 
     private async Task<DsrRequest> AddOnceAsync(DsrRequest request, CancellationToken cancellationToken)

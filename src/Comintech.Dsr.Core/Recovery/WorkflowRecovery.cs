@@ -91,6 +91,8 @@ public sealed class WorkflowRecovery(
     /// from its output and the connector run records, with a <c>request.reconciled</c> link saying so. It also makes
     /// sure the retention schedule (which purges finished orchestrations' history too) runs.
     /// </summary>
+    private static readonly TimeSpan IntakeGrace = TimeSpan.FromMinutes(1);
+
     public async Task<ReconcileReport> ReconcileAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
         await Retention.RetentionOrchestrator.EnsureStartedAsync(client, options.Value.Retention.Interval, cancellationToken);
@@ -106,7 +108,8 @@ public sealed class WorkflowRecovery(
             var instance = await client.GetInstanceAsync(request.Id, getInputsAndOutputs: true, cancellationToken);
             switch (instance)
             {
-                case null when request.Status == RequestStatus.Received:
+                // A request received moments ago is still being started by its intake: only one left behind is started here.
+                case null when request.Status == RequestStatus.Received && clock.GetUtcNow() - request.ReceivedAt > IntakeGrace:
                     await intake.StartOrchestrationAsync(request.Id, request.Type, client, cancellationToken);
                     await RecordAsync(request.Id, "started", new { action = "started", reason = "stored but its workflow never started" }, cancellationToken);
                     started++;

@@ -36,6 +36,17 @@ public sealed class RetentionOrchestrator : TaskOrchestrator<RetentionSchedule, 
             return;
         }
 
-        await client.ScheduleNewOrchestrationInstanceAsync(Name, new RetentionSchedule(interval), new StartOrchestrationOptions(InstanceId), cancellationToken);
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(Name, new RetentionSchedule(interval), new StartOrchestrationOptions(InstanceId), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Started meanwhile by the other starter (the reconciliation or the daily check): one schedule either way.
+            if (await client.GetInstanceAsync(InstanceId, getInputsAndOutputs: false, cancellationToken) is not { IsRunning: true } and not { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
+            {
+                throw;
+            }
+        }
     }
 }

@@ -69,6 +69,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<CodeAttempts>();
         services.AddSingleton<HttpEdge>();
         services.AddSingleton<RequestHttpHandlers>();
+        services.AddSingleton<Web.UiLists>();
         services.AddDsrInbox();
 
         services.AddSingleton<ConnectorExports>();

@@ -2,6 +2,7 @@ using Comintech.Dsr.Http;
 using Comintech.Dsr.Identity;
 using Comintech.Dsr.Smoke;
 using Comintech.Dsr.Staff;
+using Comintech.Dsr.Web;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 
@@ -14,7 +15,9 @@ public static class EngineEndpoints
     {
         app.MapGrpcService<TaskHubGrpcServer>().RequireHost($"*:{sidecarPort}");
 
-        app.MapGet("/", RequestFormPage.Form);
+        app.MapGet("/", (HttpRequest http, UiLists lists) => RequestFormPage.Form(http, lists));
+        app.MapGet(WebAssets.Route, (string name) => WebAssets.Serve(name));
+        app.MapGet("/api/lists", (UiLists lists) => lists.Get());
         app.MapPost("/api/requests", (HttpRequest http, RequestHttpHandlers handlers, DurableTaskClient client) =>
             handlers.SubmitAsync(http, client));
         app.MapGet("/api/requests/{id}", (string id, RequestHttpHandlers handlers, DurableTaskClient client, CancellationToken ct) =>

@@ -33,9 +33,10 @@ public sealed record StoreWaitInput(string RequestId, string StoreId, ConnectorA
 
 /// <summary>
 /// Payload of <see cref="DsrEvents.StoreConfirmed"/>: how a partner or staff member says the store's part ended.
-/// Non-personal: the outcome, a count and the id of the confirmation row (which holds any note or attachment).
+/// Non-personal: the outcome, a count, the id of the confirmation row (which holds any note or attachment) and the
+/// path of the records attached to an access confirmation inside the exports container.
 /// </summary>
-public sealed record StoreConfirmation(OutcomeKind Kind, int RecordsAffected, string ConfirmationId, string ConfirmedBy);
+public sealed record StoreConfirmation(OutcomeKind Kind, int RecordsAffected, string ConfirmationId, string ConfirmedBy, string? ArtifactPath = null);
 
 public sealed record StoreConfirmedInput(string RequestId, string StoreId, ConnectorAction Action, StoreConfirmation Confirmation);
 

@@ -123,6 +123,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<WaitingStoreHttpHandlers>();
         services.AddSingleton<PartnerLinkHttpHandlers>();
         services.AddSingleton<Fulfilment.Access.AccessPackages>();
+        services.AddSingleton<Fulfilment.Access.AccessReviews>();
         services.AddSingleton<Fulfilment.Deletion.DeletionCertificates>();
         services.AddSingleton<AccessPackageHttpHandlers>();
         services.AddTransient<AwaitApprovalActivity>();

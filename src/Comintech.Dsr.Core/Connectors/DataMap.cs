@@ -51,6 +51,16 @@ public sealed class DataMapOptions
         if (LoginHistory is { } history)
         {
             errors.AddRange(StoreAccounts.Location.Of(history).Problems("DataMap:LoginHistory:"));
+            var properties = new[] { history.AccountIdProperty, history.EmailProperty, history.IpProperty, history.TimeProperty };
+            if (properties.Any(p => string.IsNullOrEmpty(p) || p.Length > 255 || !char.IsAsciiLetter(p[0]) || !p.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')))
+            {
+                errors.Add("DataMap:LoginHistory: AccountIdProperty, EmailProperty, IpProperty and TimeProperty must be table property names (a letter, then letters, digits and '_').");
+            }
+
+            if (history.SessionLength <= TimeSpan.Zero || history.SessionLength > TimeSpan.FromDays(7))
+            {
+                errors.Add("DataMap:LoginHistory:SessionLength must be positive and at most 7 days.");
+            }
         }
 
         return errors;

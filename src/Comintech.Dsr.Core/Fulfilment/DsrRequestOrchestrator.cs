@@ -79,6 +79,11 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
         context.SetCustomStatus(new DsrProgress(RequestStage.Finalising, [.. progress.Values]));
         var ordered = plan.Stores.Select(s => outcomes[s.StoreId]).ToList();
         var status = ordered.Any(o => o.Kind == OutcomeKind.Failed) ? RequestStatus.CompletedWithExceptions : RequestStatus.Completed;
+        if (plan.Review)
+        {
+            await WaitForReviewAsync(context, new FinaliseInput(input.RequestId, status, ordered), [.. progress.Values]);
+        }
+
         await context.CallActivityAsync(DsrActivityNames.FinaliseRequest, new FinaliseInput(input.RequestId, status, ordered), StepRetry.Transient);
         context.SetCustomStatus(new DsrProgress(RequestStage.Done, [.. progress.Values]));
         LogFinished(logger, input.RequestId, status);
@@ -134,6 +139,16 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
         var decision = context.WaitForExternalEvent<bool>(DsrEvents.ApprovalDecided);
         await context.CallActivityAsync(DsrActivityNames.AwaitApproval, context.InstanceId, StepRetry.Transient);
         return await decision;
+    }
+
+    /// <summary>The staff review of an access package: no timeout, staff release it (deadline reminders keep it from being forgotten).</summary>
+    private static async Task WaitForReviewAsync(TaskOrchestrationContext context, FinaliseInput review, IReadOnlyList<StoreProgress> stores)
+    {
+        var released = context.WaitForExternalEvent<int>(DsrEvents.AccessReviewReleased);
+        await context.CallActivityAsync(DsrActivityNames.OpenAccessReview, review, StepRetry.Transient);
+        context.SetCustomStatus(new DsrProgress(RequestStage.AwaitingReview, stores));
+        await released;
+        context.SetCustomStatus(new DsrProgress(RequestStage.Finalising, stores));
     }
 
     /// <summary>

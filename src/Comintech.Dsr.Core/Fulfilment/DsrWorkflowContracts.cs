@@ -23,7 +23,8 @@ public sealed record StoreProgress(string StoreId, string State, int RecordsFoun
 
 public sealed record SendCodeInput(string RequestId, int Issue);
 
-public sealed record FulfilmentPlan(ConnectorAction Action, IReadOnlyList<PlannedStore> Stores);
+/// <param name="Review">An access package that waits for staff review (a planned store asks for it) before it goes out.</param>
+public sealed record FulfilmentPlan(ConnectorAction Action, IReadOnlyList<PlannedStore> Stores, bool Review = false);
 
 public sealed record PlannedStore(
     string StoreId, int MaxAttempts, TimeSpan FirstRetryInterval, double BackoffCoefficient, TimeSpan? ConfirmWithin = null, TimeSpan? RemindEvery = null);
@@ -61,4 +62,7 @@ public static class DsrEvents
 
     /// <summary>Payload: true (approved) or false (denied); the reason stays in the request store and the audit log.</summary>
     public const string ApprovalDecided = "ApprovalDecided";
+
+    /// <summary>Staff released a reviewed access package; payload: the number of items they removed.</summary>
+    public const string AccessReviewReleased = "AccessReviewReleased";
 }

@@ -144,6 +144,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<StaffAuditLog>();
         services.AddSingleton<StaffQueryHandlers>();
         services.AddSingleton<StaffActionHandlers>();
+        services.AddSingleton<Fulfilment.Access.AccessReviewHandlers>();
         services.AddSingleton<StaffTriageHandlers>();
         services.AddSingleton<Smoke.SmokeHttpHandlers>();
         services.AddTransient<StaffRecoveryHandlers>();

@@ -48,7 +48,7 @@ public sealed class PlanFulfilmentActivity(
             stores.Add(Retention.DsrRecordsStore.Definition);
         }
 
-        return new FulfilmentPlan(action, [.. stores.Select(Planned)]);
+        return new FulfilmentPlan(action, [.. stores.Select(Planned)], action == ConnectorAction.Export && stores.Any(s => s.ReviewAccess));
     }
 
     private bool SuppressesMarketing(DataStoreDefinition store) =>

@@ -133,6 +133,13 @@ public sealed class DataMapOptions
         return errors;
     }
 
+    /// <summary>Whether the store is the login-history table (an AzureTable store on the same table and account).</summary>
+    public bool HoldsLoginHistory(DataStoreDefinition store) =>
+        LoginHistory is { Table.Length: > 0 } history
+        && string.Equals(store.Kind, AzureTable.AzureTableConnector.KindName, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(store.Setting("Table"), history.Table, StringComparison.OrdinalIgnoreCase)
+        && StoreAccounts.Location.Of(store) == StoreAccounts.Location.Of(history);
+
     private string EntryName(int i) =>
         string.IsNullOrWhiteSpace(Stores[i].Id) ? $"DataMap:Stores:{i}" : $"DataMap:Stores:{i} ({Stores[i].Id})";
 

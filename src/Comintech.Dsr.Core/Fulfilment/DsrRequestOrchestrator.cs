@@ -64,7 +64,8 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
             context.SetCustomStatus(new DsrProgress(RequestStage.Fulfilling, [.. progress.Values]));
         }
 
-        var pending = plan.Stores.Select(store => RunStoreAsync(context, input.RequestId, plan.Action, store, ShowWaiting)).ToList();
+        var later = plan.Stores.Where(s => s.RunsLast).ToList();
+        var pending = plan.Stores.Where(s => !s.RunsLast).Select(store => RunStoreAsync(context, input.RequestId, plan.Action, store, ShowWaiting)).ToList();
         var outcomes = new Dictionary<string, ConnectorOutcome>();
         while (pending.Count > 0)
         {
@@ -74,6 +75,11 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
             outcomes[outcome.StoreId] = outcome;
             progress[outcome.StoreId] = StoreProgress.From(outcome);
             context.SetCustomStatus(new DsrProgress(RequestStage.Fulfilling, [.. progress.Values]));
+            if (pending.Count == 0)
+            {
+                pending.AddRange(later.Select(store => RunStoreAsync(context, input.RequestId, plan.Action, store, ShowWaiting)));
+                later.Clear();
+            }
         }
 
         context.SetCustomStatus(new DsrProgress(RequestStage.Finalising, [.. progress.Values]));

@@ -26,8 +26,10 @@ public sealed record SendCodeInput(string RequestId, int Issue);
 /// <param name="Review">An access package that waits for staff review (a planned store asks for it) before it goes out.</param>
 public sealed record FulfilmentPlan(ConnectorAction Action, IReadOnlyList<PlannedStore> Stores, bool Review = false);
 
+/// <param name="RunsLast">Starts once every other store has finished (the login history, erased only after the stores searched by its IPs).</param>
 public sealed record PlannedStore(
-    string StoreId, int MaxAttempts, TimeSpan FirstRetryInterval, double BackoffCoefficient, TimeSpan? ConfirmWithin = null, TimeSpan? RemindEvery = null);
+    string StoreId, int MaxAttempts, TimeSpan FirstRetryInterval, double BackoffCoefficient, TimeSpan? ConfirmWithin = null, TimeSpan? RemindEvery = null,
+    bool RunsLast = false);
 
 /// <summary>A store whose outcome is Waiting, at one of its reminders or at its deadline.</summary>
 public sealed record StoreWaitInput(string RequestId, string StoreId, ConnectorAction Action, int Reminder);

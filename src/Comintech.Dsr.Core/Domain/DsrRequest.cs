@@ -125,8 +125,9 @@ public static class Languages
 {
     public const string English = "en";
     public const string Spanish = "es";
+    public const string Portuguese = "pt";
 
-    public static bool IsSupported(string? language) => language is English or Spanish;
+    public static bool IsSupported(string? language) => language is English or Spanish or Portuguese;
 
-    public static string Normalise(string? language) => language == Spanish ? Spanish : English;
+    public static string Normalise(string? language) => language is Spanish or Portuguese ? language : English;
 }

@@ -124,6 +124,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<WaitingStoreHttpHandlers>();
         services.AddSingleton<PartnerLinkHttpHandlers>();
         services.AddSingleton<Fulfilment.Access.AccessPackages>();
+        services.AddSingleton<Fulfilment.Access.AccessReviews>();
         services.AddSingleton<Fulfilment.Deletion.DeletionCertificates>();
         services.AddSingleton<AccessPackageHttpHandlers>();
         services.AddTransient<AwaitApprovalActivity>();
@@ -144,6 +145,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<StaffAuditLog>();
         services.AddSingleton<StaffQueryHandlers>();
         services.AddSingleton<StaffActionHandlers>();
+        services.AddSingleton<Fulfilment.Access.AccessReviewHandlers>();
         services.AddSingleton<StaffTriageHandlers>();
         services.AddSingleton<Smoke.SmokeHttpHandlers>();
         services.AddTransient<StaffRecoveryHandlers>();

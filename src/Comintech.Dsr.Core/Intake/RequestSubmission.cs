@@ -89,7 +89,7 @@ public static class RequestSubmissionValidator
         var language = Field("language")?.ToLowerInvariant() ?? Languages.English;
         if (!Languages.IsSupported(language))
         {
-            Error("language", "Must be en or es.");
+            Error("language", "Must be en, es or pt.");
         }
 
         var details = Field("details");

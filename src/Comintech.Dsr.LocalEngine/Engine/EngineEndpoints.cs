@@ -1,3 +1,4 @@
+using Comintech.Dsr.Fulfilment.Access;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Identity;
 using Comintech.Dsr.Smoke;
@@ -69,6 +70,10 @@ public static class EngineEndpoints
             staff.RerunStoreAsync(http, id, storeId, client));
         app.MapPost("/api/staff/requests/{id}/restart", (string id, HttpRequest http, StaffRecoveryHandlers staff, DurableTaskClient client) =>
             staff.RestartAsync(http, id, client));
+        app.MapGet("/api/staff/requests/{id}/review", (string id, HttpRequest http, AccessReviewHandlers review) => review.GetAsync(http, id));
+        app.MapPost("/api/staff/requests/{id}/review/remove", (string id, HttpRequest http, AccessReviewHandlers review) => review.RemoveAsync(http, id));
+        app.MapPost("/api/staff/requests/{id}/review/release", (string id, HttpRequest http, AccessReviewHandlers review, DurableTaskClient client) =>
+            review.ReleaseAsync(http, id, client));
         app.MapPost("/api/staff/reconcile", (HttpRequest http, StaffRecoveryHandlers staff, DurableTaskClient client) =>
             staff.ReconcileAsync(http, client));
         return app;

@@ -48,11 +48,11 @@ public static class RequestSubmissionValidator
         var type = default(RequestType);
         if (typeText is null)
         {
-            Error("type", "Required: access, correction, deletion or optout.");
+            Error("type", "Required: access, correction, deletion, optout or donotsell.");
         }
         else if (!WireNames.TryParseRequestType(typeText, out type))
         {
-            Error("type", "Must be access, correction, deletion or optout.");
+            Error("type", "Must be access, correction, deletion, optout or donotsell.");
         }
 
         var email = Field("email");
@@ -89,7 +89,7 @@ public static class RequestSubmissionValidator
         var language = Field("language")?.ToLowerInvariant() ?? Languages.English;
         if (!Languages.IsSupported(language))
         {
-            Error("language", "Must be en or es.");
+            Error("language", "Must be en, es or pt.");
         }
 
         var details = Field("details");

@@ -56,7 +56,8 @@ public sealed class StaffActionHandlers(
         {
             return StaffProblems.Conflict(
                 "Cannot extend",
-                request.ExtendedAt is not null ? "The deadline was extended already; it can be extended once."
+                !request.Type.CanBeExtended() ? "An opt-out of sale or sharing must be acted on within 15 business days; it cannot be extended."
+                : request.ExtendedAt is not null ? "The deadline was extended already; it can be extended once."
                 : request.Status.IsFinal() ? $"The request is already {request.Status}."
                 : "An extension must be notified within the first period, which has ended.");
         }
@@ -64,7 +65,7 @@ public sealed class StaffActionHandlers(
         var newDueAt = LegalCalendar.ExtendedDueAt(request.Jurisdiction, request.ReceivedAt, holidays);
         await audit.AppendAsync(staff!, StaffActions.Extend, requestId, reason, cancellationToken);
         await requests.ExtendAsync(requestId, newDueAt, reason!, cancellationToken);
-        var notice = MessageTemplates.Extension(request, newDueAt, reason!);
+        var notice = MessageTemplates.Extension(request, newDueAt, reason!, options.Value.Notices);
         await notifier.SendAsync(notice, cancellationToken);
         await evidence.AppendAsync(
             requestId, "deadline-extended", EvidenceEvents.DeadlineExtended,
@@ -123,6 +124,7 @@ public sealed class StaffActionHandlers(
     /// <summary>Once, before the first deadline has passed, while the request is open.</summary>
     public static bool CanExtend(DsrRequest request, HolidayCalendar holidays, DateTimeOffset now) =>
         !request.Status.IsFinal()
+        && request.Type.CanBeExtended()
         && request.ExtendedAt is null
         && LegalCalendar.CanExtendAt(request.Jurisdiction, request.ReceivedAt, holidays, now);
 

@@ -18,6 +18,9 @@ public sealed class DataMapOptions
     /// <summary>Where the IP addresses of an account's logins are kept (for stores found by <see cref="SubjectIdentifier.LoginIp"/>).</summary>
     public LoginHistorySettings? LoginHistory { get; set; }
 
+    /// <summary>Named recipients (GDPR Art. 19) that stores' <c>Recipients</c> refer to by id or name.</summary>
+    public List<Recipients.RecipientDefinition> Recipients { get; set; } = [];
+
     /// <summary>Which stores are the systems of record for accounts: an account id binds only where one of them ties it to the verified address.</summary>
     public IdentityRecordSettings Identity { get; set; } = new();
 
@@ -50,6 +53,16 @@ public sealed class DataMapOptions
             {
                 errors.Add($"DataMap:Identity:AccountStores: '{storeId}' must name an AzureTable store of the map.");
             }
+        }
+
+        for (var i = 0; i < Recipients.Count; i++)
+        {
+            errors.AddRange(Recipients[i].Problems().Select(e => $"DataMap:Recipients:{i}: {e}"));
+        }
+
+        if (Recipients.Select(r => r.Id).Where(id => id.Length > 0).GroupBy(id => id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            errors.Add($"DataMap:Recipients: Id '{twice.Key}' is declared twice.");
         }
 
         if (LoginHistory is { } history)
@@ -156,6 +169,10 @@ public sealed class DataStoreDefinition
     [Required]
     public string Retention { get; set; } = "";
 
+    /// <summary>
+    /// Who receives the store's data: ids or names of <c>DataMap:Recipients</c> entries; a plain name that matches none
+    /// (the older text form) is a recipient told of erasures and rectifications through a staff task.
+    /// </summary>
     public List<string> Recipients { get; set; } = [];
 
     /// <summary>

@@ -41,7 +41,6 @@ public static class EvidenceEvents
     public const string RecipientNotified = "recipient.notified";
     public const string RecipientTaskOpened = "recipient.staff-task";
     public const string RecipientNotNotified = "recipient.legal-demand-only";
-    public const string RecipientsListSent = "recipients.list-sent";
     public const string DeadlineReminder = "deadline.reminder";
     public const string DeadlineEscalated = "deadline.escalated";
     public const string DeadlinePaused = "deadline.paused-for-identity";

@@ -62,6 +62,7 @@ public static class RequestFormPage
             <option value="correction">Correct my data (correction)</option>
             <option value="deletion">Delete my data (deletion)</option>
             <option value="optout">Stop marketing e-mails (optout)</option>
+            <option value="donotsell">Do not sell or share my personal information (California; no code needed)</option>
           </select>
           <label for="fullName">Full name</label>
           <input id="fullName" name="fullName" autocomplete="name" required maxlength="200">
@@ -75,7 +76,7 @@ public static class RequestFormPage
             <option value="CCPA">California (CCPA)</option>
           </select>
           <label for="language">Language for our replies</label>
-          <select id="language" name="language"><option value="en">English</option><option value="es">Español</option></select>
+          <select id="language" name="language"><option value="en">English</option><option value="es">Español</option><option value="pt">Português</option></select>
           <fieldset id="corrections" hidden>
             <legend>Corrections: the new values</legend>
             <label for="c-fullName">Full name</label><input id="c-fullName" name="corrections[fullName]" maxlength="500">

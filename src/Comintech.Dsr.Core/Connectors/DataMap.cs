@@ -55,16 +55,6 @@ public sealed class DataMapOptions
             }
         }
 
-        for (var i = 0; i < Recipients.Count; i++)
-        {
-            errors.AddRange(Recipients[i].Problems().Select(e => $"DataMap:Recipients:{i}: {e}"));
-        }
-
-        if (Recipients.Select(r => r.Id).Where(id => id.Length > 0).GroupBy(id => id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
-        {
-            errors.Add($"DataMap:Recipients: Id '{twice.Key}' is declared twice.");
-        }
-
         if (LoginHistory is { } history)
         {
             errors.AddRange(StoreAccounts.Location.Of(history).Problems("DataMap:LoginHistory:"));
@@ -131,6 +121,16 @@ public sealed class DataMapOptions
             }
 
             errors.AddRange(DataStorePolicyRules.Check(store).Select(e => $"{name}: {e}"));
+        }
+
+        for (var i = 0; i < Recipients.Count; i++)
+        {
+            errors.AddRange(Recipients[i].Problems().Select(e => $"DataMap:Recipients:{i}: {e}"));
+        }
+
+        if (Recipients.Select(r => r.Id).Where(id => id.Length > 0).GroupBy(id => id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            errors.Add($"DataMap:Recipients: Id '{twice.Key}' is declared twice.");
         }
 
         return errors;

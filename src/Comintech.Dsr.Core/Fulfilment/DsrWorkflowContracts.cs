@@ -26,7 +26,8 @@ public sealed record SendCodeInput(string RequestId, int Issue);
 public sealed record FulfilmentPlan(ConnectorAction Action, IReadOnlyList<PlannedStore> Stores);
 
 public sealed record PlannedStore(
-    string StoreId, int MaxAttempts, TimeSpan FirstRetryInterval, double BackoffCoefficient, TimeSpan? ConfirmWithin = null, TimeSpan? RemindEvery = null);
+    string StoreId, int MaxAttempts, TimeSpan FirstRetryInterval, double BackoffCoefficient, TimeSpan? ConfirmWithin = null, TimeSpan? RemindEvery = null,
+    bool FollowsUpClients = false);
 
 /// <summary>A store whose outcome is Waiting, at one of its reminders or at its deadline.</summary>
 public sealed record StoreWaitInput(string RequestId, string StoreId, ConnectorAction Action, int Reminder);

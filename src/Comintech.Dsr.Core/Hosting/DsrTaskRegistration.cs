@@ -37,6 +37,8 @@ public static class DsrTaskRegistration
         Add<Identity.Activities.FinaliseIdentityRerunActivity, Identity.FinaliseIdentityRerunInput, bool>(registry, DsrActivityNames.FinaliseIdentityRerun);
         Add<Recovery.RecordWorkflowFailureActivity, Recovery.WorkflowFailureInput, bool>(registry, DsrActivityNames.RecordWorkflowFailure);
         Add<Recovery.PurgeHistoryActivity, string, int>(registry, DsrActivityNames.PurgeHistory);
+        Add<Connectors.ProcessorRouting.RemindClientsActivity, Connectors.ProcessorRouting.ClientFollowUpInput, int>(registry, Connectors.ProcessorRouting.ClientFollowUp.RemindActivity);
+        Add<Connectors.ProcessorRouting.EscalateClientsActivity, Connectors.ProcessorRouting.ClientFollowUpInput, int>(registry, Connectors.ProcessorRouting.ClientFollowUp.EscalateActivity);
         return registry;
     }
 

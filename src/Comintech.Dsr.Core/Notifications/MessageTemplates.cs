@@ -47,7 +47,7 @@ public static class MessageTemplates
 
     public static OutgoingEmail Final(
         DsrRequest request, RequestStatus status, IReadOnlyList<ConnectorOutcome> outcomes, IReadOnlyDictionary<string, string> storeNames,
-        PublishedPackage? package = null, IReadOnlyList<RetainedItem>? kept = null)
+        PublishedPackage? package = null, IReadOnlyList<RetainedItem>? kept = null, string controllers = "")
     {
         var es = Es(request);
         var download = package is null ? "" : es
@@ -65,7 +65,7 @@ public static class MessageTemplates
             request,
             "final",
             es ? "Su solicitud de privacidad: resultado" : "Your privacy request: outcome",
-            $"{intro}{download}\n\n{string.Join('\n', lines)}{Kept(kept ?? [], es)}{Unbound(request, es)}\n\n{(es ? ComplaintEs : ComplaintEn)}");
+            $"{intro}{download}\n\n{string.Join('\n', lines)}{Kept(kept ?? [], es)}{(controllers.Length > 0 ? "\n\n" + controllers : "")}{Unbound(request, es)}\n\n{(es ? ComplaintEs : ComplaintEn)}");
     }
 
     /// <summary>After an account was bound later (control-panel link, staff): what the stores found by account did.</summary>

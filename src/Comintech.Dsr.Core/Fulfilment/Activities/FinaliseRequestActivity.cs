@@ -16,7 +16,8 @@ namespace Comintech.Dsr.Fulfilment.Activities;
 /// and repeats nothing.
 /// </summary>
 public sealed class FinaliseRequestActivity(
-    RequestStore requests, INotifier notifier, EvidenceLedger evidence, IOptions<DataMapOptions> dataMap, AccessPackages packages, DeletionCertificates certificates, TimeProvider clock)
+    RequestStore requests, INotifier notifier, EvidenceLedger evidence, IOptions<DataMapOptions> dataMap, AccessPackages packages, DeletionCertificates certificates,
+    Connectors.ProcessorRouting.ControllerNotice controllers, TimeProvider clock)
     : IDsrActivity<FinaliseInput, bool>
 {
     /// <summary>The key of the link that closes a request's chain.</summary>
@@ -43,7 +44,7 @@ public sealed class FinaliseRequestActivity(
         }
 
         var kept = RetainedItem.From(dataMap.Value, input.Outcomes);
-        var message = MessageTemplates.Final(request, status, input.Outcomes, names, package, kept);
+        var message = MessageTemplates.Final(request, status, input.Outcomes, names, package, kept, await controllers.ForAsync(request, cancellationToken));
         await notifier.SendAsync(message, cancellationToken);
         await evidence.AppendAsync(input.RequestId, "final-notice", EvidenceEvents.FinalNoticeSent, new { message = message.IdempotencyKey }, cancellationToken: cancellationToken);
         await requests.SetStatusAsync(input.RequestId, status, cancellationToken);

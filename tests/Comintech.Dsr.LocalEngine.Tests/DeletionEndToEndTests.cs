@@ -126,7 +126,7 @@ public sealed class DeletionEndToEndTests(EngineFixture fixture) : IClassFixture
         }
 
         Assert.True(checkedRows > 0, "No engine history rows were found to check.");
-        Assert.DoesNotContain(grace.Email, engine.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(grace.Email, engine.Logged, StringComparison.OrdinalIgnoreCase);
     }
 
     private static Task<List<TableEntity>> Rows(TableClient table) => TableRows.AllAsync(table);

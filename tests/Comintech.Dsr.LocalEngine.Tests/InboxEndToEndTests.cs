@@ -85,7 +85,7 @@ public sealed class InboxEndToEndTests(EngineFixture fixture) : IClassFixture<En
 
         var status = await Engine.StatusAsync(id);
         Assert.True(status.GetProperty("receivedAt").GetDateTimeOffset() < DateTimeOffset.UtcNow.AddMinutes(-2), "The clock must start at the Received header.");
-        Assert.DoesNotContain(ada.Email, Engine.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(ada.Email, Engine.Logged, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]

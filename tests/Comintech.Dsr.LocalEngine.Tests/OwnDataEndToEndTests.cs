@@ -26,7 +26,8 @@ public sealed class FrequentRetentionEngineFixture : EngineFixture
 public sealed class OwnDataEndToEndTests(FrequentRetentionEngineFixture fixture) : IClassFixture<FrequentRetentionEngineFixture>
 {
     private static readonly string[] DemoStores =
-        [DemoDataSeeder.CustomerAccountsTable, DemoDataSeeder.SupportTicketsTable, DemoDataSeeder.InvoicesTable, "LoginHistory"];
+        [DemoDataSeeder.CustomerAccountsTable, DemoDataSeeder.SupportTicketsTable, DemoDataSeeder.InvoicesTable, "LoginHistory",
+        "HostedClients", "HostedMailboxes", "HostedMarketingLists", DemoSendGrid.ContactsTable, DemoSendGrid.SuppressionsTable];
 
     private EngineProcess Engine => fixture.Engine;
 

@@ -194,7 +194,7 @@ public sealed class WaitingStoresEndToEndTests : IAsyncLifetime
         Assert.All(evidence, e => Assert.DoesNotContain("Contract shredded", e.Details, StringComparison.Ordinal));
         Assert.Equal("Retained", stores["nightly-backups"].GetProperty("state").GetString());
         Assert.StartsWith("Beyond use until ", stores["nightly-backups"].GetProperty("note").GetString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(grace.Email, engine.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(grace.Email, engine.Logged, StringComparison.OrdinalIgnoreCase);
 
         await RestoreBackupAndSeeTheErasureReappliedAsync(id, grace);
     }

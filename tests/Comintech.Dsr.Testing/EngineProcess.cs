@@ -45,19 +45,50 @@ public sealed class EngineProcess : IAsyncDisposable
         Http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    /// <summary>The demo map's first stores only (tables and logs): requests over it complete without partners or staff.</summary>
-    public static string OwnStoresMap => Path.Combine(AppContext.BaseDirectory, "datamap.own-stores.json");
+    private static readonly Lazy<string> OwnStoresMapFile = new(WriteOwnStoresMap);
+
+    /// <summary>
+    /// The demo map with only Comintech's own tables and logs (written once from <see cref="DemoMap"/>, so it follows it):
+    /// requests over it complete without partners, Clients or staff.
+    /// </summary>
+    public static string OwnStoresMap => OwnStoresMapFile.Value;
 
     /// <summary>The full demo map the engine ships (every kind that runs without an external service).</summary>
     public static string DemoMap => Path.Combine(AppContext.BaseDirectory, "datamap.json");
 
     public int Port { get; }
 
+    private static string WriteOwnStoresMap()
+    {
+        var map = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(DemoMap))!;
+        var stores = map["DataMap"]!["Stores"]!.AsArray();
+        foreach (var store in stores.Where(s => s!["Kind"]!.GetValue<string>() is not ("AzureTable" or "BlobWebLogs")).ToList())
+        {
+            stores.Remove(store);
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), $"dsr-own-stores-{Environment.ProcessId}.json");
+        File.WriteAllText(path, map.ToJsonString());
+        return path;
+    }
+
     public string BaseUrl { get; }
 
     public string PickupDirectory { get; }
 
     public HttpClient Http { get; }
+
+    /// <summary>What the engine logged: its output without the start banner (whose demo walk-through names a demo person).</summary>
+    public string Logged
+    {
+        get
+        {
+            var text = Output;
+            var start = text.IndexOf("Comintech DSR local engine is running.", StringComparison.Ordinal);
+            var end = text.IndexOf("Press Ctrl+C to stop.", StringComparison.Ordinal);
+            return start < 0 || end < start ? text : text[..start] + text[end..];
+        }
+    }
 
     public string Output
     {

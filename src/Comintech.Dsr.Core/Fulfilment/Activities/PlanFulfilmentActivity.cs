@@ -84,7 +84,7 @@ public sealed class PlanFulfilmentActivity(
 
     public static PlannedStore Planned(DataStoreDefinition store) =>
         new(store.Id, store.Retry.MaxAttempts, store.Retry.FirstRetryInterval, store.Retry.BackoffCoefficient, store.Waiting.ConfirmWithin, store.Waiting.RemindEvery,
-            store.Kind.Equals(Connectors.ProcessorRouting.ProcessorRoutingConnector.KindName, StringComparison.OrdinalIgnoreCase));
+            FollowsUpClients: store.Kind.Equals(Connectors.ProcessorRouting.ProcessorRoutingConnector.KindName, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Computed from receipt, not from the stored deadline, so a re-run of the activity moves it once.</summary>
     private async Task PauseForIdentityWaitAsync(DsrRequest request, CancellationToken cancellationToken)

@@ -63,9 +63,12 @@ app.Use((context, next) =>
 });
 app.Use(async (context, next) =>
 {
-    // Storage transactions made while serving a route are charged to the route.
+    // Storage transactions made while serving a route are charged to the route; on the sidecar, the backend's own work
+    // runs under the worker's first call (Hello).
     var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "other";
-    using var step = StorageTransactions.Step($"http {context.Request.Method} {route}");
+    using var step = StorageTransactions.Step(context.Connection.LocalPort != sidecarPort ? $"http {context.Request.Method} {route}"
+        : route.EndsWith("/Hello", StringComparison.Ordinal) ? StorageTransactions.EngineStep
+        : "engine " + route[(route.LastIndexOf('/') + 1)..]);
     await next(context);
 });
 app.UseExceptionHandler();

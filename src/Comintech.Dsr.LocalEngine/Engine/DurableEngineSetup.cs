@@ -30,7 +30,7 @@ public static class DurableEngineSetup
                 StorageAccountClientProvider = CountedClients(storageConnectionString, sp.GetRequiredService<StorageTransactions>()),
                 TaskHubName = engine.TaskHubName,
                 WorkerId = engine.WorkerId,
-                PartitionCount = 1,
+                PartitionCount = engine.PartitionCount,
                 MaxQueuePollingInterval = engine.MaxQueuePollingInterval,
                 ControlQueueVisibilityTimeout = engine.MessageVisibilityTimeout,
                 WorkItemQueueVisibilityTimeout = engine.MessageVisibilityTimeout,

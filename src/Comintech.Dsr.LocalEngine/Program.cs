@@ -6,6 +6,7 @@ using Comintech.Dsr.LocalEngine.Demo;
 using Comintech.Dsr.LocalEngine.Engine;
 using Comintech.Dsr.LocalEngine.Storage;
 using Comintech.Dsr.Storage;
+using Comintech.Dsr.Telemetry;
 using DurableTask.AzureStorage;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -45,6 +46,7 @@ builder.Services.AddLocalDurableEngine(storageConnectionString, engine, sidecarP
 builder.Services.AddSingleton(engine);
 builder.Services.AddHostedService<InboundMailWatcher>();
 builder.Services.AddHostedService<RetentionStarter>();
+builder.Services.AddHostedService<TransactionCountFile>();
 builder.Services.AddRateLimiter(limiter =>
 {
     limiter.OnRejected = (rejected, _) => new ValueTask(ClientRateLimits.Rejection(rejected.Lease).ExecuteAsync(rejected.HttpContext));
@@ -64,6 +66,16 @@ app.Use((context, next) =>
 {
     edge.ApplyHeaders(context);
     return next(context);
+});
+app.Use(async (context, next) =>
+{
+    // Storage transactions made while serving a route are charged to the route; on the sidecar, the backend's own work
+    // runs under the worker's first call (Hello).
+    var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "other";
+    using var step = StorageTransactions.Step(context.Connection.LocalPort != sidecarPort ? $"http {context.Request.Method} {route}"
+        : route.EndsWith("/Hello", StringComparison.Ordinal) ? StorageTransactions.EngineStep
+        : "engine " + route[(route.LastIndexOf('/') + 1)..]);
+    await next(context);
 });
 app.UseExceptionHandler();
 app.UseStatusCodePages();

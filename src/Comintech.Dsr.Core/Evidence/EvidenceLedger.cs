@@ -27,46 +27,108 @@ public sealed class EvidenceLedger(DsrStorage storage, TimeProvider clock)
         string requestId, string eventKey, string eventType, object details, string actor = "system", CancellationToken cancellationToken = default)
     {
         var table = storage.Evidence;
-        var detailsJson = details as string ?? JsonSerializer.Serialize(details, JsonOptions);
+        var detailsJson = Serialise(details);
         var keyRow = KeyPrefix + SanitiseKey(eventKey);
 
         for (var attempt = 0; ; attempt++)
         {
-            var existing = await FindByKeyAsync(table, requestId, keyRow, cancellationToken);
-            if (existing is not null)
-            {
-                return existing;
-            }
-
-            var head = await table.GetEntityIfExistsAsync<TableEntity>(requestId, HeadRow, cancellationToken: cancellationToken);
-            var sequence = head.HasValue ? head.Value!.GetInt64("Sequence")!.Value + 1 : 1;
-            var previousHash = head.HasValue ? head.Value!.GetString("Hash") : EvidenceRecord.GenesisHash;
-            var occurredAt = TruncateToMilliseconds(clock.GetUtcNow());
-            var hash = EvidenceRecord.ComputeHash(requestId, sequence, eventType, occurredAt, actor, detailsJson, previousHash);
-            var record = new EvidenceRecord(requestId, sequence, eventType, occurredAt, actor, detailsJson, previousHash, hash);
-
-            var newHead = new TableEntity(requestId, HeadRow) { ["Sequence"] = sequence, ["Hash"] = hash };
-            var actions = new List<TableTransactionAction>
-            {
-                head.HasValue
-                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, newHead, head.Value!.ETag)
-                    : new TableTransactionAction(TableTransactionActionType.Add, newHead),
-                new(TableTransactionActionType.Add, ToEntity(record)),
-                new(TableTransactionActionType.Add, new TableEntity(requestId, keyRow) { ["Sequence"] = sequence }),
-            };
-
+            var (head, actions) = await NextAsync(table, requestId, cancellationToken);
+            var record = Link(requestId, head, eventType, actor, detailsJson);
+            actions.AddRange(Rows(record, keyRow));
             try
             {
-                await table.SubmitTransactionAsync(actions, cancellationToken);
+                // The marker is added in the same transaction: if an earlier run wrote it, the whole append fails and
+                // that run's link is answered (no read of the marker first on the usual path).
+                await table.SubmitTransactionAsync(WithHead(requestId, head, record, actions), cancellationToken);
                 return record;
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxConcurrencyRetries)
             {
-                // Another writer appended first; re-read the head (and the marker) and try again.
+                if (await FindByKeyAsync(table, requestId, keyRow, cancellationToken) is { } existing)
+                {
+                    return existing;
+                }
+
+                // Another writer appended first; re-read the head and try again.
                 await Task.Delay(TimeSpan.FromMilliseconds(20 * (attempt + 1)), cancellationToken);
             }
         }
     }
+
+    /// <summary>
+    /// Appends several links in order in one transaction (one head read, one write), each once under its key; when any
+    /// was written before (a re-run) or another writer moved the head, each is appended on its own, keyed as ever.
+    /// </summary>
+    public async Task AppendManyAsync(
+        string requestId, IReadOnlyList<(string EventKey, string EventType, object Details)> events, CancellationToken cancellationToken = default)
+    {
+        // Two rows per link and the head: an entity-group transaction holds at most 100 operations.
+        if (events.Count is > 0 and <= 40)
+        {
+            var table = storage.Evidence;
+            var (head, actions) = await NextAsync(table, requestId, cancellationToken);
+            EvidenceRecord? last = null;
+            foreach (var (eventKey, eventType, details) in events)
+            {
+                var record = Link(requestId, last is null ? head : new Head(last.Sequence, last.Hash, null), eventType, "system", Serialise(details));
+                actions.AddRange(Rows(record, KeyPrefix + SanitiseKey(eventKey)));
+                last = record;
+            }
+
+            try
+            {
+                await table.SubmitTransactionAsync(WithHead(requestId, head, last!, actions), cancellationToken);
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Written before, in part or whole, or raced: one by one below.
+            }
+        }
+
+        foreach (var (eventKey, eventType, details) in events)
+        {
+            await AppendAsync(requestId, eventKey, eventType, details, cancellationToken: cancellationToken);
+        }
+    }
+
+    /// <summary>The chain's head as read (sequence, hash, ETag; null ETag: no head row yet).</summary>
+    private sealed record Head(long Sequence, string Hash, ETag? ETag);
+
+    private static async Task<(Head Head, List<TableTransactionAction> Actions)> NextAsync(TableClient table, string requestId, CancellationToken cancellationToken)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(requestId, HeadRow, cancellationToken: cancellationToken);
+        var head = row.HasValue
+            ? new Head(row.Value!.GetInt64("Sequence")!.Value, row.Value!.GetString("Hash"), row.Value!.ETag)
+            : new Head(0, EvidenceRecord.GenesisHash, null);
+        return (head, []);
+    }
+
+    private EvidenceRecord Link(string requestId, Head previous, string eventType, string actor, string detailsJson)
+    {
+        var sequence = previous.Sequence + 1;
+        var occurredAt = TruncateToMilliseconds(clock.GetUtcNow());
+        var hash = EvidenceRecord.ComputeHash(requestId, sequence, eventType, occurredAt, actor, detailsJson, previous.Hash);
+        return new EvidenceRecord(requestId, sequence, eventType, occurredAt, actor, detailsJson, previous.Hash, hash);
+    }
+
+    private static IEnumerable<TableTransactionAction> Rows(EvidenceRecord record, string keyRow) =>
+    [
+        new(TableTransactionActionType.Add, ToEntity(record)),
+        new(TableTransactionActionType.Add, new TableEntity(record.RequestId, keyRow) { ["Sequence"] = record.Sequence }),
+    ];
+
+    /// <summary>The links' rows and the head moved to <paramref name="last"/>, only if it is still where it was read.</summary>
+    private static List<TableTransactionAction> WithHead(string requestId, Head read, EvidenceRecord last, List<TableTransactionAction> actions)
+    {
+        var head = new TableEntity(requestId, HeadRow) { ["Sequence"] = last.Sequence, ["Hash"] = last.Hash };
+        actions.Insert(0, read.ETag is { } etag
+            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, head, etag)
+            : new TableTransactionAction(TableTransactionActionType.Add, head));
+        return actions;
+    }
+
+    private static string Serialise(object details) => details as string ?? JsonSerializer.Serialize(details, JsonOptions);
 
     public async Task<IReadOnlyList<EvidenceRecord>> ReadAsync(string requestId, CancellationToken cancellationToken = default)
     {

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Comintech.Dsr.Storage;
+using Comintech.Dsr.Telemetry;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,18 +23,27 @@ public static class DsrStorageClients
         // Resolved when the clients are first built, after the host has finished its configuration (the local engine
         // adds Azurite's connection string at start-up).
         StorageTarget Target() => StorageTarget.Resolve(configuration);
+        services.AddSingleton<StorageTransactions>();
         services.AddAzureClients(clients =>
         {
             clients.UseCredential(_ => new DefaultAzureCredential());
-            clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, _) => Target() switch
+            clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, sp) =>
             {
-                { UsesIdentity: true } identity => new TableServiceClient(identity.TableServiceUri, credential, options),
-                var keyed => new TableServiceClient(keyed.ConnectionString, options),
+                sp.GetRequiredService<StorageTransactions>().Attach(options, StorageTransactions.Table);
+                return Target() switch
+                {
+                    { UsesIdentity: true } identity => new TableServiceClient(identity.TableServiceUri, credential, options),
+                    var keyed => new TableServiceClient(keyed.ConnectionString, options),
+                };
             }).WithName(ClientName);
-            clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, _) => Target() switch
+            clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, sp) =>
             {
-                { UsesIdentity: true } identity => new BlobServiceClient(identity.BlobServiceUri, credential, options),
-                var keyed => new BlobServiceClient(keyed.ConnectionString, options),
+                sp.GetRequiredService<StorageTransactions>().Attach(options, StorageTransactions.Blob);
+                return Target() switch
+                {
+                    { UsesIdentity: true } identity => new BlobServiceClient(identity.BlobServiceUri, credential, options),
+                    var keyed => new BlobServiceClient(keyed.ConnectionString, options),
+                };
             }).WithName(ClientName);
         });
         // Microsoft.Extensions.Azure forwards the SDK's own event logs (request URIs, every non-2xx response) into

@@ -52,6 +52,7 @@ public static class DsrTaskRegistration
         public override async Task<TOutput> RunAsync(TaskActivityContext context, TInput input)
         {
             using var span = DsrTelemetry.StartWorkflowActivity(name);
+            using var step = StorageTransactions.Step(name);
             try
             {
                 return await activity.RunAsync(input, CancellationToken.None);

@@ -1,8 +1,13 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Comintech.Dsr.Telemetry;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using DurableTask.Core.Query;
 using Grpc.Net.Client;
 using Comintech.Dsr.Hosting;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker;
@@ -16,13 +21,13 @@ namespace Comintech.Dsr.LocalEngine.Engine;
 public static class DurableEngineSetup
 {
     public static IServiceCollection AddLocalDurableEngine(
-        this IServiceCollection services, string storageConnectionString, EngineOptions engine, int sidecarPort)
+        this IServiceCollection services, string storageConnectionString, EngineOptions engine, int sidecarPort, Action<DurableTaskRegistry>? tasks = null)
     {
         services.AddSingleton(sp =>
         {
             var settings = new AzureStorageOrchestrationServiceSettings
             {
-                StorageAccountClientProvider = new StorageAccountClientProvider(storageConnectionString),
+                StorageAccountClientProvider = CountedClients(storageConnectionString, sp.GetRequiredService<StorageTransactions>()),
                 TaskHubName = engine.TaskHubName,
                 WorkerId = engine.WorkerId,
                 PartitionCount = engine.PartitionCount,
@@ -48,10 +53,16 @@ public static class DurableEngineSetup
         services.AddSingleton(channel);
         services.AddDurableTaskWorker(builder =>
         {
-            builder.AddTasks(registry => registry.AddDsrTasks());
+            builder.AddTasks(tasks ?? (registry => registry.AddDsrTasks()));
             builder.UseGrpc(channel);
         });
         services.AddDurableTaskClient(builder => builder.UseGrpc(channel));
         return services;
     }
+
+    /// <summary>The backend's clients, with every storage transaction they make counted (queues, history, instances, leases).</summary>
+    private static StorageAccountClientProvider CountedClients(string connectionString, StorageTransactions transactions) => new(
+        StorageServiceClientProvider.ForBlob(connectionString, transactions.Attach(new BlobClientOptions(), StorageTransactions.Blob)),
+        StorageServiceClientProvider.ForQueue(connectionString, transactions.Attach(new QueueClientOptions(), StorageTransactions.Queue)),
+        StorageServiceClientProvider.ForTable(connectionString, transactions.Attach(new TableClientOptions(), StorageTransactions.Table)));
 }

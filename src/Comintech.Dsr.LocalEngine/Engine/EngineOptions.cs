@@ -50,6 +50,9 @@ public sealed class EngineOptions
     /// <summary>How often the <c>inbound-mail</c> container is looked at for dropped .eml files.</summary>
     public TimeSpan InboxPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>When set, the storage transaction tally is written to this file every second (for <c>./bench.sh</c>).</summary>
+    public string? TransactionCountFile { get; set; }
+
     /// <summary>Refuses settings the backend would reject later or that would make recovery slow or renewals busy.</summary>
     public EngineOptions Validated()
     {

@@ -43,4 +43,26 @@ public class LogRedactorTests
         Assert.Equal(["a\r\n", "b\n", "c"], LogRedactor.Lines(text));
         Assert.Equal(text, LogRedactor.Join(LogRedactor.Lines(text)));
     }
+
+    [Fact]
+    public void One_pass_over_a_whole_log_finds_each_matching_line_once_with_all_its_owners()
+    {
+        const string text = "10.0.0.1 - - [x] \"GET / HTTP/1.1\"\n203.0.113.7 - - [x] \"GET /?ref=198.51.100.1 HTTP/1.1\"\n203.0.113.70 - - [x]\nADA@example.com";
+
+        var lines = Redactor().MatchingLines(text);
+
+        Assert.Equal(2, lines.Count);
+        Assert.Equal("203.0.113.7 - - [x] \"GET /?ref=198.51.100.1 HTTP/1.1\"\n", text.Substring(lines[0].Start, lines[0].Length));
+        Assert.Equal(["req-a", "req-b"], lines[0].Owners.Order());
+        Assert.Equal("ADA@example.com", text[lines[1].Start..]);
+    }
+
+    [Fact]
+    public void Identifiers_sharing_a_prefix_are_still_told_apart_whole()
+    {
+        var redactor = new LogRedactor(
+            Enumerable.Range(100, 50).Select(i => ($"req-{i}", $"198.18.0.{i}", false)), Hasher);
+
+        Assert.Equal(["req-123"], redactor.Owners("198.18.0.12 198.18.0.1234 x198.18.0.123 198.18.0.123 -"));
+    }
 }

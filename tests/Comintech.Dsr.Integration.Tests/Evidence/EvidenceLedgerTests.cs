@@ -28,6 +28,37 @@ public sealed class EvidenceLedgerTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     [Fact]
+    public async Task Many_links_are_appended_in_order_once_each_even_when_some_were_written_before()
+    {
+        var id = RequestId.New();
+        await Ledger.AppendAsync(id, "received", EvidenceEvents.Received, new { type = "deletion" });
+        await Ledger.AppendAsync(id, "store:b", EvidenceEvents.StoreOutcome, new { storeId = "b" });
+        (string, string, object)[] outcomes =
+            [("store:a", EvidenceEvents.StoreOutcome, new { storeId = "a" }), ("store:b", EvidenceEvents.StoreOutcome, new { storeId = "b" }), ("store:c", EvidenceEvents.StoreOutcome, new { storeId = "c" })];
+
+        await Ledger.AppendManyAsync(id, outcomes);
+        await Ledger.AppendManyAsync(id, outcomes);
+
+        var records = await Ledger.ReadAsync(id);
+        Assert.Equal(4, records.Count);
+        Assert.True(EvidenceLedger.Verify(records).IsIntact);
+        Assert.Equal(["b", "a", "c"], records.Skip(1).Select(r => System.Text.Json.JsonDocument.Parse(r.Details).RootElement.GetProperty("storeId").GetString()));
+    }
+
+    [Fact]
+    public async Task Many_links_on_a_fresh_chain_go_in_one_write_and_verify()
+    {
+        var id = RequestId.New();
+
+        await Ledger.AppendManyAsync(id, [.. Enumerable.Range(0, 12).Select(i => ($"store:{i}", EvidenceEvents.StoreOutcome, (object)new { storeId = i }))]);
+        var last = await Ledger.AppendAsync(id, "completed", EvidenceEvents.Completed, new { status = "Completed" });
+
+        var verification = await Ledger.VerifyAsync(id);
+        Assert.True(verification.IsIntact);
+        Assert.Equal(13, last.Sequence);
+    }
+
+    [Fact]
     public async Task The_same_event_key_is_recorded_once()
     {
         var id = RequestId.New();

@@ -19,10 +19,10 @@ public static class ChaosDataMap
 
     public static string FullName(int person) => $"Chaos Person {person:D4}";
 
-    public static async Task<string> WriteAsync(string folder)
+    public static async Task<string> WriteAsync(string folder, int count = StoreCount)
     {
         var stores = new JsonArray();
-        for (var i = 0; i < StoreCount; i++)
+        for (var i = 0; i < count; i++)
         {
             stores.Add(new JsonObject
             {
@@ -49,9 +49,9 @@ public static class ChaosDataMap
         return path;
     }
 
-    public static async Task SeedAsync(DsrStorage storage, int people)
+    public static async Task SeedAsync(DsrStorage storage, int people, int count = StoreCount)
     {
-        for (var i = 0; i < StoreCount; i++)
+        for (var i = 0; i < count; i++)
         {
             var table = storage.Tables.GetTableClient(TableFor(i));
             await table.CreateIfNotExistsAsync();

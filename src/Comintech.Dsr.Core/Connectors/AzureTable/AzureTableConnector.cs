@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Storage;
 
 namespace Comintech.Dsr.Connectors.AzureTable;
@@ -13,7 +14,9 @@ namespace Comintech.Dsr.Connectors.AzureTable;
 /// Settings: <c>Table</c> (required); the account as <see cref="StoreAccounts"/> reads it (<c>ConnectionStringName</c>,
 /// or <c>AccountName</c> / <c>ServiceUri</c> by managed identity; default: the system's own storage); <c>EmailProperty</c> (default Email);
 /// <c>AccountIdProperty</c> (default AccountId); <c>EraseMode</c> (Delete | Anonymise);
-/// <c>AnonymiseProperties</c> (comma separated; the e-mail and account id properties are always included).
+/// <c>AnonymiseProperties</c> (comma separated; the e-mail and account id properties are always included);
+/// <c>Lookup</c> (Scan | Key: see <see cref="TableKeyLookup"/>; Scan, the default and the fallback when a key needs an
+/// identifier the person has not bound, queries the e-mail and account id properties, which Azure serves as a full table scan).
 /// A table that does not exist fails the action: it is a mapping or deployment error, not proof that the store holds nothing.
 /// </remarks>
 public sealed class AzureTableConnector(DsrStorage storage, StoreAccounts accounts, TimeProvider clock) : IDataStoreConnector
@@ -106,23 +109,23 @@ public sealed class AzureTableConnector(DsrStorage storage, StoreAccounts accoun
     private async Task<List<TableEntity>> FindAsync(ConnectorRequest request, TableSettings settings, CancellationToken cancellationToken)
     {
         var table = Table(settings);
-        var subject = request.Subject;
-        // Property names come from the validated data map; values are always quoted by CreateQueryFilter.
-        var filters = new List<string> { $"{settings.EmailProperty} eq {TableClient.CreateQueryFilter($"{subject.NormalisedEmail}")}" };
-        if (subject.Email != subject.NormalisedEmail)
-        {
-            filters.Add($"{settings.EmailProperty} eq {TableClient.CreateQueryFilter($"{subject.Email}")}");
-        }
-
-        if (subject.AccountId is not null)
-        {
-            filters.Add($"{settings.AccountIdProperty} eq {TableClient.CreateQueryFilter($"{subject.AccountId}")}");
-        }
-
         var found = new Dictionary<(string, string), TableEntity>();
         try
         {
-            foreach (var filter in filters)
+            if (settings.Keys?.For(request.Subject) is { } keys)
+            {
+                foreach (var (partitionKey, rowKey) in keys)
+                {
+                    if (await ReadAsync(table, partitionKey, rowKey, cancellationToken) is { } entity)
+                    {
+                        found.TryAdd((entity.PartitionKey, entity.RowKey), entity);
+                    }
+                }
+
+                return [.. found.Values];
+            }
+
+            foreach (var filter in ScanFilters(request.Subject, settings))
             {
                 await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
                 {
@@ -139,11 +142,48 @@ public sealed class AzureTableConnector(DsrStorage storage, StoreAccounts accoun
         return [.. found.Values];
     }
 
+    /// <summary>One single-entity read; a missing entity is null, a missing table fails (as a scan of it would).</summary>
+    private static async Task<TableEntity?> ReadAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await table.GetEntityAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken)).Value;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode != "TableNotFound")
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The scan (the fallback): every entity whose e-mail or account id property holds the person's.</summary>
+    private static List<string> ScanFilters(DataSubject subject, TableSettings settings)
+    {
+        // Property names come from the validated data map; values are always quoted by CreateQueryFilter.
+        var filters = new List<string> { $"{settings.EmailProperty} eq {TableClient.CreateQueryFilter($"{subject.NormalisedEmail}")}" };
+        if (subject.Email != subject.NormalisedEmail)
+        {
+            filters.Add($"{settings.EmailProperty} eq {TableClient.CreateQueryFilter($"{subject.Email}")}");
+        }
+
+        if (subject.AccountId is not null)
+        {
+            filters.Add($"{settings.AccountIdProperty} eq {TableClient.CreateQueryFilter($"{subject.AccountId}")}");
+        }
+
+        return filters;
+    }
+
     public IEnumerable<string> ValidateSettings(DataStoreDefinition store)
     {
         if (store.Setting("Table") is null)
         {
             yield return "Settings:Table is required.";
+        }
+
+        var keys = KeysProblem(store);
+        if (keys is not null)
+        {
+            yield return keys;
         }
 
         foreach (var problem in StoreAccounts.Location.Of(store).Problems("Settings:"))
@@ -158,13 +198,27 @@ public sealed class AzureTableConnector(DsrStorage storage, StoreAccounts accoun
         return await StoreAccounts.TableExistsAsync(Table(settings), cancellationToken) ? null : $"table '{settings.Table}'";
     }
 
+    private static string? KeysProblem(DataStoreDefinition store)
+    {
+        try
+        {
+            TableKeyLookup.From(store);
+            return null;
+        }
+        catch (ConnectorException ex)
+        {
+            return "Settings: " + ex.Message;
+        }
+    }
+
     private TableClient Table(TableSettings settings) => accounts.Tables(settings.Account).GetTableClient(settings.Table);
 
     private ConnectorOutcome Outcome(ConnectorRequest request, OutcomeKind kind, int found, int affected, string? note, string? artifact) =>
         request.Outcome(kind, found, affected, note, artifact, clock.GetUtcNow());
 
     private sealed record TableSettings(
-        string Table, StoreAccounts.Location Account, string EmailProperty, string AccountIdProperty, bool Anonymise, IReadOnlyList<string> AnonymiseProperties)
+        string Table, StoreAccounts.Location Account, string EmailProperty, string AccountIdProperty, bool Anonymise, IReadOnlyList<string> AnonymiseProperties,
+        TableKeyLookup? Keys)
     {
         public static TableSettings From(DataStoreDefinition store)
         {
@@ -192,7 +246,7 @@ public sealed class AzureTableConnector(DsrStorage storage, StoreAccounts accoun
                 .Append(account)
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
-            return new TableSettings(table, StoreAccounts.Location.Of(store), email, account, anonymise, properties);
+            return new TableSettings(table, StoreAccounts.Location.Of(store), email, account, anonymise, properties, TableKeyLookup.From(store));
         }
 
         private static bool IsPropertyName(string name) =>

@@ -25,11 +25,10 @@ public sealed class FinaliseRequestActivity(
 
     public async Task<bool> RunAsync(FinaliseInput input, CancellationToken cancellationToken)
     {
-        foreach (var outcome in input.Outcomes)
-        {
-            var key = StoreActionRunner.EvidenceKey(ConnectorRequest.KeyFor(input.RequestId, outcome.StoreId, outcome.Action));
-            await evidence.AppendAsync(input.RequestId, key, EvidenceEvents.StoreOutcome, outcome, cancellationToken: cancellationToken);
-        }
+        await evidence.AppendManyAsync(
+            input.RequestId,
+            [.. input.Outcomes.Select(o => (StoreActionRunner.EvidenceKey(ConnectorRequest.KeyFor(input.RequestId, o.StoreId, o.Action)), EvidenceEvents.StoreOutcome, (object)o))],
+            cancellationToken);
 
         var status = input.Status;
         var request = await requests.GetAsync(input.RequestId, cancellationToken);

@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Comintech.Dsr.LocalEngine.Engine;
+using Comintech.Dsr.LocalEngine.Storage;
+using Comintech.Dsr.Telemetry;
+using Comintech.Dsr.Testing;
+using DurableTask.AzureStorage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Comintech.Dsr.Bench.Storm;
+
+/// <summary>
+/// The engine floor: the workflow's shape (acknowledge, send code, wait for the verification event or a deadline,
+/// plan, one activity per store in parallel, finalise: as many activities) with activities that do nothing and no
+/// request store or ledger, on the same backend, settings and storage as the local engine.
+/// </summary>
+public static class FloorStorm
+{
+    private const string Orchestrator = "FloorOrchestrator";
+    private const string Verified = "IdentityVerified";
+
+    public static async Task<StormResult> RunAsync(StormPlan plan, TextWriter log)
+    {
+        var azurite = new AzuriteFixture();
+        var codes = new ConcurrentDictionary<string, TaskCompletionSource>();
+        var driver = new StormDriver(plan, log);
+        try
+        {
+            await azurite.InitializeAsync();
+            var port = AzuriteProcess.FreePort();
+            var builder = WebApplication.CreateBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
+            builder.Services.AddSingleton<StorageTransactions>();
+            var hub = "floor" + Guid.NewGuid().ToString("N")[..8];
+            builder.Services.AddLocalDurableEngine(
+                azurite.ConnectionString, new EngineOptions { TaskHubName = hub, WorkerId = hub }, port, registry => Register(registry, plan.Stores, codes, driver));
+            await using var app = builder.Build();
+            app.MapGrpcService<TaskHubGrpcServer>();
+            await app.Services.GetRequiredService<AzureStorageOrchestrationService>().CreateIfNotExistsAsync();
+            await app.StartAsync();
+            var client = app.Services.GetRequiredService<DurableTaskClient>();
+            var transactions = app.Services.GetRequiredService<StorageTransactions>();
+
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            var idleFrom = transactions.Snapshot();
+            await Task.Delay(TimeSpan.FromSeconds(6));
+            var before = transactions.Snapshot();
+            var idle = StormResult.Difference(before, idleFrom).Values.Sum() / 6.0;
+            var counting = DateTimeOffset.UtcNow;
+
+            var (elapsed, latencies) = await driver.RunAsync(
+                async person =>
+                {
+                    var id = $"floor-{person:D5}";
+                    codes[id] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    await client.ScheduleNewOrchestrationInstanceAsync(Orchestrator, id, new StartOrchestrationOptions(id));
+                    return id;
+                },
+                async id =>
+                {
+                    await codes[id].Task.WaitAsync(plan.Timeout);
+                    await client.RaiseEventAsync(id, Verified, true);
+                });
+            await Task.Delay(1500);
+            var counted = StormResult.Difference(transactions.Snapshot(), before);
+            await app.StopAsync();
+            return new StormResult(plan.Label, plan.Requests, latencies.Count, elapsed, latencies, counted, idle, DateTimeOffset.UtcNow - counting);
+        }
+        finally
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+
+    private static void Register(DurableTaskRegistry registry, int stores, ConcurrentDictionary<string, TaskCompletionSource> codes, StormDriver driver)
+    {
+        registry.AddOrchestratorFunc<string, bool>(Orchestrator, async (context, id) =>
+        {
+            await context.CallActivityAsync<bool>("FloorAcknowledge", id);
+            await context.CallActivityAsync<bool>("FloorSendCode", id);
+            using var stopWaiting = new CancellationTokenSource();
+            var deadline = context.CreateTimer(context.CurrentUtcDateTime.AddDays(30), stopWaiting.Token);
+            var verified = context.WaitForExternalEvent<bool>(Verified, stopWaiting.Token);
+            var winner = await Task.WhenAny(verified, deadline);
+            stopWaiting.Cancel();
+            if (winner != verified)
+            {
+                return false;
+            }
+
+            var count = await context.CallActivityAsync<int>("FloorPlan", id);
+            await Task.WhenAll(Enumerable.Range(0, count).Select(store => context.CallActivityAsync<bool>("FloorStore", $"{id}/{store}")));
+            await context.CallActivityAsync<bool>("FloorFinalise", id);
+            return true;
+        });
+        registry.AddActivityFunc<string, bool>("FloorAcknowledge", (_, _) => true);
+        registry.AddActivityFunc<string, bool>("FloorSendCode", (_, id) => codes[id].TrySetResult());
+        registry.AddActivityFunc<string, int>("FloorPlan", (_, _) => stores);
+        registry.AddActivityFunc<string, bool>("FloorStore", (_, _) => true);
+        registry.AddActivityFunc<string, bool>("FloorFinalise", (_, id) => driver.Completed.TryAdd(id, DateTimeOffset.UtcNow));
+    }
+}

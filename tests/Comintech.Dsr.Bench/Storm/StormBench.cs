@@ -1,0 +1,60 @@
+namespace Comintech.Dsr.Bench.Storm;
+
+/// <summary>
+/// <c>./bench.sh storm</c>: a storm of deletion requests on the local engine; optionally a smaller storm (the throughput
+/// ratio), the engine floor with as many requests (the ratio to it) and a steady arrival rate (latency under load).
+/// Every run starts on fresh storage.
+/// </summary>
+public static class StormBench
+{
+    public static async Task<int> RunAsync(IReadOnlyDictionary<string, int> settings, TextWriter log)
+    {
+        var requests = settings["--requests"];
+        var stores = settings["--stores"];
+        var timeout = TimeSpan.FromMinutes(settings["--timeout-minutes"]);
+        StormPlan Plan(string label, int n, TimeSpan? interval = null) => new(label, n, stores, Math.Max(n, settings["--people"]), interval, timeout);
+
+        var storm = await EngineStorm.RunAsync(Plan($"storm of {requests}", requests), log);
+        StormReport.Summary(storm, log);
+        var runs = new List<StormResult> { storm };
+        if (settings["--small"] > 0)
+        {
+            var small = await EngineStorm.RunAsync(Plan($"storm of {settings["--small"]}", settings["--small"]), log);
+            StormReport.Summary(small, log);
+            runs.Add(small);
+        }
+
+        if (settings["--floor"] > 0)
+        {
+            var floor = await FloorStorm.RunAsync(Plan($"engine floor, {requests}", requests), log);
+            StormReport.Summary(floor, log);
+            runs.Add(floor);
+        }
+
+        if (settings["--steady-minutes"] > 0)
+        {
+            var rate = Math.Max(1, settings["--steady-rate"]);
+            var steady = await EngineStorm.RunAsync(
+                Plan($"steady {rate}/s for {settings["--steady-minutes"]} min", settings["--steady-minutes"] * 60 * rate, TimeSpan.FromSeconds(1.0 / rate)), log);
+            StormReport.Summary(steady, log);
+            runs.Add(steady);
+        }
+
+        log.WriteLine();
+        log.WriteLine("=== figures ===");
+        runs.ForEach(run => StormReport.Summary(run, log));
+        if (settings["--small"] > 0)
+        {
+            StormReport.Ratio($"throughput at {requests} / throughput at {settings["--small"]}", storm.Throughput / runs[1].Throughput, log);
+        }
+
+        if (runs.FirstOrDefault(r => r.Label.StartsWith("engine floor", StringComparison.Ordinal)) is { } floorRun)
+        {
+            StormReport.Ratio("throughput / engine floor throughput", storm.Throughput / floorRun.Throughput, log);
+            StormReport.Transactions(floorRun, log);
+        }
+
+        StormReport.Transactions(storm, log);
+        return runs.All(r => r.Completed == r.Requests) ? 0 : 1;
+    }
+}

@@ -113,7 +113,7 @@ public static partial class RequestClassifier
             return rules;
         }
 
-        if (ranked[1].Value >= MinimumScore && ranked[0].Value < ranked[1].Value * MixedMargin && !modelIsSure)
+        if (ranked[1].Value >= MinimumScore && ranked[0].Value < ranked[1].Value * MixedMargin)
         {
             // Two requests named outright in one message ("send me a copy, then delete it"): staff decide the order.
             return rules with { Intent = MailIntent.Unclear, BestGuess = ranked[0].Key };

@@ -59,11 +59,19 @@ internal static class IntentLexicon
             "coupon", "cupon", "cupom", "unlock", "locked", "desbloque", "bloquead", "bloqueou", "bloqueo la", "encrypt", "cifra", "criptograf", "discount", "descuento", "desconto", "size", "talla", "tamanho", "app$", "website", "la web", "o site"]),
     ];
 
-    /// <summary>The concept tokens of the words and phrases in the normalised text, in a fixed order, each once per mention.</summary>
+    private static readonly HashSet<string> Negations = ["not", "cannot", "cant", "never", "unable", "nunca", "t"];
+
+    private static readonly HashSet<string> NegatedVerbs = ["puedo", "consigo", "posso"];
+
+    /// <summary>
+    /// The concept tokens of the words and phrases in the normalised text, in a fixed order, each once per mention (at
+    /// most three); a word within two words after a negation ("I cannot access", "no puedo acceder") does not count.
+    /// </summary>
     public static string ConceptsOf(string normalised)
     {
         var words = normalised.Split([' ', '\n', '\t', '.', ',', ';', ':', '!', '?', '(', ')', '"', '\'', '/', '<', '>', '*', '|'], StringSplitOptions.RemoveEmptyEntries);
         var padded = " " + string.Join(' ', words) + " ";
+        var counted = words.Where((_, i) => !Negated(words, i)).ToList();
         var found = new List<string>();
         foreach (var (concept, entries) in Concepts)
         {
@@ -72,19 +80,29 @@ internal static class IntentLexicon
             {
                 count += entry switch
                 {
-                    _ when entry.Contains(' ') => Occurrences(padded, " " + entry),
-                    _ when entry.EndsWith('$') => words.Count(w => w == entry[..^1]),
-                    _ => words.Count(w => w.StartsWith(entry, StringComparison.Ordinal)),
+                    _ when entry.Contains(' ', StringComparison.Ordinal) => Occurrences(padded, " " + entry),
+                    _ when entry.EndsWith('$') => counted.Count(w => w == entry[..^1]),
+                    _ => counted.Count(w => w.StartsWith(entry, StringComparison.Ordinal)),
                 };
             }
 
-            for (var i = 0; i < Math.Min(count, 3); i++)
-            {
-                found.Add(concept);
-            }
+            found.AddRange(Enumerable.Repeat(concept, Math.Min(count, 3)));
         }
 
         return string.Join(' ', found);
+    }
+
+    private static bool Negated(string[] words, int index)
+    {
+        for (var i = Math.Max(0, index - 2); i < index; i++)
+        {
+            if (Negations.Contains(words[i]) || (NegatedVerbs.Contains(words[i]) && i > 0 && words[i - 1] is "no" or "nao"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int Occurrences(string text, string phrase)

@@ -69,6 +69,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<CodeAttempts>();
         services.AddSingleton<HttpEdge>();
         services.AddSingleton<RequestHttpHandlers>();
+        services.AddSingleton<Web.UiLists>();
         services.AddDsrInbox();
 
         services.AddSingleton<ConnectorExports>();
@@ -93,6 +94,10 @@ public static class DsrServiceCollectionExtensions
         services.AddHttpClient(PartnerWebhookConnector.KindName, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<WaitingStoreTable>();
         services.AddSingleton<StaffNotifier>();
+        services.AddHttpClient(Recipients.RecipientNotifier.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<Recipients.RecipientNotifier>();
+        services.AddSingleton<Recipients.RecipientListHandler>();
+        services.AddSingleton<FinalNotice>();
         services.AddSingleton<PartnerMail>();
         services.AddSingleton<IDataStoreConnector, PartnerWebhookConnector>();
         services.AddSingleton<IDataStoreConnector, ManualStepConnector>();
@@ -123,10 +128,12 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<WaitingStoreHttpHandlers>();
         services.AddSingleton<PartnerLinkHttpHandlers>();
         services.AddSingleton<Fulfilment.Access.AccessPackages>();
+        services.AddSingleton<Fulfilment.Access.AccessReviews>();
         services.AddSingleton<Fulfilment.Deletion.DeletionCertificates>();
         services.AddSingleton<AccessPackageHttpHandlers>();
         services.AddTransient<AwaitApprovalActivity>();
         services.AddTransient<CloseDeniedActivity>();
+        services.AddTransient<Fulfilment.Refusal.RefusalService>();
         services.AddTransient<Deadlines.SendDeadlineAlertActivity>();
         services.AddTransient<Fulfilment.Rerun.RecordRerunActivity>();
         services.AddSingleton<Recovery.WorkflowFailures>();
@@ -143,6 +150,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<StaffAuditLog>();
         services.AddSingleton<StaffQueryHandlers>();
         services.AddSingleton<StaffActionHandlers>();
+        services.AddSingleton<Fulfilment.Access.AccessReviewHandlers>();
         services.AddSingleton<StaffTriageHandlers>();
         services.AddSingleton<Smoke.SmokeHttpHandlers>();
         services.AddTransient<StaffRecoveryHandlers>();

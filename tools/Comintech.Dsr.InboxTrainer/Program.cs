@@ -22,10 +22,11 @@ if (args is ["train", var trainPath, var modelPath])
 if (args is ["cv", var cvPath])
 {
     const int Folds = 5;
-    double[] thresholds = [0, 0.3, 0.4, 0.5, 0.6];
+    double[] thresholds = [0.3, 0.4, 0.5];
+    double[] deletionFloors = [0.3, 0.6, 0.7, 0.8];
     var messages = CorpusMessage.ReadAll(cvPath);
     var (modelRight, rulesRight) = (0, 0);
-    var combinedRight = new int[thresholds.Length];
+    var readings = new List<(string Expected, string[,] Got)>();
     for (var fold = 0; fold < Folds; fold++)
     {
         var (ml, trained) = IntentModel.Train(messages.Where((_, i) => i % Folds != fold).Select(m => m.ToExample()));
@@ -35,17 +36,30 @@ if (args is ["cv", var cvPath])
             var body = message.Text ?? HtmlText.ToPlainText(message.Html!);
             modelRight += model.Predict(message.Subject, body).Label == message.Label ? 1 : 0;
             rulesRight += RequestClassifier.ClassifyByRules(message.Subject, body).WireName == message.Label ? 1 : 0;
+            var got = new string[thresholds.Length, deletionFloors.Length];
             for (var t = 0; t < thresholds.Length; t++)
             {
-                combinedRight[t] += RequestClassifier.Classify(message.Subject, body, thresholds[t], model).WireName == message.Label ? 1 : 0;
+                for (var d = 0; d < deletionFloors.Length; d++)
+                {
+                    got[t, d] = RequestClassifier.Classify(message.Subject, body, thresholds[t], model, deletionFloors[d]).WireName;
+                }
             }
+
+            readings.Add((message.Label, got));
         }
     }
 
     Console.WriteLine($"{Folds}-fold cross-validation on {messages.Count} messages: model alone {(double)modelRight / messages.Count:P1}, rules alone {(double)rulesRight / messages.Count:P1}");
+    var deletions = readings.Count(r => r.Expected == "deletion");
     for (var t = 0; t < thresholds.Length; t++)
     {
-        Console.WriteLine($"  rules + model, minimum confidence {thresholds[t]:0.00}: {(double)combinedRight[t] / messages.Count:P1}");
+        for (var d = 0; d < deletionFloors.Length; d++)
+        {
+            var right = readings.Count(r => r.Got[t, d] == r.Expected);
+            var deletionRecall = (double)readings.Count(r => r.Expected == "deletion" && r.Got[t, d] == "deletion") / deletions;
+            var misreadAsDeletion = readings.Count(r => r.Expected != "deletion" && r.Got[t, d] == "deletion");
+            Console.WriteLine($"  rules + model, minimum confidence {thresholds[t]:0.0}, deletion {deletionFloors[d]:0.0}: {(double)right / messages.Count:P1}, deletion recall {deletionRecall:P0}, other mail read as deletion {misreadAsDeletion}");
+        }
     }
 
     return 0;

@@ -50,21 +50,21 @@ public static partial class CorrectionValues
     private const string Name = @"(?-i:(?<v>\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:(?:de|del|da|das|do|dos|la|e|y|van|von)[ \t]+)?\p{Lu}[\p{L}'’.-]*){1,5}))";
 
     [GeneratedRegex(
-        @"(?:(?:my|the)\s+(?:correct\s+|full\s+)?name\s+(?:is\s+now|is|should\s+(?:be|read))|name\s+is\s+now|should\s+read|name\s+on\s+my\s+account\s+to|now\s+called" +
+        @"(?:(?:my|the)\s+(?:correct\s+|full\s+)?name\s+(?:is\s+now|is|should\s+(?:be|read))|name\s+is\s+now|should\s+read|it\s+should\s+be|name\s+on\s+my\s+account\s+to|now\s+called" +
         @"|me\s+llamo|mi\s+nombre\s+(?:correcto\s+|completo\s+)?es|nombre\s+bien:|debe\s+ser|ahora\s+me\s+llamo" +
         @"|meu\s+nome\s+(?:correto\s+|completo\s+)?(?:é|e|agora\s+é)|agora\s+meu\s+nome\s+é|nome\s+certo:|deveria\s+ser|nome\s+(?:é|e)\s+agora)[:\s]+(?:Dr\.?\s+)?" + Name,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex NamePattern();
 
     [GeneratedRegex(
-        @"(?:(?:new|postal|correct)\s+address(?:\s+is)?|address\s+is|(?:change|update)\s+(?:my\s+|the\s+)?(?:postal\s+)?address\s+to|moved\s+(?:house\s*)?(?:to|:)|live\s+in\s+\w+\s+now|use\s+my\s+new\s+address|I\s+have\s+a\s+new\s+postal\s+address" +
-        @"|(?:nueva\s+)?direcci[oó]n(?:\s+postal)?(?:\s+(?:correcta|nueva))?\s*(?:es|:)|domicilio(?:\s+nuevo)?\s*(?:es|:)|nuevo\s+domicilio|ahora\s+vivo\s+en|direcci[oó]n\s+postal" +
-        @"|endere[cç]o(?:\s+novo|\s+correto)?\s*(?:é|e|:)|novo\s+endere[cç]o(?:\s+é)?|agora\s+moro\s+(?:na|no|em)|atualizar\s+meu\s+endere[cç]o)\s*:?\s*(?<v>[^\n]{6,160})",
+        @"(?:(?:new|postal|correct)\s+address(?:\s+is)?|address\s+is|(?:change|update)\s+(?:my\s+|the\s+)?(?:postal\s+)?address\s+to|moved\s+(?:house\s*)?(?:to|:)|live\s+in\s+\w+\s+now|use\s+my\s+new\s+address|I\s+have\s+a\s+new\s+postal\s+address|(?:change|update)\s+it\s+to|I'?m\s+(?:now\s+)?at|should\s+go\s+to" +
+        @"|(?:nueva\s+)?direcci[oó]n(?:\s+postal)?(?:\s+(?:correcta|nueva))?\s*(?:es|:)|domicilio(?:\s+nuevo)?\s*(?:es|:)|nuevo\s+domicilio|(?:ahora\s+)?vivo\s+en|direcci[oó]n\s+postal|pueden\s+poner|debe\s+ir\s+a" +
+        @"|endere[cç]o(?:\s+novo|\s+correto)?\s*(?:é|e|:)|novo\s+endere[cç]o(?:\s+é)?|(?:agora\s+)?moro\s+(?:na|no|em)|endere[cç]o,?\s+agora\s+(?:é|e)|podem\s+colocar|o\s+certo\s+(?:é|e)|atualizar\s+meu\s+endere[cç]o)(?:[ \t]*:\s*|[ \t]+)(?<v>[^\n]{6,160})",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex AddressPattern();
 
     [GeneratedRegex(
-        @"(?:phone|mobile|number|tel[eé]fono|m[oó]vil|telefone|celular|tel\.?)[^\n\d+(]{0,40}(?<v>\+?\(?\d[\d \t().-]{5,18}\d)",
+        @"(?:phone|mobile|number|n[uú]mero|tel[eé]fono|m[oó]vil|telefone|celular|tel\.?)[^\n\d+(]{0,60}(?<v>\+?\(?\d[\d \t().-]{5,18}\d)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex PhonePattern();
 
@@ -72,7 +72,7 @@ public static partial class CorrectionValues
     private static partial Regex EmailPattern();
 
     /// <summary>The rest of the sentence after the value ("... LS6 2AB. Please fix it.").</summary>
-    [GeneratedRegex(@"(?:\.\s+[\p{Lu}¿¡]|[.!?]\s*$|\s+(?:please|por\s+favor|pfv|porfa|thanks|gracias|obrigad[oa])\b).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?:(?<!\b(?:av|avda|dr|st|rd|apto|n|no))\.\s+(?-i:[\p{Lu}¿¡])|[.!?]\s*$|\s+(?:please|por\s+favor|pfv|porfa|thanks|gracias|obrigad[oa])\b).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex SentenceEnd();
 
     /// <summary>The header lines of a quoted or forwarded message, which name other people and addresses.</summary>

@@ -73,9 +73,10 @@ public static class MailIntentNames
 
 /// <summary>
 /// Classifies a request e-mail from its subject and body in English, Spanish and Portuguese. Two readers: weighted
-/// phrases (subject counts double, quoted reply lines are ignored, a phrase right after a negation does not count),
-/// which decide when they are sure, and otherwise the trained <see cref="IntentModel"/>. A model answer below the
-/// minimum confidence is <see cref="MailIntent.Unclear"/> with the model's best guess, so staff decide.
+/// phrases (subject counts double, quoted replies are ignored, a phrase right after a negation does not count),
+/// which decide when they are sure unless the trained <see cref="IntentModel"/> is sure of something else, and
+/// otherwise the model. A model answer below the minimum confidence is <see cref="MailIntent.Unclear"/> with the
+/// model's best guess, so staff decide.
 /// </summary>
 public static partial class RequestClassifier
 {
@@ -86,7 +87,10 @@ public static partial class RequestClassifier
     /// A deletion is started from the model's reading alone only above this confidence (whatever the setting): a misread
     /// deletion that the person then confirms with the code would erase data they never asked to erase.
     /// </summary>
-    public const double DeletionMinimumConfidence = 0.6;
+    public const double DeletionMinimumConfidence = 0.8;
+
+    /// <summary>The model's confidence above which its reading wins over phrase rules that name another request.</summary>
+    public const double ModelOverridesRules = 0.6;
 
     private const int MinimumScore = 3;
     private const double WinningMargin = 1.5;
@@ -96,11 +100,15 @@ public static partial class RequestClassifier
     public static MailClassification Classify(string subject, string body, double minimumConfidence = DefaultMinimumConfidence) =>
         Classify(subject, body, minimumConfidence, IntentModel.Shipped);
 
-    public static MailClassification Classify(string subject, string body, double minimumConfidence, IntentModel model)
+    /// <summary>Classifies with the given model; <paramref name="deletionMinimumConfidence"/> is only varied to measure what it costs.</summary>
+    public static MailClassification Classify(string subject, string body, double minimumConfidence, IntentModel model, double deletionMinimumConfidence = DeletionMinimumConfidence)
     {
         var rules = ClassifyByRules(subject, body);
+        var prediction = model.Predict(subject, body);
+        var guess = MailIntentNames.FromWire(prediction.Label);
+        var modelIsSure = prediction.Confidence >= ModelOverridesRules;
         var ranked = rules.Scores.OrderByDescending(s => s.Value).ToList();
-        if (rules.Intent != MailIntent.Unclear && ranked[0].Value >= SureScore && ranked[1].Value == 0)
+        if (rules.Intent != MailIntent.Unclear && ranked[0].Value >= SureScore && ranked[1].Value == 0 && (guess == rules.Intent || !modelIsSure))
         {
             return rules;
         }
@@ -111,9 +119,7 @@ public static partial class RequestClassifier
             return rules with { Intent = MailIntent.Unclear, BestGuess = ranked[0].Key };
         }
 
-        var prediction = model.Predict(subject, body);
-        var guess = MailIntentNames.FromWire(prediction.Label);
-        var needed = guess == MailIntent.Deletion ? Math.Max(minimumConfidence, DeletionMinimumConfidence) : minimumConfidence;
+        var needed = guess == MailIntent.Deletion ? Math.Max(minimumConfidence, deletionMinimumConfidence) : minimumConfidence;
         var intent = prediction.Confidence >= needed ? guess : MailIntent.Unclear;
         return rules with { Intent = intent, Confidence = prediction.Confidence, BestGuess = guess, Source = "model" };
     }
@@ -175,8 +181,7 @@ public static partial class RequestClassifier
 
     internal static string StripReplyPrefixes(string subject) => ReplyPrefix().Replace(subject, "");
 
-    internal static string StripQuotedLines(string body) =>
-        string.Join('\n', body.Split('\n').Where(line => !line.TrimStart().StartsWith('>')));
+    internal static string StripQuotedLines(string body) => QuotedText.Strip(body);
 
     private static string DetectLanguage(string text)
     {

@@ -22,7 +22,8 @@ internal sealed class IntentScores
 public sealed record IntentPrediction(string Label, double Confidence, IReadOnlyDictionary<string, double> Probabilities);
 
 /// <summary>
-/// The inbox intent model: word and character n-grams of the normalised text into a maximum-entropy classifier,
+/// The inbox intent model: word n-grams (1–2), character n-grams (1–5) and lexicon concepts of the normalised text
+/// into a maximum-entropy classifier (its probabilities are the confidence),
 /// trained from corpus/inbox/train.jsonl by tools/Comintech.Dsr.InboxTrainer and shipped embedded in this assembly.
 /// </summary>
 public sealed class IntentModel
@@ -57,7 +58,7 @@ public sealed class IntentModel
                 KeepPunctuations = false,
                 KeepNumbers = false,
                 WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-                CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = false },
+                CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 5, UseAllLengths = true },
                 Norm = TextFeaturizingEstimator.NormFunction.L2,
             }, nameof(IntentExample.Text)))
             .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
@@ -76,11 +77,15 @@ public sealed class IntentModel
         return (ml, Pipeline(ml).Fit(data));
     }
 
-    /// <summary>The text the model reads: subject and body normalised as the rules read them, quoted reply lines dropped.</summary>
+    /// <summary>
+    /// The text the model reads: subject and body normalised as the rules read them (quoted replies, signatures and
+    /// forwarded headers dropped), then the <see cref="IntentLexicon"/> concepts it mentions.
+    /// </summary>
     public static string TextOf(string subject, string body)
     {
         var text = RequestClassifier.Normalise(RequestClassifier.StripReplyPrefixes(subject)) + " | " + RequestClassifier.Normalise(RequestClassifier.StripQuotedLines(body));
-        return text.Length > MaxTextLength ? text[..MaxTextLength] : text;
+        text = text.Length > MaxTextLength ? text[..MaxTextLength] : text;
+        return text + " | " + IntentLexicon.ConceptsOf(text);
     }
 
     public IntentPrediction Predict(string subject, string body)

@@ -69,12 +69,12 @@ public abstract class FunctionsOutputTests
     {
         var functions = Functions();
 
-        foreach (var orchestrator in new[] { DsrRequestOrchestrator.Name, Deadlines.DeadlineWatchOrchestrator.Name, Fulfilment.Rerun.StoreRerunOrchestrator.Name, Fulfilment.Restore.RestoredBackupOrchestrator.Name, Identity.IdentityRerunOrchestrator.Name, Retention.RetentionOrchestrator.Name })
+        foreach (var orchestrator in Hosting.DsrTasks.Orchestrators.Select(t => t.Name))
         {
             Assert.Contains(Bindings(functions[orchestrator]), b => b.Type == "orchestrationTrigger");
         }
 
-        foreach (var activity in typeof(DsrActivityNames).GetFields().Select(f => (string)f.GetValue(null)!))
+        foreach (var (activity, _) in Hosting.DsrTasks.Activities)
         {
             Assert.True(functions.ContainsKey(activity), $"No function for activity {activity}.");
             Assert.Contains(Bindings(functions[activity]), b => b.Type == "activityTrigger");

@@ -80,10 +80,8 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<Identity.IdentityResolver>();
         services.AddSingleton<Identity.IdentityBindingService>();
         services.AddSingleton<Identity.IdentityHttpHandlers>();
-        services.AddTransient<Identity.Activities.FinaliseIdentityRerunActivity>();
         services.AddSingleton<Retention.WorkingCopies>();
         services.AddSingleton<Retention.RetentionService>();
-        services.AddTransient<Retention.Activities.ApplyRetentionActivity>();
         services.AddHostedService<DataMapStoreCheck>();
         services.AddSingleton<IDataStoreConnector, AzureTableConnector>();
         services.AddSingleton<IDataStoreConnector, PostgreSqlConnector>();
@@ -108,30 +106,15 @@ public static class DsrServiceCollectionExtensions
             return new Smoke.UndeliverableMailFilter(delivery);
         });
 
-        services.AddTransient<SendAcknowledgementActivity>();
-        services.AddTransient<SendVerificationCodeActivity>();
-        services.AddTransient<CloseUnverifiedActivity>();
-        services.AddTransient<PlanFulfilmentActivity>();
+        services.AddDsrActivities();
         services.AddTransient<StoreActionRunner>();
-        services.AddTransient<ExecuteStoreActionActivity>();
-        services.AddTransient<FinaliseRequestActivity>();
-        services.AddTransient<ListLedgeredErasuresActivity>();
-        services.AddTransient<ReapplyErasureActivity>();
-        services.AddTransient<RemindWaitingStoreActivity>();
-        services.AddTransient<EscalateWaitingStoreActivity>();
-        services.AddTransient<RecordStoreConfirmationActivity>();
         services.AddSingleton<BackupHttpHandlers>();
         services.AddSingleton<WaitingStoreHttpHandlers>();
         services.AddSingleton<PartnerLinkHttpHandlers>();
         services.AddSingleton<Fulfilment.Access.AccessPackages>();
         services.AddSingleton<Fulfilment.Deletion.DeletionCertificates>();
         services.AddSingleton<AccessPackageHttpHandlers>();
-        services.AddTransient<AwaitApprovalActivity>();
-        services.AddTransient<CloseDeniedActivity>();
-        services.AddTransient<Deadlines.SendDeadlineAlertActivity>();
-        services.AddTransient<Fulfilment.Rerun.RecordRerunActivity>();
         services.AddSingleton<Recovery.WorkflowFailures>();
-        services.AddTransient<Recovery.RecordWorkflowFailureActivity>();
         services.AddTransient<Recovery.WorkflowRepair>();
         services.AddTransient<Recovery.WorkflowRecovery>();
         services.AddOptions<Recovery.HistoryOptions>()

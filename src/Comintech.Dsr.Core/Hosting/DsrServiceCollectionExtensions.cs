@@ -92,6 +92,10 @@ public static class DsrServiceCollectionExtensions
         services.AddHttpClient(PartnerWebhookConnector.KindName, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<WaitingStoreTable>();
         services.AddSingleton<StaffNotifier>();
+        services.AddHttpClient(Recipients.RecipientNotifier.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<Recipients.RecipientNotifier>();
+        services.AddSingleton<Recipients.RecipientListHandler>();
+        services.AddSingleton<FinalNotice>();
         services.AddSingleton<PartnerMail>();
         services.AddSingleton<IDataStoreConnector, PartnerWebhookConnector>();
         services.AddSingleton<IDataStoreConnector, ManualStepConnector>();
@@ -112,8 +116,10 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<WaitingStoreHttpHandlers>();
         services.AddSingleton<PartnerLinkHttpHandlers>();
         services.AddSingleton<Fulfilment.Access.AccessPackages>();
+        services.AddSingleton<Fulfilment.Access.AccessReviews>();
         services.AddSingleton<Fulfilment.Deletion.DeletionCertificates>();
         services.AddSingleton<AccessPackageHttpHandlers>();
+        services.AddTransient<Fulfilment.Refusal.RefusalService>();
         services.AddSingleton<Recovery.WorkflowFailures>();
         services.AddTransient<Recovery.WorkflowRepair>();
         services.AddTransient<Recovery.WorkflowRecovery>();
@@ -127,6 +133,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<StaffAuditLog>();
         services.AddSingleton<StaffQueryHandlers>();
         services.AddSingleton<StaffActionHandlers>();
+        services.AddSingleton<Fulfilment.Access.AccessReviewHandlers>();
         services.AddSingleton<StaffTriageHandlers>();
         services.AddSingleton<Smoke.SmokeHttpHandlers>();
         services.AddTransient<StaffRecoveryHandlers>();

@@ -44,6 +44,7 @@ public static class DsrTasks
         (DsrActivityNames.FinaliseIdentityRerun, typeof(Identity.Activities.FinaliseIdentityRerunActivity)),
         (DsrActivityNames.RecordWorkflowFailure, typeof(Recovery.RecordWorkflowFailureActivity)),
         (DsrActivityNames.PurgeHistory, typeof(Recovery.PurgeHistoryActivity)),
+        (DsrActivityNames.OpenAccessReview, typeof(Fulfilment.Access.OpenAccessReviewActivity)),
     ];
 }
 

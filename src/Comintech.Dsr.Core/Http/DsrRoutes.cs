@@ -1,4 +1,6 @@
+using Comintech.Dsr.Fulfilment.Access;
 using Comintech.Dsr.Identity;
+using Comintech.Dsr.Recipients;
 using Comintech.Dsr.Smoke;
 using Comintech.Dsr.Staff;
 using Comintech.Dsr.Web;
@@ -64,6 +66,8 @@ public static class DsrRoutes
             (HttpRequest http, RequestHttpHandlers handlers, DurableTaskClient client) => handlers.SubmitAsync(http, client)),
         new("GET", "/api/requests/{id}", "GetRequestStatusFunction", "A request's status, stage, dates and per-store progress.",
             (string id, RequestHttpHandlers handlers, DurableTaskClient client, CancellationToken ct) => handlers.StatusAsync(id, client, ct)),
+        new("GET", "/api/requests/{id}/recipients", "RecipientListFunction", "The recipients the person's data was disclosed to (GDPR Art. 19).",
+            (string id, RecipientListHandler handler, CancellationToken ct) => handler.ListAsync(id, ct)),
         new("POST", "/api/requests/{id}/verify", "VerifyIdentityFunction", "Confirm the request with the e-mailed code.",
             (string id, HttpRequest http, RequestHttpHandlers handlers, DurableTaskClient client) => handlers.VerifyAsync(http, id, client)),
         new("GET", "/api/requests/{id}/package", "AccessPackageFunction", "The access package behind the signed link.",
@@ -103,6 +107,8 @@ public static class DsrRoutes
             (string id, HttpRequest http, StaffActionHandlers staff, DurableTaskClient client) => staff.DenyAsync(http, id, client)),
         new("POST", "/api/staff/requests/{id}/extend", "ExtendDeadlineFunction", "Extend the deadline once, with a reasoned notice.",
             (string id, HttpRequest http, StaffActionHandlers staff, DurableTaskClient client) => staff.ExtendAsync(http, id, client)),
+        new("POST", "/api/staff/requests/{id}/refuse", "RefuseRequestFunction", "Refuse a request in full or per store, with reason and authority.",
+            (string id, HttpRequest http, StaffActionHandlers staff, DurableTaskClient client) => staff.RefuseAsync(http, id, client)),
         new("POST", "/api/staff/requests/{id}/classify", "ClassifyRequestFunction", "Give a triaged e-mail request its type and start it.",
             (string id, HttpRequest http, StaffTriageHandlers staff, DurableTaskClient client) => staff.ClassifyAsync(http, id, client)),
         new("POST", "/api/staff/requests/{id}/identity/bind", "StaffBindIdentityFunction", "Bind a checked account id at tier 2.",
@@ -113,6 +119,12 @@ public static class DsrRoutes
             (string id, string storeId, HttpRequest http, WaitingStoreHttpHandlers handlers, DurableTaskClient client) => handlers.ManualStepDoneAsync(http, id, storeId, client)),
         new("POST", "/api/staff/requests/{id}/restart", "RestartWorkflowFunction", "Restart a failed workflow.",
             (string id, HttpRequest http, StaffRecoveryHandlers staff, DurableTaskClient client) => staff.RestartAsync(http, id, client)),
+        new("GET", "/api/staff/requests/{id}/review", "GetAccessReviewFunction", "An access package held for staff review.",
+            (string id, HttpRequest http, AccessReviewHandlers review) => review.GetAsync(http, id)),
+        new("POST", "/api/staff/requests/{id}/review/remove", "RemoveAccessReviewItemFunction", "Remove an item from the held package, with a reason.",
+            (string id, HttpRequest http, AccessReviewHandlers review) => review.RemoveAsync(http, id)),
+        new("POST", "/api/staff/requests/{id}/review/release", "ReleaseAccessReviewFunction", "Release the reviewed package to the person.",
+            (string id, HttpRequest http, AccessReviewHandlers review, DurableTaskClient client) => review.ReleaseAsync(http, id, client)),
         new("POST", "/api/staff/reconcile", "ReconcileFunction", "Start every request the workflow does not know of.",
             (HttpRequest http, StaffRecoveryHandlers staff, DurableTaskClient client) => staff.ReconcileAsync(http, client)),
         new("POST", "/api/staff/backups/restored", "BackupRestoredFunction", "A backup was restored: re-apply the erasures it covers.",

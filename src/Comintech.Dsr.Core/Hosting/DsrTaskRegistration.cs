@@ -45,6 +45,8 @@ public static class DsrTasks
         (DsrActivityNames.RecordWorkflowFailure, typeof(Recovery.RecordWorkflowFailureActivity)),
         (DsrActivityNames.PurgeHistory, typeof(Recovery.PurgeHistoryActivity)),
         (DsrActivityNames.OpenAccessReview, typeof(Fulfilment.Access.OpenAccessReviewActivity)),
+        (Connectors.ProcessorRouting.ClientFollowUp.RemindActivity, typeof(Connectors.ProcessorRouting.RemindClientsActivity)),
+        (Connectors.ProcessorRouting.ClientFollowUp.EscalateActivity, typeof(Connectors.ProcessorRouting.EscalateClientsActivity)),
     ];
 }
 

@@ -1,3 +1,4 @@
+using Comintech.Dsr.Connectors.ProcessorRouting;
 using Comintech.Dsr.Fulfilment.Access;
 using Comintech.Dsr.Identity;
 using Comintech.Dsr.Recipients;
@@ -18,7 +19,7 @@ public enum RouteAccess
     /// <summary>Staff credentials (<see cref="StaffAuthenticator"/>): every route under <c>/api/staff/</c>.</summary>
     Staff,
 
-    /// <summary>A partner's HMAC signature, or its signed link.</summary>
+    /// <summary>A partner's or a Client's HMAC signature, or its signed link.</summary>
     Partner,
 
     /// <summary>The smoke test's key.</summary>
@@ -37,7 +38,7 @@ public sealed record DsrRoute(string Method, string Pattern, string? FunctionNam
     public RouteAccess Access => Pattern switch
     {
         _ when IsStaffApi(Pattern) => RouteAccess.Staff,
-        _ when Pattern.StartsWith("/api/partners/", StringComparison.Ordinal) => RouteAccess.Partner,
+        _ when Pattern.StartsWith("/api/partners/", StringComparison.Ordinal) || Pattern.StartsWith("/api/clients/", StringComparison.Ordinal) => RouteAccess.Partner,
         _ when Pattern.StartsWith("/api/smoke/", StringComparison.Ordinal) => RouteAccess.Smoke,
         _ when Pattern.StartsWith("/api/inbound/", StringComparison.Ordinal) => RouteAccess.Inbox,
         _ => RouteAccess.Public,
@@ -83,6 +84,12 @@ public static class DsrRoutes
             (string partnerId, HttpRequest http, PartnerLinkHttpHandlers handlers) => handlers.Form(http, partnerId)),
         new("POST", "/api/partners/{partnerId}/confirmations/link", "PartnerLinkConfirmFunction", "The signed link's form post: confirms.",
             (string partnerId, HttpRequest http, PartnerLinkHttpHandlers handlers, DurableTaskClient client) => handlers.ConfirmAsync(http, partnerId, client)),
+        new("POST", "/api/clients/{clientId}/answers", "ClientAnswer", "A Client answers a forwarded request (signed).",
+            (string clientId, HttpRequest http, ClientAnswerHttpHandlers handlers) => handlers.AnswerAsync(http, clientId)),
+        new("GET", "/api/clients/{clientId}/answers/link", "ClientAnswerForm", "The page behind a Client's signed link.",
+            (string clientId, HttpRequest http, ClientAnswerHttpHandlers handlers) => handlers.FormAsync(http, clientId)),
+        new("POST", "/api/clients/{clientId}/answers/link", "ClientAnswerFormPost", "The Client's signed link's form post.",
+            (string clientId, HttpRequest http, ClientAnswerHttpHandlers handlers) => handlers.FormAnswerAsync(http, clientId)),
         new("POST", "/api/inbound/sendgrid", "SendGridInboundFunction", "SendGrid Inbound Parse webhook for the privacy inbox.",
             (HttpRequest http, InboundMailHttpHandlers handlers, DurableTaskClient client) => handlers.SendGridAsync(http, client)),
         new("POST", "/api/smoke/requests", "StartSmokeRequestFunction", "Start a post-deploy smoke request.",
@@ -125,6 +132,8 @@ public static class DsrRoutes
             (string id, HttpRequest http, AccessReviewHandlers review) => review.RemoveAsync(http, id)),
         new("POST", "/api/staff/requests/{id}/review/release", "ReleaseAccessReviewFunction", "Release the reviewed package to the person.",
             (string id, HttpRequest http, AccessReviewHandlers review, DurableTaskClient client) => review.ReleaseAsync(http, id, client)),
+        new("GET", "/api/staff/requests/{id}/clients", "StaffClientAnswers", "The Clients a request was forwarded to and their answers.",
+            (string id, HttpRequest http, ClientAnswerHttpHandlers handlers) => handlers.ListAsync(http, id)),
         new("POST", "/api/staff/reconcile", "ReconcileFunction", "Start every request the workflow does not know of.",
             (HttpRequest http, StaffRecoveryHandlers staff, DurableTaskClient client) => staff.ReconcileAsync(http, client)),
         new("POST", "/api/staff/backups/restored", "BackupRestoredFunction", "A backup was restored: re-apply the erasures it covers.",

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Comintech.Dsr.Http;
 using Comintech.Dsr.LocalEngine.Demo;
 using Comintech.Dsr.Staff;
 using Comintech.Dsr.Testing;
@@ -64,19 +65,28 @@ public sealed class StaffApiTests(StaffEngineFixture fixture) : IClassFixture<St
         return id;
     }
 
+    /// <summary>Every staff API route of the route table, with its parameters filled in.</summary>
+    public static TheoryData<string, string> StaffRoutes()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var route in DsrRoutes.All.Where(r => r.Access == RouteAccess.Staff))
+        {
+            data.Add(route.Method, route.Pattern.Replace("{id}", "AAAAAAAAAAAAAAAAAAAAAAAAAAA", StringComparison.Ordinal)
+                .Replace("{storeId}", "customer-accounts", StringComparison.Ordinal));
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void The_enumerated_staff_routes_include_the_backup_restore()
+    {
+        Assert.Contains(StaffRoutes(), row => (string)row[0] == "POST" && (string)row[1] == "/api/staff/backups/restored");
+        Assert.Equal(DsrRoutes.All.Count(r => r.Pattern.StartsWith("/api/staff/", StringComparison.Ordinal)), StaffRoutes().Count());
+    }
+
     [Theory]
-    [InlineData("GET", "/api/staff/me")]
-    [InlineData("GET", "/api/staff/requests")]
-    [InlineData("GET", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA")]
-    [InlineData("GET", "/api/staff/export")]
-    [InlineData("GET", "/api/staff/metrics")]
-    [InlineData("POST", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA/approve")]
-    [InlineData("POST", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA/deny")]
-    [InlineData("POST", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA/extend")]
-    [InlineData("POST", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA/stores/customer-accounts/rerun")]
-    [InlineData("POST", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA/classify")]
-    [InlineData("POST", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA/restart")]
-    [InlineData("POST", "/api/staff/reconcile")]
+    [MemberData(nameof(StaffRoutes))]
     public async Task Every_staff_route_answers_401_without_the_key_or_with_a_wrong_one(string method, string path)
     {
         foreach (var key in new[] { null, "wrong-key", StaffEngineFixture.ApiKey + "x" })

@@ -81,10 +81,8 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<Identity.IdentityResolver>();
         services.AddSingleton<Identity.IdentityBindingService>();
         services.AddSingleton<Identity.IdentityHttpHandlers>();
-        services.AddTransient<Identity.Activities.FinaliseIdentityRerunActivity>();
         services.AddSingleton<Retention.WorkingCopies>();
         services.AddSingleton<Retention.RetentionService>();
-        services.AddTransient<Retention.Activities.ApplyRetentionActivity>();
         services.AddHostedService<DataMapStoreCheck>();
         services.AddSingleton<IDataStoreConnector, AzureTableConnector>();
         services.AddSingleton<IDataStoreConnector, PostgreSqlConnector>();
@@ -114,18 +112,8 @@ public static class DsrServiceCollectionExtensions
             return new Smoke.UndeliverableMailFilter(delivery);
         });
 
-        services.AddTransient<SendAcknowledgementActivity>();
-        services.AddTransient<SendVerificationCodeActivity>();
-        services.AddTransient<CloseUnverifiedActivity>();
-        services.AddTransient<PlanFulfilmentActivity>();
+        services.AddDsrActivities();
         services.AddTransient<StoreActionRunner>();
-        services.AddTransient<ExecuteStoreActionActivity>();
-        services.AddTransient<FinaliseRequestActivity>();
-        services.AddTransient<ListLedgeredErasuresActivity>();
-        services.AddTransient<ReapplyErasureActivity>();
-        services.AddTransient<RemindWaitingStoreActivity>();
-        services.AddTransient<EscalateWaitingStoreActivity>();
-        services.AddTransient<RecordStoreConfirmationActivity>();
         services.AddSingleton<BackupHttpHandlers>();
         services.AddSingleton<WaitingStoreHttpHandlers>();
         services.AddSingleton<PartnerLinkHttpHandlers>();
@@ -133,13 +121,8 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<Fulfilment.Access.AccessReviews>();
         services.AddSingleton<Fulfilment.Deletion.DeletionCertificates>();
         services.AddSingleton<AccessPackageHttpHandlers>();
-        services.AddTransient<AwaitApprovalActivity>();
-        services.AddTransient<CloseDeniedActivity>();
         services.AddTransient<Fulfilment.Refusal.RefusalService>();
-        services.AddTransient<Deadlines.SendDeadlineAlertActivity>();
-        services.AddTransient<Fulfilment.Rerun.RecordRerunActivity>();
         services.AddSingleton<Recovery.WorkflowFailures>();
-        services.AddTransient<Recovery.RecordWorkflowFailureActivity>();
         services.AddTransient<Recovery.WorkflowRepair>();
         services.AddTransient<Recovery.WorkflowRecovery>();
         services.AddOptions<Recovery.HistoryOptions>()

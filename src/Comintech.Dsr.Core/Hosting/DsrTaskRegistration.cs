@@ -1,46 +1,84 @@
+using System.Reflection;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Fulfilment.Activities;
 using Comintech.Dsr.Fulfilment.Restore;
 using Comintech.Dsr.Telemetry;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Comintech.Dsr.Hosting;
+
+/// <summary>The workflow's orchestrators and activities: the one list the worker, the services and the tests read.</summary>
+public static class DsrTasks
+{
+    public static IReadOnlyList<Type> Orchestrators { get; } =
+    [
+        typeof(DsrRequestOrchestrator),
+        typeof(Deadlines.DeadlineWatchOrchestrator),
+        typeof(Fulfilment.Rerun.StoreRerunOrchestrator),
+        typeof(RestoredBackupOrchestrator),
+        typeof(Identity.IdentityRerunOrchestrator),
+        typeof(Retention.RetentionOrchestrator),
+    ];
+
+    /// <summary>Each activity's registered name and its class (an <see cref="IDsrActivity{TInput, TOutput}"/>).</summary>
+    public static IReadOnlyList<(string Name, Type Type)> Activities { get; } =
+    [
+        (DsrActivityNames.SendAcknowledgement, typeof(SendAcknowledgementActivity)),
+        (DsrActivityNames.SendVerificationCode, typeof(SendVerificationCodeActivity)),
+        (DsrActivityNames.CloseUnverified, typeof(CloseUnverifiedActivity)),
+        (DsrActivityNames.PlanFulfilment, typeof(PlanFulfilmentActivity)),
+        (DsrActivityNames.ExecuteStoreAction, typeof(ExecuteStoreActionActivity)),
+        (DsrActivityNames.FinaliseRequest, typeof(FinaliseRequestActivity)),
+        (DsrActivityNames.ListLedgeredErasures, typeof(ListLedgeredErasuresActivity)),
+        (DsrActivityNames.ReapplyErasure, typeof(ReapplyErasureActivity)),
+        (DsrActivityNames.RemindWaitingStore, typeof(RemindWaitingStoreActivity)),
+        (DsrActivityNames.EscalateWaitingStore, typeof(EscalateWaitingStoreActivity)),
+        (DsrActivityNames.RecordStoreConfirmation, typeof(RecordStoreConfirmationActivity)),
+        (DsrActivityNames.AwaitApproval, typeof(AwaitApprovalActivity)),
+        (DsrActivityNames.CloseDenied, typeof(CloseDeniedActivity)),
+        (DsrActivityNames.SendDeadlineAlert, typeof(Deadlines.SendDeadlineAlertActivity)),
+        (DsrActivityNames.RecordRerun, typeof(Fulfilment.Rerun.RecordRerunActivity)),
+        (DsrActivityNames.ApplyRetention, typeof(Retention.Activities.ApplyRetentionActivity)),
+        (DsrActivityNames.FinaliseIdentityRerun, typeof(Identity.Activities.FinaliseIdentityRerunActivity)),
+        (DsrActivityNames.RecordWorkflowFailure, typeof(Recovery.RecordWorkflowFailureActivity)),
+        (DsrActivityNames.PurgeHistory, typeof(Recovery.PurgeHistoryActivity)),
+        (DsrActivityNames.OpenAccessReview, typeof(Fulfilment.Access.OpenAccessReviewActivity)),
+        (Connectors.ProcessorRouting.ClientFollowUp.RemindActivity, typeof(Connectors.ProcessorRouting.RemindClientsActivity)),
+        (Connectors.ProcessorRouting.ClientFollowUp.EscalateActivity, typeof(Connectors.ProcessorRouting.EscalateClientsActivity)),
+    ];
+}
 
 /// <summary>Registers the workflow's orchestrator and activities with a Durable Task worker (local engine, tests).</summary>
 public static class DsrTaskRegistration
 {
     public static DurableTaskRegistry AddDsrTasks(this DurableTaskRegistry registry)
     {
-        registry.AddOrchestrator<DsrRequestOrchestrator>();
-        registry.AddOrchestrator<Deadlines.DeadlineWatchOrchestrator>();
-        registry.AddOrchestrator<Fulfilment.Rerun.StoreRerunOrchestrator>();
-        Add<SendAcknowledgementActivity, string, bool>(registry, DsrActivityNames.SendAcknowledgement);
-        Add<SendVerificationCodeActivity, SendCodeInput, bool>(registry, DsrActivityNames.SendVerificationCode);
-        Add<CloseUnverifiedActivity, string, bool>(registry, DsrActivityNames.CloseUnverified);
-        Add<PlanFulfilmentActivity, string, FulfilmentPlan>(registry, DsrActivityNames.PlanFulfilment);
-        Add<ExecuteStoreActionActivity, StoreActionInput, Connectors.ConnectorOutcome>(registry, DsrActivityNames.ExecuteStoreAction);
-        Add<FinaliseRequestActivity, FinaliseInput, bool>(registry, DsrActivityNames.FinaliseRequest);
-        registry.AddOrchestrator<RestoredBackupOrchestrator>();
-        Add<ListLedgeredErasuresActivity, RestoreInput, RestorePlan>(registry, DsrActivityNames.ListLedgeredErasures);
-        Add<ReapplyErasureActivity, ReapplyInput, Connectors.ConnectorOutcome>(registry, DsrActivityNames.ReapplyErasure);
-        Add<RemindWaitingStoreActivity, StoreWaitInput, bool>(registry, DsrActivityNames.RemindWaitingStore);
-        Add<EscalateWaitingStoreActivity, StoreWaitInput, Connectors.ConnectorOutcome>(registry, DsrActivityNames.EscalateWaitingStore);
-        Add<RecordStoreConfirmationActivity, StoreConfirmedInput, Connectors.ConnectorOutcome>(registry, DsrActivityNames.RecordStoreConfirmation);
-        Add<AwaitApprovalActivity, string, bool>(registry, DsrActivityNames.AwaitApproval);
-        Add<CloseDeniedActivity, string, bool>(registry, DsrActivityNames.CloseDenied);
-        Add<Deadlines.SendDeadlineAlertActivity, Deadlines.DeadlineAlertInput, bool>(registry, DsrActivityNames.SendDeadlineAlert);
-        Add<Fulfilment.Rerun.RecordRerunActivity, Fulfilment.Rerun.RecordRerunInput, Domain.RequestStatus>(registry, DsrActivityNames.RecordRerun);
-        registry.AddOrchestrator<Identity.IdentityRerunOrchestrator>();
-        registry.AddOrchestrator<Retention.RetentionOrchestrator>();
-        Add<Retention.Activities.ApplyRetentionActivity, DateTime, Retention.RetentionReport>(registry, DsrActivityNames.ApplyRetention);
-        Add<Identity.Activities.FinaliseIdentityRerunActivity, Identity.FinaliseIdentityRerunInput, bool>(registry, DsrActivityNames.FinaliseIdentityRerun);
-        Add<Recovery.RecordWorkflowFailureActivity, Recovery.WorkflowFailureInput, bool>(registry, DsrActivityNames.RecordWorkflowFailure);
-        Add<Recovery.PurgeHistoryActivity, string, int>(registry, DsrActivityNames.PurgeHistory);
-        Add<Fulfilment.Access.OpenAccessReviewActivity, FinaliseInput, bool>(registry, DsrActivityNames.OpenAccessReview);
-        Add<Connectors.ProcessorRouting.RemindClientsActivity, Connectors.ProcessorRouting.ClientFollowUpInput, int>(registry, Connectors.ProcessorRouting.ClientFollowUp.RemindActivity);
-        Add<Connectors.ProcessorRouting.EscalateClientsActivity, Connectors.ProcessorRouting.ClientFollowUpInput, int>(registry, Connectors.ProcessorRouting.ClientFollowUp.EscalateActivity);
+        foreach (var orchestrator in DsrTasks.Orchestrators)
+        {
+            registry.AddOrchestrator(orchestrator);
+        }
+
+        var add = typeof(DsrTaskRegistration).GetMethod(nameof(Add), BindingFlags.NonPublic | BindingFlags.Static)!;
+        foreach (var (name, type) in DsrTasks.Activities)
+        {
+            var contract = type.GetInterfaces().Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDsrActivity<,>));
+            add.MakeGenericMethod([type, .. contract.GetGenericArguments()]).Invoke(null, [registry, name]);
+        }
+
         return registry;
+    }
+
+    /// <summary>Every activity class, for dependency injection.</summary>
+    public static IServiceCollection AddDsrActivities(this IServiceCollection services)
+    {
+        foreach (var (_, type) in DsrTasks.Activities)
+        {
+            services.TryAddTransient(type);
+        }
+
+        return services;
     }
 
     private static void Add<TActivity, TInput, TOutput>(DurableTaskRegistry registry, string name)

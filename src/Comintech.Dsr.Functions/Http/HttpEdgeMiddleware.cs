@@ -1,14 +1,16 @@
 using Comintech.Dsr.Http;
+using Comintech.Dsr.Staff;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 
 namespace Comintech.Dsr.Functions.Http;
 
 /// <summary>
-/// Runs every HTTP invocation through the shared edge (security headers, the per-IP limit, the staff routes' guard),
-/// as the local engine's middleware does; a refusal becomes the invocation's result and the function is not called.
+/// Runs every HTTP invocation through the shared edge (security headers, the per-IP limit, the staff routes' guard)
+/// and, on every <c>/api/staff</c> route, staff authentication (<see cref="StaffGate"/>), as the local engine's
+/// middleware and route group do; a refusal becomes the invocation's result and the function is not called.
 /// </summary>
-public sealed class HttpEdgeMiddleware(HttpEdge edge) : IFunctionsWorkerMiddleware
+public sealed class HttpEdgeMiddleware(HttpEdge edge, StaffAuthenticator authenticator) : IFunctionsWorkerMiddleware
 {
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
@@ -18,7 +20,9 @@ public sealed class HttpEdgeMiddleware(HttpEdge edge) : IFunctionsWorkerMiddlewa
             return;
         }
 
-        if (await edge.AdmitAsync(http) is { } refusal)
+        var refusal = await edge.AdmitAsync(http)
+            ?? (DsrRoute.IsStaffApi(http.Request.Path) ? StaffGate.Refusal(http, authenticator) : null);
+        if (refusal is not null)
         {
             context.GetInvocationResult().Value = new ResultAction(refusal);
             return;

@@ -42,6 +42,14 @@ public static class EvidenceEvents
     public const string ApprovalDenied = "approval.denied";
     public const string DenialNoticeSent = "denial-notice.sent";
     public const string Denied = "request.denied";
+    public const string Refused = "request.refused";
+    public const string StoresRefused = "stores.refused";
+    public const string RefusedStoresSkipped = "stores.refused-skipped";
+    public const string GlobalPrivacyControl = "request.gpc-signal";
+    public const string VerificationNotRequired = "verification.not-required";
+    public const string RecipientNotified = "recipient.notified";
+    public const string RecipientTaskOpened = "recipient.staff-task";
+    public const string RecipientNotNotified = "recipient.legal-demand-only";
     public const string DeadlineReminder = "deadline.reminder";
     public const string DeadlineEscalated = "deadline.escalated";
     public const string DeadlinePaused = "deadline.paused-for-identity";

@@ -38,7 +38,7 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
         context.SetCustomStatus(new DsrProgress(RequestStage.AwaitingVerification, []));
 
         await context.CallActivityAsync(DsrActivityNames.SendAcknowledgement, input.RequestId, StepRetry.Transient);
-        if (!await WaitForIdentityAsync(context, input))
+        if (input.Type.NeedsVerification() && !await WaitForIdentityAsync(context, input))
         {
             await context.CallActivityAsync(DsrActivityNames.CloseUnverified, input.RequestId, StepRetry.Transient);
             context.SetCustomStatus(new DsrProgress(RequestStage.Done, []));

@@ -69,6 +69,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<CodeAttempts>();
         services.AddSingleton<HttpEdge>();
         services.AddSingleton<RequestHttpHandlers>();
+        services.AddSingleton<Web.UiLists>();
         services.AddDsrInbox();
 
         services.AddSingleton<ConnectorExports>();
@@ -93,6 +94,10 @@ public static class DsrServiceCollectionExtensions
         services.AddHttpClient(PartnerWebhookConnector.KindName, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<WaitingStoreTable>();
         services.AddSingleton<StaffNotifier>();
+        services.AddHttpClient(Recipients.RecipientNotifier.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<Recipients.RecipientNotifier>();
+        services.AddSingleton<Recipients.RecipientListHandler>();
+        services.AddSingleton<FinalNotice>();
         services.AddSingleton<PartnerMail>();
         services.AddSingleton<IDataStoreConnector, PartnerWebhookConnector>();
         services.AddSingleton<IDataStoreConnector, ManualStepConnector>();
@@ -128,6 +133,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<AccessPackageHttpHandlers>();
         services.AddTransient<AwaitApprovalActivity>();
         services.AddTransient<CloseDeniedActivity>();
+        services.AddTransient<Fulfilment.Refusal.RefusalService>();
         services.AddTransient<Deadlines.SendDeadlineAlertActivity>();
         services.AddTransient<Fulfilment.Rerun.RecordRerunActivity>();
         services.AddSingleton<Recovery.WorkflowFailures>();

@@ -190,11 +190,12 @@ public sealed class WaitingStoreHttpHandlers(
             "access" or "export" => ConnectorAction.Export,
             "rectify" => ConnectorAction.Rectify,
             "erase" => ConnectorAction.Erase,
+            "suppress" => ConnectorAction.Suppress,
             _ => null,
         };
         if (action is null)
         {
-            errors["action"] = ["Required: access, rectify or erase."];
+            errors["action"] = ["Required: access, rectify, erase or suppress."];
         }
 
         return action;

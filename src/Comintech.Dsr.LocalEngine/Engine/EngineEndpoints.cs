@@ -3,6 +3,7 @@ using Comintech.Dsr.Http;
 using Comintech.Dsr.Identity;
 using Comintech.Dsr.Smoke;
 using Comintech.Dsr.Staff;
+using Comintech.Dsr.Web;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 
@@ -15,9 +16,12 @@ public static class EngineEndpoints
     {
         app.MapGrpcService<TaskHubGrpcServer>().RequireHost($"*:{sidecarPort}");
 
-        app.MapGet("/", RequestFormPage.Form);
+        app.MapGet("/", (HttpRequest http, UiLists lists) => RequestFormPage.Form(http, lists));
+        app.MapGet(WebAssets.Route, (string name) => WebAssets.Serve(name));
+        app.MapGet("/api/lists", (UiLists lists) => lists.Get());
         app.MapPost("/api/requests", (HttpRequest http, RequestHttpHandlers handlers, DurableTaskClient client) =>
             handlers.SubmitAsync(http, client));
+        app.MapGet("/api/requests/{id}/recipients", (string id, Recipients.RecipientListHandler handler, CancellationToken ct) => handler.ListAsync(id, ct));
         app.MapGet("/api/requests/{id}", (string id, RequestHttpHandlers handlers, DurableTaskClient client, CancellationToken ct) =>
             handlers.StatusAsync(id, client, ct));
         app.MapPost("/api/requests/{id}/verify", (string id, HttpRequest http, RequestHttpHandlers handlers, DurableTaskClient client) =>
@@ -59,6 +63,8 @@ public static class EngineEndpoints
             staff.DenyAsync(http, id, client));
         app.MapPost("/api/staff/requests/{id}/extend", (string id, HttpRequest http, StaffActionHandlers staff, DurableTaskClient client) =>
             staff.ExtendAsync(http, id, client));
+        app.MapPost("/api/staff/requests/{id}/refuse", (string id, HttpRequest http, StaffActionHandlers staff, DurableTaskClient client) =>
+            staff.RefuseAsync(http, id, client));
         app.MapPost("/api/staff/requests/{id}/classify", (string id, HttpRequest http, StaffTriageHandlers staff, DurableTaskClient client) =>
             staff.ClassifyAsync(http, id, client));
         app.MapPost("/api/staff/requests/{id}/identity/bind", (string id, HttpRequest http, IdentityHttpHandlers handlers, DurableTaskClient client) =>

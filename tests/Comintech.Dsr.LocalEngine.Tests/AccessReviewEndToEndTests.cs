@@ -104,6 +104,11 @@ public sealed partial class AccessReviewEndToEndTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Accepted, released.StatusCode);
         }
 
+        using (var again = await staff.PostAsync(new Uri($"/api/staff/requests/{id}/review/release", UriKind.Relative), null))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        }
+
         using (var late = await staff.PostAsJsonAsync(new Uri($"/api/staff/requests/{id}/review/remove", UriKind.Relative), new { storeId = "acme-reseller", item = withheld, reason = Reason }))
         {
             Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);

@@ -117,15 +117,21 @@ public sealed class AccessReviewHandlers(
 
         var cancellationToken = http.HttpContext.RequestAborted;
         var removed = (await reviews.RemovalsAsync(requestId, cancellationToken)).Count;
-        if (review!.Released || !await reviews.ReleaseAsync(requestId, staff!.Name, cancellationToken))
+        var first = !review!.Released && await reviews.ReleaseAsync(requestId, staff!.Name, cancellationToken);
+        if (first)
         {
-            return Results.Ok(new ReviewActionResponse(requestId, "already-released"));
+            await audit.AppendAsync(staff!, ReleaseAction, requestId, null, cancellationToken);
         }
 
-        await audit.AppendAsync(staff, ReleaseAction, requestId, null, cancellationToken);
-        await evidence.AppendAsync(requestId, "access-review-released", EvidenceEvents.AccessReviewReleased, new { removed }, "staff:" + staff.Name, cancellationToken);
-        await client.RaiseEventAsync(requestId, DsrEvents.AccessReviewReleased, removed, cancellationToken);
-        return Results.Accepted(value: new ReviewActionResponse(requestId, "released"));
+        // Evidence and event again on a repeat: a release cut short after its row was written still reaches the workflow
+        // (the evidence link is keyed; the workflow waits for one release and ignores any later one).
+        await evidence.AppendAsync(requestId, "access-review-released", EvidenceEvents.AccessReviewReleased, new { removed }, "staff:" + staff!.Name, cancellationToken);
+        if (first || await client.GetInstanceAsync(requestId, cancellationToken) is { IsRunning: true })
+        {
+            await client.RaiseEventAsync(requestId, DsrEvents.AccessReviewReleased, removed, cancellationToken);
+        }
+
+        return first ? Results.Accepted(value: new ReviewActionResponse(requestId, "released")) : Results.Ok(new ReviewActionResponse(requestId, "already-released"));
     }
 
     private async Task<(StaffPrincipal? Staff, AccessReview? Review, IResult? Failure)> OpenAsync(HttpRequest http, string requestId)

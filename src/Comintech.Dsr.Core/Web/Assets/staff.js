@@ -119,11 +119,35 @@
       });
       const cell = el('td'); cell.append(button); tr.append(cell);
     });
+    await showReview(d);
     fillTable('d-evidence', d.evidence.map(e => [e.sequence, e.eventType, when(e.occurredAt), e.actor, e.details]));
     fillTable('d-audit', d.audit.map(a => [when(a.at), a.actor, a.action, a.reason || '']));
     const chain = $('d-chain');
     chain.textContent = d.chain.isIntact ? `chain intact (${d.chain.length} links)` : `chain BROKEN at ${d.chain.firstBrokenSequence}: ${d.chain.problem}`;
     chain.className = d.chain.isIntact ? 'intact' : 'broken';
+  }
+
+  // An access package held for review: every item that goes out, each with a button to withhold it (Art. 15(4)).
+  async function showReview(d) {
+    $('review').hidden = d.stage !== 'AwaitingReview';
+    if ($('review').hidden) return;
+    let review;
+    try { review = await (await api(`/api/staff/requests/${encodeURIComponent(d.summary.requestId)}/review`)).json(); } catch { $('review').hidden = true; return; }
+    $('review-stores').replaceChildren(...review.stores.filter(s => s.items.length > 0).map(store => {
+      const section = el('section'); section.append(el('h4', `${store.storeName} (${store.items.length})`));
+      const list = el('ul');
+      store.items.forEach(item => {
+        const li = el('li'); li.append(el('code', JSON.stringify(item.record)));
+        if (item.removedReason) li.append(el('span', ` withheld: ${item.removedReason}`, 'muted'));
+        else {
+          const button = el('button', 'Withhold'); button.type = 'button';
+          button.addEventListener('click', () => act('review/remove', 'Item withheld.', { storeId: store.storeId, item: item.key, reason: $('review-reason').value.trim() }));
+          li.append(' ', button);
+        }
+        list.append(li);
+      });
+      section.append(list); return section;
+    }));
   }
 
   // The correctable fields of the data map, and any other field the inbox read from the message.
@@ -206,6 +230,7 @@
   ['approve', 'deny', 'extend', 'restart'].forEach(a => $(a).addEventListener('click', () => act(a)));
   $('bind-button').addEventListener('click', () => act('identity/bind', 'Account bound; the stores found by account run for it.',
     { accountId: $('bind-account').value.trim(), reason: $('bind-reason').value.trim() }));
+  $('review-release').addEventListener('click', () => act('review/release', 'Released: the person gets the link.', {}));
   $('classify-type').addEventListener('change', () => { $('classify-corrections').hidden = $('classify-type').value !== 'correction'; });
   $('classify-button').addEventListener('click', () => act('classify', 'Classified; the person gets the code to confirm it is them.', classifyBody()));
   start();

@@ -73,6 +73,7 @@ public sealed class StaffApiTests(StaffEngineFixture fixture) : IClassFixture<St
     [InlineData("POST", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA/approve")]
     [InlineData("POST", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA/deny")]
     [InlineData("POST", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA/extend")]
+    [InlineData("POST", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA/refuse")]
     [InlineData("POST", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA/stores/customer-accounts/rerun")]
     [InlineData("POST", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA/classify")]
     [InlineData("POST", "/api/staff/requests/AAAAAAAAAAAAAAAAAAAAAAAAAAA/restart")]

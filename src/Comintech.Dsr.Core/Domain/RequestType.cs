@@ -74,6 +74,9 @@ public enum RequestStage
     Fulfilling,
     Finalising,
     Done,
+
+    /// <summary>An access package waits for staff to review it before its link goes out.</summary>
+    AwaitingReview,
 }
 
 public static class RequestStatusExtensions

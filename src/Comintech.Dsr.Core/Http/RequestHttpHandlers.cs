@@ -44,7 +44,7 @@ public sealed class RequestHttpHandlers(
         var wantsHtml = body.Value.Kind == BodyKind.Form && AcceptsHtml(http);
         if (submission is null)
         {
-            return wantsHtml ? RequestFormPage.Invalid(errors) : Problems.Validation(errors);
+            return wantsHtml ? RequestFormPage.Invalid(http, errors) : Problems.Validation(errors);
         }
 
         var channel = body.Value.Kind == BodyKind.Form ? IntakeChannel.Web : IntakeChannel.Api;
@@ -53,7 +53,7 @@ public sealed class RequestHttpHandlers(
         var statusUrl = $"{http.Scheme}://{http.Host}{PublicLinks.StatusApiPath(id)}";
         if (wantsHtml)
         {
-            return RequestFormPage.Accepted(id);
+            return RequestFormPage.Accepted(http, id);
         }
 
         return Results.Accepted(statusUrl, new SubmitResponse(id, nameof(RequestStatus.Received), statusUrl));

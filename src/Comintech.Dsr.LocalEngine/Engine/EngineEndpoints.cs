@@ -1,7 +1,9 @@
+using Comintech.Dsr.Fulfilment.Access;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Identity;
 using Comintech.Dsr.Smoke;
 using Comintech.Dsr.Staff;
+using Comintech.Dsr.Web;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 
@@ -14,7 +16,9 @@ public static class EngineEndpoints
     {
         app.MapGrpcService<TaskHubGrpcServer>().RequireHost($"*:{sidecarPort}");
 
-        app.MapGet("/", RequestFormPage.Form);
+        app.MapGet("/", (HttpRequest http, UiLists lists) => RequestFormPage.Form(http, lists));
+        app.MapGet(WebAssets.Route, (string name) => WebAssets.Serve(name));
+        app.MapGet("/api/lists", (UiLists lists) => lists.Get());
         app.MapPost("/api/requests", (HttpRequest http, RequestHttpHandlers handlers, DurableTaskClient client) =>
             handlers.SubmitAsync(http, client));
         app.MapGet("/api/requests/{id}/recipients", (string id, Recipients.RecipientListHandler handler, CancellationToken ct) => handler.ListAsync(id, ct));
@@ -69,6 +73,10 @@ public static class EngineEndpoints
             staff.RerunStoreAsync(http, id, storeId, client));
         app.MapPost("/api/staff/requests/{id}/restart", (string id, HttpRequest http, StaffRecoveryHandlers staff, DurableTaskClient client) =>
             staff.RestartAsync(http, id, client));
+        app.MapGet("/api/staff/requests/{id}/review", (string id, HttpRequest http, AccessReviewHandlers review) => review.GetAsync(http, id));
+        app.MapPost("/api/staff/requests/{id}/review/remove", (string id, HttpRequest http, AccessReviewHandlers review) => review.RemoveAsync(http, id));
+        app.MapPost("/api/staff/requests/{id}/review/release", (string id, HttpRequest http, AccessReviewHandlers review, DurableTaskClient client) =>
+            review.ReleaseAsync(http, id, client));
         app.MapPost("/api/staff/reconcile", (HttpRequest http, StaffRecoveryHandlers staff, DurableTaskClient client) =>
             staff.ReconcileAsync(http, client));
         return app;

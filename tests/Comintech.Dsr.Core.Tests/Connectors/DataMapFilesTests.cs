@@ -40,6 +40,7 @@ public class DataMapFilesTests
         Assert.Equal(ActionMode.Retained, billing.PolicyFor(ConnectorAction.Erase).Mode);
         Assert.Equal(ActionMode.Supported, billing.PolicyFor(ConnectorAction.Export).Mode);
         Assert.Equal([SubjectIdentifier.Email, SubjectIdentifier.LoginIp], map.Get("web-logs").Identifiers);
+        Assert.True(map.HoldsLoginHistory(map.Get("login-history")));
         Assert.Equal(["billing.invoices"], billing.Sql!.Tables.Select(t => t.Table));
     }
 
@@ -47,7 +48,8 @@ public class DataMapFilesTests
     public void The_demo_data_map_is_valid_and_keeps_invoices_for_a_stated_reason()
     {
         var map = Load("datamap.json");
-        Assert.Equal(4, map.Stores.Count);
+        Assert.Equal(5, map.Stores.Count);
+        Assert.Equal(["login-history"], map.Stores.Where(map.HoldsLoginHistory).Select(s => s.Id));
         var invoices = map.Get("billing-invoices").PolicyFor(ConnectorAction.Erase);
         Assert.Equal(ActionMode.Retained, invoices.Mode);
         Assert.False(string.IsNullOrWhiteSpace(invoices.Reason));

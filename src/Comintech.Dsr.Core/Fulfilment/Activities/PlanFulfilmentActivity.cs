@@ -63,7 +63,9 @@ public sealed class PlanFulfilmentActivity(
             stores.Add(Retention.DsrRecordsStore.Definition);
         }
 
-        return new FulfilmentPlan(action, [.. stores.Select(Planned)]);
+        var searchedByIp = stores.Any(s => s.EffectiveIdentifiers.Contains(SubjectIdentifier.LoginIp));
+        var planned = stores.Select(s => Planned(s) with { RunsLast = action == ConnectorAction.Erase && searchedByIp && dataMap.Value.HoldsLoginHistory(s) });
+        return new FulfilmentPlan(action, [.. planned], action == ConnectorAction.Export && stores.Any(s => s.ReviewAccess));
     }
 
     /// <summary>

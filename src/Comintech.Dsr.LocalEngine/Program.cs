@@ -19,6 +19,7 @@ LocalBootstrap.EnsureIdentifierHashKey(builder.Configuration);
 LocalBootstrap.EnsureProtectionKey(builder.Configuration);
 var staffKeyFile = LocalBootstrap.EnsureStaffApiKey(builder.Configuration);
 LocalBootstrap.AnchorPickupFolder(builder.Configuration);
+DemoSetup.Configure(builder.Configuration, engine);
 
 var publicUri = new Uri(engine.Url);
 var sidecarPort = engine.SidecarPort == 0 ? AzuriteProcess.FreePort() : engine.SidecarPort;
@@ -51,6 +52,10 @@ builder.Services.AddRateLimiter(limiter =>
 builder.Services.AddOptions<RateLimiterOptions>().Configure<HttpEdge>((limiter, edge) => limiter.GlobalLimiter = edge.Limiter);
 
 builder.Services.AddHostedService<ReconcileAtStart>();
+if (engine.SeedDemoData)
+{
+    builder.Services.AddDemoStandIns();
+}
 
 var app = builder.Build();
 partitionLeases.Attach(app.Services.GetRequiredService<ILogger<PartitionLeaseLog>>());
@@ -83,6 +88,11 @@ if (engine.SeedDemoData)
 }
 
 app.MapDsrEndpoints(sidecarPort);
+if (engine.SeedDemoData)
+{
+    app.MapDemoStandIns();
+}
+
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     var mail = app.Configuration["Dsr:Mail:PickupDirectory"];
@@ -94,6 +104,17 @@ app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"  Outgoing mail:  {mail}");
     Console.WriteLine($"  Privacy inbox:  POST {engine.Url.TrimEnd('/')}/api/inbound/sendgrid, or .eml files into container {DsrStorage.InboundMailContainer}");
     Console.WriteLine($"  Storage:        {(azurite is null ? "configured account" : $"Azurite on 127.0.0.1:{azurite.BlobPort}-{azurite.TablePort}")}");
+    if (engine.SeedDemoData)
+    {
+        Console.WriteLine();
+        foreach (var line in DemoSetup.Walkthrough(engine.Url.TrimEnd('/'), Path.GetRelativePath(RepositoryPaths.Root, mail ?? ".dsr/mail")))
+        {
+            Console.WriteLine(line);
+        }
+
+        Console.WriteLine();
+    }
+
     Console.WriteLine("Press Ctrl+C to stop.");
 });
 await app.RunAsync();

@@ -7,7 +7,7 @@ using Comintech.Dsr.Testing;
 namespace Comintech.Dsr.LocalEngine.Tests;
 
 /// <summary>
-/// Azurite, the demo data map plus one store reached over HTTP, a loopback server standing in for that store's service
+/// Azurite, the demo's own stores plus one store reached over HTTP, a loopback server standing in for that store's service
 /// (it records every request body, answers 202 and <c>{}</c>), and an engine on all of it.
 /// </summary>
 public sealed class DemoMapEngine : IAsyncDisposable
@@ -38,7 +38,7 @@ public sealed class DemoMapEngine : IAsyncDisposable
         fixture.server.Prefixes.Add(fixture.ServerUrl);
         fixture.server.Start();
         _ = Task.Run(fixture.ServeAsync);
-        var demo = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "datamap.json")))!;
+        var demo = JsonNode.Parse(await File.ReadAllTextAsync(EngineProcess.OwnStoresMap))!;
         demo["DataMap"]!["Stores"]!.AsArray().Add(store(fixture.ServerUrl));
         editMap?.Invoke(demo, fixture.ServerUrl);
         await File.WriteAllTextAsync(fixture.dataMapFile, demo.ToJsonString());

@@ -7,7 +7,8 @@ namespace Comintech.Dsr.Testing;
 
 /// <summary>
 /// The local engine as a separate process (the way an operator runs it), so a test can kill -9 it and start it again
-/// on the same storage and task hub.
+/// on the same storage and task hub. Unless a test names its own map (<c>DataMap__File</c>), the engine runs on
+/// <see cref="OwnStoresMap"/>: the demo's own tables and logs, none of which waits on a partner or staff.
 /// </summary>
 public sealed class EngineProcess : IAsyncDisposable
 {
@@ -34,6 +35,7 @@ public sealed class EngineProcess : IAsyncDisposable
             // Tests share one client address and reuse the demo people: the per-IP limits are raised as benchmarks raise them.
             ["Dsr__Limits__PerIpWrites"] = "100000",
             ["Dsr__Limits__PerIpReads"] = "100000",
+            ["DataMap__File"] = OwnStoresMap,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -42,6 +44,12 @@ public sealed class EngineProcess : IAsyncDisposable
 
         Http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
     }
+
+    /// <summary>The demo map's first stores only (tables and logs): requests over it complete without partners or staff.</summary>
+    public static string OwnStoresMap => Path.Combine(AppContext.BaseDirectory, "datamap.own-stores.json");
+
+    /// <summary>The full demo map the engine ships (every kind that runs without an external service).</summary>
+    public static string DemoMap => Path.Combine(AppContext.BaseDirectory, "datamap.json");
 
     public int Port { get; }
 

@@ -5,6 +5,7 @@ using Comintech.Dsr.Connectors.Manual;
 using Comintech.Dsr.Connectors.Marketing;
 using Comintech.Dsr.Connectors.Partners;
 using Comintech.Dsr.Connectors.PostgreSql;
+using Comintech.Dsr.Connectors.ProcessorRouting;
 using Comintech.Dsr.Connectors.Waiting;
 using Comintech.Dsr.Connectors.WebLogs;
 using Comintech.Dsr.Evidence;
@@ -102,6 +103,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<IDataStoreConnector, PartnerWebhookConnector>();
         services.AddSingleton<IDataStoreConnector, ManualStepConnector>();
         services.AddSingleton<IDataStoreConnector, Retention.DsrRecordsConnector>();
+        services.AddProcessorRouting();
 
         services.AddSingleton<INotifier>(sp =>
         {

@@ -82,9 +82,9 @@ public sealed class PartnerLinkHttpHandlers(IOptions<DataMapOptions> dataMap, IC
     private static IResult Refused() =>
         Problems.Status(StatusCodes.Status401Unauthorized, "Link not valid", "This confirmation link is not valid or has expired. Reply to our e-mail instead.");
 
-    private static IResult Page(string body) => Results.Content(
+    internal static IResult Page(string body) => Results.Content(
         $"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Comintech privacy confirmation</title></head><body><main>{body}</main></body></html>""",
         "text/html; charset=utf-8");
 
-    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+    internal static string Encode(string value) => WebUtility.HtmlEncode(value);
 }

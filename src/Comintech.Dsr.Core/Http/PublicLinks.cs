@@ -32,6 +32,12 @@ public sealed class PublicLinks(IOptions<DsrOptions> options)
         $"{PartnerConfirmations(partnerId)}/link?requestId={Escape(requestId)}&action={Escape(action)}"
         + $"&expires={expires.ToString(CultureInfo.InvariantCulture)}&signature={Escape(signature)}";
 
+    public string ClientAnswers(string clientId) => $"{Base}/api/clients/{Escape(clientId)}/answers";
+
+    public string ClientAnswerPage(string clientId, string requestId, string action, long expires, string signature) =>
+        $"{ClientAnswers(clientId)}/link?requestId={Escape(requestId)}&action={Escape(action)}"
+        + $"&expires={expires.ToString(CultureInfo.InvariantCulture)}&signature={Escape(signature)}";
+
     public static string StatusApiPath(string requestId) => $"/api/requests/{Escape(requestId)}";
 
     private static string Escape(string value) => Uri.EscapeDataString(value);

@@ -167,7 +167,7 @@ public sealed class WaitingStoreHttpHandlers(
         return ConfirmResult.Confirmed;
     }
 
-    private async Task<bool> FirstSightingAsync(string partnerId, string signature, CancellationToken cancellationToken)
+    internal async Task<bool> FirstSightingAsync(string partnerId, string signature, CancellationToken cancellationToken)
     {
         var table = storage.Tables.GetTableClient(ReplaysTable);
         await table.CreateIfNotExistsAsync(cancellationToken);

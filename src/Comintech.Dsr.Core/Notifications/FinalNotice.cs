@@ -14,7 +14,8 @@ namespace Comintech.Dsr.Notifications;
 /// kept, what staff refused, the recipients told of an erasure or rectification (told here, before the notice, so it
 /// can offer their list), and for an opt-out of sale/sharing whether any store sells or shares at all.
 /// </summary>
-public sealed class FinalNotice(RecipientNotifier recipients, PublicLinks links, IOptions<DsrOptions> options, IOptions<DataMapOptions> dataMap)
+public sealed class FinalNotice(
+    RecipientNotifier recipients, Connectors.ProcessorRouting.ControllerNotice controllers, PublicLinks links, IOptions<DsrOptions> options, IOptions<DataMapOptions> dataMap)
 {
     public async Task<OutgoingEmail> ComposeAsync(
         DsrRequest request, RequestStatus status, IReadOnlyList<ConnectorOutcome> outcomes, PublishedPackage? package, CancellationToken cancellationToken)
@@ -31,6 +32,7 @@ public sealed class FinalNotice(RecipientNotifier recipients, PublicLinks links,
             NoStoreSellsOrShares = !map.Stores.Any(s => s.SellsOrShares),
             RecipientsTold = told,
             RecipientsLink = links.Recipients(request.Id),
+            Controllers = await controllers.ForAsync(request, cancellationToken),
         };
         return MessageTemplates.Final(request, status, facts, options.Value.Notices);
     }

@@ -49,7 +49,7 @@ public static class MessageTemplates
             "final",
             t.FinalSubject,
             t.FinalIntro(t.TypeName(request.Type), status == RequestStatus.Completed) + download + saleNote
-            + $"\n\n{Lines(request, t, facts)}{Refused(request, t, facts.Refused)}{Kept(request, t, facts.Kept)}{Unbound(request, t)}{recipients}\n"
+            + $"\n\n{Lines(request, t, facts)}{Refused(request, t, facts.Refused)}{Kept(request, t, facts.Kept)}{(facts.Controllers.Length > 0 ? "\n\n" + facts.Controllers : "")}{Unbound(request, t)}{recipients}\n"
             + Closing(request, t, notices));
     }
 
@@ -156,6 +156,9 @@ public sealed record FinalNoticeFacts(IReadOnlyList<ConnectorOutcome> Outcomes, 
     public int RecipientsTold { get; init; }
 
     public string? RecipientsLink { get; init; }
+
+    /// <summary>The paragraph naming the Clients (controllers) the request was forwarded to; empty when none.</summary>
+    public string Controllers { get; init; } = "";
 }
 
 public sealed record StoreRefusalLine(string StoreName, string Reason);

@@ -24,6 +24,7 @@ public static partial class DemoDataSeeder
     public static async Task SeedAsync(DsrStorage storage, ILogger logger, CancellationToken cancellationToken = default)
     {
         await SeedWebLogsAsync(storage, logger, cancellationToken);
+        await SeedHostedAsync(storage, logger, cancellationToken);
         var marker = await storage.ConnectorRuns.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, MarkerRow, cancellationToken: cancellationToken);
         if (marker.HasValue)
         {

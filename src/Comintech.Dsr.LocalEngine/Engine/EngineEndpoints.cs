@@ -1,3 +1,4 @@
+using Comintech.Dsr.Connectors.ProcessorRouting;
 using Comintech.Dsr.Fulfilment.Access;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Identity;
@@ -43,6 +44,14 @@ public static class EngineEndpoints
             handlers.Form(http, partnerId));
         app.MapPost("/api/partners/{partnerId}/confirmations/link", (string partnerId, HttpRequest http, PartnerLinkHttpHandlers handlers, DurableTaskClient client) =>
             handlers.ConfirmAsync(http, partnerId, client));
+        app.MapPost("/api/clients/{clientId}/answers", (string clientId, HttpRequest http, ClientAnswerHttpHandlers handlers) =>
+            handlers.AnswerAsync(http, clientId));
+        app.MapGet("/api/clients/{clientId}/answers/link", (string clientId, HttpRequest http, ClientAnswerHttpHandlers handlers) =>
+            handlers.FormAsync(http, clientId));
+        app.MapPost("/api/clients/{clientId}/answers/link", (string clientId, HttpRequest http, ClientAnswerHttpHandlers handlers) =>
+            handlers.FormAnswerAsync(http, clientId));
+        app.MapGet("/api/staff/requests/{id}/clients", (string id, HttpRequest http, ClientAnswerHttpHandlers handlers) =>
+            handlers.ListAsync(http, id));
         app.MapPost("/api/inbound/sendgrid", (HttpRequest http, InboundMailHttpHandlers handlers, DurableTaskClient client) =>
             handlers.SendGridAsync(http, client));
         app.MapPost("/api/smoke/requests", (HttpRequest http, SmokeHttpHandlers smoke, DurableTaskClient client) => smoke.StartAsync(http, client));

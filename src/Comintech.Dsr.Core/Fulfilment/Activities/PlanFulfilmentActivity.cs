@@ -83,7 +83,8 @@ public sealed class PlanFulfilmentActivity(
         connectors.Any(c => c.SuppressesMarketing && c.Kind.Equals(store.Kind, StringComparison.OrdinalIgnoreCase));
 
     public static PlannedStore Planned(DataStoreDefinition store) =>
-        new(store.Id, store.Retry.MaxAttempts, store.Retry.FirstRetryInterval, store.Retry.BackoffCoefficient, store.Waiting.ConfirmWithin, store.Waiting.RemindEvery);
+        new(store.Id, store.Retry.MaxAttempts, store.Retry.FirstRetryInterval, store.Retry.BackoffCoefficient, store.Waiting.ConfirmWithin, store.Waiting.RemindEvery,
+            store.Kind.Equals(Connectors.ProcessorRouting.ProcessorRoutingConnector.KindName, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Computed from receipt, not from the stored deadline, so a re-run of the activity moves it once.</summary>
     private async Task PauseForIdentityWaitAsync(DsrRequest request, CancellationToken cancellationToken)

@@ -108,6 +108,17 @@
       button.addEventListener('click', () => act('stores/' + encodeURIComponent(storeId) + '/rerun', 'Re-run started.'));
       const cell = el('td'); cell.append(button); tr.append(cell);
     });
+    // A store waiting on staff (a manual step) is marked done with a note of what was done (kept with the step).
+    [...$('d-stores').tBodies[0].rows].forEach((tr, i) => {
+      const storeId = d.stores[i].storeId;
+      if (d.stores[i].state !== 'Waiting') return;
+      const button = el('button', 'Mark done'); button.type = 'button'; button.className = 'mark-done';
+      button.addEventListener('click', () => {
+        const note = (prompt('What was done? (kept with the step; not sent to the person)') || '').trim();
+        if (note) act('stores/' + encodeURIComponent(storeId) + '/done', 'Marked done.', { note });
+      });
+      const cell = el('td'); cell.append(button); tr.append(cell);
+    });
     fillTable('d-evidence', d.evidence.map(e => [e.sequence, e.eventType, when(e.occurredAt), e.actor, e.details]));
     fillTable('d-audit', d.audit.map(a => [when(a.at), a.actor, a.action, a.reason || '']));
     const chain = $('d-chain');

@@ -1,0 +1,180 @@
+using System.Globalization;
+using Comintech.Dsr.Connectors.Partners;
+using Comintech.Dsr.Domain;
+using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Http;
+using Comintech.Dsr.Staff;
+using Comintech.Dsr.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace Comintech.Dsr.Connectors.ProcessorRouting;
+
+/// <summary>
+/// Clients' answers to forwarded requests: signed like partner confirmations (<c>POST /api/clients/{clientId}/answers</c>)
+/// or through the signed link mailed to them (GET shows a form, POST of the form answers). Each first answer is recorded
+/// with an evidence link; staff read every Client's answer at <c>GET /api/staff/requests/{id}/clients</c>.
+/// </summary>
+public sealed class ClientAnswerHttpHandlers(
+    IOptions<DataMapOptions> dataMap, HostedClients directory, ClientForwarder forwarder, ClientForwards forwards, EvidenceLedger evidence,
+    WaitingStoreHttpHandlers partners, StaffAuthenticator authenticator, RequestStore requests, TimeProvider clock)
+{
+    /// <summary>POST /api/clients/{clientId}/answers, signed: <c>{requestId, outcome, recordsAffected}</c>.</summary>
+    public async Task<IResult> AnswerAsync(HttpRequest http, string clientId)
+    {
+        var cancellationToken = http.HttpContext.RequestAborted;
+        var text = BoundedBody.KindOf(http) == BodyKind.Json ? await BoundedBody.ReadAsync(http, cancellationToken) : null;
+        var secret = await SecretAsync(clientId, cancellationToken);
+        var signature = http.Headers[PartnerSignature.SignatureHeader].ToString();
+        if (text is null || secret is null || !PartnerSignature.IsValid(secret, http.Headers[PartnerSignature.TimestampHeader], signature, text, clock.GetUtcNow()))
+        {
+            return Problems.Status(StatusCodes.Status401Unauthorized, "Bad signature", "The request is not signed with this Client's key, or its timestamp is stale.");
+        }
+
+        if (!await partners.FirstSightingAsync("client-" + clientId, signature, cancellationToken))
+        {
+            return Problems.Status(StatusCodes.Status409Conflict, "Replayed", "This signed answer was received before.");
+        }
+
+        var (fields, failure) = await StaffBody.ReadAsync(http, text);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var requestId = fields.GetValueOrDefault("requestId");
+        if (!RequestId.IsWellFormed(requestId))
+        {
+            errors["requestId"] = ["Required: the request id sent to you."];
+        }
+
+        var answer = WaitingStoreHttpHandlers.ParseConfirmation(fields, "client:" + clientId, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        return await RecordAsync(requestId!, clientId, answer!, cancellationToken) switch
+        {
+            true => Results.Accepted(value: new ClientAnswerResponse(requestId!, clientId, "recorded")),
+            false => Results.Ok(new ClientAnswerResponse(requestId!, clientId, "already-recorded")),
+            null => NothingForwarded(),
+        };
+    }
+
+    /// <summary>GET /api/clients/{clientId}/answers/link?requestId=…&amp;action=…&amp;expires=…&amp;signature=… (changes nothing).</summary>
+    public async Task<IResult> FormAsync(HttpRequest http, string clientId)
+    {
+        var link = await VerifyAsync(http, clientId);
+        return link is null ? Refused() : PartnerLinkHttpHandlers.Page($"""
+            <h1>Answer request {PartnerLinkHttpHandlers.Encode(link.Value.RequestId)}</h1>
+            <p>As the controller of this data, tell us what you did about the request we forwarded to you.</p>
+            <form method="post">
+              <label for="outcome">What did you do?</label>
+              <select id="outcome" name="outcome">
+                <option value="done">Done: we carried out the {PartnerLinkHttpHandlers.Encode(link.Value.Action)}</option>
+                <option value="nothing-found">We hold no data about this person</option>
+                <option value="retained">We keep the data for a legal reason and told the person</option>
+              </select>
+              <label for="recordsAffected">Records affected</label>
+              <input id="recordsAffected" name="recordsAffected" type="number" min="0" value="0">
+              <button type="submit">Send answer</button>
+            </form>
+            """);
+    }
+
+    /// <summary>POST of the form above (application/x-www-form-urlencoded).</summary>
+    public async Task<IResult> FormAnswerAsync(HttpRequest http, string clientId)
+    {
+        var link = await VerifyAsync(http, clientId);
+        if (link is null)
+        {
+            return Refused();
+        }
+
+        var (fields, failure) = await StaffBody.ReadAsync(http);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var answer = WaitingStoreHttpHandlers.ParseConfirmation(fields, "client:" + clientId, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var requestId = link.Value.RequestId;
+        return await RecordAsync(requestId, clientId, answer!, http.HttpContext.RequestAborted) is null
+            ? NothingForwarded()
+            : PartnerLinkHttpHandlers.Page($"<h1>Thank you</h1><p>Your answer to request {PartnerLinkHttpHandlers.Encode(requestId)} is recorded.</p>");
+    }
+
+    /// <summary>GET /api/staff/requests/{id}/clients: each Client the request was forwarded to, and its answer.</summary>
+    public async Task<IResult> ListAsync(HttpRequest http, string requestId)
+    {
+        var access = await authenticator.AuthenticateForRequestAsync(requests, http, requestId);
+        return access.Denied ? access.Failure : Results.Ok(await forwards.ListAsync(requestId, http.HttpContext.RequestAborted));
+    }
+
+    /// <returns>True when recorded, false when an answer was recorded before, null when nothing was forwarded to this Client.</returns>
+    private async Task<bool?> RecordAsync(string requestId, string clientId, Fulfilment.StoreConfirmation answer, CancellationToken cancellationToken)
+    {
+        var forward = (await forwards.ListAsync(requestId, cancellationToken)).FirstOrDefault(f => f.ClientId == clientId);
+        if (forward is null)
+        {
+            return null;
+        }
+
+        if (!await forwards.AnsweredAsync(forward, answer.Kind, answer.RecordsAffected, cancellationToken))
+        {
+            return false;
+        }
+
+        await evidence.AppendAsync(
+            requestId, $"client-answered:{forward.StoreId}.{clientId}", ClientEvidence.Answered,
+            new { storeId = forward.StoreId, clientId, outcome = answer.Kind.ToString(), answer.RecordsAffected },
+            answer.ConfirmedBy, cancellationToken);
+        return true;
+    }
+
+    private async Task<string?> SecretAsync(string clientId, CancellationToken cancellationToken)
+    {
+        foreach (var store in dataMap.Value.Stores.Where(s => s.Kind.Equals(ProcessorRoutingConnector.KindName, StringComparison.OrdinalIgnoreCase)))
+        {
+            if (await directory.GetAsync(store, clientId, cancellationToken) is { } client)
+            {
+                return forwarder.SecretFor(client);
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<(string RequestId, string Action)?> VerifyAsync(HttpRequest http, string clientId)
+    {
+        var query = http.Query;
+        var requestId = query["requestId"].ToString();
+        var action = query["action"].ToString();
+        if (!RequestId.IsWellFormed(requestId) || action is not ("access" or "rectify" or "erase")
+            || !long.TryParse(query["expires"], NumberStyles.None, CultureInfo.InvariantCulture, out var expires))
+        {
+            return null;
+        }
+
+        var secret = await SecretAsync(clientId, http.HttpContext.RequestAborted);
+        return secret is not null && PartnerSignature.IsValidLink(secret, clientId, requestId, action, expires, query["signature"], clock.GetUtcNow())
+            ? (requestId, action)
+            : null;
+    }
+
+    private static IResult Refused() =>
+        Problems.Status(StatusCodes.Status401Unauthorized, "Link not valid", "This answer link is not valid or has expired. Reply to our e-mail instead.");
+
+    private static IResult NothingForwarded() =>
+        Problems.Status(StatusCodes.Status404NotFound, "Nothing forwarded", "No request with this id was forwarded to you.");
+}
+
+public sealed record ClientAnswerResponse(string RequestId, string ClientId, string Status);

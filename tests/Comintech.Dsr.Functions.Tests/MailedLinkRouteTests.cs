@@ -71,6 +71,7 @@ public class MailedLinkRouteTests(FunctionsRouteTable routes) : IClassFixture<Fu
         [nameof(PublicLinks.AccessPackage)] = (() => Links.AccessPackage(RequestId, 1_800_000_000, "ab12"), "GET", "AccessPackageFunction"),
         [nameof(PublicLinks.Recipients)] = (() => Links.Recipients(RequestId), "GET", "RecipientListFunction"),
         [nameof(PublicLinks.StaffConsole)] = (Links.StaffConsole, "GET", "StaffConsoleFunction"),
+        [nameof(PublicLinks.Recipients)] = (() => Links.Recipients(RequestId), "GET", "RecipientListFunction"),
         [nameof(PublicLinks.ManualStepDone)] = (() => Links.ManualStepDone(RequestId, "billing-db"), "POST", "ManualStepDoneFunction"),
         [nameof(PublicLinks.PartnerConfirmations)] = (() => Links.PartnerConfirmations("acme"), "POST", "PartnerConfirmationFunction"),
         [nameof(PublicLinks.PartnerConfirmationPage)] =

@@ -46,8 +46,9 @@ public sealed class SaleSharingEngineFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// CCPA opt-out of sale/sharing made by a Global Privacy Control signal alone (no code, no type, no name), and a deletion
-/// partly refused by staff whose recipients are told of the erasure (GDPR Art. 19), through the local engine.
+/// CCPA opt-out of sale/sharing made by a Global Privacy Control signal alone (no code, no type, no name); a deletion
+/// partly refused by staff whose recipients are told of the erasure (GDPR Art. 19); a request refused whole before
+/// verification; all through the local engine.
 /// </summary>
 public sealed class SaleSharingOptOutEndToEndTests(SaleSharingEngineFixture fixture) : IClassFixture<SaleSharingEngineFixture>
 {
@@ -78,7 +79,7 @@ public sealed class SaleSharingOptOutEndToEndTests(SaleSharingEngineFixture fixt
         var final = await MailPickup.WaitForAsync(Engine.PickupDirectory, $"{id}.final.eml", TimeSpan.FromSeconds(10));
         Assert.Contains("\"do not sell or share my personal information\" request is complete", final.TextBody, StringComparison.Ordinal);
         Assert.Contains("We do not sell or share your personal information", final.TextBody, StringComparison.Ordinal);
-        Assert.Contains("California Privacy Protection Agency", final.TextBody, StringComparison.Ordinal);
+        Assert.Contains("complain to the supervisory authority, California Privacy Protection Agency (CPPA)", final.TextBody, StringComparison.Ordinal);
         Assert.Contains("We keep a record of this request", final.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("marketing opt-out", final.TextBody, StringComparison.Ordinal);
 
@@ -123,6 +124,31 @@ public sealed class SaleSharingOptOutEndToEndTests(SaleSharingEngineFixture fixt
         var list = await Engine.Http.GetFromJsonAsync<JsonElement>(new Uri($"/api/requests/{id}/recipients", UriKind.Relative));
         Assert.Contains(list.GetProperty("told").EnumerateArray(), r => r.GetProperty("recipient").GetString() == "Payroll bureau");
         Assert.DoesNotContain(grace.Email, list.ToString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Staff_refuse_a_whole_request_before_verification_and_the_person_gets_the_reason_and_the_authority()
+    {
+        var ada = DemoDataSeeder.People[0];
+        var id = await Engine.SubmitAsync(new { type = "access", email = ada.Email, fullName = ada.FullName, jurisdiction = "CCPA", language = "pt" });
+        await Engine.CodeAsync(id);
+        using (var refused = await Engine.Http.SendAsync(Staff($"/api/staff/requests/{id}/refuse", new { reason = "Pedido repetido sem fundamento (GDPR Art. 12(5))" })))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        }
+
+        var status = await Engine.WaitForStatusAsync(id, "Denied", Wait);
+        Assert.Equal("Done", status.GetProperty("stage").GetString());
+        var notice = await MailPickup.WaitForAsync(Engine.PickupDirectory, $"{id}.denied.eml", TimeSpan.FromSeconds(10));
+        Assert.Contains("Motivo: Pedido repetido sem fundamento\n", notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains("queixa à autoridade de controlo, California Privacy Protection Agency (CPPA), https://cppa.ca.gov", notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Conservamos um registo deste pedido", notice.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("GDPR", notice.TextBody, StringComparison.Ordinal);
+
+        using var again = await Engine.Http.SendAsync(Staff($"/api/staff/requests/{id}/refuse", new { reason = "again" }));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        using var verify = await Engine.VerifyAsync(id, "123456");
+        Assert.Equal(HttpStatusCode.Conflict, verify.StatusCode);
     }
 
     private static HttpRequestMessage Staff(string path, object body)

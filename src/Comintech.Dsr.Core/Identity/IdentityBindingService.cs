@@ -41,7 +41,7 @@ public sealed class IdentityBindingService(RequestStore requests, EvidenceLedger
 
         var fulfilled = request.Status is RequestStatus.InProgress or RequestStatus.Completed or RequestStatus.CompletedWithExceptions;
         // An access package is rebuilt whole (its exports were removed once it was built), so every store runs again for it.
-        var stores = !fulfilled || request.Type == RequestType.OptOut ? []
+        var stores = !fulfilled || request.Type.IsOptOut() ? []
             : request.Type == RequestType.Access ? dataMap.Value.Stores
             : dataMap.Value.Stores.Where(s => s.EffectiveIdentifiers.Any(i => i is SubjectIdentifier.AccountId or SubjectIdentifier.LoginIp)).ToList();
         if (stores.Count == 0)

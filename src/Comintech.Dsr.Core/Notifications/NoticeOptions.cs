@@ -13,7 +13,7 @@ public sealed class NoticeOptions
 
     public AuthorityContact Gdpr { get; set; } = new();
 
-    public AuthorityContact Ccpa { get; set; } = new() { Name = "the California Privacy Protection Agency (CPPA)", Url = "https://cppa.ca.gov" };
+    public AuthorityContact Ccpa { get; set; } = new() { Name = "California Privacy Protection Agency (CPPA)", Url = "https://cppa.ca.gov" };
 
     public AuthorityContact For(Jurisdiction jurisdiction) => jurisdiction == Jurisdiction.CCPA ? Ccpa : Gdpr;
 }

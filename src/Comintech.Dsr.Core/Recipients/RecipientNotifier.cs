@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Connectors.Partners;
@@ -101,11 +100,7 @@ public sealed partial class RecipientNotifier(
             subject = new { email = subject.Email, fullName = subject.FullName, accountId = subject.AccountId },
             corrections = request.Type == RequestType.Correction ? request.Corrections : null,
         });
-        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
-        using var message = new HttpRequestMessage(HttpMethod.Post, recipient.Endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        message.Headers.Add(PartnerSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        message.Headers.Add(PartnerSignature.SignatureHeader, PartnerSignature.Sign(secret, timestamp, body));
-        message.Headers.Add("Idempotency-Key", $"{request.Id}.recipient.{recipient.Id}");
+        using var message = PartnerSignature.SignedPost(recipient.Endpoint, body, secret, clock.GetUtcNow(), $"{request.Id}.recipient.{recipient.Id}");
         using var response = await http.CreateClient(HttpClientName).SendAsync(message, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {

@@ -48,7 +48,7 @@ public class LawNoticeTests
 
         foreach (var body in new[] { final, denial })
         {
-            Assert.Contains("the California Privacy Protection Agency (CPPA), https://cppa.ca.gov", body, StringComparison.Ordinal);
+            Assert.Contains("the supervisory authority, California Privacy Protection Agency (CPPA), https://cppa.ca.gov", body, StringComparison.Ordinal);
             Assert.Contains("We keep a record of this request and our response for 24 months", body, StringComparison.Ordinal);
             Assert.DoesNotContain("GDPR", body, StringComparison.Ordinal);
         }

@@ -19,6 +19,17 @@ public static class PartnerSignature
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(
             Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(timestamp.ToString(CultureInfo.InvariantCulture) + "." + body)));
 
+    /// <summary>A JSON POST to <paramref name="url"/> signed with <paramref name="secret"/> at <paramref name="now"/>, with its idempotency key.</summary>
+    public static HttpRequestMessage SignedPost(string? url, string body, string secret, DateTimeOffset now, string idempotencyKey)
+    {
+        var timestamp = now.ToUnixTimeSeconds();
+        var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        message.Headers.Add(TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
+        message.Headers.Add(SignatureHeader, Sign(secret, timestamp, body));
+        message.Headers.Add("Idempotency-Key", idempotencyKey);
+        return message;
+    }
+
     /// <summary>True when the signature is the body's under the secret and the timestamp is inside the window.</summary>
     public static bool IsValid(string secret, string? timestamp, string? signature, string body, DateTimeOffset now)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Comintech.Dsr.Connectors.Waiting;
 using Comintech.Dsr.Http;
@@ -84,11 +83,7 @@ public sealed class PartnerWebhookConnector(
             corrections = request.Action == ConnectorAction.Rectify ? request.Corrections : null,
             confirmUrl = links.PartnerConfirmations(partnerId),
         });
-        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
-        using var message = new HttpRequestMessage(HttpMethod.Post, store.Setting("Endpoint")) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        message.Headers.Add(PartnerSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        message.Headers.Add(PartnerSignature.SignatureHeader, PartnerSignature.Sign(secret, timestamp, body));
-        message.Headers.Add("Idempotency-Key", request.IdempotencyKey);
+        using var message = PartnerSignature.SignedPost(store.Setting("Endpoint"), body, secret, clock.GetUtcNow(), request.IdempotencyKey);
         using var response = await http.CreateClient(KindName).SendAsync(message, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {

@@ -13,6 +13,9 @@ public sealed record AccessPackageSection(DataStoreDefinition Store, ConnectorOu
 
     public IReadOnlyList<string> Withheld { get; init; } = [];
 
+    /// <summary>The recipients' names (a store may name <c>DataMap:Recipients</c> entries by id); default: as the store gives them.</summary>
+    public IReadOnlyList<string> RecipientNames { get; init; } = Store.Recipients;
+
     public string SourceIn(AccessPackageTexts texts) => string.IsNullOrWhiteSpace(Store.Source) ? texts.DefaultSource : Store.Source;
 
     public string TransfersIn(AccessPackageTexts texts) => Store.Transfers.Count == 0
@@ -29,7 +32,7 @@ public sealed record AccessPackageSection(DataStoreDefinition Store, ConnectorOu
         ["categories"] = new JsonArray([.. Store.Categories.Select(c => JsonValue.Create(c))]),
         ["purposes"] = Store.Purpose,
         ["legalBasis"] = Store.LegalBasis,
-        ["recipients"] = new JsonArray([.. Store.Recipients.Select(r => JsonValue.Create(r))]),
+        ["recipients"] = new JsonArray([.. RecipientNames.Select(r => JsonValue.Create(r))]),
         ["retention"] = Store.Retention,
         ["source"] = SourceIn(texts),
         ["transfers"] = new JsonArray([.. Store.Transfers.Select(t => (JsonNode)new JsonObject { ["country"] = t.Country, ["safeguard"] = t.Safeguard })]),

@@ -68,7 +68,7 @@ public static class AccessPackageWriter
                 .Append(Term(texts.Categories, string.Join(", ", store.Categories)))
                 .Append(Term(texts.Purposes, store.Purpose))
                 .Append(Term(texts.LegalBasis, store.LegalBasis))
-                .Append(Term(texts.Recipients, store.Recipients.Count == 0 ? texts.None : string.Join(", ", store.Recipients)))
+                .Append(Term(texts.Recipients, section.RecipientNames.Count == 0 ? texts.None : string.Join(", ", section.RecipientNames)))
                 .Append(Term(texts.Retention, store.Retention))
                 .Append(Term(texts.Source, section.SourceIn(texts)))
                 .Append(Term(texts.Transfers, section.TransfersIn(texts)))

@@ -53,6 +53,7 @@ public sealed class AccessPackages(
                 sections.Add(new AccessPackageSection(dataMap.Value.Get(outcome.StoreId), outcome, kept)
                 {
                     Withheld = [.. keys.Where(withheld.ContainsKey).Distinct(StringComparer.Ordinal).Select(k => withheld[k])],
+                    RecipientNames = [.. Recipients.RecipientDefinition.Of(dataMap.Value, [outcome.StoreId]).Select(r => r.Name)],
                 });
             }
 

@@ -6,7 +6,6 @@ using Comintech.Dsr.Fulfilment.Deletion;
 using Comintech.Dsr.Notifications;
 using Comintech.Dsr.Storage;
 using Comintech.Dsr.Telemetry;
-using Microsoft.Extensions.Options;
 
 namespace Comintech.Dsr.Fulfilment.Activities;
 

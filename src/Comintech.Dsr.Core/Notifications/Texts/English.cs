@@ -92,8 +92,8 @@ public sealed class English : NoticeTexts
         $"We told {told} recipient(s) of your data about this request. For the list of recipients, open {link} or reply to this message.";
 
     public override string Remedies(Jurisdiction jurisdiction, string? authority) => jurisdiction == Jurisdiction.CCPA
-        ? "\nIf you are not satisfied, reply to this message. You may also complain to "
-          + (authority ?? "the California Privacy Protection Agency") + " or to the California Attorney General, and you may have remedies in court.\n"
+        ? "\nIf you are not satisfied, reply to this message. You may also complain to the supervisory authority, "
+          + (authority ?? "the California Privacy Protection Agency") + ", or to the California Attorney General, and you may have remedies in court.\n"
         : "\nIf you are not satisfied, reply to this message or complain to your data protection authority"
           + (authority is null ? " (in the EU country where you live or work, or where you think the law was broken)" : $" ({authority}, or the authority where you live or work)")
           + "; you also have the right to go to court (GDPR Art. 77 and 79).\n";

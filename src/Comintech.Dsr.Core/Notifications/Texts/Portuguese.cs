@@ -94,8 +94,8 @@ public sealed class Portuguese : NoticeTexts
         $"Comunicámos este pedido a {told} destinatário(s) dos seus dados. Para obter a lista de destinatários, abra {link} ou responda a esta mensagem.";
 
     public override string Remedies(Jurisdiction jurisdiction, string? authority) => jurisdiction == Jurisdiction.CCPA
-        ? "\nSe não estiver satisfeito, responda a esta mensagem. Pode também apresentar queixa junto "
-          + (authority is null ? "da Agência de Proteção da Privacidade da Califórnia" : $"de {authority}") + " ou do Procurador-Geral da Califórnia, e pode ter meios judiciais.\n"
+        ? "\nSe não estiver satisfeito, responda a esta mensagem. Pode também apresentar queixa à autoridade de controlo, "
+          + (authority ?? "a Agência de Proteção da Privacidade da Califórnia") + ", ou ao Procurador-Geral da Califórnia, e pode ter meios judiciais.\n"
         : "\nSe não estiver satisfeito, responda a esta mensagem ou apresente queixa à sua autoridade de proteção de dados"
           + (authority is null ? " (a do país da UE onde vive ou trabalha, ou onde considera que a lei foi violada)" : $" ({authority}, ou a autoridade do local onde vive ou trabalha)")
           + "; tem também o direito de recorrer aos tribunais (arts. 77.º e 79.º do RGPD).\n";

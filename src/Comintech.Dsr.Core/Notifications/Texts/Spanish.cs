@@ -94,8 +94,8 @@ public sealed class Spanish : NoticeTexts
         $"Hemos comunicado esta solicitud a {told} destinatario(s) de sus datos. Para obtener la lista de destinatarios, abra {link} o responda a este mensaje.";
 
     public override string Remedies(Jurisdiction jurisdiction, string? authority) => jurisdiction == Jurisdiction.CCPA
-        ? "\nSi no está conforme, responda a este mensaje. También puede reclamar ante "
-          + (authority ?? "la Agencia de Protección de la Privacidad de California") + " o ante el Fiscal General de California, y puede tener acciones judiciales.\n"
+        ? "\nSi no está conforme, responda a este mensaje. También puede reclamar ante la autoridad de control, "
+          + (authority ?? "la Agencia de Protección de la Privacidad de California") + ", o ante el Fiscal General de California, y puede tener acciones judiciales.\n"
         : "\nSi no está conforme, responda a este mensaje o reclame ante su autoridad de protección de datos"
           + (authority is null ? " (la del país de la UE donde vive o trabaja, o donde cree que se infringió la ley)" : $" ({authority}, o la autoridad del lugar donde vive o trabaja)")
           + "; también tiene derecho a acudir a los tribunales (arts. 77 y 79 RGPD).\n";

@@ -44,6 +44,24 @@ public class AccessPackageTests
         Assert.Equal("Contract", json["stores"]![0]!["legalBasis"]!.GetValue<string>());
     }
 
+    [Fact]
+    public void Recipients_named_by_id_in_the_data_map_appear_under_their_names()
+    {
+        var store = new DataStoreDefinition
+        {
+            Id = "accounts", Name = "Accounts", Categories = ["identity"], Purpose = "Service", LegalBasis = "Contract", Retention = "Life",
+            Recipients = ["payroll", "Resellers"],
+        };
+        var map = new DataMapOptions { Stores = [store], Recipients = [new() { Id = "payroll", Name = "Payroll bureau" }] };
+        var outcome = new ConnectorOutcome("accounts", ConnectorAction.Export, OutcomeKind.Done, 0, 0, null, null, DateTimeOffset.UnixEpoch);
+        var section = new AccessPackageSection(store, outcome, []) { RecipientNames = [.. Comintech.Dsr.Recipients.RecipientDefinition.Of(map, ["accounts"]).Select(r => r.Name)] };
+
+        using var zip = new ZipArchive(new MemoryStream(AccessPackageWriter.Write("request-a", DateTimeOffset.UnixEpoch, [section])));
+
+        Assert.Contains("Payroll bureau, Resellers", Read(zip, AccessPackageWriter.ReportEntry), StringComparison.Ordinal);
+        Assert.Equal(["Payroll bureau", "Resellers"], JsonNode.Parse(Read(zip, AccessPackageWriter.JsonEntry))!["stores"]![0]!["recipients"]!.AsArray().Select(n => n!.GetValue<string>()));
+    }
+
     [Theory]
     [InlineData("pt", "GDPR", "Os seus dados pessoais", "(RGPD art. 18.º)", "Transferências para fora do Espaço Económico Europeu")]
     [InlineData("es", "GDPR", "Sus datos personales", "(RGPD art. 21.1)", "Ninguna: no se toma ninguna decisión")]

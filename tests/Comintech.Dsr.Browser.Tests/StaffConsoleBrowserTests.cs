@@ -9,7 +9,7 @@ namespace Comintech.Dsr.Browser.Tests;
 
 /// <summary>
 /// The staff console in Debian's Chromium (driven by Playwright; no browser is downloaded) against a real engine
-/// process: sign in with the key, find requests, approve one, extend another, see a hostile name as text, export.
+/// process: the request form in Spanish; sign in with the key, find requests, approve one, extend another, see a hostile name as text, export.
 /// </summary>
 public sealed class StaffConsoleBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -85,6 +85,20 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output) : IAsyncL
             dialogs.Add(dialog.Message);
             await dialog.DismissAsync();
         };
+
+        // The request form in Spanish (the browser asks for it), its lists from the server, submitted with script.
+        await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Accept-Language"] = "es-ES,es;q=0.9" });
+        await page.GotoAsync(engine.BaseUrl + "/");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Haga una solicitud de privacidad");
+        await page.SelectOptionAsync("#type", "correction");
+        await Assertions.Expect(page.Locator("#corrections input[name='corrections[phone]']")).ToBeVisibleAsync();
+        await page.SelectOptionAsync("#type", "optout");
+        await page.FillAsync("#fullName", "Alan Turing");
+        await page.FillAsync("#email", DemoDataSeeder.People[2].Email);
+        await page.ClickAsync("#request-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#outcome")).ToHaveTextAsync("Hemos recibido su solicitud. Busque el código en su correo.");
+        await Assertions.Expect(page.Locator("#verify")).ToBeVisibleAsync();
+        await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string>());
         await page.GotoAsync(engine.BaseUrl + "/staff");
 
         // Sign in with the key.

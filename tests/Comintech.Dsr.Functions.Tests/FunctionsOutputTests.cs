@@ -59,6 +59,11 @@ public abstract class FunctionsOutputTests
     [InlineData("ClassifyRequestFunction", "post", "api/staff/requests/{id}/classify")]
     [InlineData("IdentityLinkFunction", "post", "api/requests/{id}/identity")]
     [InlineData("StaffBindIdentityFunction", "post", "api/staff/requests/{id}/identity/bind")]
+    [InlineData("UiAssetFunction", "get", "ui/{name}")]
+    [InlineData("UiListsFunction", "get", "api/lists")]
+    [InlineData("GetAccessReviewFunction", "get", "api/staff/requests/{id}/review")]
+    [InlineData("RemoveAccessReviewItemFunction", "post", "api/staff/requests/{id}/review/remove")]
+    [InlineData("ReleaseAccessReviewFunction", "post", "api/staff/requests/{id}/review/release")]
     public void Http_functions_serve_the_same_routes_as_the_local_engine(string name, string method, string route)
     {
         var trigger = Bindings(Functions()[name]).Single(b => b.Type == "httpTrigger");

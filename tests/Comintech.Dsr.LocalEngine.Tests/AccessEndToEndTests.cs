@@ -22,7 +22,7 @@ public sealed class ShortLinkEngineFixture : EngineFixture
 /// <summary>An access request through the local engine: the zipped package, its e-mailed link, and the link's expiry.</summary>
 public sealed partial class AccessEndToEndTests(ShortLinkEngineFixture fixture) : IClassFixture<ShortLinkEngineFixture>
 {
-    private static readonly string[] Art15Fields = ["categories", "purposes", "legalBasis", "recipients", "retention", "source"];
+    private static readonly string[] Art15Fields = ["categories", "purposes", "legalBasis", "recipients", "retention", "source", "transfers", "automatedDecisions", "outcomeText"];
 
     [Fact]
     public async Task A_verified_access_request_mails_a_link_to_a_zip_of_every_store_that_expires()
@@ -50,9 +50,20 @@ public sealed partial class AccessEndToEndTests(ShortLinkEngineFixture fixture) 
             var sections = package.GetProperty("stores").EnumerateArray().ToList();
             Assert.Equal(storeIds, sections.Select(s => s.GetProperty("storeId").GetString()!));
             Assert.All(sections, s => Assert.All(Art15Fields, field => Assert.True(s.TryGetProperty(field, out _), $"{field} missing")));
-            Assert.NotEmpty(package.GetProperty("rights").EnumerateArray());
+            var rights = package.GetProperty("rights").GetRawText();
+            Assert.Contains("restrict the use of your data", rights, StringComparison.Ordinal);
+            Assert.Contains("(GDPR Art. 18)", rights, StringComparison.Ordinal);
+            Assert.Contains("legitimate interests", rights, StringComparison.Ordinal);
+            Assert.Contains("(GDPR Art. 21(1))", rights, StringComparison.Ordinal);
             var accounts = sections.Single(s => s.GetProperty("storeId").GetString() == "customer-accounts");
             Assert.Contains(ada.Email, accounts.GetProperty("records").GetRawText(), StringComparison.Ordinal);
+            Assert.Contains("payment fraud", accounts.GetProperty("automatedDecisions").GetString(), StringComparison.Ordinal);
+            var tickets = sections.Single(s => s.GetProperty("storeId").GetString() == "support-tickets");
+            Assert.Equal("United States", tickets.GetProperty("transfers")[0].GetProperty("country").GetString());
+            Assert.StartsWith("None: no decision about you", tickets.GetProperty("automatedDecisions").GetString(), StringComparison.Ordinal);
+            var logs = sections.Single(s => s.GetProperty("storeId").GetString() == "web-logs");
+            Assert.StartsWith("Recorded by our web servers", logs.GetProperty("source").GetString(), StringComparison.Ordinal);
+            Assert.Contains(ada.LoginIp + " - - [27/Nov/2026:08:01:11", logs.GetProperty("records").GetRawText(), StringComparison.Ordinal);
 
             var html = Entry(zip, "report.html");
             Assert.StartsWith("<!doctype html>", html, StringComparison.Ordinal);
@@ -60,6 +71,7 @@ public sealed partial class AccessEndToEndTests(ShortLinkEngineFixture fixture) 
             Assert.All(storeIds, store => Assert.Contains($"<section id=\"{store}\">", html, StringComparison.Ordinal));
             Assert.Contains("Legal basis", html, StringComparison.Ordinal);
             Assert.Contains("supervisory authority", html, StringComparison.Ordinal);
+            Assert.Contains("<dt>Transfers outside the European Economic Area</dt><dd>United States (EU-US Data Privacy Framework", html, StringComparison.Ordinal);
             Assert.All(storeIds, store => Assert.NotNull(zip.GetEntry($"stores/{store}.csv")));
             Assert.Contains(ada.Email, Entry(zip, "stores/customer-accounts.csv"), StringComparison.Ordinal);
 

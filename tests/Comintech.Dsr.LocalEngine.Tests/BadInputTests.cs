@@ -103,9 +103,10 @@ public sealed class BadInputTests(EngineFixture fixture) : IClassFixture<EngineF
     public async Task The_request_form_is_served_and_a_form_post_is_accepted()
     {
         var page = await Http.GetStringAsync(new Uri("/", UriKind.Relative));
-        Assert.Contains("<form id=\"request-form\" method=\"post\" action=\"/api/requests\">", page, StringComparison.Ordinal);
+        Assert.Contains("<form id=\"request-form\" method=\"post\" action=\"/api/requests?lang=en\">", page, StringComparison.Ordinal);
+        Assert.Contains("'/api/requests'", await Http.GetStringAsync(new Uri("/ui/form.js", UriKind.Relative)), StringComparison.Ordinal);
 
-        using var post = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/requests", UriKind.Relative))
+        using var post = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/requests?lang=es", UriKind.Relative))
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
@@ -116,7 +117,7 @@ public sealed class BadInputTests(EngineFixture fixture) : IClassFixture<EngineF
         using var response = await Http.SendAsync(post);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Contains("6-digit code", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("código de 6 cifras", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
 

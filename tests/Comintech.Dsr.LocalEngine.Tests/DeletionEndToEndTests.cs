@@ -27,8 +27,8 @@ public sealed class DeletionEndToEndTests(EngineFixture fixture) : IClassFixture
 
         var status = await engine.WaitForStatusAsync(id, "Completed", TimeSpan.FromSeconds(90));
         Assert.Equal("Done", status.GetProperty("stage").GetString());
-        // The data map's four stores and the system's own records (built in for every deletion).
-        Assert.Equal(5, status.GetProperty("stores").GetArrayLength());
+        // The data map's five stores and the system's own records (built in for every deletion).
+        Assert.Equal(6, status.GetProperty("stores").GetArrayLength());
 
         var tables = fixture.Azurite.Storage.Tables;
         var accounts = await Rows(tables.GetTableClient(DemoDataSeeder.CustomerAccountsTable));
@@ -42,6 +42,10 @@ public sealed class DeletionEndToEndTests(EngineFixture fixture) : IClassFixture
         Assert.DoesNotContain(ada.LoginIp, today, StringComparison.Ordinal);
         Assert.DoesNotContain(Uri.EscapeDataString(ada.Email), today, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(DemoDataSeeder.People[1].LoginIp, today, StringComparison.Ordinal);
+        // The login history is a store too: erased, but only after the logs were searched by its IPs (checked just above).
+        var logins = await Rows(tables.GetTableClient(DemoDataSeeder.LoginHistoryTable));
+        Assert.DoesNotContain(logins, r => r.GetString("AccountId") == ada.AccountId);
+        Assert.Contains(logins, r => r.GetString("AccountId") == DemoDataSeeder.People[1].AccountId);
 
         var ledger = new EvidenceLedger(fixture.Azurite.Storage, TimeProvider.System);
         var evidence = await ledger.ReadAsync(id);
@@ -55,7 +59,7 @@ public sealed class DeletionEndToEndTests(EngineFixture fixture) : IClassFixture
             Assert.Contains(expected, events);
         }
 
-        Assert.Equal(5, events.Count(e => e == EvidenceEvents.StoreOutcome));
+        Assert.Equal(6, events.Count(e => e == EvidenceEvents.StoreOutcome));
         Assert.True((await ledger.VerifyAsync(id)).IsIntact);
         Assert.All(evidence, e => Assert.DoesNotContain("lovelace", e.Details, StringComparison.OrdinalIgnoreCase));
 
@@ -78,7 +82,7 @@ public sealed class DeletionEndToEndTests(EngineFixture fixture) : IClassFixture
         var json = (await documents.GetBlobClient($"{id}/{DeletionCertificates.JsonName}").DownloadContentAsync()).Value.Content.ToString();
         var certificate = JsonDocument.Parse(json).RootElement;
         Assert.Equal(id, certificate.GetProperty("requestId").GetString());
-        Assert.Equal(5, certificate.GetProperty("stores").GetArrayLength());
+        Assert.Equal(6, certificate.GetProperty("stores").GetArrayLength());
         Assert.Equal(
             ["billing-invoices", "dsr-own-records"],
             certificate.GetProperty("retained").EnumerateArray().Select(r => r.GetProperty("storeId").GetString()).Order(StringComparer.Ordinal));

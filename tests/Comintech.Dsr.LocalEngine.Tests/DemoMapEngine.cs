@@ -30,7 +30,8 @@ public sealed class DemoMapEngine : IAsyncDisposable
     public ConcurrentQueue<(string Path, string Body)> Received { get; } = new();
 
     /// <param name="store">The extra data-map store, given the loopback server's address.</param>
-    public static async Task<DemoMapEngine> StartAsync(Func<string, JsonObject> store, IDictionary<string, string> settings)
+    /// <param name="editMap">Further changes to the whole map (e.g. named recipients), given the loopback server's address.</param>
+    public static async Task<DemoMapEngine> StartAsync(Func<string, JsonObject> store, IDictionary<string, string> settings, Action<JsonNode, string>? editMap = null)
     {
         var fixture = new DemoMapEngine();
         await fixture.Azurite.InitializeAsync();
@@ -39,6 +40,7 @@ public sealed class DemoMapEngine : IAsyncDisposable
         _ = Task.Run(fixture.ServeAsync);
         var demo = JsonNode.Parse(await File.ReadAllTextAsync(EngineProcess.OwnStoresMap))!;
         demo["DataMap"]!["Stores"]!.AsArray().Add(store(fixture.ServerUrl));
+        editMap?.Invoke(demo, fixture.ServerUrl);
         await File.WriteAllTextAsync(fixture.dataMapFile, demo.ToJsonString());
         fixture.Engine = new EngineProcess(
             fixture.Azurite.ConnectionString,

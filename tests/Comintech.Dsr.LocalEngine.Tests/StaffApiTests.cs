@@ -123,7 +123,7 @@ public sealed class StaffApiTests(StaffEngineFixture fixture) : IClassFixture<St
         Assert.Equal("api-key", approval.GetProperty("actor").GetString());
         Assert.Equal("Checked the account holder", approval.GetProperty("reason").GetString());
         Assert.Contains(audit, a => a.GetProperty("action").GetString() == "view-detail");
-        Assert.Equal(5, detail.GetProperty("stores").GetArrayLength());
+        Assert.Equal(6, detail.GetProperty("stores").GetArrayLength());
     }
 
     [Fact]

@@ -79,17 +79,8 @@ public sealed class WaitingStoresEndToEndTests : IAsyncLifetime
         Settings = settings,
     };
 
-    private Task<HttpResponseMessage> ConfirmAsync(string body, string secret, long? timestamp = null)
-    {
-        var seconds = timestamp ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var message = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/partners/acme/confirmations", UriKind.Relative))
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        message.Headers.Add(PartnerSignature.TimestampHeader, seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        message.Headers.Add(PartnerSignature.SignatureHeader, PartnerSignature.Sign(secret, seconds, body));
-        return engine.Http.SendAsync(message);
-    }
+    private Task<HttpResponseMessage> ConfirmAsync(string body, string secret, long? timestamp = null) =>
+        engine.PartnerConfirmAsync("acme", secret, body, timestamp);
 
     [Fact]
     public async Task The_request_waits_for_the_partner_and_the_manual_step_then_completes()

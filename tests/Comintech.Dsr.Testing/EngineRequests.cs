@@ -25,4 +25,17 @@ public static class EngineRequests
 
     public static Task<HttpResponseMessage> VerifyAsync(this EngineProcess engine, string requestId, string code) =>
         engine.Http.PostAsJsonAsync(new Uri($"/api/requests/{requestId}/verify", UriKind.Relative), new { code });
+
+    /// <summary>A partner's confirmation, signed with its shared secret as the partner routes require.</summary>
+    public static Task<HttpResponseMessage> PartnerConfirmAsync(this EngineProcess engine, string partnerId, string secret, string body, long? timestamp = null)
+    {
+        var seconds = timestamp ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var message = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/partners/{partnerId}/confirmations", UriKind.Relative))
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        message.Headers.Add(Connectors.Partners.PartnerSignature.TimestampHeader, seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        message.Headers.Add(Connectors.Partners.PartnerSignature.SignatureHeader, Connectors.Partners.PartnerSignature.Sign(secret, seconds, body));
+        return engine.Http.SendAsync(message);
+    }
 }

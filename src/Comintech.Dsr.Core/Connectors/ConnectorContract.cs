@@ -88,6 +88,12 @@ public interface IDataStoreConnector
     /// <summary>True for marketing stores: an opt-out request is planned only on them.</summary>
     bool SuppressesMarketing => false;
 
+    /// <summary>
+    /// True where an opt-out of sale/sharing can be carried out (marketing suppression, a partner told to stop, a staff
+    /// step): a store the data map marks <c>SellsOrShares</c> must be of such a kind.
+    /// </summary>
+    bool StopsSaleOrSharing => SuppressesMarketing;
+
     /// <summary>Suppresses the address for marketing without erasing anything else (opt-out).</summary>
     Task<ConnectorOutcome> SuppressAsync(ConnectorRequest request, CancellationToken cancellationToken) =>
         throw new ConnectorException($"Store kind '{Kind}' holds no marketing list to suppress.");
@@ -115,7 +121,7 @@ public static class ConnectorActions
         RequestType.Access => ConnectorAction.Export,
         RequestType.Correction => ConnectorAction.Rectify,
         RequestType.Deletion => ConnectorAction.Erase,
-        RequestType.OptOut => ConnectorAction.Suppress,
+        RequestType.OptOut or RequestType.SaleSharingOptOut => ConnectorAction.Suppress,
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 }

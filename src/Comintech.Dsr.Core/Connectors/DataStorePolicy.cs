@@ -55,6 +55,12 @@ public sealed class LoginHistorySettings
     public string EmailProperty { get; set; } = "Email";
 
     public string IpProperty { get; set; } = "IpAddress";
+
+    /// <summary>When the login happened (a date-time property); a login without it gives no session, so its IP's lines are left out of access packages.</summary>
+    public string TimeProperty { get; set; } = "LoginAt";
+
+    /// <summary>How long after a login the IP's web-log lines count as the account's session.</summary>
+    public TimeSpan SessionLength { get; set; } = TimeSpan.FromHours(12);
 }
 
 /// <summary>The data-map rules every store keeps, whatever its kind.</summary>

@@ -48,6 +48,61 @@ public sealed class LoginHistoryLookup(IOptions<DataMapOptions> dataMap, StoreAc
         return [.. ips];
     }
 
+    /// <summary>The account's logins (IP and time) from the given IPs, and everyone else's logins from the same IPs.</summary>
+    public async Task<LoginSessions> SessionsAsync(DataSubject subject, IReadOnlyList<string> ips, CancellationToken cancellationToken)
+    {
+        var settings = dataMap.Value.LoginHistory ?? throw new ConnectorException("DataMap:LoginHistory is not configured.");
+        var own = new List<Login>();
+        var others = new List<Login>();
+        foreach (var chunk in ips.Chunk(20))
+        {
+            var filter = string.Join(" or ", chunk.Select(ip => $"{settings.IpProperty} eq {TableClient.CreateQueryFilter($"{ip}")}"));
+            try
+            {
+                await foreach (var row in Table(settings).QueryAsync<TableEntity>(
+                    filter, select: [settings.IpProperty, settings.EmailProperty, settings.AccountIdProperty, settings.TimeProperty], cancellationToken: cancellationToken))
+                {
+                    var login = new Login(row.GetString(settings.IpProperty)?.Trim() ?? "", TimeOf(row, settings.TimeProperty));
+                    var mine = string.Equals(row.GetString(settings.EmailProperty), subject.NormalisedEmail, StringComparison.OrdinalIgnoreCase)
+                        || (subject.AccountId is not null && row.GetString(settings.AccountIdProperty) == subject.AccountId);
+                    (mine ? own : others).Add(login);
+                }
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                throw new ConnectorException($"DataMap:LoginHistory: table '{settings.Table}' does not exist.", ex);
+            }
+        }
+
+        return new LoginSessions(own, others, settings.SessionLength);
+    }
+
+    private static DateTimeOffset? TimeOf(TableEntity row, string property) => row.TryGetValue(property, out var value) ? value switch
+    {
+        DateTimeOffset at => at,
+        DateTime at => new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)),
+        string text when DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) => at,
+        _ => null,
+    } : null;
+
     private TableClient Table(LoginHistorySettings settings) =>
         accounts.Tables(StoreAccounts.Location.Of(settings)).GetTableClient(settings.Table);
+}
+
+/// <summary>One login: from which IP, and when (null: the row does not say).</summary>
+public sealed record Login(string Ip, DateTimeOffset? At);
+
+/// <summary>
+/// Whose session an IP's activity at a moment belongs to: the account's own when one of its logins from that IP began
+/// at most <c>SessionLength</c> before (or a few minutes after: the login request itself) and nobody else's login from
+/// that IP covers the same moment. Anything else is left out of the person's package (Art. 15(4)).
+/// </summary>
+public sealed class LoginSessions(IReadOnlyList<Login> own, IReadOnlyList<Login> others, TimeSpan sessionLength)
+{
+    private static readonly TimeSpan Lead = TimeSpan.FromMinutes(5);
+
+    public bool IsOwnSession(string ip, DateTimeOffset at) => Covers(own, ip, at) && !Covers(others, ip, at);
+
+    private bool Covers(IReadOnlyList<Login> logins, string ip, DateTimeOffset at) =>
+        logins.Any(l => l.At is { } start && string.Equals(l.Ip, ip, StringComparison.OrdinalIgnoreCase) && at >= start - Lead && at <= start + sessionLength);
 }

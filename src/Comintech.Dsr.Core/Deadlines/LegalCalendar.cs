@@ -34,7 +34,7 @@ public static class LegalCalendar
     /// regulations §7026(f); applied under GDPR Art. 21 too, as the policy promises); every other type as above.
     /// </summary>
     public static DateTimeOffset DueAt(RequestType type, Jurisdiction jurisdiction, DateTimeOffset receivedAt, HolidayCalendar holidays) =>
-        type == RequestType.OptOut
+        type.IsOptOut()
             ? EndOfDay(holidays.AddWorkingDays(Day(receivedAt), OptOutBusinessDays))
             : DueAt(jurisdiction, receivedAt, holidays);
 

@@ -102,6 +102,9 @@ public sealed record DsrRequest
     /// <summary>Staff's reason for a denial, as sent to the person.</summary>
     public string? DenialReason { get; init; }
 
+    /// <summary>Stores staff refused to act on (a partial refusal): store id → the reason sent to the person.</summary>
+    public IReadOnlyDictionary<string, string> RefusedStores { get; init; } = new Dictionary<string, string>();
+
     /// <summary>When the request reached a final status.</summary>
     public DateTimeOffset? ClosedAt { get; init; }
 
@@ -125,8 +128,38 @@ public static class Languages
 {
     public const string English = "en";
     public const string Spanish = "es";
+    public const string Portuguese = "pt";
 
-    public static bool IsSupported(string? language) => language is English or Spanish;
+    public static IReadOnlyList<string> All { get; } = [English, Spanish, Portuguese];
 
-    public static string Normalise(string? language) => language == Spanish ? Spanish : English;
+    public static bool IsSupported(string? language) => language is English or Spanish or Portuguese;
+
+    public static string Normalise(string? language) => IsSupported(language) ? language! : English;
+
+    /// <summary>
+    /// The first supported language of an <c>Accept-Language</c> header, by its q-values (e.g. <c>pt-BR,pt;q=0.9,en;q=0.8</c>
+    /// gives pt); null when it names none.
+    /// </summary>
+    public static string? FromAcceptLanguage(string? header)
+    {
+        if (string.IsNullOrWhiteSpace(header) || header.Length > 500)
+        {
+            return null;
+        }
+
+        var ranked = header.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select((part, order) =>
+            {
+                var pieces = part.Split(';', StringSplitOptions.TrimEntries);
+                var quality = pieces.Skip(1).Select(p => p.StartsWith("q=", StringComparison.OrdinalIgnoreCase)
+                    && double.TryParse(p[2..], System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var q) ? q : (double?)null)
+                    .FirstOrDefault(q => q is not null) ?? 1;
+                var primary = pieces[0].Split('-')[0].ToLowerInvariant();
+                return (primary, quality, order);
+            })
+            .Where(l => l.quality > 0 && IsSupported(l.primary))
+            .OrderByDescending(l => l.quality)
+            .ThenBy(l => l.order);
+        return ranked.Select(l => l.primary).FirstOrDefault();
+    }
 }

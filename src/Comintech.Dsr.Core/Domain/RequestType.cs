@@ -1,6 +1,6 @@
 namespace Comintech.Dsr.Domain;
 
-/// <summary>What the person asks for. The wire names are lower case: access, correction, deletion, optout.</summary>
+/// <summary>What the person asks for. The wire names are lower case: access, correction, deletion, optout, donotsell.</summary>
 public enum RequestType
 {
     Access,
@@ -9,6 +9,25 @@ public enum RequestType
 
     /// <summary>Stop marketing (GDPR Art. 21, CCPA opt-out): the address is suppressed in every marketing store.</summary>
     OptOut,
+
+    /// <summary>
+    /// Opt-out of the sale or sharing of personal information (CCPA §1798.120, §1798.135; regulations §7026): no
+    /// verification code (§7026(d)), a Global Privacy Control signal is enough (§7025), 15 business days, never extended.
+    /// Acts on the stores the data map marks as selling or sharing and on marketing suppression.
+    /// </summary>
+    SaleSharingOptOut,
+}
+
+public static class RequestTypeRules
+{
+    /// <summary>Whether the person must confirm a code before anything is done (not for an opt-out of sale/sharing).</summary>
+    public static bool NeedsVerification(this RequestType type) => type != RequestType.SaleSharingOptOut;
+
+    /// <summary>Whether staff may extend the deadline (not for an opt-out of sale/sharing: its 15 business days allow none).</summary>
+    public static bool CanBeExtended(this RequestType type) => type != RequestType.SaleSharingOptOut;
+
+    /// <summary>Whether the 15-business-day opt-out clock applies.</summary>
+    public static bool IsOptOut(this RequestType type) => type is RequestType.OptOut or RequestType.SaleSharingOptOut;
 }
 
 public enum Jurisdiction
@@ -55,6 +74,9 @@ public enum RequestStage
     Fulfilling,
     Finalising,
     Done,
+
+    /// <summary>An access package waits for staff to review it before its link goes out.</summary>
+    AwaitingReview,
 }
 
 public static class RequestStatusExtensions

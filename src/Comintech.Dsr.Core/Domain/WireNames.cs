@@ -9,6 +9,7 @@ public static class WireNames
         RequestType.Correction => "correction",
         RequestType.Deletion => "deletion",
         RequestType.OptOut => "optout",
+        RequestType.SaleSharingOptOut => "donotsell",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
@@ -20,6 +21,7 @@ public static class WireNames
             case "correction": type = RequestType.Correction; return true;
             case "deletion": type = RequestType.Deletion; return true;
             case "optout" or "opt-out": type = RequestType.OptOut; return true;
+            case "donotsell" or "do-not-sell" or "optout-sale": type = RequestType.SaleSharingOptOut; return true;
             default: type = default; return false;
         }
     }

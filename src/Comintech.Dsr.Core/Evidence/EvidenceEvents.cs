@@ -19,6 +19,15 @@ public static class EvidenceEvents
     public const string StoreEscalated = "store.escalated";
     public const string FinalNoticeSent = "final-notice.sent";
     public const string AccessPackagePublished = "access-package.published";
+
+    /// <summary>An access package waits for staff review (the stores' outcomes are in the store evidence).</summary>
+    public const string AccessReviewOpened = "access-review.opened";
+
+    /// <summary>Staff took one item out of a package: the store and the item's key (the reason is in the audit log).</summary>
+    public const string AccessReviewItemRemoved = "access-review.item-removed";
+
+    /// <summary>Staff released a reviewed package: how many items they removed.</summary>
+    public const string AccessReviewReleased = "access-review.released";
     public const string Completed = "request.completed";
     public const string WorkflowFailed = "workflow.failed";
     public const string WorkflowRestarted = "workflow.restarted";
@@ -33,6 +42,14 @@ public static class EvidenceEvents
     public const string ApprovalDenied = "approval.denied";
     public const string DenialNoticeSent = "denial-notice.sent";
     public const string Denied = "request.denied";
+    public const string Refused = "request.refused";
+    public const string StoresRefused = "stores.refused";
+    public const string RefusedStoresSkipped = "stores.refused-skipped";
+    public const string GlobalPrivacyControl = "request.gpc-signal";
+    public const string VerificationNotRequired = "verification.not-required";
+    public const string RecipientNotified = "recipient.notified";
+    public const string RecipientTaskOpened = "recipient.staff-task";
+    public const string RecipientNotNotified = "recipient.legal-demand-only";
     public const string DeadlineReminder = "deadline.reminder";
     public const string DeadlineEscalated = "deadline.escalated";
     public const string DeadlinePaused = "deadline.paused-for-identity";

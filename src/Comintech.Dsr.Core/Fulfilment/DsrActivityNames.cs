@@ -22,6 +22,7 @@ public static class DsrActivityNames
     public const string ApplyRetention = nameof(ApplyRetention);
     public const string RecordWorkflowFailure = nameof(RecordWorkflowFailure);
     public const string PurgeHistory = nameof(PurgeHistory);
+    public const string OpenAccessReview = nameof(OpenAccessReview);
 }
 
 /// <summary>The body of one activity, host-neutral: the hosts bind it to their trigger.</summary>

@@ -38,7 +38,7 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
         context.SetCustomStatus(new DsrProgress(RequestStage.AwaitingVerification, []));
 
         await context.CallActivityAsync(DsrActivityNames.SendAcknowledgement, input.RequestId, StepRetry.Transient);
-        if (!await WaitForIdentityAsync(context, input))
+        if (input.Type.NeedsVerification() && !await WaitForIdentityAsync(context, input))
         {
             await context.CallActivityAsync(DsrActivityNames.CloseUnverified, input.RequestId, StepRetry.Transient);
             context.SetCustomStatus(new DsrProgress(RequestStage.Done, []));
@@ -64,7 +64,8 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
             context.SetCustomStatus(new DsrProgress(RequestStage.Fulfilling, [.. progress.Values]));
         }
 
-        var pending = plan.Stores.Select(store => RunStoreAsync(context, input.RequestId, plan.Action, store, ShowWaiting)).ToList();
+        var later = plan.Stores.Where(s => s.RunsLast).ToList();
+        var pending = plan.Stores.Where(s => !s.RunsLast).Select(store => RunStoreAsync(context, input.RequestId, plan.Action, store, ShowWaiting)).ToList();
         var outcomes = new Dictionary<string, ConnectorOutcome>();
         while (pending.Count > 0)
         {
@@ -74,11 +75,21 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
             outcomes[outcome.StoreId] = outcome;
             progress[outcome.StoreId] = StoreProgress.From(outcome);
             context.SetCustomStatus(new DsrProgress(RequestStage.Fulfilling, [.. progress.Values]));
+            if (pending.Count == 0)
+            {
+                pending.AddRange(later.Select(store => RunStoreAsync(context, input.RequestId, plan.Action, store, ShowWaiting)));
+                later.Clear();
+            }
         }
 
         context.SetCustomStatus(new DsrProgress(RequestStage.Finalising, [.. progress.Values]));
         var ordered = plan.Stores.Select(s => outcomes[s.StoreId]).ToList();
         var status = ordered.Any(o => o.Kind == OutcomeKind.Failed) ? RequestStatus.CompletedWithExceptions : RequestStatus.Completed;
+        if (plan.Review)
+        {
+            await WaitForReviewAsync(context, new FinaliseInput(input.RequestId, status, ordered), [.. progress.Values]);
+        }
+
         await context.CallActivityAsync(DsrActivityNames.FinaliseRequest, new FinaliseInput(input.RequestId, status, ordered), StepRetry.Transient);
         context.SetCustomStatus(new DsrProgress(RequestStage.Done, [.. progress.Values]));
         LogFinished(logger, input.RequestId, status);
@@ -135,6 +146,16 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
         var decision = context.WaitForExternalEvent<bool>(DsrEvents.ApprovalDecided);
         await context.CallActivityAsync(DsrActivityNames.AwaitApproval, context.InstanceId, StepRetry.Transient);
         return await decision;
+    }
+
+    /// <summary>The staff review of an access package: no timeout, staff release it (deadline reminders keep it from being forgotten).</summary>
+    private static async Task WaitForReviewAsync(TaskOrchestrationContext context, FinaliseInput review, IReadOnlyList<StoreProgress> stores)
+    {
+        var released = context.WaitForExternalEvent<int>(DsrEvents.AccessReviewReleased);
+        await context.CallActivityAsync(DsrActivityNames.OpenAccessReview, review, StepRetry.Transient);
+        context.SetCustomStatus(new DsrProgress(RequestStage.AwaitingReview, stores));
+        await released;
+        context.SetCustomStatus(new DsrProgress(RequestStage.Finalising, stores));
     }
 
     /// <summary>

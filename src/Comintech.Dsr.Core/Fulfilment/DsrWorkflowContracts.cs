@@ -23,20 +23,23 @@ public sealed record StoreProgress(string StoreId, string State, int RecordsFoun
 
 public sealed record SendCodeInput(string RequestId, int Issue);
 
-public sealed record FulfilmentPlan(ConnectorAction Action, IReadOnlyList<PlannedStore> Stores);
+/// <param name="Review">An access package that waits for staff review (a planned store asks for it) before it goes out.</param>
+public sealed record FulfilmentPlan(ConnectorAction Action, IReadOnlyList<PlannedStore> Stores, bool Review = false);
 
+/// <param name="RunsLast">Starts once every other store has finished (the login history, erased only after the stores searched by its IPs).</param>
 public sealed record PlannedStore(
     string StoreId, int MaxAttempts, TimeSpan FirstRetryInterval, double BackoffCoefficient, TimeSpan? ConfirmWithin = null, TimeSpan? RemindEvery = null,
-    bool FollowsUpClients = false);
+    bool RunsLast = false, bool FollowsUpClients = false);
 
 /// <summary>A store whose outcome is Waiting, at one of its reminders or at its deadline.</summary>
 public sealed record StoreWaitInput(string RequestId, string StoreId, ConnectorAction Action, int Reminder);
 
 /// <summary>
 /// Payload of <see cref="DsrEvents.StoreConfirmed"/>: how a partner or staff member says the store's part ended.
-/// Non-personal: the outcome, a count and the id of the confirmation row (which holds any note or attachment).
+/// Non-personal: the outcome, a count, the id of the confirmation row (which holds any note or attachment) and the
+/// path of the records attached to an access confirmation inside the exports container.
 /// </summary>
-public sealed record StoreConfirmation(OutcomeKind Kind, int RecordsAffected, string ConfirmationId, string ConfirmedBy);
+public sealed record StoreConfirmation(OutcomeKind Kind, int RecordsAffected, string ConfirmationId, string ConfirmedBy, string? ArtifactPath = null);
 
 public sealed record StoreConfirmedInput(string RequestId, string StoreId, ConnectorAction Action, StoreConfirmation Confirmation);
 
@@ -61,4 +64,7 @@ public static class DsrEvents
 
     /// <summary>Payload: true (approved) or false (denied); the reason stays in the request store and the audit log.</summary>
     public const string ApprovalDecided = "ApprovalDecided";
+
+    /// <summary>Staff released a reviewed access package; payload: the number of items they removed.</summary>
+    public const string AccessReviewReleased = "AccessReviewReleased";
 }

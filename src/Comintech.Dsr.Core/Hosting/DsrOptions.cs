@@ -57,6 +57,9 @@ public sealed class DsrOptions
 
     /// <summary>Access packages and their download links (<c>Dsr:AccessPackage</c>).</summary>
     public Fulfilment.Access.AccessPackageOptions AccessPackage { get; set; } = new();
+
+    /// <summary>The supervisory authority each law's notices name (<c>Dsr:Notices</c>).</summary>
+    public Notifications.NoticeOptions Notices { get; set; } = new();
 }
 
 public sealed class ProtectionOptions

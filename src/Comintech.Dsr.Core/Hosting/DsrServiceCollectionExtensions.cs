@@ -70,6 +70,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<CodeAttempts>();
         services.AddSingleton<HttpEdge>();
         services.AddSingleton<RequestHttpHandlers>();
+        services.AddSingleton<Web.UiLists>();
         services.AddDsrInbox();
 
         services.AddSingleton<ConnectorExports>();
@@ -94,6 +95,10 @@ public static class DsrServiceCollectionExtensions
         services.AddHttpClient(PartnerWebhookConnector.KindName, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<WaitingStoreTable>();
         services.AddSingleton<StaffNotifier>();
+        services.AddHttpClient(Recipients.RecipientNotifier.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<Recipients.RecipientNotifier>();
+        services.AddSingleton<Recipients.RecipientListHandler>();
+        services.AddSingleton<FinalNotice>();
         services.AddSingleton<PartnerMail>();
         services.AddSingleton<IDataStoreConnector, PartnerWebhookConnector>();
         services.AddSingleton<IDataStoreConnector, ManualStepConnector>();
@@ -125,10 +130,12 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<WaitingStoreHttpHandlers>();
         services.AddSingleton<PartnerLinkHttpHandlers>();
         services.AddSingleton<Fulfilment.Access.AccessPackages>();
+        services.AddSingleton<Fulfilment.Access.AccessReviews>();
         services.AddSingleton<Fulfilment.Deletion.DeletionCertificates>();
         services.AddSingleton<AccessPackageHttpHandlers>();
         services.AddTransient<AwaitApprovalActivity>();
         services.AddTransient<CloseDeniedActivity>();
+        services.AddTransient<Fulfilment.Refusal.RefusalService>();
         services.AddTransient<Deadlines.SendDeadlineAlertActivity>();
         services.AddTransient<Fulfilment.Rerun.RecordRerunActivity>();
         services.AddSingleton<Recovery.WorkflowFailures>();
@@ -145,6 +152,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<StaffAuditLog>();
         services.AddSingleton<StaffQueryHandlers>();
         services.AddSingleton<StaffActionHandlers>();
+        services.AddSingleton<Fulfilment.Access.AccessReviewHandlers>();
         services.AddSingleton<StaffTriageHandlers>();
         services.AddSingleton<Smoke.SmokeHttpHandlers>();
         services.AddTransient<StaffRecoveryHandlers>();

@@ -39,6 +39,7 @@ public static class DsrTaskRegistration
         Add<Recovery.PurgeHistoryActivity, string, int>(registry, DsrActivityNames.PurgeHistory);
         Add<Connectors.ProcessorRouting.RemindClientsActivity, Connectors.ProcessorRouting.ClientFollowUpInput, int>(registry, Connectors.ProcessorRouting.ClientFollowUp.RemindActivity);
         Add<Connectors.ProcessorRouting.EscalateClientsActivity, Connectors.ProcessorRouting.ClientFollowUpInput, int>(registry, Connectors.ProcessorRouting.ClientFollowUp.EscalateActivity);
+        Add<Fulfilment.Access.OpenAccessReviewActivity, FinaliseInput, bool>(registry, DsrActivityNames.OpenAccessReview);
         return registry;
     }
 

@@ -19,6 +19,8 @@ public sealed class PublicLinks(IOptions<DsrOptions> options)
     public string AccessPackage(string requestId, long expires, string signature) =>
         $"{Base}/api/requests/{Escape(requestId)}/package?expires={expires.ToString(CultureInfo.InvariantCulture)}&signature={Escape(signature)}";
 
+    public string Recipients(string requestId) => $"{Base}/api/requests/{Escape(requestId)}/recipients";
+
     public string StaffConsole() => $"{Base}/staff";
 
     public string ManualStepDone(string requestId, string storeId) =>

@@ -1,148 +1,86 @@
-using System.Net;
 using System.Text;
+using Comintech.Dsr.Web;
 using Microsoft.AspNetCore.Http;
+using static Comintech.Dsr.Web.WebAssets;
 
 namespace Comintech.Dsr.Http;
 
 /// <summary>
-/// GET /: the plain, accessible request form the website embeds. It works without script (the server answers a
-/// form post with a page); with script it stays on the page, then takes the code and shows the request's status.
+/// GET /: the plain, accessible request form the website embeds (<c>Web/Assets/form.html</c>, in English, Spanish
+/// or Portuguese; see <see cref="FormTexts"/>). It works without script (the server answers a form post with a page);
+/// with script (<c>form.js</c>) it stays on the page, then takes the code and shows the request's status. Its lists
+/// (request types, jurisdictions, reply languages, correctable fields) come from <see cref="UiLists"/>.
 /// </summary>
 public static class RequestFormPage
 {
-    public static IResult Form() => Html(StatusCodes.Status200OK, "Make a privacy request", FormBody);
-
-    public static IResult Accepted(string requestId) => Html(
-        StatusCodes.Status202Accepted,
-        "Request received",
-        $"""
-        <p role="status">We have your request. Its reference is <code>{Encode(requestId)}</code>.</p>
-        <p>We have e-mailed you a 6-digit code. <a href="/?request={Uri.EscapeDataString(requestId)}#verify">Enter the code</a> to confirm it is you.</p>
-        """);
-
-    public static IResult Invalid(Dictionary<string, List<string>> errors)
+    public static IResult Form(HttpRequest http, UiLists lists)
     {
+        var texts = FormTexts.For(http);
+        var values = Encoded(texts);
+        values["scriptTexts"] = Encode(texts.ScriptJson);
+        values["languageLinks"] = string.Concat(FormTexts.Languages.Select(l =>
+            $"""<a href="/?lang={l}" lang="{l}"{(l == texts.Language ? " aria-current=\"page\"" : "")}>{Encode(LanguageName(l))}</a>"""));
+        values["typeOptions"] = Options(UiLists.Types, t => texts.Or($"type.{t}", t), null);
+        values["jurisdictionOptions"] = Options(UiLists.Jurisdictions, j => texts.Or($"jurisdiction.{j}", j), null);
+        values["languageOptions"] = Options(UiLists.ReplyLanguages, LanguageName, texts.Language);
+        values["correctionInputs"] = string.Concat(lists.CorrectionFields.Select(f =>
+            $"""<label for="c-{Encode(f)}">{Encode(texts.Or($"field.{f}", f))}</label><input id="c-{Encode(f)}" name="corrections[{Encode(f)}]" maxlength="500">"""));
+        return Page(texts, StatusCodes.Status200OK, texts["title"], Render("form.html", values), FormScript);
+    }
+
+    public static IResult Accepted(HttpRequest http, string requestId)
+    {
+        var texts = FormTexts.For(http);
+        var link = $"/?request={Uri.EscapeDataString(requestId)}&lang={texts.Language}#verify";
+        return Result(texts, StatusCodes.Status202Accepted, texts["acceptedTitle"], $"""
+            <p role="status">{Encode(texts["acceptedReference"])} <code>{Encode(requestId)}</code>.</p>
+            <p>{Encode(texts["acceptedCode"])} <a href="{Encode(link)}">{Encode(texts["acceptedLink"])}</a> {Encode(texts["acceptedAfter"])}</p>
+            """);
+    }
+
+    public static IResult Invalid(HttpRequest http, Dictionary<string, List<string>> errors)
+    {
+        var texts = FormTexts.For(http);
         var items = new StringBuilder();
         foreach (var (field, messages) in errors.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             items.Append("<li><strong>").Append(Encode(field)).Append("</strong>: ").Append(Encode(string.Join(' ', messages))).Append("</li>");
         }
 
-        return Html(
-            StatusCodes.Status400BadRequest,
-            "Please check your request",
-            $"""<div role="alert"><p>Some fields need fixing:</p><ul>{items}</ul></div><p><a href="/">Back to the form</a></p>""");
+        return Result(texts, StatusCodes.Status400BadRequest, texts["invalidTitle"],
+            $"""<div role="alert"><p>{Encode(texts["invalidIntro"])}</p><ul>{items}</ul></div><p><a href="/?lang={texts.Language}">{Encode(texts["invalidBack"])}</a></p>""");
     }
 
-    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+    private const string FormScript = "\n<script src=\"/ui/form.js\" defer></script>";
 
-    private static IResult Html(int status, string title, string body) => Results.Content(
-        $$"""
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{Encode(title)}} · Comintech</title>
-        <style>{{Style}}</style>
-        </head>
-        <body><main><h1>{{Encode(title)}}</h1>{{body}}</main></body>
-        </html>
-        """,
-        "text/html; charset=utf-8",
-        Encoding.UTF8,
-        status);
+    /// <summary>A page of its own after a form post without script.</summary>
+    private static IResult Result(FormTexts texts, int status, string title, string body) =>
+        Page(texts, status, title, $"<main><h1>{Encode(title)}</h1>{body}</main>", script: "");
 
-    private const string FormBody = $$"""
-        <p>Ask to see, correct or delete the personal information Comintech holds about you. We will e-mail you a code to confirm it is you.</p>
-        <form id="request-form" method="post" action="/api/requests">
-          <label for="type">What do you want us to do?</label>
-          <select id="type" name="type" required>
-            <option value="access">Send me a copy of my data (access)</option>
-            <option value="correction">Correct my data (correction)</option>
-            <option value="deletion">Delete my data (deletion)</option>
-            <option value="optout">Stop marketing e-mails (optout)</option>
-          </select>
-          <label for="fullName">Full name</label>
-          <input id="fullName" name="fullName" autocomplete="name" required maxlength="200">
-          <label for="email">E-mail address <span class="hint">(we send the code here)</span></label>
-          <input id="email" name="email" type="email" autocomplete="email" required maxlength="254">
-          <label for="accountId">Account id <span class="hint">(optional)</span></label>
-          <input id="accountId" name="accountId" maxlength="64">
-          <label for="jurisdiction">Where do you live?</label>
-          <select id="jurisdiction" name="jurisdiction">
-            <option value="GDPR">European Economic Area or United Kingdom (GDPR)</option>
-            <option value="CCPA">California (CCPA)</option>
-          </select>
-          <label for="language">Language for our replies</label>
-          <select id="language" name="language"><option value="en">English</option><option value="es">Español</option></select>
-          <fieldset id="corrections" hidden>
-            <legend>Corrections: the new values</legend>
-            <label for="c-fullName">Full name</label><input id="c-fullName" name="corrections[fullName]" maxlength="500">
-            <label for="c-phone">Phone</label><input id="c-phone" name="corrections[phone]" maxlength="500">
-            <label for="c-postalAddress">Postal address</label><input id="c-postalAddress" name="corrections[postalAddress]" maxlength="500">
-          </fieldset>
-          <label for="details">Anything else we should know? <span class="hint">(optional)</span></label>
-          <textarea id="details" name="details" rows="3" maxlength="4000"></textarea>
-          <input type="hidden" id="identityToken" name="identityToken">
-          <button type="submit">Send request</button>
-        </form>
-        <section id="verify" hidden aria-labelledby="verify-title">
-          <h2 id="verify-title">Confirm it is you</h2>
-          <p>Enter the 6-digit code we e-mailed you. Reference: <code id="reference"></code></p>
-          <form id="verify-form">
-            <label for="code">Code</label>
-            <input id="code" name="code" inputmode="numeric" pattern="[0-9]{6}" maxlength="6" autocomplete="one-time-code" required>
-            <button type="submit">Confirm</button>
-            <button type="button" id="resend">Send me a new code</button>
-          </form>
-        </section>
-        <div id="outcome" role="status" aria-live="polite"></div>
-        <script>{{Script}}</script>
-        """;
+    private static IResult Page(FormTexts texts, int status, string title, string main, string script) =>
+        Html(Render("page.html", new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["lang"] = texts.Language,
+            ["title"] = Encode(title),
+            ["script"] = script,
+            ["main"] = main,
+        }), status);
 
-    /// <summary>The page's one style block; the Content-Security-Policy allows it by its hash.</summary>
-    internal const string Style = """
-        body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1b1b1b}
-        label{display:block;margin-top:1rem;font-weight:600} input,select,textarea{width:100%;padding:.5rem;font:inherit;box-sizing:border-box}
-        button{margin-top:1rem;padding:.6rem 1.2rem;font:inherit;cursor:pointer} fieldset{margin-top:1rem}
-        .hint{font-weight:400;color:#555;font-size:.9rem} [role=alert]{color:#8a1f11} [hidden]{display:none}
-        """;
+    private static Dictionary<string, string> Encoded(FormTexts texts)
+    {
+        var values = texts.Texts.ToDictionary(t => t.Key, t => Encode(t.Value), StringComparer.Ordinal);
+        values["lang"] = texts.Language;
+        return values;
+    }
 
-    /// <summary>The form's script (it stays on the page, takes the code, shows the status); allowed by its hash.</summary>
-    internal const string Script = """
-        (() => {
-          const $ = id => document.getElementById(id);
-          const show = (text, isError) => { const o = $('outcome'); o.textContent = text; o.setAttribute('role', isError ? 'alert' : 'status'); };
-          const problem = async r => { try { const p = await r.json(); const fields = p.errors ? ' ' + Object.entries(p.errors).map(([k, v]) => k + ': ' + v.join(' ')).join('; ') : ''; return (p.detail || p.title || 'Something went wrong.') + fields; } catch { return 'Something went wrong (HTTP ' + r.status + ').'; } };
-          let requestId = new URLSearchParams(location.search).get('request');
-          const openVerify = () => { $('verify').hidden = false; $('reference').textContent = requestId; $('request-form').hidden = true; };
-          const refresh = async () => { const r = await fetch('/api/requests/' + encodeURIComponent(requestId)); if (r.ok) { const s = await r.json(); show('Status: ' + s.status + ' (stage: ' + s.stage + '). Due by ' + s.dueAt.substring(0, 10) + '.'); } };
-          $('type').addEventListener('change', e => { $('corrections').hidden = e.target.value !== 'correction'; });
-          $('request-form').addEventListener('submit', async e => {
-            e.preventDefault();
-            const r = await fetch('/api/requests', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json' }, body: new URLSearchParams(new FormData(e.target)) });
-            if (r.status !== 202) { show(await problem(r), true); return; }
-            requestId = (await r.json()).requestId; history.replaceState(null, '', '/?request=' + encodeURIComponent(requestId)); openVerify();
-            show('We have your request. Check your e-mail for the code.');
-          });
-          $('verify-form').addEventListener('submit', async e => {
-            e.preventDefault();
-            const r = await fetch('/api/requests/' + encodeURIComponent(requestId) + '/verify', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: $('code').value.trim() }) });
-            if (!r.ok) { show(await problem(r), true); return; }
-            $('verify').hidden = true; show('Thank you, you are verified. We are working on your request.'); setTimeout(refresh, 1500);
-          });
-          $('resend').addEventListener('click', async () => {
-            const r = await fetch('/api/requests/' + encodeURIComponent(requestId) + '/resend', { method: 'POST' });
-            show(r.ok ? 'A new code is on its way.' : await problem(r), !r.ok);
-          });
-          const identityToken = new URLSearchParams(location.search).get('identityToken');
-          $('identityToken').value = identityToken || '';
-          if (requestId && identityToken) {
-            fetch('/api/requests/' + encodeURIComponent(requestId) + '/identity', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ identityToken }) })
-              .then(async r => show(r.ok ? 'Your account is now linked to this request.' : await problem(r), !r.ok));
-          }
-          if (requestId) { openVerify(); refresh(); }
-        })();
-        """;
+    private static string Options(IEnumerable<string> values, Func<string, string> label, string? selected) =>
+        string.Concat(values.Select(v => $"""<option value="{Encode(v)}"{(v == selected ? " selected" : "")}>{Encode(label(v))}</option>"""));
+
+    private static string LanguageName(string language) => language switch
+    {
+        "en" => "English",
+        "es" => "Español",
+        "pt" => "Português",
+        _ => language,
+    };
 }

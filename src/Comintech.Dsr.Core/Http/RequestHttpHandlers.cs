@@ -37,22 +37,23 @@ public sealed class RequestHttpHandlers(
         var (fields, corrections) = body!.Value.Kind == BodyKind.Json
             ? SubmissionReader.FromJson(body.Value.Text, errors)
             : SubmissionReader.FromForm(body.Value.Text, errors);
+        var gpc = GlobalPrivacyControl.Apply(http, fields);
         var submission = errors.Count == 0 ? RequestSubmissionValidator.Validate(fields, corrections, errors) : null;
         var (proven, withAccount) = submission is null ? (null, null) : ProvenIdentity(submission, fields.GetValueOrDefault(IdentityHttpHandlers.TokenField), errors);
         submission = errors.Count == 0 ? withAccount : null;
         var wantsHtml = body.Value.Kind == BodyKind.Form && AcceptsHtml(http);
         if (submission is null)
         {
-            return wantsHtml ? RequestFormPage.Invalid(errors) : Problems.Validation(errors);
+            return wantsHtml ? RequestFormPage.Invalid(http, errors) : Problems.Validation(errors);
         }
 
         var channel = body.Value.Kind == BodyKind.Form ? IntakeChannel.Web : IntakeChannel.Api;
         // A repeat of an open request gets an alias of it, answered exactly as a new request is.
-        var id = await gate.SubmitAsync(submission, channel, client, http.HttpContext.RequestAborted, proven);
+        var id = await gate.SubmitAsync(submission, channel, client, http.HttpContext.RequestAborted, proven, gpc && submission.Type == RequestType.SaleSharingOptOut);
         var statusUrl = $"{http.Scheme}://{http.Host}{PublicLinks.StatusApiPath(id)}";
         if (wantsHtml)
         {
-            return RequestFormPage.Accepted(id);
+            return RequestFormPage.Accepted(http, id);
         }
 
         return Results.Accepted(statusUrl, new SubmitResponse(id, nameof(RequestStatus.Received), statusUrl));

@@ -6,6 +6,9 @@ namespace Comintech.Dsr.Http;
 /// <summary>Reads the flat fields of a staff route's body (JSON object or form), answering 413/415/400 as the public routes do.</summary>
 public static class StaffBody
 {
+    /// <summary>The one field that may hold a JSON array (attached records); it is kept as its JSON text, as a form gives it.</summary>
+    public const string RecordsField = "records";
+
     /// <param name="alreadyRead">The body's text when the caller read it already (e.g. to check a signature).</param>
     public static async Task<(Dictionary<string, string?> Fields, IResult? Failure)> ReadAsync(HttpRequest http, string? alreadyRead = null)
     {
@@ -52,6 +55,9 @@ public static class StaffBody
                         fields[property.Name] = property.Value.GetRawText();
                         break;
                     case JsonValueKind.Null:
+                        break;
+                    case JsonValueKind.Array when property.Name == RecordsField:
+                        fields[property.Name] = property.Value.GetRawText();
                         break;
                     default:
                         errors[property.Name] = ["Must be a string or a number."];

@@ -23,13 +23,16 @@ namespace Comintech.Dsr.Http;
 /// </summary>
 public sealed class WaitingStoreHttpHandlers(
     IOptions<DataMapOptions> dataMap, WaitingStoreTable waiting, RequestStore requests, DsrStorage storage, IConfiguration configuration,
-    StaffAuthenticator authenticator, StaffAuditLog audit, TimeProvider clock)
+    StaffAuthenticator authenticator, StaffAuditLog audit, ConnectorExports exports, TimeProvider clock)
 {
     public const string ReplaysTable = DsrStorage.PartnerReplaysTable;
     public const string AttachmentsContainer = DsrStorage.StaffAttachmentsContainer;
     private const int MaxAttachmentBytes = 40 * 1024;
 
-    /// <summary>POST /api/partners/{partnerId}/confirmations, signed: <c>{requestId, action, outcome, recordsAffected}</c>.</summary>
+    /// <summary>
+    /// POST /api/partners/{partnerId}/confirmations, signed: <c>{requestId, action, outcome, recordsAffected, records?}</c>;
+    /// for access, <c>records</c> (see <see cref="AttachedRecords"/>) join the person's package.
+    /// </summary>
     public async Task<IResult> PartnerConfirmationAsync(HttpRequest http, string partnerId, DurableTaskClient client)
     {
         var cancellationToken = http.HttpContext.RequestAborted;
@@ -44,11 +47,15 @@ public sealed class WaitingStoreHttpHandlers(
 
         var action = ParseAction(fields.GetValueOrDefault("action"), errors);
         var confirmation = ParseConfirmation(fields, "partner:" + partnerId, errors);
-        return errors.Count > 0 ? Problems.Validation(errors) : await ConfirmAsync(requestId!, store!.Id, action!.Value, confirmation!, null, null, client, cancellationToken);
+        var records = AttachedRecords.Parse(fields, action, errors);
+        return errors.Count > 0
+            ? Problems.Validation(errors)
+            : await ConfirmAsync(requestId!, store!.Id, action!.Value, confirmation!, null, null, records, client, cancellationToken);
     }
 
     /// <summary>
-    /// POST /api/staff/requests/{id}/stores/{storeId}/done: <c>{note, outcome?, recordsAffected?, attachmentName?, attachmentBase64?}</c>.
+    /// POST /api/staff/requests/{id}/stores/{storeId}/done: <c>{note, outcome?, recordsAffected?, attachmentName?, attachmentBase64?, records?}</c>;
+    /// for access, <c>records</c> (see <see cref="AttachedRecords"/>) join the person's package.
     /// </summary>
     public async Task<IResult> ManualStepDoneAsync(HttpRequest http, string requestId, string storeId, DurableTaskClient client)
     {
@@ -77,6 +84,8 @@ public sealed class WaitingStoreHttpHandlers(
 
         var confirmation = ParseConfirmation(fields, "staff", errors);
         var attachment = ParseAttachment(fields, errors);
+        var action = ConnectorActions.For(request.Type);
+        var records = AttachedRecords.Parse(fields, action, errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
@@ -92,28 +101,42 @@ public sealed class WaitingStoreHttpHandlers(
         }
 
         await audit.AppendAsync(staff, StaffActions.ManualStepDone, requestId, storeId, cancellationToken);
-        return await ConfirmAsync(requestId, storeId, ConnectorActions.For(request.Type), confirmation!, note, path, client, cancellationToken);
+        return await ConfirmAsync(requestId, storeId, action, confirmation!, note, path, records, client, cancellationToken);
     }
 
     private async Task<IResult> ConfirmAsync(
         string requestId, string storeId, ConnectorAction action, StoreConfirmation confirmation, string? note, string? attachmentPath,
-        DurableTaskClient client, CancellationToken cancellationToken) =>
-        await ConfirmPartAsync(requestId, storeId, action, confirmation, note, attachmentPath, client, cancellationToken) switch
+        System.Text.Json.Nodes.JsonArray? records, DurableTaskClient client, CancellationToken cancellationToken) =>
+        await ConfirmPartAsync(requestId, storeId, action, confirmation, note, attachmentPath, client, cancellationToken, records) switch
         {
             ConfirmResult.Confirmed => Results.Accepted(value: new ConfirmationResponse(requestId, storeId, "confirmed")),
             ConfirmResult.AlreadyConfirmed => Results.Ok(new ConfirmationResponse(requestId, storeId, "already-confirmed")),
             _ => Problems.Status(StatusCodes.Status404NotFound, "Nothing waiting", "No step of this request is waiting for this confirmation."),
         };
 
-    /// <summary>Records the first confirmation of a waiting part and tells its orchestration.</summary>
+    /// <summary>
+    /// Records the first confirmation of a waiting part and tells its orchestration. Attached records are written to the
+    /// exports first, under a name of their own content, so a losing concurrent confirmation cannot replace the winner's.
+    /// </summary>
     internal async Task<ConfirmResult> ConfirmPartAsync(
         string requestId, string storeId, ConnectorAction action, StoreConfirmation confirmation, string? note, string? attachmentPath,
-        DurableTaskClient client, CancellationToken cancellationToken)
+        DurableTaskClient client, CancellationToken cancellationToken, System.Text.Json.Nodes.JsonArray? records = null)
     {
         var part = await waiting.FindAsync(requestId, storeId, action, cancellationToken);
         if (part is null || part.WaitingOn != confirmation.ConfirmedBy)
         {
             return ConfirmResult.NothingWaiting;
+        }
+
+        if (part.Confirmed)
+        {
+            return ConfirmResult.AlreadyConfirmed;
+        }
+
+        if (records is { Count: > 0 })
+        {
+            var path = await exports.WriteAttachedAsync(requestId, dataMap.Value.Get(storeId), records, cancellationToken);
+            confirmation = confirmation with { ArtifactPath = path, RecordsAffected = Math.Max(confirmation.RecordsAffected, records.Count) };
         }
 
         if (!await waiting.ConfirmAsync(part, confirmation.ConfirmedBy, confirmation.Kind, confirmation.RecordsAffected, note, attachmentPath, cancellationToken))
@@ -181,11 +204,12 @@ public sealed class WaitingStoreHttpHandlers(
             "access" or "export" => ConnectorAction.Export,
             "rectify" => ConnectorAction.Rectify,
             "erase" => ConnectorAction.Erase,
+            "suppress" => ConnectorAction.Suppress,
             _ => null,
         };
         if (action is null)
         {
-            errors["action"] = ["Required: access, rectify or erase."];
+            errors["action"] = ["Required: access, rectify, erase or suppress."];
         }
 
         return action;

@@ -164,7 +164,7 @@ public sealed partial class InboundMailService(
             classification.RequestType ?? RequestType.Access,
             InboundRequester.From(message.Mail.Sender!, InboundRequester.AccountIdIn(message.Mail)),
             classification.Jurisdiction,
-            classification.Language == Languages.Spanish ? Languages.Spanish : Languages.English,
+            Languages.Normalise(classification.Language),
             InboundRequester.Details(message.Mail),
             ProposedCorrections(message));
         var receipt = new IntakeReceipt(IntakeChannel.Email, message.Receipt.At, requestId, triage ? classification.SuggestedName : null);

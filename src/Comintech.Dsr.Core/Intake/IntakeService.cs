@@ -19,13 +19,15 @@ namespace Comintech.Dsr.Intake;
 /// <paramref name="SuggestedClassification"/>: set for a request staff must classify; it is stored as NeedsTriage and
 /// its orchestration waits for <see cref="IntakeService.StartOrchestrationAsync"/>.
 /// <paramref name="ProvenIdentity"/>: an account proven at submission (a control-panel link), bound at tier 2 once the code is verified.
+/// <paramref name="GlobalPrivacyControl"/>: the submission carried <c>Sec-GPC: 1</c> (CCPA regulations §7025); kept as evidence.
 /// </summary>
 public sealed record IntakeReceipt(
     IntakeChannel Channel,
     DateTimeOffset? ReceivedAt = null,
     string? RequestId = null,
     string? SuggestedClassification = null,
-    Identity.IdentityState? ProvenIdentity = null)
+    Identity.IdentityState? ProvenIdentity = null,
+    bool GlobalPrivacyControl = false)
 {
     public bool NeedsTriage => SuggestedClassification is not null;
 }
@@ -75,6 +77,7 @@ public sealed partial class IntakeService(
                 controlPanelLink = request.Identity is { IsStrongProof: true },
                 status = request.Status.ToString(),
                 suggestedClassification = request.SuggestedClassification,
+                globalPrivacyControl = receipt.GlobalPrivacyControl ? true : (bool?)null,
             },
             cancellationToken: cancellationToken);
 

@@ -48,11 +48,11 @@ public static class RequestSubmissionValidator
         var type = default(RequestType);
         if (typeText is null)
         {
-            Error("type", "Required: access, correction, deletion or optout.");
+            Error("type", "Required: access, correction, deletion, optout or donotsell.");
         }
         else if (!WireNames.TryParseRequestType(typeText, out type))
         {
-            Error("type", "Must be access, correction, deletion or optout.");
+            Error("type", "Must be access, correction, deletion, optout or donotsell.");
         }
 
         var email = Field("email");
@@ -65,7 +65,8 @@ public static class RequestSubmissionValidator
             Error("email", "Is not a valid e-mail address.");
         }
 
-        var fullName = Field("fullName");
+        // An opt-out of sale/sharing asks for no more than needed to act on it (regulations §7026(c)): the address is enough.
+        var fullName = Field("fullName") ?? (typeText is not null && type == RequestType.SaleSharingOptOut && email is not null && IsEmail(email) ? email : null);
         if (fullName is null)
         {
             Error("fullName", "Required.");
@@ -89,7 +90,7 @@ public static class RequestSubmissionValidator
         var language = Field("language")?.ToLowerInvariant() ?? Languages.English;
         if (!Languages.IsSupported(language))
         {
-            Error("language", "Must be en or es.");
+            Error("language", "Must be en, es or pt.");
         }
 
         var details = Field("details");

@@ -29,6 +29,7 @@ public sealed class StaffActionHandlers(
     INotifier notifier,
     IOptions<DsrOptions> options,
     IOptions<DataMapOptions> dataMap,
+    Fulfilment.Refusal.RefusalService refusals,
     TimeProvider clock)
 {
     public const int MaxReasonLength = 2000;
@@ -56,7 +57,8 @@ public sealed class StaffActionHandlers(
         {
             return StaffProblems.Conflict(
                 "Cannot extend",
-                request.ExtendedAt is not null ? "The deadline was extended already; it can be extended once."
+                !request.Type.CanBeExtended() ? "An opt-out of sale or sharing must be acted on within 15 business days; it cannot be extended."
+                : request.ExtendedAt is not null ? "The deadline was extended already; it can be extended once."
                 : request.Status.IsFinal() ? $"The request is already {request.Status}."
                 : "An extension must be notified within the first period, which has ended.");
         }
@@ -64,7 +66,7 @@ public sealed class StaffActionHandlers(
         var newDueAt = LegalCalendar.ExtendedDueAt(request.Jurisdiction, request.ReceivedAt, holidays);
         await audit.AppendAsync(staff!, StaffActions.Extend, requestId, reason, cancellationToken);
         await requests.ExtendAsync(requestId, newDueAt, reason!, cancellationToken);
-        var notice = MessageTemplates.Extension(request, newDueAt, reason!);
+        var notice = MessageTemplates.Extension(request, newDueAt, reason!, options.Value.Notices);
         await notifier.SendAsync(notice, cancellationToken);
         await evidence.AppendAsync(
             requestId, "deadline-extended", EvidenceEvents.DeadlineExtended,
@@ -120,9 +122,40 @@ public sealed class StaffActionHandlers(
         return Results.Accepted(value: new StaffActionResponse(requestId, StaffActions.RerunStore, null));
     }
 
+    /// <summary>
+    /// POST /api/staff/requests/{id}/refuse with <c>{ "reason": "…", "stores": ["billing"] }</c>: refuses the whole request
+    /// (no stores) at any open stage, or the named stores only, before they are acted on. The reason goes to the person.
+    /// </summary>
+    public async Task<IResult> RefuseAsync(HttpRequest http, string requestId, DurableTaskClient client)
+    {
+        var access = await authenticator.AuthenticateForRequestAsync(requests, http, requestId);
+        if (access.Denied)
+        {
+            return access.Failure;
+        }
+
+        var (reason, stores, failure) = await ReadBodyAsync(http, required: true);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var cancellationToken = http.HttpContext.RequestAborted;
+        await audit.AppendAsync(access.Staff!, StaffActions.Refuse, requestId, stores.Count == 0 ? reason : $"{string.Join(',', stores)}: {reason}", cancellationToken);
+        return await refusals.RefuseAsync(access.Request!, reason!, stores, Actor(access.Staff!), client, cancellationToken) switch
+        {
+            Fulfilment.Refusal.RefusalResult.Refused => Results.Ok(new StaffActionResponse(requestId, StaffActions.Refuse, null)),
+            Fulfilment.Refusal.RefusalResult.UnknownStore => Problems.Validation(new() { ["stores"] = ["Every store must be an id of the data map."] }),
+            Fulfilment.Refusal.RefusalResult.FulfilmentStarted => StaffProblems.Conflict(
+                "Stores already acted on", "Its stores are being acted on: refuse the whole request, or let the stores finish."),
+            _ => StaffProblems.Conflict("Request closed", "The request is already closed."),
+        };
+    }
+
     /// <summary>Once, before the first deadline has passed, while the request is open.</summary>
     public static bool CanExtend(DsrRequest request, HolidayCalendar holidays, DateTimeOffset now) =>
         !request.Status.IsFinal()
+        && request.Type.CanBeExtended()
         && request.ExtendedAt is null
         && LegalCalendar.CanExtendAt(request.Jurisdiction, request.ReceivedAt, holidays, now);
 
@@ -169,29 +202,40 @@ public sealed class StaffActionHandlers(
             return (access.Staff, null, null, access.Failure);
         }
 
-        var (reason, failure) = await ReadReasonAsync(http, reasonRequired);
+        var (reason, _, failure) = await ReadBodyAsync(http, reasonRequired);
         return (access.Staff, access.Request, reason, failure);
     }
 
-    private static async Task<(string? Reason, IResult? Failure)> ReadReasonAsync(HttpRequest http, bool required)
+    /// <summary>The reason and, for a refusal, the store ids (JSON array, or a comma-separated form field).</summary>
+    private static async Task<(string? Reason, IReadOnlyList<string> Stores, IResult? Failure)> ReadBodyAsync(HttpRequest http, bool required)
     {
         string? reason = null;
+        IReadOnlyList<string> stores = [];
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         if (http.ContentLength is > 0 || http.ContentType is not null)
         {
             var kind = BoundedBody.KindOf(http);
             if (kind is null)
             {
-                return (null, Problems.UnsupportedMediaType());
+                return (null, [], Problems.UnsupportedMediaType());
             }
 
             var text = await BoundedBody.ReadAsync(http, http.HttpContext.RequestAborted);
             if (text is null)
             {
-                return (null, Problems.TooLarge());
+                return (null, [], Problems.TooLarge());
             }
 
-            reason = kind == BodyKind.Form ? BoundedBody.ReadForm(text, errors).GetValueOrDefault("reason") : ReasonFromJson(text, errors);
+            if (kind == BodyKind.Form)
+            {
+                var form = BoundedBody.ReadForm(text, errors);
+                reason = form.GetValueOrDefault("reason");
+                stores = form.GetValueOrDefault("stores")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+            }
+            else
+            {
+                (reason, stores) = FromJson(text, errors);
+            }
         }
 
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
@@ -205,10 +249,15 @@ public sealed class StaffActionHandlers(
             errors["reason"] = [$"At most {MaxReasonLength} characters."];
         }
 
-        return errors.Count > 0 ? (null, Problems.Validation(errors)) : (reason, null);
+        if (stores.Count > 50 || stores.Any(id => id.Length is 0 or > 100))
+        {
+            errors["stores"] = ["At most 50 store ids of up to 100 characters."];
+        }
+
+        return errors.Count > 0 ? (null, [], Problems.Validation(errors)) : (reason, stores, null);
     }
 
-    private static string? ReasonFromJson(string text, Dictionary<string, List<string>> errors)
+    private static (string? Reason, IReadOnlyList<string> Stores) FromJson(string text, Dictionary<string, List<string>> errors)
     {
         try
         {
@@ -216,26 +265,36 @@ public sealed class StaffActionHandlers(
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 errors["body"] = ["The body must be a JSON object."];
-                return null;
+                return (null, []);
             }
 
-            if (!document.RootElement.TryGetProperty("reason", out var value) || value.ValueKind == JsonValueKind.Null)
+            string? reason = null;
+            if (document.RootElement.TryGetProperty("reason", out var value) && value.ValueKind != JsonValueKind.Null)
             {
-                return null;
+                reason = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+                if (value.ValueKind != JsonValueKind.String)
+                {
+                    errors["reason"] = ["Must be a string."];
+                }
             }
 
-            if (value.ValueKind != JsonValueKind.String)
+            if (!document.RootElement.TryGetProperty("stores", out var stores) || stores.ValueKind == JsonValueKind.Null)
             {
-                errors["reason"] = ["Must be a string."];
-                return null;
+                return (reason, []);
             }
 
-            return value.GetString();
+            if (stores.ValueKind != JsonValueKind.Array || stores.EnumerateArray().Any(s => s.ValueKind != JsonValueKind.String))
+            {
+                errors["stores"] = ["Must be an array of store ids."];
+                return (reason, []);
+            }
+
+            return (reason, [.. stores.EnumerateArray().Select(s => s.GetString()!.Trim())]);
         }
         catch (JsonException)
         {
             errors["body"] = ["Malformed JSON."];
-            return null;
+            return (null, []);
         }
     }
 

@@ -192,6 +192,7 @@ public static class StaffActions
     public const string Approve = "approve";
     public const string Deny = "deny";
     public const string Extend = "extend";
+    public const string Refuse = "refuse";
     public const string RerunStore = "rerun-store";
     public const string Classify = "classify";
     public const string BackupRestored = "backup-restored";

@@ -193,6 +193,19 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
     public Task SetDenialReasonAsync(string requestId, string reason, CancellationToken cancellationToken = default) =>
         PatchAsync(new TableEntity(requestId, RowKey) { ["DenialReason"] = reason, ["UpdatedAt"] = clock.GetUtcNow() }, cancellationToken);
 
+    /// <summary>Keeps the stores staff refused to act on, each with its reason (a partial refusal); merged with earlier ones.</summary>
+    public async Task SetRefusedStoresAsync(string requestId, IReadOnlyDictionary<string, string> refused, CancellationToken cancellationToken = default)
+    {
+        var merged = new Dictionary<string, string>((await GetAsync(requestId, cancellationToken)).RefusedStores, StringComparer.OrdinalIgnoreCase);
+        foreach (var (store, reason) in refused)
+        {
+            merged[store] = reason;
+        }
+
+        await PatchAsync(
+            new TableEntity(requestId, RowKey) { ["RefusedStores"] = JsonSerializer.Serialize(merged), ["UpdatedAt"] = clock.GetUtcNow() }, cancellationToken);
+    }
+
     /// <summary>Keeps the identity resolution: the bound account id (if any), the tier reached, how, and why an account id was not used.</summary>
     public async Task SetIdentityAsync(string requestId, IdentityState identity, CancellationToken cancellationToken = default)
     {
@@ -300,6 +313,7 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
             ExtendedAt = e.GetDateTimeOffset("ExtendedAt"),
             ExtensionReason = e.GetString("ExtensionReason"),
             DenialReason = e.GetString("DenialReason"),
+            RefusedStores = JsonSerializer.Deserialize<Dictionary<string, string>>(e.GetString("RefusedStores") ?? "{}") ?? [],
             ClosedAt = e.GetDateTimeOffset("ClosedAt"),
             Identity = ReadIdentity(e, Read),
             IdentifiersRemovedAt = minimised,

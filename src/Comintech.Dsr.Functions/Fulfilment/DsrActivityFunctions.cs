@@ -30,8 +30,13 @@ public sealed class DsrActivityFunctions(
     CloseDeniedActivity closeDenied,
     SendDeadlineAlertActivity deadlineAlert,
     RecordRerunActivity recordRerun,
-    RecordWorkflowFailureActivity recordWorkflowFailure)
+    RecordWorkflowFailureActivity recordWorkflowFailure,
+    Dsr.Fulfilment.Access.OpenAccessReviewActivity openAccessReview)
 {
+    [Function(DsrActivityNames.OpenAccessReview)]
+    public Task<bool> OpenAccessReview([ActivityTrigger] FinaliseInput input, CancellationToken cancellationToken) =>
+        openAccessReview.RunAsync(input, cancellationToken);
+
     [Function(DsrActivityNames.SendAcknowledgement)]
     public Task<bool> SendAcknowledgement([ActivityTrigger] string requestId, CancellationToken cancellationToken) =>
         acknowledgement.RunAsync(requestId, cancellationToken);

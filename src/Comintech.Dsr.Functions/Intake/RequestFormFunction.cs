@@ -1,5 +1,6 @@
 using Comintech.Dsr.Functions.Http;
 using Comintech.Dsr.Http;
+using Comintech.Dsr.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -11,9 +12,9 @@ namespace Comintech.Dsr.Functions.Intake;
 /// The Functions host replaces an empty route with the function's name, so the root is matched by an optional
 /// parameter that must stay empty (the documented workaround); every e-mailed status and verification link opens it.
 /// </remarks>
-public sealed class RequestFormFunction
+public sealed class RequestFormFunction(UiLists lists)
 {
     [Function(nameof(RequestFormFunction))]
     public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "{ignored:maxlength(0)?}")] HttpRequest request) =>
-        new ResultAction(RequestFormPage.Form());
+        new ResultAction(RequestFormPage.Form(request, lists));
 }

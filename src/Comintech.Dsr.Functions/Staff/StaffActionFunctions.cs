@@ -34,6 +34,14 @@ public sealed class StaffActionFunctions(StaffActionHandlers actions)
         [DurableClient] DurableTaskClient client) =>
         new ResultAction(await actions.ExtendAsync(request, id, client));
 
+    /// <summary>POST /api/staff/requests/{id}/refuse: refuses the whole request or some of its stores, with a reason sent to the person.</summary>
+    [Function("RefuseRequestFunction")]
+    public async Task<IActionResult> Refuse(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/staff/requests/{id}/refuse")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client) =>
+        new ResultAction(await actions.RefuseAsync(request, id, client));
+
     /// <summary>POST /api/staff/requests/{id}/stores/{storeId}/rerun: runs one failed store again without a new submission.</summary>
     [Function("RerunStoreFunction")]
     public async Task<IActionResult> Rerun(

@@ -24,12 +24,16 @@ public static partial class DemoDataSeeder
         await logins.CreateIfNotExistsAsync(cancellationToken);
         foreach (var person in People)
         {
-            await logins.UpsertEntityAsync(new TableEntity(person.AccountId, "2026-11-27T09:00:00Z")
+            foreach (var at in new[] { "2026-11-27T08:00:00Z", "2026-11-28T10:15:00Z" })
             {
-                ["AccountId"] = person.AccountId,
-                ["Email"] = person.Email,
-                ["IpAddress"] = person.LoginIp,
-            }, cancellationToken: cancellationToken);
+                await logins.UpsertEntityAsync(new TableEntity(person.AccountId, at)
+                {
+                    ["AccountId"] = person.AccountId,
+                    ["Email"] = person.Email,
+                    ["IpAddress"] = person.LoginIp,
+                    ["LoginAt"] = DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture),
+                }, cancellationToken: cancellationToken);
+            }
         }
 
         var container = storage.Blobs.GetBlobContainerClient(WebLogsContainer);

@@ -25,7 +25,7 @@ public static class DurableEngineSetup
                 StorageAccountClientProvider = new StorageAccountClientProvider(storageConnectionString),
                 TaskHubName = engine.TaskHubName,
                 WorkerId = engine.WorkerId,
-                PartitionCount = 1,
+                PartitionCount = engine.PartitionCount,
                 MaxQueuePollingInterval = engine.MaxQueuePollingInterval,
                 ControlQueueVisibilityTimeout = engine.MessageVisibilityTimeout,
                 WorkItemQueueVisibilityTimeout = engine.MessageVisibilityTimeout,

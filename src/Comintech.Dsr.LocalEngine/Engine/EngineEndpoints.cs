@@ -1,8 +1,10 @@
 using Comintech.Dsr.Connectors.ProcessorRouting;
+using Comintech.Dsr.Fulfilment.Access;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Identity;
 using Comintech.Dsr.Smoke;
 using Comintech.Dsr.Staff;
+using Comintech.Dsr.Web;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 
@@ -15,9 +17,12 @@ public static class EngineEndpoints
     {
         app.MapGrpcService<TaskHubGrpcServer>().RequireHost($"*:{sidecarPort}");
 
-        app.MapGet("/", RequestFormPage.Form);
+        app.MapGet("/", (HttpRequest http, UiLists lists) => RequestFormPage.Form(http, lists));
+        app.MapGet(WebAssets.Route, (string name) => WebAssets.Serve(name));
+        app.MapGet("/api/lists", (UiLists lists) => lists.Get());
         app.MapPost("/api/requests", (HttpRequest http, RequestHttpHandlers handlers, DurableTaskClient client) =>
             handlers.SubmitAsync(http, client));
+        app.MapGet("/api/requests/{id}/recipients", (string id, Recipients.RecipientListHandler handler, CancellationToken ct) => handler.ListAsync(id, ct));
         app.MapGet("/api/requests/{id}", (string id, RequestHttpHandlers handlers, DurableTaskClient client, CancellationToken ct) =>
             handlers.StatusAsync(id, client, ct));
         app.MapPost("/api/requests/{id}/verify", (string id, HttpRequest http, RequestHttpHandlers handlers, DurableTaskClient client) =>
@@ -67,6 +72,8 @@ public static class EngineEndpoints
             staff.DenyAsync(http, id, client));
         app.MapPost("/api/staff/requests/{id}/extend", (string id, HttpRequest http, StaffActionHandlers staff, DurableTaskClient client) =>
             staff.ExtendAsync(http, id, client));
+        app.MapPost("/api/staff/requests/{id}/refuse", (string id, HttpRequest http, StaffActionHandlers staff, DurableTaskClient client) =>
+            staff.RefuseAsync(http, id, client));
         app.MapPost("/api/staff/requests/{id}/classify", (string id, HttpRequest http, StaffTriageHandlers staff, DurableTaskClient client) =>
             staff.ClassifyAsync(http, id, client));
         app.MapPost("/api/staff/requests/{id}/identity/bind", (string id, HttpRequest http, IdentityHttpHandlers handlers, DurableTaskClient client) =>
@@ -75,6 +82,10 @@ public static class EngineEndpoints
             staff.RerunStoreAsync(http, id, storeId, client));
         app.MapPost("/api/staff/requests/{id}/restart", (string id, HttpRequest http, StaffRecoveryHandlers staff, DurableTaskClient client) =>
             staff.RestartAsync(http, id, client));
+        app.MapGet("/api/staff/requests/{id}/review", (string id, HttpRequest http, AccessReviewHandlers review) => review.GetAsync(http, id));
+        app.MapPost("/api/staff/requests/{id}/review/remove", (string id, HttpRequest http, AccessReviewHandlers review) => review.RemoveAsync(http, id));
+        app.MapPost("/api/staff/requests/{id}/review/release", (string id, HttpRequest http, AccessReviewHandlers review, DurableTaskClient client) =>
+            review.ReleaseAsync(http, id, client));
         app.MapPost("/api/staff/reconcile", (HttpRequest http, StaffRecoveryHandlers staff, DurableTaskClient client) =>
             staff.ReconcileAsync(http, client));
         return app;

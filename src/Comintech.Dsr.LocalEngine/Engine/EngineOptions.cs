@@ -13,6 +13,12 @@ public sealed class EngineOptions
 
     public string TaskHubName { get; set; } = "dsrlocal";
 
+    /// <summary>
+    /// Control queues of the task hub, each leased by one engine: more than one lets several engines share the
+    /// orchestrations as well as the steps. Fixed when the hub is created (see <see cref="TaskHubPartitions"/>).
+    /// </summary>
+    public int PartitionCount { get; set; } = 1;
+
     /// <summary>Keep stable across restarts so the engine takes its partitions back at once after a crash.</summary>
     public string WorkerId { get; set; } = "local-engine";
 
@@ -50,6 +56,11 @@ public sealed class EngineOptions
         if (PartitionLeaseInterval < TimeSpan.FromSeconds(15) || PartitionLeaseInterval > TimeSpan.FromSeconds(60))
         {
             throw new InvalidOperationException($"{Section}:{nameof(PartitionLeaseInterval)} must be between 00:00:15 and 00:01:00 (blob leases allow no other).");
+        }
+
+        if (PartitionCount is < 1 or > 16)
+        {
+            throw new InvalidOperationException($"{Section}:{nameof(PartitionCount)} must be between 1 and 16.");
         }
 
         if (MessageVisibilityTimeout < TimeSpan.FromSeconds(10) || MessageVisibilityTimeout > TimeSpan.FromMinutes(10))

@@ -40,6 +40,7 @@ public class DataMapFilesTests
         Assert.Equal(ActionMode.Retained, billing.PolicyFor(ConnectorAction.Erase).Mode);
         Assert.Equal(ActionMode.Supported, billing.PolicyFor(ConnectorAction.Export).Mode);
         Assert.Equal([SubjectIdentifier.Email, SubjectIdentifier.LoginIp], map.Get("web-logs").Identifiers);
+        Assert.True(map.HoldsLoginHistory(map.Get("login-history")));
         Assert.Equal(["billing.invoices"], billing.Sql!.Tables.Select(t => t.Table));
     }
 
@@ -53,6 +54,7 @@ public class DataMapFilesTests
         var partners = map.Stores.Where(s => s.Kind == "PartnerWebhook").ToList();
         Assert.Single(partners, p => p.Setting("Email") is not null);
         Assert.Single(partners, p => p.Setting("Endpoint") is not null);
+        Assert.Equal(["login-history"], map.Stores.Where(map.HoldsLoginHistory).Select(s => s.Id));
         var invoices = map.Get("billing-invoices").PolicyFor(ConnectorAction.Erase);
         Assert.Equal(ActionMode.Retained, invoices.Mode);
         Assert.False(string.IsNullOrWhiteSpace(invoices.Reason));

@@ -1,4 +1,5 @@
 using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Recipients;
 
 namespace Comintech.Dsr.Core.Tests.Connectors;
 
@@ -31,6 +32,55 @@ public class DataMapValidationTests
         Assert.Contains(errors, e => e.StartsWith("DataMap:Stores:1 (a): Id is declared twice", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("DataMap:Stores:2 (tickets): Kind 'Ftp' is unknown", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("DataMap:Stores:2 (tickets):", StringComparison.Ordinal) && e.Contains("Purpose", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Named_recipients_are_checked_and_the_text_form_stays_valid_as_a_staff_task()
+    {
+        var accounts = Store("accounts");
+        accounts.Recipients = ["payroll", "Resellers who manage the account", "Tax office"];
+        var map = new DataMapOptions
+        {
+            Stores = [accounts],
+            Recipients =
+            [
+                new() { Id = "payroll", Name = "Payroll bureau", Notify = RecipientChannel.Webhook, Endpoint = "https://payroll.example/dsr", SecretName = "Recipients:Payroll" },
+                new() { Id = "tax", Name = "Tax office", Notify = RecipientChannel.LegalDemandOnly },
+                new() { Id = "bad id", Name = "", Notify = RecipientChannel.Email },
+            ],
+        };
+
+        var errors = map.Validate(["AzureTable"]);
+        var recipients = RecipientDefinition.Of(map, ["accounts"]);
+
+        Assert.Contains(errors, e => e.StartsWith("DataMap:Recipients:2: Id is required", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("DataMap:Recipients:2: Notify Email needs Email", StringComparison.Ordinal));
+        Assert.Equal(3, errors.Count);
+        Assert.Equal(
+            [("payroll", RecipientChannel.Webhook), ("text-resellers-who-manage-the-account", RecipientChannel.StaffTask), ("tax", RecipientChannel.LegalDemandOnly)],
+            recipients.Select(r => (r.Id, r.Notify)));
+    }
+
+    [Fact]
+    public void A_store_marked_as_selling_or_sharing_must_be_of_a_kind_that_can_stop_it()
+    {
+        var table = Store("accounts");
+        table.SellsOrShares = true;
+
+        var errors = new DataMapOptions { Stores = [table] }.Validate([new PlainTableConnector()]);
+
+        Assert.Contains(errors, e => e.Contains("SellsOrShares is set, but kind 'AzureTable' cannot act on an opt-out of sale/sharing", StringComparison.Ordinal));
+    }
+
+    private sealed class PlainTableConnector : IDataStoreConnector
+    {
+        public string Kind => "AzureTable";
+
+        public Task<ConnectorOutcome> ExportAsync(ConnectorRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<ConnectorOutcome> RectifyAsync(ConnectorRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<ConnectorOutcome> EraseAsync(ConnectorRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     [Fact]

@@ -110,6 +110,18 @@ public sealed class DsrRequestOrchestratorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_opt_out_of_sale_or_sharing_runs_its_stores_without_sending_or_waiting_for_a_code()
+    {
+        var input = new DsrOrchestrationInput(RequestId, RequestType.SaleSharingOptOut, DateTime.UtcNow + TimeSpan.FromMinutes(10));
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(DsrRequestOrchestrator.Name, input, new StartOrchestrationOptions(RequestId));
+        var metadata = await CompletionAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
+        Assert.Equal(RequestStatus.Completed, metadata.ReadOutputAs<DsrOrchestrationResult>()!.Status);
+        Assert.Equal(["ack:" + RequestId, "final:Completed"], calls);
+    }
+
+    [Fact]
     public async Task A_step_that_fails_for_a_moment_is_retried_and_the_request_completes()
     {
         transientFailuresLeft = 1;

@@ -54,7 +54,8 @@ public class StaffAuthenticatorTests
         Assert.Contains($"href=\"{StaffConsolePage.EntraSignInPath}\"", page.ResponseContent);
         Assert.Equal(!appServiceAuth, page.ResponseContent!.Contains("<p id=\"entra-signin\" hidden>", StringComparison.Ordinal));
         Assert.DoesNotContain("__ENTRA__", page.ResponseContent);
-        Assert.Contains("fetch('/api/staff/me'", page.ResponseContent);
+        Assert.Contains("<script src=\"/ui/staff.js\" defer></script>", page.ResponseContent, StringComparison.Ordinal);
+        Assert.Contains("fetch('/api/staff/me'", Comintech.Dsr.Web.WebAssets.Text("staff.js"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -65,6 +65,26 @@ public class StaffReportsTests
         Assert.Null(report.Types.Single(t => t.Type == "correction").MedianDaysToComplete);
     }
 
+    [Fact]
+    public void Metrics_are_split_per_law_and_a_partial_refusal_counts_as_complied_in_part()
+    {
+        var r = Request(RequestType.SaleSharingOptOut, RequestStatus.Completed, 40, 1);
+        var californian = new DsrRequest(r.Id, r.Type, r.Channel, Jurisdiction.CCPA, r.Language, r.ReceivedAt, r.DueAt, r.Status, r.Subject, null, r.Corrections)
+        {
+            ClosedAt = r.ClosedAt,
+        };
+        var partlyRefused = Request(RequestType.Deletion, RequestStatus.Completed, 40, 3) with { RefusedStores = new Dictionary<string, string> { ["tickets"] = "Fraud case" } };
+
+        var report = StaffMetrics.Compute([californian, partlyRefused, Request(RequestType.Deletion, RequestStatus.Completed, 40, 2)], year: null);
+
+        var ccpa = Assert.Single(report.ByLaw, l => l.Law == "CCPA");
+        var gdpr = Assert.Single(report.ByLaw, l => l.Law == "GDPR");
+        Assert.Equal(new TypeMetrics("donotsell", 1, 1, 0, 0, 0, 1), ccpa.Types.Single(t => t.Type == "donotsell"));
+        Assert.Equal(0, ccpa.Types.Single(t => t.Type == "deletion").Received);
+        Assert.Equal(new TypeMetrics("deletion", 2, 1, 1, 0, 0, 2.5), gdpr.Types.Single(t => t.Type == "deletion"));
+        Assert.Equal(3, report.Types.Sum(t => t.Received));
+    }
+
     [Theory]
     [InlineData("status=awaitingapproval", 1)]
     [InlineData("type=deletion", 2)]

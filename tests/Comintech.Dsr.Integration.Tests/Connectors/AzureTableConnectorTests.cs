@@ -87,6 +87,22 @@ public sealed class AzureTableConnectorTests(AzuriteFixture azurite) : IClassFix
     }
 
     [Fact]
+    public async Task Anonymisation_reports_the_fields_and_row_keys_that_still_identify_the_person()
+    {
+        var (connector, table, store) = await ArrangeAsync("Anonymise");
+        await table.AddEntityAsync(new TableEntity("notes", "n-1") { ["Email"] = "ada.lovelace@example.com", ["Plan"] = "Pro", ["ReferredBy"] = "ada.lovelace@example.com" });
+
+        var outcome = await connector.EraseAsync(Request(store, ConnectorAction.Erase), CancellationToken.None);
+
+        Assert.Equal(
+            "Anonymised properties: FullName, Phone, Email, AccountId. Not listed as personal in the data map, left as they are: Plan, ReferredBy "
+            + "(of these, ReferredBy still hold an identifier: list them in AnonymiseProperties). "
+            + "Row keys still holding an identifier: RowKey (a row's keys cannot be rewritten in place).",
+            outcome.Note);
+        Assert.DoesNotContain("lovelace", outcome.Note, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Rectification_changes_mapped_fields_and_names_the_others()
     {
         var (connector, table, store) = await ArrangeAsync();

@@ -37,15 +37,20 @@ public sealed class WebLogBlobConnectorTests : IClassFixture<AzuriteFixture>, ID
 
     private BlobContainerClient Logs => azurite.Storage.Blobs.GetBlobContainerClient(container);
 
-    private static string Line(string ip, string path, string referrer = "-") =>
-        $"{ip} - - [28/Nov/2026:10:15:32 +0000] \"GET {path} HTTP/1.1\" 200 512 \"{referrer}\" \"Mozilla/5.0\"\n";
+    private static string Line(string ip, string path, string referrer = "-", string time = "28/Nov/2026:10:15:32 +0000") =>
+        $"{ip} - - [{time}] \"GET {path} HTTP/1.1\" 200 512 \"{referrer}\" \"Mozilla/5.0\"\n";
 
-    private async Task<DsrRequest> ArrangeAsync(string email = "ada.lovelace@example.com", string accountId = "ACC-1", string ip = AdaIp)
+    private static readonly DateTimeOffset Morning = new(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
+
+    private async Task<DsrRequest> ArrangeAsync(string email = "ada.lovelace@example.com", string accountId = "ACC-1", string ip = AdaIp, DateTimeOffset? loginAt = null)
     {
         await Logs.CreateIfNotExistsAsync();
         var logins = azurite.Storage.Tables.GetTableClient(loginTable);
         await logins.CreateIfNotExistsAsync();
-        await logins.UpsertEntityAsync(new TableEntity(accountId, Guid.NewGuid().ToString("N")) { ["AccountId"] = accountId, ["Email"] = email, ["IpAddress"] = ip });
+        await logins.UpsertEntityAsync(new TableEntity(accountId, Guid.NewGuid().ToString("N"))
+        {
+            ["AccountId"] = accountId, ["Email"] = email, ["IpAddress"] = ip, ["LoginAt"] = loginAt ?? Morning,
+        });
         return await core.AddRequestAsync(RequestType.Deletion, new DataSubject(email, "Someone", accountId));
     }
 
@@ -98,6 +103,29 @@ public sealed class WebLogBlobConnectorTests : IClassFixture<AzuriteFixture>, ID
         Assert.Equal(4, document.RootElement.GetProperty("records").GetArrayLength());
         Assert.DoesNotContain(GraceIp, json, StringComparison.Ordinal);
         Assert.DoesNotContain("203.0.113.70", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Access_leaves_out_a_line_of_another_person_behind_the_same_ip_and_keeps_the_persons_own()
+    {
+        const string Office = "192.0.2.50";
+        var ada = await ArrangeAsync(ip: Office);
+        await ArrangeAsync("grace.hopper@example.org", "ACC-2", Office, Morning.AddHours(5));
+        var log = Line(Office, "/ada-own", time: "28/Nov/2026:10:20:00 +0000")
+                  + Line(Office, "/grace-while-both-could-be-on", time: "28/Nov/2026:15:10:00 +0000")
+                  + Line(Office, "/after-ada-s-session", time: "29/Nov/2026:08:00:00 +0000")
+                  + Line(Office, "/before-any-login", time: "27/Nov/2026:23:00:00 +0000");
+        await Logs.GetBlobClient("2026/11/28/office.log").UploadAsync(BinaryData.FromString(log), overwrite: true);
+
+        var outcome = await RunAsync(ada, ConnectorAction.Export);
+
+        Assert.Equal((OutcomeKind.Done, 1), (outcome.Kind, outcome.RecordsFound));
+        var json = (await azurite.Storage.Exports.GetBlobClient(outcome.ArtifactPath).DownloadContentAsync()).Value.Content.ToString();
+        Assert.Contains("/ada-own", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("/grace-while-both-could-be-on", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("/after-ada-s-session", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("/before-any-login", json, StringComparison.Ordinal);
+        Assert.StartsWith("3 line(s) from your login IP addresses fell outside your own sessions", outcome.Note, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -99,7 +99,7 @@ public sealed class AzureTableConnector(DsrStorage storage, StoreAccounts accoun
             }
         }
 
-        var note = anonymise ? $"Anonymised properties: {string.Join(", ", properties)}." : null;
+        var note = anonymise ? AnonymisationReport.Describe(entities, properties, request.Policy, request.Subject) : null;
         return Outcome(request, OutcomeKind.Done, entities.Count, entities.Count, note, null);
     }
 

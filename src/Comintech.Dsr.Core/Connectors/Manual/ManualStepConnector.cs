@@ -21,6 +21,10 @@ public sealed class ManualStepConnector(WaitingStoreTable waiting, StaffNotifier
 
     public Task<ConnectorOutcome> EraseAsync(ConnectorRequest request, CancellationToken cancellationToken) => OpenAsync(request, cancellationToken);
 
+    public bool StopsSaleOrSharing => true;
+
+    public Task<ConnectorOutcome> SuppressAsync(ConnectorRequest request, CancellationToken cancellationToken) => OpenAsync(request, cancellationToken);
+
     public Task RemindAsync(ConnectorRequest request, int reminder, CancellationToken cancellationToken) =>
         staff.SendAsync(
             $"{request.RequestId}.{request.Store.Id}.reminder-{reminder}",

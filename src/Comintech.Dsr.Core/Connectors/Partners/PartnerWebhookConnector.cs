@@ -30,6 +30,11 @@ public sealed class PartnerWebhookConnector(
 
     public Task<ConnectorOutcome> EraseAsync(ConnectorRequest request, CancellationToken cancellationToken) => SendAsync(request, 0, cancellationToken);
 
+    /// <summary>An opt-out of sale/sharing: the partner is told to stop selling or sharing the person's data and confirms.</summary>
+    public bool StopsSaleOrSharing => true;
+
+    public Task<ConnectorOutcome> SuppressAsync(ConnectorRequest request, CancellationToken cancellationToken) => SendAsync(request, 0, cancellationToken);
+
     /// <summary>A reminder is the same request again (same idempotency key) marked with its reminder number.</summary>
     public Task RemindAsync(ConnectorRequest request, int reminder, CancellationToken cancellationToken) => SendAsync(request, reminder, cancellationToken);
 

@@ -11,7 +11,7 @@ internal sealed record LogNeedle(string Value, string Pseudonym, IReadOnlySet<st
 /// Finds the identifiers of one or more people in NCSA combined log lines (as whole tokens: an IP is not matched
 /// inside a longer address; an e-mail also in its URL-encoded form) and replaces them with keyed pseudonyms.
 /// </summary>
-internal sealed class LogRedactor
+internal sealed partial class LogRedactor
 {
     private readonly Dictionary<string, LogNeedle> byValue = new(StringComparer.OrdinalIgnoreCase);
     private readonly Regex? pattern;
@@ -65,6 +65,27 @@ internal sealed class LogRedactor
 
         return owners;
     }
+
+    /// <summary>The identifier values the line holds, as they were given.</summary>
+    public IReadOnlyList<string> Values(string line) =>
+        pattern is null ? [] : [.. pattern.Matches(line).Select(m => byValue[m.Value].Value).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>The time of an NCSA line (<c>[28/Nov/2026:10:15:32 +0000]</c>), or null when it has none.</summary>
+    public static DateTimeOffset? TimeOf(string line)
+    {
+        var match = NcsaTime().Match(line);
+        if (!match.Success || !DateTime.TryParseExact(match.Groups[1].Value, "dd/MMM/yyyy:HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var local))
+        {
+            return null;
+        }
+
+        var zone = match.Groups[2].Value;
+        var offset = new TimeSpan(int.Parse(zone[1..3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(zone[3..5], System.Globalization.CultureInfo.InvariantCulture), 0);
+        return new DateTimeOffset(local, zone[0] == '-' ? -offset : offset);
+    }
+
+    [GeneratedRegex(@"\[(\d{2}/[A-Za-z]{3}/\d{4}:\d{2}:\d{2}:\d{2}) ([+-]\d{4})\]", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex NcsaTime();
 
     public string Redact(string line) => pattern is null ? line : pattern.Replace(line, m => byValue[m.Value].Pseudonym);
 

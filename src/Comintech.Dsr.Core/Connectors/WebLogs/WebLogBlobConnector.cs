@@ -35,23 +35,47 @@ public sealed class WebLogBlobConnector(
 
     public string Kind => KindName;
 
+    /// <summary>
+    /// Exports the lines holding the person's e-mail or account id, and the lines from their login IPs that fall within
+    /// their own sessions (see <see cref="LoginSessions"/>): a line from a shared IP outside them may be another person's
+    /// and is left out, counted in the note.
+    /// </summary>
     public async Task<ConnectorOutcome> ExportAsync(ConnectorRequest request, CancellationToken cancellationToken)
     {
-        var redactor = new LogRedactor(Identifiers(request.RequestId, request.Store, request.Subject, request.LoginIps), hasher);
+        var all = Identifiers(request.RequestId, request.Store, request.Subject, request.LoginIps).ToList();
+        var direct = new LogRedactor(all.Where(i => !request.LoginIps.Contains(i.Value)), hasher);
+        var byIp = new LogRedactor(all.Where(i => request.LoginIps.Contains(i.Value)), hasher);
+        var sessions = byIp.IsEmpty ? null : await loginHistory.SessionsAsync(request.Subject, request.LoginIps, cancellationToken);
         var lines = new List<object>();
+        var leftOut = 0;
         await foreach (var blob in BlobsAsync(request.Store, cancellationToken))
         {
             var log = await LogBlobs.ReadAsync(blob, cancellationToken);
-            lines.AddRange(LogRedactor.Lines(log.Text).Where(l => redactor.Owners(l).Count > 0).Select(l => new { blob = blob.Name, line = l.TrimEnd('\r', '\n') }));
+            foreach (var line in LogRedactor.Lines(log.Text))
+            {
+                var ips = byIp.Values(line);
+                var own = direct.Owners(line).Count > 0
+                    || (ips.Count > 0 && LogRedactor.TimeOf(line) is { } at && ips.Any(ip => sessions!.IsOwnSession(ip, at)));
+                if (own)
+                {
+                    lines.Add(new { blob = blob.Name, line = line.TrimEnd('\r', '\n') });
+                }
+                else if (ips.Count > 0)
+                {
+                    leftOut++;
+                }
+            }
         }
 
+        var note = leftOut == 0 ? null
+            : $"{leftOut} line(s) from your login IP addresses fell outside your own sessions and were left out: they may be another person's.";
         if (lines.Count == 0)
         {
-            return request.Outcome(OutcomeKind.NothingFound, 0, 0, null, null, clock.GetUtcNow());
+            return request.Outcome(OutcomeKind.NothingFound, 0, 0, note, null, clock.GetUtcNow());
         }
 
         var path = await exports.WriteAsync(request, lines, cancellationToken);
-        return request.Outcome(OutcomeKind.Done, lines.Count, lines.Count, null, path, clock.GetUtcNow());
+        return request.Outcome(OutcomeKind.Done, lines.Count, lines.Count, note, path, clock.GetUtcNow());
     }
 
     public Task<ConnectorOutcome> RectifyAsync(ConnectorRequest request, CancellationToken cancellationToken) =>

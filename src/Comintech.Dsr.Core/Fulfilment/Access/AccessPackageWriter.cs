@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Comintech.Dsr.Csv;
+using Comintech.Dsr.Domain;
 
 namespace Comintech.Dsr.Fulfilment.Access;
 
@@ -14,23 +15,19 @@ public static class AccessPackageWriter
     public const string ReportEntry = "report.html";
     public const string JsonEntry = "package.json";
 
-    public static readonly IReadOnlyList<string> Rights =
-    [
-        "You may ask us to correct inaccurate data about you (GDPR Art. 16; CCPA right to correct).",
-        "You may ask us to erase your data (GDPR Art. 17; CCPA right to delete), except where the law requires us to keep it.",
-        "You may object to direct marketing at any time (GDPR Art. 21; CCPA right to opt out).",
-        "You may complain to your data protection supervisory authority (GDPR Art. 77) or to the California Privacy Protection Agency.",
-    ];
-
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static byte[] Write(string requestId, DateTimeOffset generatedAt, IReadOnlyList<AccessPackageSection> sections)
+    /// <param name="language">The person's language (en, es, pt) for the report's words; the records stay as the stores hold them.</param>
+    /// <param name="law">Whose rights the report lists.</param>
+    public static byte[] Write(
+        string requestId, DateTimeOffset generatedAt, IReadOnlyList<AccessPackageSection> sections, string? language = null, Jurisdiction law = Jurisdiction.GDPR)
     {
+        var texts = AccessPackageTexts.For(language);
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            Add(zip, ReportEntry, Html(requestId, generatedAt, sections));
-            Add(zip, JsonEntry, Json(requestId, generatedAt, sections));
+            Add(zip, ReportEntry, Html(requestId, generatedAt, sections, texts, law));
+            Add(zip, JsonEntry, Json(requestId, generatedAt, sections, texts, law));
             foreach (var section in sections)
             {
                 Add(zip, $"stores/{section.Store.Id}.csv", Csv(section.Records));
@@ -46,37 +43,47 @@ public static class AccessPackageWriter
         writer.Write(content);
     }
 
-    private static string Json(string requestId, DateTimeOffset generatedAt, IReadOnlyList<AccessPackageSection> sections) =>
+    private static string Json(string requestId, DateTimeOffset generatedAt, IReadOnlyList<AccessPackageSection> sections, AccessPackageTexts texts, Jurisdiction law) =>
         new JsonObject
         {
             ["requestId"] = requestId,
             ["generatedAt"] = generatedAt,
-            ["stores"] = new JsonArray([.. sections.Select(s => (JsonNode)s.ToJson())]),
-            ["rights"] = new JsonArray([.. Rights.Select(r => JsonValue.Create(r))]),
+            ["language"] = texts.Language,
+            ["law"] = law.ToString(),
+            ["stores"] = new JsonArray([.. sections.Select(s => (JsonNode)s.ToJson(texts))]),
+            ["rights"] = new JsonArray([.. texts.RightsFor(law).Select(r => JsonValue.Create(r))]),
         }.ToJsonString(Indented);
 
-    private static string Html(string requestId, DateTimeOffset generatedAt, IReadOnlyList<AccessPackageSection> sections)
+    private static string Html(string requestId, DateTimeOffset generatedAt, IReadOnlyList<AccessPackageSection> sections, AccessPackageTexts texts, Jurisdiction law)
     {
+        var prepared = string.Format(CultureInfo.InvariantCulture, texts.Prepared, E(requestId), E(generatedAt.ToString("u", CultureInfo.InvariantCulture)));
         var html = new StringBuilder()
-            .Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Your personal data at Comintech</title></head><body><main>")
-            .Append(CultureInfo.InvariantCulture, $"<h1>Your personal data at Comintech</h1><p>Request {E(requestId)}, prepared {E(generatedAt.ToString("u", CultureInfo.InvariantCulture))}.</p>");
+            .Append(CultureInfo.InvariantCulture, $"<!doctype html><html lang=\"{texts.Language}\"><head><meta charset=\"utf-8\"><title>{E(texts.Title)}</title></head><body><main>")
+            .Append(CultureInfo.InvariantCulture, $"<h1>{E(texts.Title)}</h1><p>{prepared}</p>");
         foreach (var section in sections)
         {
             var store = section.Store;
+            var note = section.Outcome.Note is null ? "" : " " + E(section.Outcome.Note);
             html.Append(CultureInfo.InvariantCulture, $"<section id=\"{E(store.Id)}\"><h2>{E(store.Name)}</h2><dl>")
-                .Append(CultureInfo.InvariantCulture, $"<dt>Categories of data</dt><dd>{E(string.Join(", ", store.Categories))}</dd>")
-                .Append(CultureInfo.InvariantCulture, $"<dt>Purposes</dt><dd>{E(store.Purpose)}</dd>")
-                .Append(CultureInfo.InvariantCulture, $"<dt>Legal basis</dt><dd>{E(store.LegalBasis)}</dd>")
-                .Append(CultureInfo.InvariantCulture, $"<dt>Recipients</dt><dd>{E(store.Recipients.Count == 0 ? "None" : string.Join(", ", store.Recipients))}</dd>")
-                .Append(CultureInfo.InvariantCulture, $"<dt>Retention</dt><dd>{E(store.Retention)}</dd>")
-                .Append(CultureInfo.InvariantCulture, $"<dt>Source</dt><dd>{E(section.Source)}</dd>")
-                .Append(CultureInfo.InvariantCulture, $"<dt>Outcome</dt><dd>{E(section.Outcome.Kind.ToString())}{(section.Outcome.Note is null ? "" : ": " + E(section.Outcome.Note))}</dd></dl>")
-                .Append(Table(section.Records))
-                .Append("</section>");
+                .Append(Term(texts.Categories, string.Join(", ", store.Categories)))
+                .Append(Term(texts.Purposes, store.Purpose))
+                .Append(Term(texts.LegalBasis, store.LegalBasis))
+                .Append(Term(texts.Recipients, store.Recipients.Count == 0 ? texts.None : string.Join(", ", store.Recipients)))
+                .Append(Term(texts.Retention, store.Retention))
+                .Append(Term(texts.Source, section.SourceIn(texts)))
+                .Append(Term(texts.Transfers, section.TransfersIn(texts)))
+                .Append(Term(texts.AutomatedDecisions, section.AutomatedDecisionsIn(texts)))
+                .Append(CultureInfo.InvariantCulture, $"<dt>{E(texts.Outcome)}</dt><dd>{E(texts.OutcomeWords(section.Outcome.Kind))}{note}</dd>");
+            foreach (var reason in section.Withheld)
+            {
+                html.Append(Term(texts.Withheld, reason));
+            }
+
+            html.Append("</dl>").Append(Table(section.Records, texts)).Append("</section>");
         }
 
-        html.Append("<section id=\"rights\"><h2>Your rights</h2><ul>");
-        foreach (var right in Rights)
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"rights\"><h2>{E(texts.RightsHeading)}</h2><ul>");
+        foreach (var right in texts.RightsFor(law))
         {
             html.Append(CultureInfo.InvariantCulture, $"<li>{E(right)}</li>");
         }
@@ -84,11 +91,13 @@ public static class AccessPackageWriter
         return html.Append("</ul></section></main></body></html>").ToString();
     }
 
-    private static string Table(JsonArray records)
+    private static string Term(string term, string value) => $"<dt>{E(term)}</dt><dd>{E(value)}</dd>";
+
+    private static string Table(JsonArray records, AccessPackageTexts texts)
     {
         if (records.Count == 0)
         {
-            return "<p>We hold no records about you here.</p>";
+            return $"<p>{E(texts.NoRecords)}</p>";
         }
 
         var (columns, rows) = Tabulate(records);

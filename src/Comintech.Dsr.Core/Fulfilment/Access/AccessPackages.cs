@@ -20,6 +20,8 @@ public sealed class AccessPackages(
     IOptions<DataMapOptions> dataMap,
     Retention.WorkingCopies copies,
     Http.PublicLinks links,
+    RequestStore requests,
+    AccessReviews reviews,
     TimeProvider clock)
 {
     private const string ExpiresMetadata = "expires";
@@ -39,15 +41,24 @@ public sealed class AccessPackages(
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
+            var request = await requests.GetAsync(requestId, cancellationToken);
+            var removed = await reviews.RemovalsAsync(requestId, cancellationToken);
             var sections = new List<AccessPackageSection>();
             foreach (var outcome in outcomes)
             {
-                sections.Add(new AccessPackageSection(dataMap.Value.Get(outcome.StoreId), outcome, await RecordsAsync(outcome, cancellationToken)));
+                var records = await RecordsAsync(outcome, cancellationToken);
+                var withheld = removed.Where(r => r.StoreId == outcome.StoreId).ToDictionary(r => r.ItemKey, r => r.Reason, StringComparer.Ordinal);
+                var keys = records.Select(r => AccessReviews.ItemKey(outcome.StoreId, r)).ToList();
+                var kept = new JsonArray([.. records.Where((_, i) => !withheld.ContainsKey(keys[i])).Select(r => r?.DeepClone())]);
+                sections.Add(new AccessPackageSection(dataMap.Value.Get(outcome.StoreId), outcome, kept)
+                {
+                    Withheld = [.. keys.Where(withheld.ContainsKey).Distinct(StringComparer.Ordinal).Select(k => withheld[k])],
+                });
             }
 
             var now = clock.GetUtcNow();
             expires = (now + options.Value.AccessPackage.LinkTtl).ToUnixTimeSeconds();
-            var zip = AccessPackageWriter.Write(requestId, now, sections);
+            var zip = AccessPackageWriter.Write(requestId, now, sections, request.Language, request.Jurisdiction);
             await blob.UploadAsync(new BinaryData(zip), new BlobUploadOptions
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = "application/zip" },
@@ -93,7 +104,8 @@ public sealed class AccessPackages(
     public Task WithdrawAsync(string requestId, CancellationToken cancellationToken) =>
         storage.AccessPackages.GetBlobClient(BlobName(requestId)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
 
-    private async Task<JsonArray> RecordsAsync(ConnectorOutcome outcome, CancellationToken cancellationToken)
+    /// <summary>The records of one store's export (empty when it exported nothing).</summary>
+    public async Task<JsonArray> RecordsAsync(ConnectorOutcome outcome, CancellationToken cancellationToken)
     {
         if (outcome.ArtifactPath is null)
         {

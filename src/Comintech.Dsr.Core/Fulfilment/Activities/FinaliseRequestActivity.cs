@@ -16,8 +16,8 @@ namespace Comintech.Dsr.Fulfilment.Activities;
 /// and repeats nothing.
 /// </summary>
 public sealed class FinaliseRequestActivity(
-    RequestStore requests, INotifier notifier, EvidenceLedger evidence, IOptions<DataMapOptions> dataMap, AccessPackages packages, DeletionCertificates certificates,
-    Connectors.ProcessorRouting.ControllerNotice controllers, TimeProvider clock)
+    RequestStore requests, INotifier notifier, EvidenceLedger evidence, AccessPackages packages, DeletionCertificates certificates,
+    FinalNotice finalNotice, TimeProvider clock)
     : IDsrActivity<FinaliseInput, bool>
 {
     /// <summary>The key of the link that closes a request's chain.</summary>
@@ -33,7 +33,6 @@ public sealed class FinaliseRequestActivity(
 
         var status = input.Status;
         var request = await requests.GetAsync(input.RequestId, cancellationToken);
-        var names = dataMap.Value.Stores.ToDictionary(s => s.Id, s => s.Name);
         var package = request.Type == RequestType.Access ? await packages.PublishAsync(input.RequestId, input.Outcomes, cancellationToken) : null;
         if (package is not null)
         {
@@ -43,8 +42,7 @@ public sealed class FinaliseRequestActivity(
                 cancellationToken: cancellationToken);
         }
 
-        var kept = RetainedItem.From(dataMap.Value, input.Outcomes);
-        var message = MessageTemplates.Final(request, status, input.Outcomes, names, package, kept, await controllers.ForAsync(request, cancellationToken));
+        var message = await finalNotice.ComposeAsync(request, status, input.Outcomes, package, cancellationToken);
         await notifier.SendAsync(message, cancellationToken);
         await evidence.AppendAsync(input.RequestId, "final-notice", EvidenceEvents.FinalNoticeSent, new { message = message.IdempotencyKey }, cancellationToken: cancellationToken);
         await requests.SetStatusAsync(input.RequestId, status, cancellationToken);

@@ -26,7 +26,16 @@ public sealed class PlanFulfilmentActivity(
 {
     public async Task<FulfilmentPlan> RunAsync(string requestId, CancellationToken cancellationToken)
     {
-        var request = await identity.ResolveAsync(await requests.GetAsync(requestId, cancellationToken), cancellationToken);
+        var stored = await requests.GetAsync(requestId, cancellationToken);
+        // A request acted on without a code (opt-out of sale/sharing) proves no address, so no account binds to it.
+        var request = stored.Type.NeedsVerification() ? await identity.ResolveAsync(stored, cancellationToken) : stored;
+        if (!stored.Type.NeedsVerification())
+        {
+            await evidence.AppendAsync(
+                requestId, "verification-not-required", EvidenceEvents.VerificationNotRequired,
+                new { basis = "CCPA regulations §7026(d): an opt-out of sale/sharing is not verified" }, cancellationToken: cancellationToken);
+        }
+
         if (options.Value.Deadlines.IdentityWait == IdentityWaitPolicy.Pause)
         {
             await PauseForIdentityWaitAsync(request, cancellationToken);
@@ -34,8 +43,14 @@ public sealed class PlanFulfilmentActivity(
 
         await requests.SetStatusAsync(requestId, RequestStatus.InProgress, cancellationToken);
         var action = ConnectorActions.For(request.Type);
-        var stores = request.IsSmoke() ? [SmokeSandbox.Definition]
-            : (action == ConnectorAction.Suppress ? dataMap.Value.Stores.Where(SuppressesMarketing) : dataMap.Value.Stores).ToList();
+        var stores = request.IsSmoke() ? [SmokeSandbox.Definition] : dataMap.Value.Stores.Where(s => ActsOn(request.Type, s)).ToList();
+        if (stores.RemoveAll(s => request.RefusedStores.ContainsKey(s.Id)) > 0)
+        {
+            await evidence.AppendAsync(
+                requestId, "refused-stores-skipped", EvidenceEvents.RefusedStoresSkipped,
+                new { stores = request.RefusedStores.Keys.Order(StringComparer.Ordinal) }, cancellationToken: cancellationToken);
+        }
+
         if (action == ConnectorAction.Rectify && ManualCorrectionStep.FieldsWithoutAutomaticHome(dataMap.Value, request.Corrections.Keys) is { Count: > 0 } byHand)
         {
             stores.Add(ManualCorrectionStep.Definition);
@@ -48,15 +63,28 @@ public sealed class PlanFulfilmentActivity(
             stores.Add(Retention.DsrRecordsStore.Definition);
         }
 
-        return new FulfilmentPlan(action, [.. stores.Select(Planned)]);
+        var searchedByIp = stores.Any(s => s.EffectiveIdentifiers.Contains(SubjectIdentifier.LoginIp));
+        var planned = stores.Select(s => Planned(s) with { RunsLast = action == ConnectorAction.Erase && searchedByIp && dataMap.Value.HoldsLoginHistory(s) });
+        return new FulfilmentPlan(action, [.. planned], action == ConnectorAction.Export && stores.Any(s => s.ReviewAccess));
     }
+
+    /// <summary>
+    /// A marketing opt-out acts on marketing stores only; an opt-out of sale/sharing on those and on the stores the data
+    /// map marks as selling or sharing; every other type on every store.
+    /// </summary>
+    private bool ActsOn(RequestType type, DataStoreDefinition store) => type switch
+    {
+        RequestType.OptOut => SuppressesMarketing(store),
+        RequestType.SaleSharingOptOut => store.SellsOrShares || SuppressesMarketing(store),
+        _ => true,
+    };
 
     private bool SuppressesMarketing(DataStoreDefinition store) =>
         connectors.Any(c => c.SuppressesMarketing && c.Kind.Equals(store.Kind, StringComparison.OrdinalIgnoreCase));
 
     public static PlannedStore Planned(DataStoreDefinition store) =>
         new(store.Id, store.Retry.MaxAttempts, store.Retry.FirstRetryInterval, store.Retry.BackoffCoefficient, store.Waiting.ConfirmWithin, store.Waiting.RemindEvery,
-            store.Kind.Equals(Connectors.ProcessorRouting.ProcessorRoutingConnector.KindName, StringComparison.OrdinalIgnoreCase));
+            FollowsUpClients: store.Kind.Equals(Connectors.ProcessorRouting.ProcessorRoutingConnector.KindName, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Computed from receipt, not from the stored deadline, so a re-run of the activity moves it once.</summary>
     private async Task PauseForIdentityWaitAsync(DsrRequest request, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ public sealed class RecordStoreConfirmationActivity(StoreActionRunner runner, Ti
         var confirmation = input.Confirmation;
         var outcome = new ConnectorOutcome(
             input.StoreId, input.Action, confirmation.Kind, confirmation.RecordsAffected, confirmation.RecordsAffected,
-            $"Confirmed by {confirmation.ConfirmedBy}.", null, clock.GetUtcNow());
+            $"Confirmed by {confirmation.ConfirmedBy}.", confirmation.ArtifactPath, clock.GetUtcNow());
         return await runner.RecordAsync(input.RequestId, key, EvidenceEvents.StoreConfirmed, outcome, cancellationToken);
     }
 }

@@ -12,6 +12,7 @@ public class ControllerNoticeWordingTests
     [Theory]
     [InlineData("en", "they are its controller")]
     [InlineData("es", "son las responsables del tratamiento")]
+    [InlineData("pt", "são as responsáveis pelo tratamento")]
     [InlineData("xx", "they are its controller")]
     public void The_default_wording_names_the_clients_as_controllers_in_the_persons_language(string language, string expected)
     {
@@ -40,7 +41,8 @@ public class ControllerNoticeWordingTests
         var outcome = new ConnectorOutcome("client-hosted", ConnectorAction.Erase, OutcomeKind.Done, 1, 1, "Forwarded", null, DateTimeOffset.UtcNow);
         var paragraph = new ProcessorRoutingOptions().NoticeFor("es").Replace("{clients}", "- Panadería Norte: privacidad@norte.example", StringComparison.Ordinal);
 
-        var message = MessageTemplates.Final(request, RequestStatus.Completed, [outcome], new Dictionary<string, string> { ["client-hosted"] = "Alojado" }, controllers: paragraph);
+        var facts = new FinalNoticeFacts([outcome], new Dictionary<string, string> { ["client-hosted"] = "Alojado" }) { Controllers = paragraph };
+        var message = MessageTemplates.Final(request, RequestStatus.Completed, facts);
 
         var body = message.TextBody;
         Assert.True(body.IndexOf("- Alojado", StringComparison.Ordinal) < body.IndexOf("- Panadería Norte: privacidad@norte.example", StringComparison.Ordinal));

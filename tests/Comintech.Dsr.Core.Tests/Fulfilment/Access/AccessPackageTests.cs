@@ -44,6 +44,52 @@ public class AccessPackageTests
         Assert.Equal("Contract", json["stores"]![0]!["legalBasis"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("pt", "GDPR", "Os seus dados pessoais", "(RGPD art. 18.º)", "Transferências para fora do Espaço Económico Europeu")]
+    [InlineData("es", "GDPR", "Sus datos personales", "(RGPD art. 21.1)", "Ninguna: no se toma ninguna decisión")]
+    [InlineData("en", "CCPA", "Your personal data", "(CCPA §1798.120)", "Here is what this system holds about you.")]
+    public void The_report_is_in_the_persons_language_with_the_rights_of_their_law(string language, string law, string title, string right, string words)
+    {
+        var store = new DataStoreDefinition
+        {
+            Id = "tickets", Name = "Tickets", Categories = ["correspondence"], Purpose = "Support", LegalBasis = "Legitimate interest", Retention = "2 years",
+        };
+        var outcome = new ConnectorOutcome("tickets", ConnectorAction.Export, OutcomeKind.Done, 1, 1, null, "x/tickets.json", DateTimeOffset.UnixEpoch);
+        var section = new AccessPackageSection(store, outcome, [new JsonObject { ["Subject"] = "Invoice" }]) { Withheld = ["Names another customer."] };
+
+        var jurisdiction = Enum.Parse<Comintech.Dsr.Domain.Jurisdiction>(law);
+        using var zip = new ZipArchive(new MemoryStream(AccessPackageWriter.Write("request-a", DateTimeOffset.UnixEpoch, [section], language, jurisdiction)));
+
+        var html = System.Net.WebUtility.HtmlDecode(Read(zip, AccessPackageWriter.ReportEntry));
+        Assert.Contains($"<html lang=\"{language}\">", html, StringComparison.Ordinal);
+        Assert.Contains(title, html, StringComparison.Ordinal);
+        Assert.Contains(right, html, StringComparison.Ordinal);
+        Assert.Contains(words, html, StringComparison.Ordinal);
+        Assert.Contains("Names another customer.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(law == "CCPA" ? "GDPR" : "CCPA", html, StringComparison.Ordinal);
+        var json = JsonNode.Parse(Read(zip, AccessPackageWriter.JsonEntry))!;
+        Assert.Equal(language, json["language"]!.GetValue<string>());
+        Assert.Empty(json["stores"]![0]!["transfers"]!.AsArray());
+    }
+
+    [Fact]
+    public void A_transfer_needs_its_country_and_its_safeguard()
+    {
+        var map = new DataMapOptions
+        {
+            Stores =
+            [
+                new DataStoreDefinition
+                {
+                    Id = "crm", Name = "CRM", Kind = "AzureTable", Categories = ["contact"], Purpose = "Sales", LegalBasis = "Contract", Retention = "1 year",
+                    Transfers = [new DataTransfer { Country = "United States", Safeguard = "" }],
+                },
+            ],
+        };
+
+        Assert.Contains("DataMap:Stores:0 (crm): Transfers:0 needs both Country and Safeguard", string.Join("\n", map.Validate(["AzureTable"])), StringComparison.Ordinal);
+    }
+
     private static string Read(ZipArchive zip, string name)
     {
         using var reader = new StreamReader(zip.GetEntry(name)!.Open());

@@ -1,0 +1,159 @@
+using System.Text.Json.Nodes;
+using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Http;
+using Comintech.Dsr.Staff;
+using Comintech.Dsr.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace Comintech.Dsr.Fulfilment.Access;
+
+/// <summary>
+/// The staff review of an access package (stores with <c>ReviewAccess</c>): see every item that would go out, remove
+/// items with a reason (the person is told the reason; the evidence holds the store and item key), then release the link.
+/// Each use is in the staff audit log.
+/// </summary>
+public sealed class AccessReviewHandlers(
+    StaffAuthenticator authenticator,
+    RequestStore requests,
+    AccessReviews reviews,
+    AccessPackages packages,
+    EvidenceLedger evidence,
+    StaffAuditLog audit,
+    IOptions<DataMapOptions> dataMap)
+{
+    public const string ViewAction = "view-access-review";
+    public const string RemoveAction = "access-review-remove";
+    public const string ReleaseAction = "access-review-release";
+    private const int MaxReasonLength = 2000;
+
+    /// <summary>GET /api/staff/requests/{id}/review: the package's items per store, each with its key and whether it was removed.</summary>
+    public async Task<IResult> GetAsync(HttpRequest http, string requestId)
+    {
+        var (staff, review, failure) = await OpenAsync(http, requestId);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var cancellationToken = http.HttpContext.RequestAborted;
+        var removed = (await reviews.RemovalsAsync(requestId, cancellationToken)).ToDictionary(r => (r.StoreId, r.ItemKey), r => r.Reason);
+        var stores = new List<ReviewStore>();
+        foreach (var outcome in review!.Outcomes)
+        {
+            var records = await packages.RecordsAsync(outcome, cancellationToken);
+            stores.Add(new ReviewStore(
+                outcome.StoreId, dataMap.Value.Get(outcome.StoreId).Name, outcome.Kind.ToString(), outcome.Note,
+                [.. records.Select(r => Item(outcome.StoreId, r, removed))]));
+        }
+
+        await audit.AppendAsync(staff!, ViewAction, requestId, null, cancellationToken);
+        return Results.Ok(new ReviewView(requestId, review.Released, stores));
+    }
+
+    /// <summary>POST /api/staff/requests/{id}/review/remove with <c>{storeId, item, reason}</c>: takes one item out, with the reason the person is given.</summary>
+    public async Task<IResult> RemoveAsync(HttpRequest http, string requestId)
+    {
+        var (staff, review, failure) = await OpenAsync(http, requestId);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var (fields, bodyFailure) = await StaffBody.ReadAsync(http);
+        if (bodyFailure is not null)
+        {
+            return bodyFailure;
+        }
+
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var storeId = StaffBody.Id(fields, "storeId", errors);
+        var item = StaffBody.Id(fields, "item", errors);
+        var reason = fields.GetValueOrDefault("reason")?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > MaxReasonLength)
+        {
+            errors["reason"] = [$"Required: why the item is withheld, as the person will read it (at most {MaxReasonLength} characters)."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        if (review!.Released)
+        {
+            return StaffProblems.Conflict("Released", "The package was released already; nothing can be removed from it now.");
+        }
+
+        var cancellationToken = http.HttpContext.RequestAborted;
+        var outcome = review.Outcomes.FirstOrDefault(o => o.StoreId == storeId);
+        var records = outcome is null ? [] : await packages.RecordsAsync(outcome, cancellationToken);
+        if (!records.Any(r => AccessReviews.ItemKey(storeId!, r) == item))
+        {
+            return Problems.Status(StatusCodes.Status404NotFound, "Unknown item", "No item of this package has this store and key.");
+        }
+
+        var first = await reviews.RemoveAsync(requestId, new WithheldItem(storeId!, item!, reason!, staff!.Name), cancellationToken);
+        if (first)
+        {
+            await audit.AppendAsync(staff, RemoveAction, requestId, $"{storeId}/{item}: {reason}", cancellationToken);
+        }
+
+        await evidence.AppendAsync(
+            requestId, $"access-review-removed.{storeId}.{item}", EvidenceEvents.AccessReviewItemRemoved, new { storeId, item }, "staff:" + staff.Name, cancellationToken);
+        return Results.Ok(new ReviewActionResponse(requestId, first ? "removed" : "already-removed"));
+    }
+
+    /// <summary>POST /api/staff/requests/{id}/review/release: the package is built without the removed items and its link is sent.</summary>
+    public async Task<IResult> ReleaseAsync(HttpRequest http, string requestId, DurableTaskClient client)
+    {
+        var (staff, review, failure) = await OpenAsync(http, requestId);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var cancellationToken = http.HttpContext.RequestAborted;
+        var removed = (await reviews.RemovalsAsync(requestId, cancellationToken)).Count;
+        if (review!.Released || !await reviews.ReleaseAsync(requestId, staff!.Name, cancellationToken))
+        {
+            return Results.Ok(new ReviewActionResponse(requestId, "already-released"));
+        }
+
+        await audit.AppendAsync(staff, ReleaseAction, requestId, null, cancellationToken);
+        await evidence.AppendAsync(requestId, "access-review-released", EvidenceEvents.AccessReviewReleased, new { removed }, "staff:" + staff.Name, cancellationToken);
+        await client.RaiseEventAsync(requestId, DsrEvents.AccessReviewReleased, removed, cancellationToken);
+        return Results.Accepted(value: new ReviewActionResponse(requestId, "released"));
+    }
+
+    private async Task<(StaffPrincipal? Staff, AccessReview? Review, IResult? Failure)> OpenAsync(HttpRequest http, string requestId)
+    {
+        var access = await authenticator.AuthenticateForRequestAsync(requests, http, requestId);
+        if (access.Denied)
+        {
+            return (null, null, access.Failure);
+        }
+
+        var review = await reviews.FindAsync(requestId, http.HttpContext.RequestAborted);
+        return review is null
+            ? (access.Staff, null, Problems.Status(StatusCodes.Status404NotFound, "No review", "This request has no access package waiting for review."))
+            : (access.Staff, review, null);
+    }
+
+    private static ReviewItem Item(string storeId, JsonNode? record, Dictionary<(string, string), string> removed)
+    {
+        var key = AccessReviews.ItemKey(storeId, record);
+        return new ReviewItem(key, record?.DeepClone(), removed.GetValueOrDefault((storeId, key)));
+    }
+}
+
+public sealed record ReviewView(string RequestId, bool Released, IReadOnlyList<ReviewStore> Stores);
+
+public sealed record ReviewStore(string StoreId, string StoreName, string Outcome, string? Note, IReadOnlyList<ReviewItem> Items);
+
+/// <param name="RemovedReason">Null while the item goes out; the reason once staff removed it.</param>
+public sealed record ReviewItem(string Key, JsonNode? Record, string? RemovedReason);
+
+public sealed record ReviewActionResponse(string RequestId, string Status);

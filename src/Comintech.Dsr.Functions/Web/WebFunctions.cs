@@ -1,0 +1,21 @@
+using Comintech.Dsr.Functions.Http;
+using Comintech.Dsr.Web;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Comintech.Dsr.Functions.Web;
+
+/// <summary>The pages' stylesheets and scripts, and the lists they show.</summary>
+public sealed class WebFunctions(UiLists lists)
+{
+    /// <summary>GET /ui/{name}: a stylesheet or script of the form or the console.</summary>
+    [Function("UiAssetFunction")]
+    public IActionResult Asset([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ui/{name}")] HttpRequest request, string name) =>
+        new ResultAction(WebAssets.Serve(name));
+
+    /// <summary>GET /api/lists: request types, jurisdictions, languages, channels, statuses, correctable fields.</summary>
+    [Function("UiListsFunction")]
+    public IActionResult Lists([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/lists")] HttpRequest request) =>
+        new ResultAction(lists.Get());
+}

@@ -1,0 +1,87 @@
+using Comintech.Dsr.Domain;
+using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Fulfilment;
+using Comintech.Dsr.Hosting;
+using Comintech.Dsr.Intake;
+using Comintech.Dsr.Limits;
+using Comintech.Dsr.Storage;
+using Comintech.Dsr.Testing;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Comintech.Dsr.Integration.Tests.Verification;
+
+/// <summary>
+/// The whole workflow with its real steps on storage: the person types the code after the code step mailed it and
+/// before the step recorded it as sent. The request still completes, with the code sent and verified once each.
+/// </summary>
+public sealed class VerifiedWhileCodeIsRecordedTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private readonly string pickup = Directory.CreateTempSubdirectory("dsr-mail-").FullName;
+    private readonly FaultInjection faults = new();
+    private DurableTaskTestHost host = null!;
+
+    public async Task InitializeAsync()
+    {
+        var configuration = TestServices.Configuration(azurite.ConnectionString, pickup);
+        host = await DurableTaskTestHost.StartAsync(
+            registry => registry.AddDsrTasks(),
+            new DurableTaskTestHostOptions
+            {
+                ConfigureServices = services =>
+                {
+                    services.AddSingleton(configuration);
+                    services.AddDsrCore(configuration);
+                    faults.Register(services, azurite.ConnectionString);
+                },
+            });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await host.DisposeAsync();
+        Directory.Delete(pickup, recursive: true);
+    }
+
+    private T Get<T>() where T : notnull => host.Services.GetRequiredService<T>();
+
+    [Fact]
+    public async Task A_code_verified_between_its_mail_and_its_sent_record_completes_the_request()
+    {
+        var verifiedInTheWindow = false;
+        // The code step's write that records the code as sent: the one after its mail is in the pickup folder.
+        var recordingSent = (Func<Azure.Core.HttpMessage, bool>)(message =>
+            FaultInjection.Write("RowKey='verification'")(message) && Directory.EnumerateFiles(pickup, "*.code-1.eml").Any());
+        faults.Before(recordingSent, async () =>
+        {
+            var file = Directory.EnumerateFiles(pickup, "*.code-1.eml").Single();
+            var requestId = Path.GetFileName(file).Split('.')[0];
+            var code = MailPickup.CodeIn(await MimeKit.MimeMessage.LoadAsync(file));
+            // What the verify route does: check the code, record it, tell the workflow.
+            var request = await Get<RequestStore>().GetAsync(requestId);
+            var (outcome, _) = await Get<CodeAttempts>().VerifyAsync(request, code, CancellationToken.None);
+            Assert.Equal(Comintech.Dsr.Verification.VerifyResult.Verified, outcome!.Result);
+            await Get<EvidenceLedger>().AppendAsync(requestId, "verified", EvidenceEvents.VerificationSucceeded, new { channel = "code" });
+            await host.Client.RaiseEventAsync(requestId, DsrEvents.IdentityVerified, true);
+            verifiedInTheWindow = true;
+        });
+
+        var submitted = await Get<IntakeService>().SubmitAsync(
+            new RequestSubmission(RequestType.Access, new DataSubject("window@example.com", "Wyn Dow", null), Jurisdiction.GDPR, "en", null, new Dictionary<string, string>()),
+            IntakeChannel.Api,
+            host.Client,
+            CancellationToken.None);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var finished = await host.Client.WaitForInstanceCompletionAsync(submitted.Id, getInputsAndOutputs: false, timeout.Token);
+
+        Assert.True(verifiedInTheWindow, "The code was never verified inside the window.");
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, finished.RuntimeStatus);
+        Assert.Equal(RequestStatus.Completed, (await Get<RequestStore>().GetAsync(submitted.Id)).Status);
+        var events = (await Get<EvidenceLedger>().ReadAsync(submitted.Id)).Select(e => e.EventType).ToList();
+        Assert.Single(events, e => e == EvidenceEvents.VerificationSent);
+        Assert.Single(events, e => e == EvidenceEvents.VerificationSucceeded);
+        Assert.Contains(EvidenceEvents.Completed, events);
+    }
+}

@@ -129,7 +129,15 @@ public sealed class ProcessorRoutingEndToEndTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         }
 
-        await MailPickup.WaitForAsync(engine.PickupDirectory, $"{id}.client-hosted.client-client-b-1.eml", TimeSpan.FromSeconds(30));
+        try
+        {
+            await MailPickup.WaitForAsync(engine.PickupDirectory, $"{id}.client-hosted.client-client-b-1.eml", TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}\nMail: {string.Join(", ", Directory.GetFiles(engine.PickupDirectory).Select(Path.GetFileName))}\n{engine.Output}", ex);
+        }
+
         var escalation = await MailPickup.WaitForAsync(engine.PickupDirectory, $"{id}.client-hosted.client-client-b.escalation.eml", TimeSpan.FromSeconds(40));
         Assert.Contains("Client B Shop", escalation.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain(grace.Email, escalation.TextBody, StringComparison.OrdinalIgnoreCase);

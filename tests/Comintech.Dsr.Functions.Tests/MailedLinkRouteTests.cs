@@ -69,6 +69,7 @@ public class MailedLinkRouteTests(FunctionsRouteTable routes) : IClassFixture<Fu
         [nameof(PublicLinks.StatusPage)] = (() => Links.StatusPage(RequestId), "GET", "RequestFormFunction"),
         [nameof(PublicLinks.VerifyPage)] = (() => Links.VerifyPage(RequestId), "GET", "RequestFormFunction"),
         [nameof(PublicLinks.AccessPackage)] = (() => Links.AccessPackage(RequestId, 1_800_000_000, "ab12"), "GET", "AccessPackageFunction"),
+        [nameof(PublicLinks.Recipients)] = (() => Links.Recipients(RequestId), "GET", "RecipientListFunction"),
         [nameof(PublicLinks.StaffConsole)] = (Links.StaffConsole, "GET", "StaffConsoleFunction"),
         [nameof(PublicLinks.ManualStepDone)] = (() => Links.ManualStepDone(RequestId, "billing-db"), "POST", "ManualStepDoneFunction"),
         [nameof(PublicLinks.PartnerConfirmations)] = (() => Links.PartnerConfirmations("acme"), "POST", "PartnerConfirmationFunction"),

@@ -29,7 +29,8 @@ public sealed record FulfilmentPlan(ConnectorAction Action, IReadOnlyList<Planne
 /// <param name="RunsLast">Starts once every other store has finished (the login history, erased only after the stores searched by its IPs).</param>
 public sealed record PlannedStore(
     string StoreId, int MaxAttempts, TimeSpan FirstRetryInterval, double BackoffCoefficient, TimeSpan? ConfirmWithin = null, TimeSpan? RemindEvery = null,
-    bool RunsLast = false, bool FollowsUpClients = false);
+    bool RunsLast = false,
+    bool FollowsUpClients = false);
 
 /// <summary>A store whose outcome is Waiting, at one of its reminders or at its deadline.</summary>
 public sealed record StoreWaitInput(string RequestId, string StoreId, ConnectorAction Action, int Reminder);

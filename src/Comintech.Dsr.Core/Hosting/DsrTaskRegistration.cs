@@ -37,9 +37,9 @@ public static class DsrTaskRegistration
         Add<Identity.Activities.FinaliseIdentityRerunActivity, Identity.FinaliseIdentityRerunInput, bool>(registry, DsrActivityNames.FinaliseIdentityRerun);
         Add<Recovery.RecordWorkflowFailureActivity, Recovery.WorkflowFailureInput, bool>(registry, DsrActivityNames.RecordWorkflowFailure);
         Add<Recovery.PurgeHistoryActivity, string, int>(registry, DsrActivityNames.PurgeHistory);
+        Add<Fulfilment.Access.OpenAccessReviewActivity, FinaliseInput, bool>(registry, DsrActivityNames.OpenAccessReview);
         Add<Connectors.ProcessorRouting.RemindClientsActivity, Connectors.ProcessorRouting.ClientFollowUpInput, int>(registry, Connectors.ProcessorRouting.ClientFollowUp.RemindActivity);
         Add<Connectors.ProcessorRouting.EscalateClientsActivity, Connectors.ProcessorRouting.ClientFollowUpInput, int>(registry, Connectors.ProcessorRouting.ClientFollowUp.EscalateActivity);
-        Add<Fulfilment.Access.OpenAccessReviewActivity, FinaliseInput, bool>(registry, DsrActivityNames.OpenAccessReview);
         return registry;
     }
 

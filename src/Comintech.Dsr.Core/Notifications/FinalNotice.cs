@@ -15,7 +15,7 @@ namespace Comintech.Dsr.Notifications;
 /// can offer their list), and for an opt-out of sale/sharing whether any store sells or shares at all.
 /// </summary>
 public sealed class FinalNotice(
-    RecipientNotifier recipients, PublicLinks links, IOptions<DsrOptions> options, IOptions<DataMapOptions> dataMap, Connectors.ProcessorRouting.ControllerNotice controllers)
+    RecipientNotifier recipients, Connectors.ProcessorRouting.ControllerNotice controllers, PublicLinks links, IOptions<DsrOptions> options, IOptions<DataMapOptions> dataMap)
 {
     public async Task<OutgoingEmail> ComposeAsync(
         DsrRequest request, RequestStatus status, IReadOnlyList<ConnectorOutcome> outcomes, PublishedPackage? package, CancellationToken cancellationToken)

@@ -157,7 +157,7 @@ public sealed record FinalNoticeFacts(IReadOnlyList<ConnectorOutcome> Outcomes, 
 
     public string? RecipientsLink { get; init; }
 
-    /// <summary>The paragraph naming the Clients that control data Comintech hosts for them (processor routing), or "".</summary>
+    /// <summary>The paragraph naming the Clients (controllers) the request was forwarded to; empty when none.</summary>
     public string Controllers { get; init; } = "";
 }
 

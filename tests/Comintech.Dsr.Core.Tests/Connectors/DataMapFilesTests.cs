@@ -48,13 +48,13 @@ public class DataMapFilesTests
     public void The_demo_data_map_is_valid_covers_every_kind_that_runs_without_an_external_service_and_keeps_invoices_for_a_stated_reason()
     {
         var map = Load("datamap.json");
+        Assert.Equal(["login-history"], map.Stores.Where(map.HoldsLoginHistory).Select(s => s.Id));
         Assert.Equal(
             ["AzureTable", "Backup", "BlobWebLogs", "Manual", "PartnerWebhook", "ProcessorRouting", "SendGridMarketing"],
             map.Stores.Select(s => s.Kind).Distinct().Order(StringComparer.Ordinal));
         var partners = map.Stores.Where(s => s.Kind == "PartnerWebhook").ToList();
         Assert.Single(partners, p => p.Setting("Email") is not null);
         Assert.Single(partners, p => p.Setting("Endpoint") is not null);
-        Assert.Equal(["login-history"], map.Stores.Where(map.HoldsLoginHistory).Select(s => s.Id));
         var invoices = map.Get("billing-invoices").PolicyFor(ConnectorAction.Erase);
         Assert.Equal(ActionMode.Retained, invoices.Mode);
         Assert.False(string.IsNullOrWhiteSpace(invoices.Reason));

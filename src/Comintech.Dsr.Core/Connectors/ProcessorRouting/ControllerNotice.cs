@@ -25,9 +25,9 @@ public sealed class ProcessorRoutingOptions
             + "Ellas deciden qué se hace con esos datos: son las responsables del tratamiento y nosotros solo actuamos siguiendo sus instrucciones, "
             + "por lo que no los hemos modificado. Les hemos trasladado su solicitud; ellas le responderán, y también puede dirigirse a ellas directamente:\n{clients}",
         [Languages.Portuguese] =
-            "Parte dos seus dados está em serviços que a Comintech presta às organizações abaixo (por exemplo, uma caixa de correio ou uma lista de correio). "
-            + "São elas que decidem o que acontece a esses dados: são as responsáveis pelo tratamento, e nós só atuamos segundo as suas instruções, "
-            + "por isso não os alterámos. Reencaminhámos o seu pedido a cada uma delas; elas responder-lhe-ão, e também as pode contactar diretamente:\n{clients}",
+            "Parte dos seus dados está em serviços que a Comintech presta às organizações abaixo (por exemplo, uma caixa de correio ou uma lista de e-mail). "
+            + "São elas que decidem o que acontece a esses dados: são as responsáveis pelo tratamento e nós só agimos segundo as suas instruções, "
+            + "por isso não os alterámos. Transmitimos-lhes o seu pedido; elas responder-lhe-ão, e também as pode contactar diretamente:\n{clients}",
     };
 
     /// <summary>The configured wording for the language, else the default, else English.</summary>

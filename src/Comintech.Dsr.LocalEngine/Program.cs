@@ -97,6 +97,10 @@ await storage.EnsureCreatedAsync();
 if (engine.SeedDemoData)
 {
     await DemoDataSeeder.SeedAsync(storage, app.Logger);
+    if (DemoPostgreSql.IsConfigured(app.Configuration))
+    {
+        await DemoPostgreSql.SeedAsync(app.Configuration, storage, app.Logger);
+    }
 }
 
 app.MapDsrEndpoints(sidecarPort);

@@ -76,6 +76,7 @@ public class MailedLinkRouteTests(FunctionsRouteTable routes) : IClassFixture<Fu
         [nameof(PublicLinks.PartnerConfirmations)] = (() => Links.PartnerConfirmations("acme"), "POST", "PartnerConfirmationFunction"),
         [nameof(PublicLinks.PartnerConfirmationPage)] =
             (() => Links.PartnerConfirmationPage("acme", RequestId, "erase", 1_800_000_000, "cd34"), "GET", "PartnerLinkFormFunction"),
+        [nameof(PublicLinks.Recipients)] = (() => Links.Recipients(RequestId), "GET", "RecipientListFunction"),
         [nameof(PublicLinks.ClientAnswers)] = (() => Links.ClientAnswers("client-a"), "POST", "ClientAnswer"),
         [nameof(PublicLinks.ClientAnswerPage)] =
             (() => Links.ClientAnswerPage("client-a", RequestId, "erase", 1_800_000_000, "cd34"), "GET", "ClientAnswerForm"),

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -10,7 +9,6 @@ using Comintech.Dsr.Connectors.Partners;
 using Comintech.Dsr.Connectors.ProcessorRouting;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.LocalEngine.Demo;
-using Comintech.Dsr.LocalEngine.Storage;
 using Comintech.Dsr.Testing;
 
 namespace Comintech.Dsr.LocalEngine.Tests;
@@ -27,9 +25,7 @@ public sealed class ProcessorRoutingEndToEndTests : IAsyncLifetime
     private const string SecretB = "client-b-shared-secret-0123456789";
     private const string StaffKey = "staff-key-for-the-processor-routing-test";
     private readonly AzuriteFixture azurite = new();
-    private readonly HttpListener clientA = new();
-    private readonly string clientAUrl = $"http://127.0.0.1:{AzuriteProcess.FreePort()}/privacy/";
-    private readonly ConcurrentQueue<(string Body, string Timestamp, string Signature)> received = new();
+    private readonly LoopbackReceiver clientA = new("privacy");
     private readonly string dataMapFile = Path.Combine(Path.GetTempPath(), $"dsr-datamap-{Guid.NewGuid():N}.json");
     private EngineProcess engine = null!;
     private HttpClient staff = null!;
@@ -37,9 +33,6 @@ public sealed class ProcessorRoutingEndToEndTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await azurite.InitializeAsync();
-        clientA.Prefixes.Add(clientAUrl);
-        clientA.Start();
-        _ = Task.Run(ServeClientAAsync);
         await SeedAsync();
         await File.WriteAllTextAsync(dataMapFile, JsonSerializer.Serialize(new
         {
@@ -51,7 +44,7 @@ public sealed class ProcessorRoutingEndToEndTests : IAsyncLifetime
                     {
                         Id = "client-hosted", Name = "Hosted for Clients", Kind = ProcessorRoutingConnector.KindName, Categories = new[] { "e-mail" },
                         Purpose = "Hosting for Clients", LegalBasis = "The Client's", Retention = "As the Client decides",
-                        Waiting = new { ConfirmWithin = "00:00:07", RemindEvery = "00:00:02" },
+                        Waiting = new { ConfirmWithin = "00:00:15", RemindEvery = "00:00:02" },
                         Settings = new { ClientsTable = "HostedClients", MailboxTable = "HostedMailboxes", ListTable = "HostedMarketingLists" },
                     },
                 },
@@ -75,7 +68,7 @@ public sealed class ProcessorRoutingEndToEndTests : IAsyncLifetime
     {
         staff.Dispose();
         await engine.DisposeAsync();
-        clientA.Close();
+        clientA.Dispose();
         File.Delete(dataMapFile);
         await azurite.DisposeAsync();
     }
@@ -94,7 +87,7 @@ public sealed class ProcessorRoutingEndToEndTests : IAsyncLifetime
         var store = Assert.Single(status.GetProperty("stores").EnumerateArray(), s => s.GetProperty("storeId").GetString() == "client-hosted");
         Assert.Equal(2, store.GetProperty("recordsFound").GetInt32());
 
-        var (sent, timestamp, signature) = received.First();
+        var (sent, timestamp, signature) = clientA.Received.First();
         Assert.Equal(PartnerSignature.Sign(SecretA, long.Parse(timestamp, CultureInfo.InvariantCulture), sent), signature);
         var forward = JsonDocument.Parse(sent).RootElement;
         Assert.Equal(("client-a", "controller", "erase", grace.Email), (
@@ -136,7 +129,15 @@ public sealed class ProcessorRoutingEndToEndTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         }
 
-        await MailPickup.WaitForAsync(engine.PickupDirectory, $"{id}.client-hosted.client-client-b-1.eml", TimeSpan.FromSeconds(30));
+        try
+        {
+            await MailPickup.WaitForAsync(engine.PickupDirectory, $"{id}.client-hosted.client-client-b-1.eml", TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}\nMail: {string.Join(", ", Directory.GetFiles(engine.PickupDirectory).Select(Path.GetFileName))}\n{engine.Output}", ex);
+        }
+
         var escalation = await MailPickup.WaitForAsync(engine.PickupDirectory, $"{id}.client-hosted.client-client-b.escalation.eml", TimeSpan.FromSeconds(40));
         Assert.Contains("Client B Shop", escalation.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain(grace.Email, escalation.TextBody, StringComparison.OrdinalIgnoreCase);
@@ -171,7 +172,7 @@ public sealed class ProcessorRoutingEndToEndTests : IAsyncLifetime
         }
 
         var clients = tables.GetTableClient("HostedClients");
-        await clients.AddEntityAsync(new TableEntity("clients", "client-a") { ["Name"] = "Client A Hosting", ["Endpoint"] = clientAUrl, ["SecretName"] = "Clients:A:Secret" });
+        await clients.AddEntityAsync(new TableEntity("clients", "client-a") { ["Name"] = "Client A Hosting", ["Endpoint"] = clientA.Url, ["SecretName"] = "Clients:A:Secret" });
         await clients.AddEntityAsync(new TableEntity("clients", "client-b")
         {
             ["Name"] = "Client B Shop", ["Email"] = "privacy@client-b.example", ["SecretName"] = "Clients:B:Secret", ["PrivacyContact"] = "privacy@client-b.example",
@@ -207,24 +208,5 @@ public sealed class ProcessorRoutingEndToEndTests : IAsyncLifetime
         message.Headers.Add(PartnerSignature.TimestampHeader, seconds.ToString(CultureInfo.InvariantCulture));
         message.Headers.Add(PartnerSignature.SignatureHeader, PartnerSignature.Sign(secret, seconds, body));
         return engine.Http.SendAsync(message);
-    }
-
-    private async Task ServeClientAAsync()
-    {
-        while (clientA.IsListening)
-        {
-            try
-            {
-                var context = await clientA.GetContextAsync();
-                using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-                received.Enqueue((await reader.ReadToEndAsync(), context.Request.Headers[PartnerSignature.TimestampHeader] ?? "", context.Request.Headers[PartnerSignature.SignatureHeader] ?? ""));
-                context.Response.StatusCode = 202;
-                context.Response.Close();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -6,7 +5,6 @@ using System.Text.Json;
 using Comintech.Dsr.Connectors.Partners;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.LocalEngine.Demo;
-using Comintech.Dsr.LocalEngine.Storage;
 using Comintech.Dsr.Testing;
 
 namespace Comintech.Dsr.LocalEngine.Tests;
@@ -20,9 +18,7 @@ public sealed class WaitingStoresEndToEndTests : IAsyncLifetime
     private const string Secret = "acme-shared-secret-0123456789";
     private const string StaffKey = "staff-key-for-the-waiting-stores-test";
     private readonly AzuriteFixture azurite = new();
-    private readonly HttpListener partner = new();
-    private readonly string partnerUrl = $"http://127.0.0.1:{AzuriteProcess.FreePort()}/dsr/";
-    private readonly ConcurrentQueue<(string Body, string Timestamp, string Signature)> received = new();
+    private readonly LoopbackReceiver partner = new("dsr");
     private readonly string dataMapFile = Path.Combine(Path.GetTempPath(), $"dsr-datamap-{Guid.NewGuid():N}.json");
     private EngineProcess engine = null!;
     private HttpClient staff = null!;
@@ -30,9 +26,6 @@ public sealed class WaitingStoresEndToEndTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await azurite.InitializeAsync();
-        partner.Prefixes.Add(partnerUrl);
-        partner.Start();
-        _ = Task.Run(ServePartnerAsync);
         await File.WriteAllTextAsync(dataMapFile, JsonSerializer.Serialize(new
         {
             DataMap = new
@@ -40,7 +33,7 @@ public sealed class WaitingStoresEndToEndTests : IAsyncLifetime
                 Stores = new object[]
                 {
                     Store("customer-accounts", "AzureTable", new { Table = DemoDataSeeder.CustomerAccountsTable }),
-                    Store("acme-reseller", "PartnerWebhook", new { PartnerId = "acme", Endpoint = partnerUrl, SecretName = "Partners:Acme:Secret" }),
+                    Store("acme-reseller", "PartnerWebhook", new { PartnerId = "acme", Endpoint = partner.Url, SecretName = "Partners:Acme:Secret" }),
                     Store("beta-agent", "PartnerWebhook", new { PartnerId = "beta", Email = "privacy@beta-agent.example", SecretName = "Partners:Beta:Secret" }),
                     Store("paper-archive", "Manual", new { Instructions = "Shred the signed paper contract in the archive." }),
                     new
@@ -69,7 +62,7 @@ public sealed class WaitingStoresEndToEndTests : IAsyncLifetime
     {
         staff.Dispose();
         await engine.DisposeAsync();
-        partner.Close();
+        partner.Dispose();
         File.Delete(dataMapFile);
         await azurite.DisposeAsync();
     }
@@ -85,29 +78,6 @@ public sealed class WaitingStoresEndToEndTests : IAsyncLifetime
         Retention = "Life of the account",
         Settings = settings,
     };
-
-    private async Task ServePartnerAsync()
-    {
-        while (partner.IsListening)
-        {
-            try
-            {
-                var context = await partner.GetContextAsync();
-                using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-                received.Enqueue((await reader.ReadToEndAsync(), context.Request.Headers[PartnerSignature.TimestampHeader] ?? "", context.Request.Headers[PartnerSignature.SignatureHeader] ?? ""));
-                context.Response.StatusCode = 202;
-                context.Response.Close();
-            }
-            catch (HttpListenerException)
-            {
-                return;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-        }
-    }
 
     private Task<HttpResponseMessage> ConfirmAsync(string body, string secret, long? timestamp = null) =>
         engine.PartnerConfirmAsync("acme", secret, body, timestamp);
@@ -125,12 +95,12 @@ public sealed class WaitingStoresEndToEndTests : IAsyncLifetime
         Assert.Contains("Shred the signed paper contract", task.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain(grace.Email, task.TextBody, StringComparison.OrdinalIgnoreCase);
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (received.IsEmpty && DateTime.UtcNow < deadline)
+        while (partner.Received.IsEmpty && DateTime.UtcNow < deadline)
         {
             await Task.Delay(200);
         }
 
-        var (sent, timestamp, signature) = Assert.Single(received);
+        var (sent, timestamp, signature) = Assert.Single(partner.Received);
         Assert.Equal(PartnerSignature.Sign(Secret, long.Parse(timestamp, System.Globalization.CultureInfo.InvariantCulture), sent), signature);
         Assert.Equal(grace.Email, JsonDocument.Parse(sent).RootElement.GetProperty("subject").GetProperty("email").GetString());
         Assert.Equal("InProgress", (await engine.StatusAsync(id)).GetProperty("status").GetString());

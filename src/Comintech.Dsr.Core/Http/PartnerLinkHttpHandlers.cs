@@ -44,17 +44,10 @@ public sealed class PartnerLinkHttpHandlers(IOptions<DataMapOptions> dataMap, IC
             return Refused();
         }
 
-        var (fields, failure) = await StaffBody.ReadAsync(http);
+        var (confirmation, failure) = await ReadFormAsync(http, "partner:" + partnerId);
         if (failure is not null)
         {
             return failure;
-        }
-
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var confirmation = WaitingStoreHttpHandlers.ParseConfirmation(fields, "partner:" + partnerId, errors);
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
         }
 
         var (requestId, storeId, action, _) = link.Value;
@@ -62,6 +55,20 @@ public sealed class PartnerLinkHttpHandlers(IOptions<DataMapOptions> dataMap, IC
         return result == ConfirmResult.NothingWaiting
             ? Problems.Status(StatusCodes.Status404NotFound, "Nothing waiting", "No step of this request is waiting for your confirmation.")
             : Page($"<h1>Thank you</h1><p>Your confirmation for request {Encode(requestId)} is recorded.</p>");
+    }
+
+    /// <summary>The posted form of a signed link (<c>outcome</c>, <c>recordsAffected</c>), or the 400/415 to answer.</summary>
+    internal static async Task<(Fulfilment.StoreConfirmation? Confirmation, IResult? Failure)> ReadFormAsync(HttpRequest http, string confirmedBy)
+    {
+        var (fields, failure) = await StaffBody.ReadAsync(http);
+        if (failure is not null)
+        {
+            return (null, failure);
+        }
+
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var confirmation = WaitingStoreHttpHandlers.ParseConfirmation(fields, confirmedBy, errors);
+        return errors.Count > 0 ? (null, Problems.Validation(errors)) : (confirmation, null);
     }
 
     private (string RequestId, string StoreId, ConnectorAction Action, string ActionName)? Verify(HttpRequest http, string partnerId)

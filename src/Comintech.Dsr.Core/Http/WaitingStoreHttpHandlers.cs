@@ -36,32 +36,13 @@ public sealed class WaitingStoreHttpHandlers(
     public async Task<IResult> PartnerConfirmationAsync(HttpRequest http, string partnerId, DurableTaskClient client)
     {
         var cancellationToken = http.HttpContext.RequestAborted;
-        var text = BoundedBody.KindOf(http) == BodyKind.Json ? await BoundedBody.ReadAsync(http, cancellationToken) : null;
         var store = dataMap.Value.Stores.FirstOrDefault(s =>
             s.Kind.Equals(PartnerWebhookConnector.KindName, StringComparison.OrdinalIgnoreCase) && s.Setting("PartnerId") == partnerId);
         var secret = store is null ? null : PartnerWebhookConnector.SecretFor(store, configuration);
-        var signature = http.Headers[PartnerSignature.SignatureHeader].ToString();
-        if (text is null || secret is null || !PartnerSignature.IsValid(secret, http.Headers[PartnerSignature.TimestampHeader], signature, text, clock.GetUtcNow()))
-        {
-            return Problems.Status(StatusCodes.Status401Unauthorized, "Bad signature", "The request is not signed with this partner's key, or its timestamp is stale.");
-        }
-
-        if (!await FirstSightingAsync(partnerId, signature, cancellationToken))
-        {
-            return Problems.Status(StatusCodes.Status409Conflict, "Replayed", "This signed confirmation was received before.");
-        }
-
-        var (fields, failure) = await StaffBody.ReadAsync(http, text);
+        var (fields, requestId, errors, failure) = await ReadSignedAsync(http, partnerId, secret, "partner");
         if (failure is not null)
         {
             return failure;
-        }
-
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var requestId = fields.GetValueOrDefault("requestId");
-        if (!RequestId.IsWellFormed(requestId))
-        {
-            errors["requestId"] = ["Required: the request id sent to you."];
         }
 
         var action = ParseAction(fields.GetValueOrDefault("action"), errors);
@@ -167,7 +148,40 @@ public sealed class WaitingStoreHttpHandlers(
         return ConfirmResult.Confirmed;
     }
 
-    internal async Task<bool> FirstSightingAsync(string partnerId, string signature, CancellationToken cancellationToken)
+    /// <summary>
+    /// A signed JSON post from a partner or a Client: its fields and the request id in them (an error when malformed), or
+    /// the answer to give instead (401 bad signature, stale timestamp or unknown signer; 409 replayed; 400 or 415 body).
+    /// </summary>
+    /// <param name="signer">The replay table's partition for this signer.</param>
+    internal async Task<(Dictionary<string, string?> Fields, string? RequestId, Dictionary<string, List<string>> Errors, IResult? Failure)> ReadSignedAsync(
+        HttpRequest http, string signer, string? secret, string signerKind)
+    {
+        var cancellationToken = http.HttpContext.RequestAborted;
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var text = BoundedBody.KindOf(http) == BodyKind.Json ? await BoundedBody.ReadAsync(http, cancellationToken) : null;
+        var signature = http.Headers[PartnerSignature.SignatureHeader].ToString();
+        if (text is null || secret is null || !PartnerSignature.IsValid(secret, http.Headers[PartnerSignature.TimestampHeader], signature, text, clock.GetUtcNow()))
+        {
+            return ([], null, errors, Problems.Status(
+                StatusCodes.Status401Unauthorized, "Bad signature", $"The request is not signed with this {signerKind}'s key, or its timestamp is stale."));
+        }
+
+        if (!await FirstSightingAsync(signer, signature, cancellationToken))
+        {
+            return ([], null, errors, Problems.Status(StatusCodes.Status409Conflict, "Replayed", "This signed message was received before."));
+        }
+
+        var (fields, failure) = await StaffBody.ReadAsync(http, text);
+        var requestId = fields.GetValueOrDefault("requestId");
+        if (failure is null && !RequestId.IsWellFormed(requestId))
+        {
+            errors["requestId"] = ["Required: the request id sent to you."];
+        }
+
+        return (fields, requestId, errors, failure);
+    }
+
+    private async Task<bool> FirstSightingAsync(string partnerId, string signature, CancellationToken cancellationToken)
     {
         var table = storage.Tables.GetTableClient(ReplaysTable);
         await table.CreateIfNotExistsAsync(cancellationToken);

@@ -5,7 +5,8 @@ namespace Comintech.Dsr.LocalEngine.Demo;
 /// <summary>
 /// What the engine adds when demo data is on (<c>Engine:SeedDemoData</c>): the demo partner and SendGrid stand-in
 /// routes under <c>/demo/</c>, their addresses in the data map moved to the engine's own <c>Engine:Url</c>, and the demo
-/// signing secrets and API key, made once into <c>.dsr/</c> when the map names them and they are not configured.
+/// signing secrets and API key, made once into <c>.dsr/</c> when the map names them and they are not configured; with
+/// <c>Demo:PostgreSql</c> set, a PostgreSQL store joins the map.
 /// </summary>
 public static class DemoSetup
 {
@@ -22,6 +23,11 @@ public static class DemoSetup
         if (!engine.SeedDemoData)
         {
             return;
+        }
+
+        if (DemoPostgreSql.IsConfigured(configuration))
+        {
+            DemoPostgreSql.AddStore(configuration);
         }
 
         var own = engine.Url.TrimEnd('/') + "/demo/";

@@ -23,30 +23,10 @@ public sealed class ClientAnswerHttpHandlers(
     public async Task<IResult> AnswerAsync(HttpRequest http, string clientId)
     {
         var cancellationToken = http.HttpContext.RequestAborted;
-        var text = BoundedBody.KindOf(http) == BodyKind.Json ? await BoundedBody.ReadAsync(http, cancellationToken) : null;
-        var secret = await SecretAsync(clientId, cancellationToken);
-        var signature = http.Headers[PartnerSignature.SignatureHeader].ToString();
-        if (text is null || secret is null || !PartnerSignature.IsValid(secret, http.Headers[PartnerSignature.TimestampHeader], signature, text, clock.GetUtcNow()))
-        {
-            return Problems.Status(StatusCodes.Status401Unauthorized, "Bad signature", "The request is not signed with this Client's key, or its timestamp is stale.");
-        }
-
-        if (!await partners.FirstSightingAsync("client-" + clientId, signature, cancellationToken))
-        {
-            return Problems.Status(StatusCodes.Status409Conflict, "Replayed", "This signed answer was received before.");
-        }
-
-        var (fields, failure) = await StaffBody.ReadAsync(http, text);
+        var (fields, requestId, errors, failure) = await partners.ReadSignedAsync(http, "client-" + clientId, await SecretAsync(clientId, cancellationToken), "Client");
         if (failure is not null)
         {
             return failure;
-        }
-
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var requestId = fields.GetValueOrDefault("requestId");
-        if (!RequestId.IsWellFormed(requestId))
-        {
-            errors["requestId"] = ["Required: the request id sent to you."];
         }
 
         var answer = WaitingStoreHttpHandlers.ParseConfirmation(fields, "client:" + clientId, errors);
@@ -93,17 +73,10 @@ public sealed class ClientAnswerHttpHandlers(
             return Refused();
         }
 
-        var (fields, failure) = await StaffBody.ReadAsync(http);
+        var (answer, failure) = await PartnerLinkHttpHandlers.ReadFormAsync(http, "client:" + clientId);
         if (failure is not null)
         {
             return failure;
-        }
-
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var answer = WaitingStoreHttpHandlers.ParseConfirmation(fields, "client:" + clientId, errors);
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
         }
 
         var requestId = link.Value.RequestId;

@@ -2,6 +2,7 @@ using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Notifications;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
 
 namespace Comintech.Dsr.Connectors.ProcessorRouting;
 
@@ -46,14 +47,31 @@ public static class ClientFollowUp
     }
 }
 
-/// <summary>Reminds every Client of the store that has not answered; returns how many have not.</summary>
-public sealed class RemindClientsActivity(StoreActionRunner runner) : IDsrActivity<ClientFollowUpInput, int>
+/// <summary>
+/// Reminds every Client of the store that has not answered; returns how many have not. It reads no identifiers of the
+/// person (a closed deletion's are removed by the retention policy): the reminder names the request only.
+/// </summary>
+public sealed class RemindClientsActivity(
+    IOptions<DataMapOptions> dataMap, HostedClients directory, ClientForwards forwards, ClientForwarder forwarder, EvidenceLedger evidence)
+    : IDsrActivity<ClientFollowUpInput, int>
 {
     public async Task<int> RunAsync(ClientFollowUpInput input, CancellationToken cancellationToken)
     {
-        var key = ConnectorRequest.KeyFor(input.RequestId, input.StoreId, input.Action);
-        var (connector, request) = await runner.PrepareAsync(new StoreActionInput(input.RequestId, input.StoreId, input.Action), key, cancellationToken);
-        return connector is ProcessorRoutingConnector routing ? await routing.RemindAsync(request, input.Reminder, cancellationToken) : 0;
+        var store = dataMap.Value.Get(input.StoreId);
+        var open = (await forwards.ListAsync(input.RequestId, cancellationToken, input.StoreId)).Where(f => f.Open).ToList();
+        foreach (var forward in open)
+        {
+            if (await directory.GetAsync(store, forward.ClientId, cancellationToken) is { } client)
+            {
+                await forwarder.RemindAsync(input.RequestId, input.StoreId, client, input.Action, input.Reminder, cancellationToken);
+                await forwards.RemindedAsync(forward, input.Reminder, cancellationToken);
+                await evidence.AppendAsync(
+                    input.RequestId, $"client-reminded:{input.StoreId}.{client.ClientId}.{input.Reminder}", ClientEvidence.Reminded,
+                    new { storeId = input.StoreId, clientId = client.ClientId, reminder = input.Reminder }, cancellationToken: cancellationToken);
+            }
+        }
+
+        return open.Count;
     }
 }
 

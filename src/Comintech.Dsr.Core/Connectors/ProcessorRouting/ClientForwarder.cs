@@ -45,11 +45,43 @@ public sealed class ClientForwarder(IHttpClientFactory http, IConfiguration conf
             corrections = request.Action == ConnectorAction.Rectify ? request.Corrections : null,
             answerUrl = links.ClientAnswers(client.ClientId),
         });
+        await PostAsync(client, secret, $"{request.IdempotencyKey}.client-{client.ClientId}", body, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reminder <paramref name="reminder"/> of a forwarded request: the request id and the answer link only, never the
+    /// person's data (the Client has it from the first message, and a closed deletion no longer keeps it).
+    /// </summary>
+    public async Task RemindAsync(string requestId, string storeId, HostedClient client, ConnectorAction action, int reminder, CancellationToken cancellationToken)
+    {
+        var secret = SecretFor(client) ?? throw new ConnectorException($"Client '{client.ClientId}': its SecretName names no secret of 16+ characters.");
+        var name = ActionName(action);
+        if (client.Endpoint is null)
+        {
+            var expires = (clock.GetUtcNow() + PartnerMail.LinkLifetime).ToUnixTimeSeconds();
+            var link = links.ClientAnswerPage(client.ClientId, requestId, name, expires, PartnerSignature.SignLink(secret, client.ClientId, requestId, name, expires));
+            await notifier.SendAsync(
+                new OutgoingEmail($"{requestId}.{storeId}.client-{client.ClientId}-{reminder}", client.Email!, client.Name,
+                    $"Reminder {reminder}: data subject request {requestId} forwarded to you as the controller",
+                    $"Reminder {reminder}. We forwarded data subject request {requestId} ({name}) to you as the controller ({Basis}) and have no answer yet.\n"
+                    + $"Please tell us what you did here (the link is valid until {DateTimeOffset.FromUnixTimeSeconds(expires):yyyy-MM-dd}):\n{link}\n"),
+                cancellationToken);
+            return;
+        }
+
+        await PostAsync(client, secret, $"{requestId}.{storeId}.{action.ToString().ToLowerInvariant()}.client-{client.ClientId}", JsonSerializer.Serialize(new
+        {
+            requestId, clientId = client.ClientId, role = "controller", basis = Basis, action = name, reminder, answerUrl = links.ClientAnswers(client.ClientId),
+        }), cancellationToken);
+    }
+
+    private async Task PostAsync(HostedClient client, string secret, string idempotencyKey, string body, CancellationToken cancellationToken)
+    {
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
         using var message = new HttpRequestMessage(HttpMethod.Post, client.Endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         message.Headers.Add(PartnerSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
         message.Headers.Add(PartnerSignature.SignatureHeader, PartnerSignature.Sign(secret, timestamp, body));
-        message.Headers.Add("Idempotency-Key", $"{request.IdempotencyKey}.client-{client.ClientId}");
+        message.Headers.Add("Idempotency-Key", idempotencyKey);
         using var response = await http.CreateClient(PartnerWebhookConnector.KindName).SendAsync(message, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {

@@ -82,32 +82,6 @@ public sealed class ProcessorRoutingConnector(
             $"Forwarded to {matches.Count} Client(s), the controller(s) of this data ({ClientForwarder.Basis}); we changed none of it. Their answers are recorded as they come.",
             null, clock.GetUtcNow());
     }
-
-    /// <summary>Sends reminder <paramref name="reminder"/> to every Client that has not answered.</summary>
-    /// <returns>How many Clients have not answered.</returns>
-    public async Task<int> RemindAsync(ConnectorRequest request, int reminder, CancellationToken cancellationToken)
-    {
-        var open = (await forwards.ListAsync(request.RequestId, cancellationToken, request.Store.Id)).Where(f => f.Open).ToList();
-        if (open.Count == 0)
-        {
-            return 0;
-        }
-
-        var matches = (await directory.FindAsync(request.Store, request.Subject.NormalisedEmail, cancellationToken)).ToDictionary(m => m.ClientId);
-        foreach (var forward in open)
-        {
-            if (await directory.GetAsync(request.Store, forward.ClientId, cancellationToken) is { } client)
-            {
-                await forwarder.SendAsync(request, client, matches.TryGetValue(client.ClientId, out var match) ? match.Found : [], reminder, cancellationToken);
-                await forwards.RemindedAsync(forward, reminder, cancellationToken);
-                await evidence.AppendAsync(
-                    request.RequestId, $"client-reminded:{request.Store.Id}.{client.ClientId}.{reminder}", ClientEvidence.Reminded,
-                    new { storeId = request.Store.Id, clientId = client.ClientId, reminder }, cancellationToken: cancellationToken);
-            }
-        }
-
-        return open.Count;
-    }
 }
 
 /// <summary>Evidence event types of processor routing, one link per Client and step.</summary>

@@ -38,20 +38,7 @@ public sealed class TwoEnginesTests(ITestOutputHelper output) : IAsyncLifetime
             codes.Add(MailPickup.CodeIn(await MailPickup.WaitForAsync(mail, $"{id}.code-1.eml", TimeSpan.FromSeconds(60))));
         }
 
-        await first.KillAsync();
-        var killedAt = DateTime.UtcNow;
-        for (var i = 0; i < ids.Count; i++)
-        {
-            using var verified = await second.VerifyAsync(ids[i], codes[i]);
-            Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
-        }
-
-        foreach (var id in ids)
-        {
-            await second.WaitForStatusAsync(id, "Completed", TimeSpan.FromSeconds(120));
-        }
-
-        var takeover = DateTime.UtcNow - killedAt;
+        var takeover = await KillAndFinishOnAsync(first, second, ids, codes);
         Assert.True(takeover < TimeSpan.FromSeconds(45), $"The surviving engine took {takeover} to finish the killed one's requests.");
         Assert.Contains("written to", second.Output, StringComparison.Ordinal);
         Directory.Delete(mail, recursive: true);
@@ -87,20 +74,7 @@ public sealed class TwoEnginesTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"Partitions before the kill: engine-a {Taken(first, "engine-a")}, engine-b {Taken(second, "engine-b")}; mails: {Mails(first)} and {Mails(second)}.");
         Assert.True(Mails(first) > 0 && Mails(second) > 0, $"Steps ran on one engine only: {Mails(first)} and {Mails(second)} mails.");
 
-        await first.KillAsync();
-        var killedAt = DateTime.UtcNow;
-        for (var i = 0; i < ids.Count; i++)
-        {
-            using var verified = await second.VerifyAsync(ids[i], codes[i]);
-            Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
-        }
-
-        foreach (var id in ids)
-        {
-            await second.WaitForStatusAsync(id, "Completed", TimeSpan.FromSeconds(120));
-        }
-
-        var takeover = DateTime.UtcNow - killedAt;
+        var takeover = await KillAndFinishOnAsync(first, second, ids, codes);
         output.WriteLine($"After the kill, engine-b finished all {ids.Count} requests in {takeover.TotalSeconds:0.0} s.");
         Assert.True(takeover < TimeSpan.FromSeconds(60), $"The surviving engine took {takeover} to finish every request.");
         Assert.Equal(4, Taken(second, "engine-b"));
@@ -110,6 +84,25 @@ public sealed class TwoEnginesTests(ITestOutputHelper output) : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(mismatched.StartAsync);
         Assert.Contains("was created with 4 partitions", refused.Message, StringComparison.Ordinal);
         Directory.Delete(mail, recursive: true);
+    }
+
+    /// <summary>Kills <paramref name="killed"/>, verifies every request on <paramref name="survivor"/> and waits until all complete.</summary>
+    private static async Task<TimeSpan> KillAndFinishOnAsync(EngineProcess killed, EngineProcess survivor, IReadOnlyList<string> ids, IReadOnlyList<string> codes)
+    {
+        await killed.KillAsync();
+        var killedAt = DateTime.UtcNow;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            using var verified = await survivor.VerifyAsync(ids[i], codes[i]);
+            Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        }
+
+        foreach (var id in ids)
+        {
+            await survivor.WaitForStatusAsync(id, "Completed", TimeSpan.FromSeconds(120));
+        }
+
+        return DateTime.UtcNow - killedAt;
     }
 
     private static string NewHub() => "twins" + Guid.NewGuid().ToString("N")[..8];

@@ -64,22 +64,7 @@ public sealed partial class IntakeService(
         };
 
         request = await AddOnceAsync(request, cancellationToken);
-        await evidence.AppendAsync(
-            request.Id, "received", EvidenceEvents.Received,
-            new
-            {
-                type = request.Status == RequestStatus.NeedsTriage ? null : request.Type.ToWire(),
-                channel = request.Channel.ToString(),
-                jurisdiction = request.Jurisdiction.ToString(),
-                receivedAt = request.ReceivedAt,
-                dueAt = request.DueAt,
-                correctedFields = request.Corrections.Keys.Order(),
-                controlPanelLink = request.Identity is { IsStrongProof: true },
-                status = request.Status.ToString(),
-                suggestedClassification = request.SuggestedClassification,
-                globalPrivacyControl = receipt.GlobalPrivacyControl ? true : (bool?)null,
-            },
-            cancellationToken: cancellationToken);
+        await AppendReceivedAsync(request, receipt.GlobalPrivacyControl, cancellationToken);
 
         // A request taken in again after it finished (its history may be purged by now) is not started again.
         if (request.Status != RequestStatus.NeedsTriage && !request.Status.IsFinal())
@@ -100,6 +85,38 @@ public sealed partial class IntakeService(
         LogAccepted(logger, request.Id, request.Status, request.Channel);
         return request;
     }
+
+    /// <summary>Finishes the intake of a stored request that was never started: its receipt link and its workflows, once each.</summary>
+    public async Task ResumeAsync(DsrRequest request, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        if (request.Status != RequestStatus.Received)
+        {
+            return;
+        }
+
+        await AppendReceivedAsync(request, globalPrivacyControl: false, cancellationToken);
+        await StartOrchestrationAsync(request.Id, request.Type, client, cancellationToken);
+        await StartDeadlineWatchAsync(request, client, cancellationToken);
+    }
+
+    /// <summary>The receipt link (keyed: written once however often the intake runs).</summary>
+    private Task AppendReceivedAsync(DsrRequest request, bool globalPrivacyControl, CancellationToken cancellationToken) =>
+        evidence.AppendAsync(
+            request.Id, "received", EvidenceEvents.Received,
+            new
+            {
+                type = request.Status == RequestStatus.NeedsTriage ? null : request.Type.ToWire(),
+                channel = request.Channel.ToString(),
+                jurisdiction = request.Jurisdiction.ToString(),
+                receivedAt = request.ReceivedAt,
+                dueAt = request.DueAt,
+                correctedFields = request.Corrections.Keys.Order(),
+                controlPanelLink = request.Identity is { IsStrongProof: true },
+                status = request.Status.ToString(),
+                suggestedClassification = request.SuggestedClassification,
+                globalPrivacyControl = globalPrivacyControl ? true : (bool?)null,
+            },
+            cancellationToken: cancellationToken);
 
     /// <summary>Starts the request's orchestration unless it exists already; the verification window runs from now.</summary>
     public Task StartOrchestrationAsync(string requestId, RequestType type, DurableTaskClient client, CancellationToken cancellationToken) =>

@@ -31,6 +31,13 @@ public sealed class SubmissionGate(AddressLimits limits, RequestStore requests, 
             return (await intake.SubmitAsync(submission, new IntakeReceipt(channel, RequestId: candidate, ProvenIdentity: proven, GlobalPrivacyControl: globalPrivacyControl), client, cancellationToken)).Id;
         }
 
+        // The open request may be one whose intake stopped after storing it (a crash before its workflow started): the
+        // person's repeat finishes that intake, so nothing already accepted waits for the next reconciliation.
+        if (await requests.FindAsync(openId, cancellationToken) is { Status: RequestStatus.Received } open)
+        {
+            await intake.ResumeAsync(open, client, cancellationToken);
+        }
+
         var check = await verification.CheckResendAsync(openId, cancellationToken);
         if (check.Decision == ResendDecision.Allowed)
         {

@@ -85,13 +85,15 @@ public sealed class WorkflowRecovery(
         return RestartResult.Restarted;
     }
 
+    /// <summary>How long a stored request is left to the intake that is still starting it before a pass starts it.</summary>
+    public static readonly TimeSpan IntakeGrace = TimeSpan.FromMinutes(1);
+
     /// <summary>
     /// Every request against its orchestration: a request stored but never started is started; a failed orchestration
     /// not yet reported is reported to staff; a finished orchestration whose request record is still open is repaired
     /// from its output and the connector run records, with a <c>request.reconciled</c> link saying so. It also makes
     /// sure the retention schedule (which purges finished orchestrations' history too) runs.
     /// </summary>
-    private static readonly TimeSpan IntakeGrace = TimeSpan.FromMinutes(1);
 
     public async Task<ReconcileReport> ReconcileAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {

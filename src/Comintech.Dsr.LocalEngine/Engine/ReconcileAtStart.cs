@@ -15,8 +15,11 @@ public sealed partial class ReconcileAtStart(IServiceProvider services, DurableT
         {
             // Let the worker connect first: the pass reads instance states through the same sidecar.
             await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
-            var report = await services.GetRequiredService<WorkflowRecovery>().ReconcileAsync(client, stoppingToken);
-            LogReconciled(logger, report.Examined, report.Started, report.FailedFound, report.Repaired);
+            await PassAsync(stoppingToken);
+            // A request stored just before the crash was too young for the first pass (its intake might still have
+            // been running); once that grace is over, a second pass starts it if nothing else did.
+            await Task.Delay(WorkflowRecovery.IntakeGrace + TimeSpan.FromSeconds(5), stoppingToken);
+            await PassAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -26,6 +29,12 @@ public sealed partial class ReconcileAtStart(IServiceProvider services, DurableT
         {
             LogFailed(logger, ex.GetType().Name);
         }
+    }
+
+    private async Task PassAsync(CancellationToken stoppingToken)
+    {
+        var report = await services.GetRequiredService<WorkflowRecovery>().ReconcileAsync(client, stoppingToken);
+        LogReconciled(logger, report.Examined, report.Started, report.FailedFound, report.Repaired);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reconciliation at start: {Examined} requests examined, {Started} started, {Failed} failed workflows reported, {Repaired} repaired")]

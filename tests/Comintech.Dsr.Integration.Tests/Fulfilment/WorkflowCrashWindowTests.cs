@@ -10,13 +10,10 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Comintech.Dsr.Integration.Tests.Verification;
+namespace Comintech.Dsr.Integration.Tests.Fulfilment;
 
-/// <summary>
-/// The whole workflow with its real steps on storage: the person types the code after the code step mailed it and
-/// before the step recorded it as sent. The request still completes, with the code sent and verified once each.
-/// </summary>
-public sealed class VerifiedWhileCodeIsRecordedTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+/// <summary>The whole workflow with its real steps on storage (the in-process test host over Azurite), stopped or raced inside a step.</summary>
+public sealed class WorkflowCrashWindowTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private readonly string pickup = Directory.CreateTempSubdirectory("dsr-mail-").FullName;
     private readonly FaultInjection faults = new();
@@ -46,6 +43,7 @@ public sealed class VerifiedWhileCodeIsRecordedTests(AzuriteFixture azurite) : I
 
     private T Get<T>() where T : notnull => host.Services.GetRequiredService<T>();
 
+    /// <summary>The person types the code after the code step mailed it and before the step recorded it as sent.</summary>
     [Fact]
     public async Task A_code_verified_between_its_mail_and_its_sent_record_completes_the_request()
     {
@@ -83,5 +81,28 @@ public sealed class VerifiedWhileCodeIsRecordedTests(AzuriteFixture azurite) : I
         Assert.Single(events, e => e == EvidenceEvents.VerificationSent);
         Assert.Single(events, e => e == EvidenceEvents.VerificationSucceeded);
         Assert.Contains(EvidenceEvents.Completed, events);
+    }
+
+    /// <summary>
+    /// The intake stopped after storing the request and before its receipt link and workflow (a crash): the person's
+    /// repeat of the submission, answered with an alias, finishes that intake at once.
+    /// </summary>
+    [Fact]
+    public async Task A_repeat_of_a_submission_whose_intake_stopped_after_storing_it_starts_the_request()
+    {
+        var submission = new RequestSubmission(
+            RequestType.Access, new DataSubject("halfway@example.com", "Hal Fway", null), Jurisdiction.GDPR, "en", null, new Dictionary<string, string>());
+        // The receipt link is the first evidence batch after the request row is written.
+        faults.FailFirst(FaultInjection.After(FaultInjection.Write(DsrStorage.RequestsTable), FaultInjection.Batch));
+        await Assert.ThrowsAnyAsync<IOException>(() => Get<SubmissionGate>().SubmitAsync(submission, IntakeChannel.Api, host.Client, CancellationToken.None));
+        var stored = (await Get<RequestStore>().FindByHashesAsync([Get<IdentifierHasher>().Hash("halfway@example.com")])).Single();
+        Assert.Null(await host.Client.GetInstanceAsync(stored.Id));
+
+        var alias = await Get<SubmissionGate>().SubmitAsync(submission, IntakeChannel.Api, host.Client, CancellationToken.None);
+
+        Assert.NotEqual(stored.Id, alias);
+        Assert.NotNull(await host.Client.GetInstanceAsync(stored.Id));
+        Assert.Single(await Get<EvidenceLedger>().ReadAsync(stored.Id), e => e.EventType == EvidenceEvents.Received);
+        Assert.NotNull(await MailPickup.WaitForAsync(pickup, $"{stored.Id}.code-1.eml", TimeSpan.FromSeconds(60)));
     }
 }

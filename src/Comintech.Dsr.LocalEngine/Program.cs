@@ -62,6 +62,8 @@ if (engine.SeedDemoData)
 var app = builder.Build();
 partitionLeases.Attach(app.Services.GetRequiredService<ILogger<PartitionLeaseLog>>());
 var edge = app.Services.GetRequiredService<HttpEdge>();
+var sidecar = new SidecarReadiness(app.Services.GetRequiredService<Grpc.Net.Client.GrpcChannel>());
+app.Use((context, next) => sidecar.GateAsync(context, () => next(context)));
 app.Use((context, next) =>
 {
     edge.ApplyHeaders(context);
@@ -109,6 +111,7 @@ if (engine.SeedDemoData)
     app.MapDemoStandIns();
 }
 
+app.Lifetime.ApplicationStarted.Register(() => _ = sidecar.ConnectAsync(app.Lifetime.ApplicationStopping));
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     var mail = app.Configuration["Dsr:Mail:PickupDirectory"];

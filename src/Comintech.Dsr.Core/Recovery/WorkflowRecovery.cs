@@ -112,7 +112,7 @@ public sealed class WorkflowRecovery(
             {
                 // A request received moments ago is still being started by its intake: only one left behind is started here.
                 case null when request.Status == RequestStatus.Received && clock.GetUtcNow() - request.ReceivedAt > IntakeGrace:
-                    await intake.StartOrchestrationAsync(request.Id, request.Type, client, cancellationToken);
+                    await intake.ResumeAsync(request, client, cancellationToken);
                     await RecordAsync(request.Id, "started", new { action = "started", reason = "stored but its workflow never started" }, cancellationToken);
                     started++;
                     break;

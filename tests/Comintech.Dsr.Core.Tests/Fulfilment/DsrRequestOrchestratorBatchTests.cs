@@ -67,32 +67,15 @@ public sealed class DsrRequestOrchestratorBatchTests : IAsyncLifetime
         stores = planned;
         var input = new DsrOrchestrationInput(RequestId, RequestType.Deletion, DateTime.UtcNow.AddMinutes(10), StoresInBatches: true);
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(DsrRequestOrchestrator.Name, input, new StartOrchestrationOptions(RequestId));
-        await WaitUntilAsync(() => calls.Contains("code"));
+        await OrchestrationWaits.UntilAsync(() => calls.Contains("code"));
         await host.Client.RaiseEventAsync(id, DsrEvents.IdentityVerified, true);
         return id;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for the orchestration.");
-            await Task.Delay(50);
-        }
-    }
-
-    private async Task<DsrOrchestrationResult> ResultAsync(string id)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var metadata = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
-        return metadata.ReadOutputAs<DsrOrchestrationResult>()!;
     }
 
     [Fact]
     public async Task Every_store_runs_in_one_batch_and_the_request_completes()
     {
-        var result = await ResultAsync(await StartVerifiedAsync(Store("accounts"), Store("tickets"), Store("billing")));
+        var result = await OrchestrationWaits.ResultAsync(host, await StartVerifiedAsync(Store("accounts"), Store("tickets"), Store("billing")));
 
         Assert.Equal(RequestStatus.Completed, result.Status);
         Assert.Equal(["accounts", "tickets", "billing"], result.Stores.Select(s => s.StoreId));
@@ -107,7 +90,7 @@ public sealed class DsrRequestOrchestratorBatchTests : IAsyncLifetime
         unfinishedInBatch.Add("tickets");
         brokenStores.Add("tickets");
 
-        var result = await ResultAsync(await StartVerifiedAsync(Store("accounts"), Store("tickets"), Store("billing")));
+        var result = await OrchestrationWaits.ResultAsync(host, await StartVerifiedAsync(Store("accounts"), Store("tickets"), Store("billing")));
 
         Assert.Equal(RequestStatus.CompletedWithExceptions, result.Status);
         var failed = Assert.Single(result.Stores, s => s.State == nameof(OutcomeKind.Failed));
@@ -122,7 +105,7 @@ public sealed class DsrRequestOrchestratorBatchTests : IAsyncLifetime
     {
         batchBroken = true;
 
-        var result = await ResultAsync(await StartVerifiedAsync(Store("accounts"), Store("tickets")));
+        var result = await OrchestrationWaits.ResultAsync(host, await StartVerifiedAsync(Store("accounts"), Store("tickets")));
 
         Assert.Equal(RequestStatus.Completed, result.Status);
         Assert.Equal(new Dictionary<string, int> { ["accounts"] = 1, ["tickets"] = 1 }, singleRuns);
@@ -132,11 +115,11 @@ public sealed class DsrRequestOrchestratorBatchTests : IAsyncLifetime
     public async Task A_store_waiting_after_the_batch_waits_for_its_confirmation_and_a_store_that_runs_last_runs_alone_after_it()
     {
         var id = await StartVerifiedAsync(Store("login-history", runsLast: true), Store("accounts"), Store("reseller"));
-        await WaitUntilAsync(() => calls.Contains("remind:reseller"));
+        await OrchestrationWaits.UntilAsync(() => calls.Contains("remind:reseller"));
         Assert.Empty(singleRuns);
 
         await host.Client.RaiseEventAsync(id, DsrEvents.StoreConfirmed("reseller"), new StoreConfirmation(OutcomeKind.Done, 4, "reseller.erase", "partner:acme"));
-        var result = await ResultAsync(id);
+        var result = await OrchestrationWaits.ResultAsync(host, id);
 
         Assert.Equal(RequestStatus.Completed, result.Status);
         Assert.Equal(4, result.Stores.Single(s => s.StoreId == "reseller").RecordsAffected);

@@ -63,8 +63,8 @@ public static class EvidenceSentences
         EvidenceEvents.Classified => $"Classified by staff as {d.Text("type")}",
         EvidenceEvents.DeadlineExtended => $"Deadline extended from {d.Day("previousDueAt")} to {d.Day("dueAt")}; notice sent",
         EvidenceEvents.ApprovalRequested => "Waiting for staff approval",
-        EvidenceEvents.ApprovalGranted => $"Approved by {actor}",
-        EvidenceEvents.ApprovalDenied => $"Denied by {actor}",
+        EvidenceEvents.ApprovalGranted => $"Approved by {Who(actor)}",
+        EvidenceEvents.ApprovalDenied => $"Denied by {Who(actor)}",
         EvidenceEvents.DenialNoticeSent => "Denial notice sent to the person",
         EvidenceEvents.Denied => "Request closed: denied",
         EvidenceEvents.Refused => "Request refused in full",
@@ -114,6 +114,9 @@ public static class EvidenceSentences
         };
         return note is null ? sentence : $"{sentence} ({note})";
     }
+
+    /// <summary>Staff actors are written <c>staff:&lt;name&gt;</c>.</summary>
+    private static string Who(string actor) => actor.StartsWith("staff:", StringComparison.Ordinal) ? actor["staff:".Length..] : actor;
 
     private static string Channel(string? channel) => channel switch
     {

@@ -54,7 +54,7 @@ public class EvidenceSentencesTests
         Assert.Equal("Verification code sent", EvidenceSentences.Describe(Link(EvidenceEvents.VerificationSent, new { issue = 1, ttlMinutes = 30 })));
         Assert.Equal("Verification code #2 sent", EvidenceSentences.Describe(Link(EvidenceEvents.VerificationSent, new { issue = 2 })));
         Assert.Equal("Wrong verification code entered (3 tries left)", EvidenceSentences.Describe(Link(EvidenceEvents.VerificationFailed, new { attemptsLeft = 3 })));
-        Assert.Equal("Approved by entra:ana@example.com", EvidenceSentences.Describe(Link(EvidenceEvents.ApprovalGranted, new { }, "entra:ana@example.com")));
+        Assert.Equal("Approved by ana@example.com", EvidenceSentences.Describe(Link(EvidenceEvents.ApprovalGranted, new { }, "staff:ana@example.com")));
         Assert.Equal(
             "Deadline extended from 2026-12-01 to 2027-02-01; notice sent",
             EvidenceSentences.Describe(Link(EvidenceEvents.DeadlineExtended, new { previousDueAt = "2026-12-01T23:59:59+00:00", dueAt = "2027-02-01T23:59:59+00:00", notice = "n" })));

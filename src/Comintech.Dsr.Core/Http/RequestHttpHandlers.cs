@@ -5,6 +5,7 @@ using Comintech.Dsr.Identity;
 using Comintech.Dsr.Fulfilment.Rerun;
 using Comintech.Dsr.Intake;
 using Comintech.Dsr.Limits;
+using Comintech.Dsr.Notifications;
 using Comintech.Dsr.Storage;
 using Comintech.Dsr.Verification;
 using Microsoft.AspNetCore.Http;

@@ -10,6 +10,7 @@ using Comintech.Dsr.Connectors.Waiting;
 using Comintech.Dsr.Connectors.WebLogs;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Fulfilment;
+using Comintech.Dsr.Fulfilment.Access;
 using Comintech.Dsr.Fulfilment.Activities;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Inbox;

@@ -1,8 +1,8 @@
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Connectors.Manual;
 using Comintech.Dsr.Connectors.Partners;
-using Comintech.Dsr.Connectors.Waiting;
 using Comintech.Dsr.Domain;
+using Comintech.Dsr.Http;
 using Comintech.Dsr.Staff;
 using Comintech.Dsr.Storage;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +10,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace Comintech.Dsr.Http;
+namespace Comintech.Dsr.Connectors.Waiting;
 
 /// <summary>
 /// Confirmations of store parts that wait on someone: partners (authenticated by their HMAC signature) and staff

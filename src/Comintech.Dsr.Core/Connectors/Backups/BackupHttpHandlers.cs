@@ -1,9 +1,9 @@
-using Comintech.Dsr.Connectors.Backups;
+using Comintech.Dsr.Http;
 using Comintech.Dsr.Staff;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 
-namespace Comintech.Dsr.Http;
+namespace Comintech.Dsr.Connectors.Backups;
 
 /// <summary>Staff routes about backups (staff credentials required; each use is in the audit log).</summary>
 public sealed class BackupHttpHandlers(StaffAuthenticator authenticator, BackupRestored restored)

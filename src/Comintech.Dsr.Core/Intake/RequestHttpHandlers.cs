@@ -1,17 +1,16 @@
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Fulfilment;
+using Comintech.Dsr.Http;
 using Comintech.Dsr.Identity;
 using Comintech.Dsr.Fulfilment.Rerun;
-using Comintech.Dsr.Intake;
 using Comintech.Dsr.Limits;
 using Comintech.Dsr.Notifications;
-using Comintech.Dsr.Storage;
 using Comintech.Dsr.Verification;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 
-namespace Comintech.Dsr.Http;
+namespace Comintech.Dsr.Intake;
 
 /// <summary>
 /// The public routes, host-neutral: both the Functions app and the local engine bind their routes to these.

@@ -1,15 +1,15 @@
 using System.Globalization;
 using System.Net;
 using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Connectors.Partners;
 using Comintech.Dsr.Connectors.Waiting;
 using Comintech.Dsr.Domain;
+using Comintech.Dsr.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace Comintech.Dsr.Http;
+namespace Comintech.Dsr.Connectors.Partners;
 
 /// <summary>
 /// The signed confirmation link mailed to partners without an API: GET shows a small form (nothing changes on GET, so

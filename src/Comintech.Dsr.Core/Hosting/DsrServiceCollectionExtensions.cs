@@ -143,6 +143,8 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<StaffAuthenticator>();
         services.AddSingleton<StaffAuditLog>();
         services.AddSingleton<StaffQueryHandlers>();
+        services.AddSingleton<StaffTodoService>();
+        services.AddSingleton<StaffConsoleHandlers>();
         services.AddSingleton<Staff.Approval.DecideApproval>();
         services.AddSingleton<Staff.Extension.ExtendDeadline>();
         services.AddSingleton<Staff.Rerun.RerunStore>();

@@ -1,5 +1,6 @@
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Limits;
 using Microsoft.DurableTask.Client;
@@ -29,13 +30,11 @@ public sealed class VerifyCode(CodeAttempts attempts, EvidenceLedger evidence)
         switch (outcome.Result)
         {
             case VerifyResult.Verified or VerifyResult.AlreadyVerified:
-                await evidence.AppendAsync(requestId, "verified", EvidenceEvents.VerificationSucceeded, new { channel = "code" }, cancellationToken: cancellationToken);
+                await evidence.AppendAsync(requestId, VerificationSucceeded.Key, VerificationSucceeded.ByCode, cancellationToken: cancellationToken);
                 await client.RaiseEventAsync(requestId, DsrEvents.IdentityVerified, true, cancellationToken);
                 return outcome.Result;
             case VerifyResult.WrongCode:
-                await evidence.AppendAsync(
-                    requestId, "verify-failed-" + RequestId.New(), EvidenceEvents.VerificationFailed,
-                    new { attemptsLeft = outcome.AttemptsLeft }, cancellationToken: cancellationToken);
+                await evidence.AppendAsync(requestId, VerificationFailed.Key(), new VerificationFailed(outcome.AttemptsLeft), cancellationToken: cancellationToken);
                 return new UseCaseFailure(
                     FailureKind.Rejected,
                     "Wrong code",
@@ -46,10 +45,10 @@ public sealed class VerifyCode(CodeAttempts attempts, EvidenceLedger evidence)
                     Extensions = new Dictionary<string, object?> { ["attemptsLeft"] = outcome.AttemptsLeft },
                 };
             case VerifyResult.Expired:
-                await evidence.AppendAsync(requestId, "verify-expired-" + RequestId.New(), EvidenceEvents.VerificationExpired, new { }, cancellationToken: cancellationToken);
+                await evidence.AppendAsync(requestId, VerificationExpired.Key(), new VerificationExpired(), cancellationToken: cancellationToken);
                 return new UseCaseFailure(FailureKind.Gone, "Code expired", "This code has expired. Ask for a new one.");
             case VerifyResult.Locked:
-                await evidence.AppendAsync(requestId, "verify-locked-" + RequestId.New(), EvidenceEvents.VerificationLocked, new { }, cancellationToken: cancellationToken);
+                await evidence.AppendAsync(requestId, VerificationLocked.Key(), new VerificationLocked(), cancellationToken: cancellationToken);
                 return new UseCaseFailure(FailureKind.Locked, "Too many wrong codes", "This code is locked after too many wrong tries. Ask for a new code.");
             default:
                 return UseCaseFailure.Conflict("No code yet", "No code has been sent for this request yet. Try again in a minute.");

@@ -1,5 +1,6 @@
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Storage;
 using Microsoft.DurableTask.Client;
@@ -28,9 +29,9 @@ public sealed class DecideApproval(EvidenceLedger evidence, StaffAuditLog audit,
         }
 
         var action = approved ? StaffActions.Approve : StaffActions.Deny;
-        var decision = approved ? EvidenceEvents.ApprovalGranted : EvidenceEvents.ApprovalDenied;
-        var recorded = await evidence.AppendAsync(request.Id, "approval-decision", decision, new { }, staff.Actor, cancellationToken);
-        if (recorded.EventType != decision)
+        EvidenceEvent decision = approved ? new ApprovalGranted() : new ApprovalDenied();
+        var recorded = await evidence.AppendAsync(request.Id, ApprovalDecision.Key, decision, staff.Actor, cancellationToken);
+        if (recorded.EventType != decision.EventType)
         {
             return UseCaseFailure.Conflict("Already decided", $"The request was already {(approved ? "denied" : "approved")}.");
         }

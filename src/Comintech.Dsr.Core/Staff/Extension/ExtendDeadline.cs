@@ -1,6 +1,7 @@
 using Comintech.Dsr.Deadlines;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Notifications;
 using Comintech.Dsr.Storage;
@@ -37,9 +38,7 @@ public sealed class ExtendDeadline(
         var notice = MessageTemplates.Extension(request, newDueAt, reason, options.Value.Notices);
         await notifier.SendAsync(notice, cancellationToken);
         await evidence.AppendAsync(
-            request.Id, "deadline-extended", EvidenceEvents.DeadlineExtended,
-            new { previousDueAt = request.DueAt, dueAt = newDueAt, notice = notice.IdempotencyKey },
-            staff.Actor, cancellationToken);
+            request.Id, DeadlineExtended.Key, new DeadlineExtended(request.DueAt, newDueAt, notice.IdempotencyKey), staff.Actor, cancellationToken);
         var watch = DeadlineWatchOrchestrator.InstanceIdFor(request.Id);
         if (await client.GetInstanceAsync(watch, cancellationToken) is { IsRunning: true })
         {

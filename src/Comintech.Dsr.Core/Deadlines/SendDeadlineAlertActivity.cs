@@ -15,7 +15,7 @@ namespace Comintech.Dsr.Deadlines;
 /// evidence. The message names the request id, type, status and deadline, never the person.
 /// </summary>
 /// <returns>False when the request is closed (the watch then ends).</returns>
-public sealed class SendDeadlineAlertActivity(RequestStore requests, INotifier notifier, EvidenceLedger evidence, Http.PublicLinks links, IOptions<DsrOptions> options)
+public sealed class SendDeadlineAlertActivity(RequestStore requests, INotifier notifier, EvidenceLedger evidence, PublicLinks links, IOptions<DsrOptions> options)
     : IDsrActivity<DeadlineAlertInput, bool>
 {
     public async Task<bool> RunAsync(DeadlineAlertInput input, CancellationToken cancellationToken)

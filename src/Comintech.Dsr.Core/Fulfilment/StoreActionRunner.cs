@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Connectors.Manual;
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment.Activities;
@@ -30,15 +31,17 @@ public sealed partial class StoreActionRunner(
     IdentifierHasher hasher,
     ILogger<StoreActionRunner> logger)
 {
+    /// <param name="request">The request as read once for several stores (a store batch); read here when null.</param>
     public async Task<ConnectorOutcome> RunAsync(
-        StoreActionInput input, string key, Func<ConnectorOutcome, StoreOutcomeEvidence> toEvidence, CancellationToken cancellationToken, EvidenceTiming timing = EvidenceTiming.Now)
+        StoreActionInput input, string key, Func<ConnectorOutcome, StoreOutcomeEvidence> toEvidence, CancellationToken cancellationToken,
+        EvidenceTiming timing = EvidenceTiming.Now, DsrRequest? request = null)
     {
         if (await RecordedAsync(input.RequestId, key, toEvidence, cancellationToken, timing) is { } earlier)
         {
             return earlier;
         }
 
-        var (connector, connectorRequest) = await PrepareAsync(input, key, cancellationToken);
+        var (connector, connectorRequest) = await PrepareAsync(input, key, cancellationToken, request);
         ConnectorOutcome outcome;
         using var span = DsrTelemetry.StartConnectorCall(input.RequestId, input.StoreId, input.Action.ToString());
         try
@@ -82,13 +85,14 @@ public sealed partial class StoreActionRunner(
     /// The connector for the store (the manual-step connector where the data map says the action is Manual) and
     /// the request it gets, with the person's bound identifiers read from the request store.
     /// </summary>
-    public async Task<(IDataStoreConnector Connector, ConnectorRequest Request)> PrepareAsync(StoreActionInput input, string key, CancellationToken cancellationToken)
+    public async Task<(IDataStoreConnector Connector, ConnectorRequest Request)> PrepareAsync(
+        StoreActionInput input, string key, CancellationToken cancellationToken, DsrRequest? request = null)
     {
         var store = dataMap.Value.Get(input.StoreId);
         var kind = store.PolicyFor(input.Action).Mode == ActionMode.Manual ? ManualStepConnector.KindName : store.Kind;
         var connector = connectors.FirstOrDefault(c => string.Equals(c.Kind, kind, StringComparison.OrdinalIgnoreCase))
             ?? throw new ConnectorException($"No connector serves kind '{kind}'.");
-        var request = await requests.GetAsync(input.RequestId, cancellationToken);
+        request ??= await ReadRequestAsync(input.RequestId, cancellationToken);
         if (request.IdentifiersRemovedAt is not null)
         {
             throw new ConnectorException("The request's identifiers were removed under the retention policy; a new request is needed.");
@@ -104,6 +108,9 @@ public sealed partial class StoreActionRunner(
 
         return (connector, connectorRequest);
     }
+
+    /// <summary>The request the stores act for: one read serves every store of a batch.</summary>
+    public Task<DsrRequest> ReadRequestAsync(string requestId, CancellationToken cancellationToken) => requests.GetAsync(requestId, cancellationToken);
 
     /// <summary>Keeps an outcome under its key (a re-run returns it) and appends it to the evidence chain once.</summary>
     public async Task<ConnectorOutcome> RecordAsync(

@@ -23,7 +23,7 @@ public sealed class WorkflowCrashWindowTests(AzuriteFixture azurite) : IClassFix
     public async Task InitializeAsync()
     {
         var configuration = TestServices.Configuration(azurite.ConnectionString, pickup);
-        host = await DurableTaskTestHost.StartAsync(
+        host = await TestDurableHost.StartAsync(
             registry => registry.AddDsrTasks(),
             new DurableTaskTestHostOptions
             {

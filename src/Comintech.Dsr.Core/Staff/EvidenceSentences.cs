@@ -70,7 +70,6 @@ public static class EvidenceSentences
         EvidenceEvents.Refused => "Request refused in full",
         EvidenceEvents.StoresRefused => $"Refused for stores {d.List("stores")}",
         EvidenceEvents.RefusedStoresSkipped => $"Refused stores skipped: {d.List("stores")}",
-        EvidenceEvents.GlobalPrivacyControl => "Global Privacy Control signal received with the request",
         EvidenceEvents.RecipientNotified => $"Recipient {d.Text("recipient")} told",
         EvidenceEvents.RecipientTaskOpened => $"Staff task opened to tell recipient {d.Text("recipient")}",
         EvidenceEvents.RecipientNotNotified => $"Recipient {d.Text("recipient")} not told: it receives data only on a legal demand",

@@ -2,6 +2,7 @@ using System.Globalization;
 using Comintech.Dsr.Connectors.Partners;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Staff;
 using Comintech.Dsr.Storage;
@@ -93,9 +94,11 @@ public sealed class ClientAnswerHttpHandlers(
         }
 
         await evidence.AppendAsync(
-            requestId, $"client-answered:{forward.StoreId}.{clientId}", ClientEvidence.Answered,
-            new { storeId = forward.StoreId, clientId, outcome = answer.Kind.ToString(), answer.RecordsAffected },
-            answer.ConfirmedBy, cancellationToken);
+            requestId,
+            ClientAnswered.Key(forward.StoreId, clientId),
+            new ClientAnswered(forward.StoreId, clientId, answer.Kind, answer.RecordsAffected),
+            answer.ConfirmedBy,
+            cancellationToken);
         return true;
     }
 

@@ -4,6 +4,7 @@ using Comintech.Dsr.Connectors.ProcessorRouting;
 using Comintech.Dsr.Connectors.Waiting;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Staff;
 using Comintech.Dsr.Storage;
 using Comintech.Dsr.Testing;
@@ -56,7 +57,7 @@ public sealed class StaffTodoServiceTests(AzuriteFixture azurite) : IClassFixtur
         var lateToo = await AddAsync(RequestStatus.InProgress, 30, "Lou");
         var closed = await AddAsync(RequestStatus.Completed, 5, "Cy");
         var decided = await AddAsync(RequestStatus.AwaitingApproval, 30, "Dee"); // approved; the workflow has not moved it on yet
-        await services.GetRequiredService<EvidenceLedger>().AppendAsync(decided.Id, "approval-decision", EvidenceEvents.ApprovalGranted, new { }, "staff:x");
+        await services.GetRequiredService<EvidenceLedger>().AppendAsync(decided.Id, ApprovalGranted.Key, new ApprovalGranted(), "staff:x");
         await OpenAsync(manual, "paper", "staff");
         await OpenAsync(partner, "reseller", "partner:reseller");
         await OpenAsync(closed, "paper", "staff");

@@ -4,6 +4,7 @@ using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Connectors.Manual;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment.Activities;
 using Comintech.Dsr.Storage;
 using Comintech.Dsr.Telemetry;
@@ -32,9 +33,10 @@ public sealed partial class StoreActionRunner(
 {
     /// <param name="request">The request as read once for several stores (a store batch); read here when null.</param>
     public async Task<ConnectorOutcome> RunAsync(
-        StoreActionInput input, string key, string eventType, CancellationToken cancellationToken, EvidenceTiming timing = EvidenceTiming.Now, DsrRequest? request = null)
+        StoreActionInput input, string key, Func<ConnectorOutcome, StoreOutcomeEvidence> toEvidence, CancellationToken cancellationToken,
+        EvidenceTiming timing = EvidenceTiming.Now, DsrRequest? request = null)
     {
-        if (await RecordedAsync(input.RequestId, key, eventType, cancellationToken, timing) is { } earlier)
+        if (await RecordedAsync(input.RequestId, key, toEvidence, cancellationToken, timing) is { } earlier)
         {
             return earlier;
         }
@@ -76,7 +78,7 @@ public sealed partial class StoreActionRunner(
             await RecordCorrectionsAsync(connectorRequest, cancellationToken);
         }
 
-        return await RecordAsync(input.RequestId, key, eventType, RetentionApplied(connectorRequest, outcome), cancellationToken, timing);
+        return await RecordAsync(input.RequestId, key, toEvidence, RetentionApplied(connectorRequest, outcome), cancellationToken, timing);
     }
 
     /// <summary>
@@ -112,10 +114,10 @@ public sealed partial class StoreActionRunner(
 
     /// <summary>Keeps an outcome under its key (a re-run returns it) and appends it to the evidence chain once.</summary>
     public async Task<ConnectorOutcome> RecordAsync(
-        string requestId, string key, string eventType, ConnectorOutcome outcome, CancellationToken cancellationToken, EvidenceTiming timing = EvidenceTiming.Now)
+        string requestId, string key, Func<ConnectorOutcome, StoreOutcomeEvidence> toEvidence, ConnectorOutcome outcome, CancellationToken cancellationToken, EvidenceTiming timing = EvidenceTiming.Now)
     {
         await storage.ConnectorRuns.UpsertEntityAsync(ConnectorRunRecord.ToEntity(requestId, key, outcome), TableUpdateMode.Replace, cancellationToken);
-        return await EnsureEvidenceAsync(requestId, key, eventType, outcome, timing, cancellationToken);
+        return await EnsureEvidenceAsync(requestId, key, toEvidence, outcome, timing, cancellationToken);
     }
 
     /// <summary>
@@ -123,21 +125,18 @@ public sealed partial class StoreActionRunner(
     /// between the two writes; null when no run finished.
     /// </summary>
     public async Task<ConnectorOutcome?> RecordedAsync(
-        string requestId, string key, string eventType, CancellationToken cancellationToken, EvidenceTiming timing = EvidenceTiming.Now) =>
+        string requestId, string key, Func<ConnectorOutcome, StoreOutcomeEvidence> toEvidence, CancellationToken cancellationToken, EvidenceTiming timing = EvidenceTiming.Now) =>
         await EarlierAsync(requestId, key, cancellationToken) is { } earlier
-            ? await EnsureEvidenceAsync(requestId, key, eventType, earlier, timing, cancellationToken)
+            ? await EnsureEvidenceAsync(requestId, key, toEvidence, earlier, timing, cancellationToken)
             : null;
-
-    /// <summary>The key of a store outcome's evidence link.</summary>
-    public static string EvidenceKey(string connectorKey) => "store:" + connectorKey;
 
     // A waiting store's link goes in at once: its wait may outlast everything else, and the link says a partner was asked.
     private async Task<ConnectorOutcome> EnsureEvidenceAsync(
-        string requestId, string key, string eventType, ConnectorOutcome outcome, EvidenceTiming timing, CancellationToken cancellationToken)
+        string requestId, string key, Func<ConnectorOutcome, StoreOutcomeEvidence> toEvidence, ConnectorOutcome outcome, EvidenceTiming timing, CancellationToken cancellationToken)
     {
         if (timing == EvidenceTiming.Now || outcome.Kind == OutcomeKind.Waiting)
         {
-            await evidence.AppendAsync(requestId, EvidenceKey(key), eventType, outcome, cancellationToken: cancellationToken);
+            await evidence.AppendAsync(requestId, StoreOutcomeEvidence.Key(key), toEvidence(outcome), cancellationToken: cancellationToken);
         }
 
         return outcome;
@@ -152,10 +151,10 @@ public sealed partial class StoreActionRunner(
         var fields = request.Corrections
             .Where(c => request.Store.Fields.ContainsKey(c.Key) || request.Store.Fields.Count == 0)
             .OrderBy(c => c.Key, StringComparer.Ordinal)
-            .Select(c => new { field = c.Key, storeField = request.Store.Fields.GetValueOrDefault(c.Key), newValueHash = hasher.Hash(c.Value) })
+            .Select(c => new CorrectedField(c.Key, request.Store.Fields.GetValueOrDefault(c.Key), hasher.Hash(c.Value)))
             .ToList();
         await evidence.AppendAsync(
-            request.RequestId, "corrected:" + request.IdempotencyKey, EvidenceEvents.CorrectionApplied, new { storeId = request.Store.Id, fields }, cancellationToken: cancellationToken);
+            request.RequestId, CorrectionApplied.Key(request.IdempotencyKey), new CorrectionApplied(request.Store.Id, fields), cancellationToken: cancellationToken);
     }
 
     /// <summary>The outcome kept under a key by an earlier run, if any.</summary>

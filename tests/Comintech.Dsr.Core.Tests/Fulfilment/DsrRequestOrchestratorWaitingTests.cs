@@ -15,7 +15,7 @@ public sealed class DsrRequestOrchestratorWaitingTests : IAsyncLifetime
     private readonly ConcurrentQueue<string> calls = new();
     private DurableTaskTestHost host = null!;
 
-    public async Task InitializeAsync() => host = await DurableTaskTestHost.StartAsync(registry =>
+    public async Task InitializeAsync() => host = await TestDurableHost.StartAsync(registry =>
     {
         registry.AddOrchestrator<DsrRequestOrchestrator>();
         registry.AddActivityFunc<string, bool>(DsrActivityNames.SendAcknowledgement, (_, _) => true);

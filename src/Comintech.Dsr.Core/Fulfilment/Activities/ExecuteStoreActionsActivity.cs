@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Microsoft.Extensions.Logging;
 
 namespace Comintech.Dsr.Fulfilment.Activities;
@@ -29,7 +29,7 @@ public sealed partial class ExecuteStoreActionsActivity(StoreActionRunner runner
             var store = new StoreActionInput(input.RequestId, storeId, input.Action);
             try
             {
-                outcomes[storeId] = await runner.RunAsync(store, store.IdempotencyKey, EvidenceEvents.StoreOutcome, token, EvidenceTiming.AtFinalise, request);
+                outcomes[storeId] = await runner.RunAsync(store, store.IdempotencyKey, o => new StoreOutcomeRecorded(o), token, EvidenceTiming.AtFinalise, request);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

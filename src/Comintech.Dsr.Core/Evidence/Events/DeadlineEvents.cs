@@ -6,16 +6,12 @@ namespace Comintech.Dsr.Evidence.Events;
 /// <summary>Staff extended the deadline once: the old and new due dates and the notice's message key.</summary>
 public sealed record DeadlineExtended(DateTimeOffset PreviousDueAt, DateTimeOffset DueAt, string Notice) : EvidenceEvent(EvidenceEvents.DeadlineExtended)
 {
-    public override string Describe() => $"Deadline extended from {Day(PreviousDueAt)} to {Day(DueAt)}; the person was told.";
-
     public static EvidenceKey Key => new("deadline-extended");
 }
 
 /// <summary>The time the person took to prove who they are was added to the deadline (identity-wait policy Pause).</summary>
 public sealed record DeadlinePaused(double WaitedDays, DateTimeOffset PreviousDueAt, DateTimeOffset DueAt) : EvidenceEvent(EvidenceEvents.DeadlinePaused)
 {
-    public override string Describe() => $"Deadline moved from {Day(PreviousDueAt)} to {Day(DueAt)}: {Number(WaitedDays)} day(s) waiting for proof of identity.";
-
     public static EvidenceKey Key => new("identity-wait");
 }
 
@@ -43,13 +39,7 @@ public abstract record DeadlineAlert : EvidenceEvent
 }
 
 /// <summary>A reminder that the deadline is near.</summary>
-public sealed record DeadlineReminder(DeadlineAlertInput Alert, bool Notified) : DeadlineAlert(Alert, Notified, EvidenceEvents.DeadlineReminder)
-{
-    public override string Describe() => $"Reminder: the deadline {Day(DueAt)} is near" + (Notified ? "; staff were e-mailed." : ".");
-}
+public sealed record DeadlineReminder(DeadlineAlertInput Alert, bool Notified) : DeadlineAlert(Alert, Notified, EvidenceEvents.DeadlineReminder);
 
 /// <summary>The deadline passed with the request open.</summary>
-public sealed record DeadlineEscalated(DeadlineAlertInput Alert, bool Notified) : DeadlineAlert(Alert, Notified, EvidenceEvents.DeadlineEscalated)
-{
-    public override string Describe() => $"The deadline {Day(DueAt)} passed with the request open" + (Notified ? "; staff were e-mailed." : ".");
-}
+public sealed record DeadlineEscalated(DeadlineAlertInput Alert, bool Notified) : DeadlineAlert(Alert, Notified, EvidenceEvents.DeadlineEscalated);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace Comintech.Dsr.Evidence.Events;
@@ -15,18 +14,6 @@ public abstract record EvidenceEvent
     /// <summary>The link's event type, one of <see cref="EvidenceEvents"/> (not part of the details JSON).</summary>
     [JsonIgnore]
     public string EventType { get; }
-
-    /// <summary>One English sentence for auditors and staff, from this event's fields alone.</summary>
-    public abstract string Describe();
-
-    protected static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    protected static string Day(DateTime at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    protected static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
-
-    protected static string Tally(IEnumerable<StoreTally> stores) =>
-        string.Join(", ", stores.Select(s => $"{s.StoreId} {s.Kind} ({s.RecordsAffected} affected)"));
 }
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Comintech.Dsr.Identity;
 
 namespace Comintech.Dsr.Evidence.Events;
@@ -6,8 +5,6 @@ namespace Comintech.Dsr.Evidence.Events;
 /// <summary>Which tier the person reached and how an account id (if any) was bound; no identifier in clear.</summary>
 public sealed record IdentityResolved(int Tier, string Method, bool AccountIdGiven, bool AccountBound, BindingSource? BoundBy, bool Tier2Required) : EvidenceEvent(EvidenceEvents.IdentityResolved)
 {
-    public override string Describe() => $"Identity established at tier {Tier} ({Method})" + (AccountIdGiven ? (AccountBound ? "; the account id given was bound." : "; the account id given was not bound.") : ".");
-
     public static EvidenceKey Key => new("identity");
 
     public static IdentityResolved From(IdentityState identity, bool accountIdGiven, bool tier2Required) => new(
@@ -27,9 +24,6 @@ public sealed record IdentityResolved(int Tier, string Method, bool AccountIdGiv
 /// <summary>An account id the person gave was not bound to them and is not searched: its keyed hash and why.</summary>
 public sealed record IdentityUnbound : EvidenceEvent
 {
-    public override string Describe() => $"An account id given was not bound to the person and is not searched ({Reason}).";
-
-    [JsonConstructor]
     private IdentityUnbound(string valueHash, UnboundReason reason)
         : base(EvidenceEvents.IdentityUnbound) => (ValueHash, Reason) = (valueHash, reason);
 
@@ -47,9 +41,6 @@ public sealed record IdentityUnbound : EvidenceEvent
 /// <summary>An account id bound later at tier 2 (control-panel link, staff), with its keyed hash.</summary>
 public sealed record IdentityBound : EvidenceEvent
 {
-    public override string Describe() => $"Account id bound at tier {Tier} by {BoundBy}.";
-
-    [JsonConstructor]
     private IdentityBound(int tier, BindingSource boundBy, string valueHash)
         : base(EvidenceEvents.IdentityBound) => (Tier, BoundBy, ValueHash) = (tier, boundBy, valueHash);
 
@@ -69,7 +60,5 @@ public sealed record IdentityBound : EvidenceEvent
 /// <summary>The stores found by account were run again for an account bound after fulfilment: their outcomes and the notice's key.</summary>
 public sealed record IdentityRerunCompleted(string Run, IReadOnlyList<StoreTally> Stores, string Notice) : EvidenceEvent(EvidenceEvents.IdentityRerunCompleted)
 {
-    public override string Describe() => $"Stores found by account run again for the bound account: {Tally(Stores)}.";
-
     public static EvidenceKey Key(string runId) => new("identity-rerun:" + runId);
 }

@@ -7,25 +7,18 @@ namespace Comintech.Dsr.Evidence.Events;
 /// <summary>The workflow stopped at a step after its retries (the reason holds no personal data: it comes from the engine's failure).</summary>
 public sealed record WorkflowFailed(string Step, string Reason, int Failure) : EvidenceEvent(EvidenceEvents.WorkflowFailed)
 {
-    public override string Describe() => $"Workflow failure {Failure} at step {Step}.";
-
     public static EvidenceKey Key(int failure) => new($"workflow-failed-{failure}");
 }
 
 /// <summary>A failed (or never started) workflow was started again: which failure, whether verified, any decision handed over.</summary>
 public sealed record WorkflowRestarted(int? Failure, string? Step, bool Verified, string? Approval) : EvidenceEvent(EvidenceEvents.WorkflowRestarted)
 {
-    public override string Describe() => "Workflow restarted" + (Step is null ? "." : $" after failure {Failure} at step {Step}.");
-
     public static EvidenceKey Key(int? failure) => new($"workflow-restarted-{failure ?? 0}");
 }
 
 /// <summary>Reconciliation repaired a request: started its workflow, or closed it as its finished workflow had.</summary>
 public sealed record RequestReconciled : EvidenceEvent
 {
-    public override string Describe() => From is { } from && To is { } to ? $"Reconciliation closed the request as {to} (it stood at {from})." : "Reconciliation started the workflow of a request stored without one.";
-
-    [JsonConstructor]
     private RequestReconciled(string action, string? reason, RequestStatus? from, RequestStatus? to)
         : base(EvidenceEvents.Reconciled) =>
         (Action, Reason, From, To) = (action, reason, from, to);
@@ -54,8 +47,6 @@ public sealed record RequestReconciled : EvidenceEvent
 /// <summary>The retention policy removed a request's identifiers: why, which columns; keyed hashes stay.</summary>
 public sealed record IdentifiersRemoved(string Reason) : EvidenceEvent(EvidenceEvents.IdentifiersRemoved)
 {
-    public override string Describe() => $"Identifiers removed under the retention policy ({Reason}).";
-
     public IReadOnlyList<string> Removed => RequestStore.ProtectedColumns;
 
     public string Kept => "ids, dates, type, channel, status, keyed hashes";
@@ -66,8 +57,6 @@ public sealed record IdentifiersRemoved(string Reason) : EvidenceEvent(EvidenceE
 /// <summary>The retention policy (or a later deletion request) removed a request's working copies: why, kinds and counts.</summary>
 public sealed record CopiesRemoved(string Reason, int Exports, int Packages, int RawMails, int Attachments) : EvidenceEvent(EvidenceEvents.CopiesRemoved)
 {
-    public override string Describe() => $"Working copies removed ({Reason}): {Exports} export(s), {Packages} package(s), {RawMails} raw e-mail(s), {Attachments} attachment(s).";
-
     public static EvidenceKey ClosedKey => new("retention:copies");
 
     public static EvidenceKey PackageExpiredKey => new("retention:package-expired");

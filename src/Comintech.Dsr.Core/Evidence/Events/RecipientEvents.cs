@@ -39,19 +39,10 @@ public abstract record RecipientEvidence : EvidenceEvent
 }
 
 /// <summary>A recipient was told by webhook or e-mail.</summary>
-public sealed record RecipientNotified(RecipientNotice Notice) : RecipientEvidence(Notice, EvidenceEvents.RecipientNotified)
-{
-    public override string Describe() => $"Recipient {Recipient} told by {Channel} about {string.Join(", ", Stores)}.";
-}
+public sealed record RecipientNotified(RecipientNotice Notice) : RecipientEvidence(Notice, EvidenceEvents.RecipientNotified);
 
 /// <summary>A recipient could not be told automatically: staff were given the task.</summary>
-public sealed record RecipientTaskOpened(RecipientNotice Notice) : RecipientEvidence(Notice, EvidenceEvents.RecipientTaskOpened)
-{
-    public override string Describe() => $"Recipient {Recipient} could not be told automatically about {string.Join(", ", Stores)}; staff task opened.";
-}
+public sealed record RecipientTaskOpened(RecipientNotice Notice) : RecipientEvidence(Notice, EvidenceEvents.RecipientTaskOpened);
 
 /// <summary>A recipient that receives data only on legal demand was not told.</summary>
-public sealed record RecipientNotNotified(RecipientNotice Notice) : RecipientEvidence(Notice, EvidenceEvents.RecipientNotNotified)
-{
-    public override string Describe() => $"Recipient {Recipient} receives data only on legal demand and was not told.";
-}
+public sealed record RecipientNotNotified(RecipientNotice Notice) : RecipientEvidence(Notice, EvidenceEvents.RecipientNotNotified);

@@ -1,20 +1,14 @@
-using System.Text.Json.Serialization;
-
 namespace Comintech.Dsr.Evidence.Events;
 
 /// <summary>Code number <paramref name="Issue"/> was sent (its message key and how long it is valid).</summary>
 public sealed record VerificationSent(int Issue, string Message, double TtlMinutes) : EvidenceEvent(EvidenceEvents.VerificationSent)
 {
-    public override string Describe() => $"Verification code {Issue} sent, valid for {Number(TtlMinutes)} minutes.";
-
     public static EvidenceKey Key(int issue) => new($"code-{issue}");
 }
 
 /// <summary>Code number <paramref name="Issue"/> was not sent: the address reached its daily cap of code mails.</summary>
 public sealed record VerificationHeld(int Issue, string Reason) : EvidenceEvent(EvidenceEvents.VerificationHeld)
 {
-    public override string Describe() => $"Verification code {Issue} not sent: the address reached its daily cap of code e-mails.";
-
     public static EvidenceKey Key(int issue) => new($"code-{issue}-held");
 
     public static VerificationHeld DailyCap(int issue) => new(issue, "daily-code-mail-cap");
@@ -23,9 +17,6 @@ public sealed record VerificationHeld(int Issue, string Reason) : EvidenceEvent(
 /// <summary>The person proved the address: by a code, or by the smoke test's key.</summary>
 public sealed record VerificationSucceeded : EvidenceEvent
 {
-    public override string Describe() => $"Identity verified ({Channel}).";
-
-    [JsonConstructor]
     private VerificationSucceeded(string channel)
         : base(EvidenceEvents.VerificationSucceeded) => Channel = channel;
 
@@ -41,8 +32,6 @@ public sealed record VerificationSucceeded : EvidenceEvent
 /// <summary>A wrong code was tried; how many attempts are left.</summary>
 public sealed record VerificationFailed(int AttemptsLeft) : EvidenceEvent(EvidenceEvents.VerificationFailed)
 {
-    public override string Describe() => $"A wrong verification code was entered; {AttemptsLeft} attempt(s) left.";
-
     /// <summary>Every attempt is its own link.</summary>
     public static EvidenceKey Key() => new("verify-failed-" + Domain.RequestId.New());
 }
@@ -50,33 +39,24 @@ public sealed record VerificationFailed(int AttemptsLeft) : EvidenceEvent(Eviden
 /// <summary>A code was tried after too many wrong ones.</summary>
 public sealed record VerificationLocked() : EvidenceEvent(EvidenceEvents.VerificationLocked)
 {
-    public override string Describe() => "A code was entered after too many wrong ones; verification is locked.";
-
     public static EvidenceKey Key() => new("verify-locked-" + Domain.RequestId.New());
 }
 
 /// <summary>An expired code was tried.</summary>
 public sealed record VerificationExpired() : EvidenceEvent(EvidenceEvents.VerificationExpired)
 {
-    public override string Describe() => "An expired verification code was entered.";
-
     public static EvidenceKey Key() => new("verify-expired-" + Domain.RequestId.New());
 }
 
 /// <summary>The verification window closed without proof; the notice's message key.</summary>
 public sealed record IdentityNotVerified(string Message) : EvidenceEvent(EvidenceEvents.IdentityNotVerified)
 {
-    public override string Describe() => "The verification window closed without proof of identity; the person was told.";
-
     public static EvidenceKey Key => new("not-verified");
 }
 
 /// <summary>The request type is acted on without a code, and the rule that says so.</summary>
 public sealed record VerificationNotRequired : EvidenceEvent
 {
-    public override string Describe() => $"No verification needed: {Basis}.";
-
-    [JsonConstructor]
     private VerificationNotRequired(string basis)
         : base(EvidenceEvents.VerificationNotRequired) => Basis = basis;
 

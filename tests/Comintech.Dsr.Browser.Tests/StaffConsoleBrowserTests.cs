@@ -9,7 +9,8 @@ namespace Comintech.Dsr.Browser.Tests;
 
 /// <summary>
 /// The staff console in Debian's Chromium (driven by Playwright; no browser is downloaded) against a real engine
-/// process: the request form in Spanish; sign in with the key, find requests, approve one, extend another, see a hostile name as text, export.
+/// process: the request form in Spanish; sign in with the key, see the approval waiting in the to-do view, find requests, approve one,
+/// extend another, see a hostile name as text, export; read the evidence as sentences (raw JSON behind a toggle), download the certificate.
 /// </summary>
 public sealed class StaffConsoleBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -65,7 +66,7 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output) : IAsyncL
     }
 
     [Fact]
-    public async Task Staff_sign_in_approve_extend_see_hostile_names_as_text_and_export_the_log()
+    public async Task Staff_sign_in_work_from_the_to_do_view_approve_extend_see_hostile_names_as_text_export_read_evidence_and_download_the_certificate()
     {
         var bobby = DemoDataSeeder.People.Single(p => p.FullName.Contains("<script>", StringComparison.Ordinal));
         var grace = DemoDataSeeder.People[1];
@@ -106,6 +107,13 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output) : IAsyncL
         await page.ClickAsync("#sign-in");
         await page.Locator($"#requests tbody tr[data-id='{deletion}']").WaitForAsync();
 
+        // The to-do view lists the approval waiting (the name as text), and opens the request.
+        var todo = page.Locator($"#todo-list li[data-id='{deletion}'][data-kind='approval']");
+        await Assertions.Expect(todo).ToContainTextAsync("Approve or deny the deletion request");
+        await Assertions.Expect(todo).ToContainTextAsync(bobby.FullName);
+        await todo.ClickAsync();
+        await Assertions.Expect(page.Locator("#d-name")).ToHaveTextAsync(bobby.FullName);
+
         // Find the hostile name: shown as text, no script element created, no alert.
         await page.FillAsync("#f-q", "Tables");
         await page.ClickAsync("#apply");
@@ -121,6 +129,7 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output) : IAsyncL
         await page.FillAsync("#reason", "Identity and account checked");
         await page.ClickAsync("#approve");
         await Assertions.Expect(page.Locator("#action-result")).ToHaveTextAsync("Approved.");
+        await Assertions.Expect(todo).ToHaveCountAsync(0);
         await engine.WaitForStatusAsync(deletion, "Completed", Wait);
 
         // Extend the other one.
@@ -148,6 +157,25 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output) : IAsyncL
         await page.ClickAsync("#apply");
         await page.Locator($"#requests tbody tr[data-id='{deletion}']").ClickAsync();
         await Assertions.Expect(page.Locator("#d-chain")).ToContainTextAsync("chain intact");
+
+        // The evidence reads as sentences; each link's type and raw JSON are behind the auditors' toggle.
+        var evidence = page.Locator("#d-evidence");
+        await Assertions.Expect(evidence).ToContainTextAsync("Verification code sent");
+        await Assertions.Expect(evidence).ToContainTextAsync("Approved by");
+        await Assertions.Expect(evidence).ToContainTextAsync("Request closed: completed");
+        await Assertions.Expect(evidence.Locator("td.raw").First).ToBeHiddenAsync();
+        await page.CheckAsync("#raw-toggle");
+        await Assertions.Expect(evidence.Locator("td.raw").First).ToBeVisibleAsync();
+        await Assertions.Expect(evidence).ToContainTextAsync("request.completed");
+
+        // The deletion certificate, downloaded as issued.
+        var certificate = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-certificate"));
+        Assert.Equal($"{deletion}-deletion-certificate.html", certificate.SuggestedFilename);
+        var certificatePath = Path.Combine(OutputFolder(), certificate.SuggestedFilename);
+        await certificate.SaveAsAsync(certificatePath);
+        var certificateHtml = await File.ReadAllTextAsync(certificatePath);
+        Assert.Contains("<h1>Deletion certificate</h1>", certificateHtml, StringComparison.Ordinal);
+        Assert.Contains($"Request {deletion}: Completed", certificateHtml, StringComparison.Ordinal);
         var screenshot = Path.Combine(OutputFolder(), "staff-console.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
         output.WriteLine($"Screenshot of the staff console: {screenshot}");

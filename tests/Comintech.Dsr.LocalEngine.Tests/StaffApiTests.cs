@@ -98,6 +98,19 @@ public sealed class StaffApiTests(StaffEngineFixture fixture) : IClassFixture<St
     }
 
     [Fact]
+    public async Task The_openapi_description_is_served_without_credentials_and_lists_the_staff_routes()
+    {
+        using var response = await Engine.Http.GetAsync(new Uri(OpenApiDescription.Route, UriKind.Relative));
+        var document = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var paths = document.GetProperty("paths");
+        Assert.Equal(DsrRoutes.All.Select(r => r.Pattern).Distinct().Count(), paths.EnumerateObject().Count());
+        Assert.True(paths.GetProperty("/api/staff/requests/{id}/approve").GetProperty("post").GetProperty("security").GetArrayLength() > 0);
+    }
+
+    [Fact]
     public async Task The_console_page_is_served_and_holds_no_data()
     {
         using var response = await Engine.Http.GetAsync(new Uri("/staff", UriKind.Relative));
@@ -113,6 +126,13 @@ public sealed class StaffApiTests(StaffEngineFixture fixture) : IClassFixture<St
     public async Task Approving_at_the_gate_completes_the_request_and_the_audit_says_who_and_why()
     {
         var id = await VerifiedDeletionAsync(DemoDataSeeder.People[1]);
+        var todo = (await StaffJsonAsync("/api/staff/todo")).GetProperty("items").EnumerateArray().ToList();
+        var waiting = Assert.Single(todo, i => i.GetProperty("requestId").GetString() == id);
+        Assert.Equal(("approval", DemoDataSeeder.People[1].FullName), (waiting.GetProperty("kind").GetString(), waiting.GetProperty("fullName").GetString()));
+        using (var early = await Engine.Http.SendAsync(Staff(HttpMethod.Get, $"/api/staff/requests/{id}/certificate")))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, early.StatusCode);
+        }
 
         Assert.Equal(HttpStatusCode.BadRequest, await PostAsync($"/api/staff/requests/{id}/extend", new { reason = " " }));
         Assert.Equal(HttpStatusCode.OK, await PostAsync($"/api/staff/requests/{id}/approve", new { reason = "Checked the account holder" }));
@@ -134,6 +154,32 @@ public sealed class StaffApiTests(StaffEngineFixture fixture) : IClassFixture<St
         Assert.Equal("Checked the account holder", approval.GetProperty("reason").GetString());
         Assert.Contains(audit, a => a.GetProperty("action").GetString() == "view-detail");
         Assert.Equal(6, detail.GetProperty("stores").GetArrayLength());
+        var sentences = detail.GetProperty("evidence").EnumerateArray().Select(e => e.GetProperty("sentence").GetString()).ToList();
+        Assert.Contains("Verification code sent", sentences);
+        Assert.Contains("Approved by api-key", sentences);
+        Assert.Contains(sentences, s => s!.StartsWith("Store customer-accounts: ", StringComparison.Ordinal));
+        var after = (await StaffJsonAsync("/api/staff/todo")).GetProperty("items").EnumerateArray();
+        Assert.DoesNotContain(after, i => i.GetProperty("requestId").GetString() == id);
+
+        using var html = await Engine.Http.SendAsync(Staff(HttpMethod.Get, $"/api/staff/requests/{id}/certificate"));
+        Assert.Equal(HttpStatusCode.OK, html.StatusCode);
+        Assert.Equal("attachment", html.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal($"{id}-deletion-certificate.html", html.Content.Headers.ContentDisposition?.FileName);
+        Assert.Contains("<h1>Deletion certificate</h1>", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var json = await StaffJsonAsync($"/api/staff/requests/{id}/certificate?format=json");
+        Assert.Equal(id, json.GetProperty("requestId").GetString());
+        using (var wrongFormat = await Engine.Http.SendAsync(Staff(HttpMethod.Get, $"/api/staff/requests/{id}/certificate?format=pdf")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, wrongFormat.StatusCode);
+        }
+
+        using (var noPackage = await Engine.Http.SendAsync(Staff(HttpMethod.Get, $"/api/staff/requests/{id}/package")))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, noPackage.StatusCode);
+        }
+
+        var downloads = (await StaffJsonAsync($"/api/staff/requests/{id}")).GetProperty("audit").EnumerateArray();
+        Assert.Contains(downloads, a => a.GetProperty("action").GetString() == StaffConsoleHandlers.DownloadCertificateAction);
     }
 
     [Fact]

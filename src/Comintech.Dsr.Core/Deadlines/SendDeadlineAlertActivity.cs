@@ -1,6 +1,7 @@
 using System.Globalization;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Notifications;
@@ -35,11 +36,13 @@ public sealed class SendDeadlineAlertActivity(RequestStore requests, INotifier n
             await notifier.SendAsync(Message(request, input, purpose, address, links.StaffConsole()), cancellationToken);
         }
 
+        var notified = !string.IsNullOrWhiteSpace(address);
         await evidence.AppendAsync(
             input.RequestId,
-            "deadline-" + purpose,
-            input.Kind == DeadlineAlertKind.Overdue ? EvidenceEvents.DeadlineEscalated : EvidenceEvents.DeadlineReminder,
-            new { dueAt = input.DueAtUtc, before = input.Before.ToString(), notified = !string.IsNullOrWhiteSpace(address) },
+            DeadlineAlert.Key(purpose),
+            input.Kind == DeadlineAlertKind.Overdue
+                ? new DeadlineEscalated(input.DueAtUtc, input.Before, notified)
+                : new DeadlineReminder(input.DueAtUtc, input.Before, notified),
             cancellationToken: cancellationToken);
         return true;
     }

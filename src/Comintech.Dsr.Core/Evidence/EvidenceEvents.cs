@@ -1,6 +1,6 @@
 namespace Comintech.Dsr.Evidence;
 
-/// <summary>The event types written to the evidence ledger.</summary>
+/// <summary>The event types written to the evidence ledger; each has one record in <c>Evidence/Events</c> (its details schema).</summary>
 public static class EvidenceEvents
 {
     public const string Received = "request.received";
@@ -45,7 +45,6 @@ public static class EvidenceEvents
     public const string Refused = "request.refused";
     public const string StoresRefused = "stores.refused";
     public const string RefusedStoresSkipped = "stores.refused-skipped";
-    public const string GlobalPrivacyControl = "request.gpc-signal";
     public const string VerificationNotRequired = "verification.not-required";
     public const string RecipientNotified = "recipient.notified";
     public const string RecipientTaskOpened = "recipient.staff-task";

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Storage;
 
 namespace Comintech.Dsr.Evidence;
@@ -20,15 +21,16 @@ public sealed class EvidenceLedger(DsrStorage storage, TimeProvider clock)
     private const int MaxConcurrencyRetries = 20;
 
     /// <summary>
-    /// Appends one link unless a link with <paramref name="eventKey"/> exists already (activities run at least once).
+    /// Appends one link unless a link with <paramref name="key"/> exists already (activities run at least once).
     /// </summary>
     /// <returns>The link written, or the one written earlier under the same key.</returns>
     public async Task<EvidenceRecord> AppendAsync(
-        string requestId, string eventKey, string eventType, object details, string actor = "system", CancellationToken cancellationToken = default)
+        string requestId, EvidenceKey key, EvidenceEvent evidence, string actor = "system", CancellationToken cancellationToken = default)
     {
         var table = storage.Evidence;
-        var detailsJson = Serialise(details);
-        var keyRow = KeyPrefix + SanitiseKey(eventKey);
+        var eventType = evidence.EventType;
+        var detailsJson = Serialise(evidence);
+        var keyRow = KeyPrefix + SanitiseKey(key.Value);
 
         for (var attempt = 0; ; attempt++)
         {
@@ -60,7 +62,7 @@ public sealed class EvidenceLedger(DsrStorage storage, TimeProvider clock)
     /// was written before (a re-run) or another writer moved the head, each is appended on its own, keyed as ever.
     /// </summary>
     public async Task AppendManyAsync(
-        string requestId, IReadOnlyList<(string EventKey, string EventType, object Details)> events, CancellationToken cancellationToken = default)
+        string requestId, IReadOnlyList<(EvidenceKey Key, EvidenceEvent Event)> events, CancellationToken cancellationToken = default)
     {
         // Two rows per link and the head: an entity-group transaction holds at most 100 operations.
         if (events.Count is > 0 and <= 40)
@@ -68,10 +70,10 @@ public sealed class EvidenceLedger(DsrStorage storage, TimeProvider clock)
             var table = storage.Evidence;
             var (head, actions) = await NextAsync(table, requestId, cancellationToken);
             EvidenceRecord? last = null;
-            foreach (var (eventKey, eventType, details) in events)
+            foreach (var (key, evidence) in events)
             {
-                var record = Link(requestId, last is null ? head : new Head(last.Sequence, last.Hash, null), eventType, "system", Serialise(details));
-                actions.AddRange(Rows(record, KeyPrefix + SanitiseKey(eventKey)));
+                var record = Link(requestId, last is null ? head : new Head(last.Sequence, last.Hash, null), evidence.EventType, "system", Serialise(evidence));
+                actions.AddRange(Rows(record, KeyPrefix + SanitiseKey(key.Value)));
                 last = record;
             }
 
@@ -86,9 +88,9 @@ public sealed class EvidenceLedger(DsrStorage storage, TimeProvider clock)
             }
         }
 
-        foreach (var (eventKey, eventType, details) in events)
+        foreach (var (key, evidence) in events)
         {
-            await AppendAsync(requestId, eventKey, eventType, details, cancellationToken: cancellationToken);
+            await AppendAsync(requestId, key, evidence, cancellationToken: cancellationToken);
         }
     }
 
@@ -128,7 +130,8 @@ public sealed class EvidenceLedger(DsrStorage storage, TimeProvider clock)
         return actions;
     }
 
-    private static string Serialise(object details) => details as string ?? JsonSerializer.Serialize(details, JsonOptions);
+    /// <summary>The details JSON of a link: the event record's own properties (its runtime type), camelCase, enums by name.</summary>
+    internal static string Serialise(EvidenceEvent evidence) => JsonSerializer.Serialize(evidence, evidence.GetType(), JsonOptions);
 
     public async Task<IReadOnlyList<EvidenceRecord>> ReadAsync(string requestId, CancellationToken cancellationToken = default)
     {

@@ -8,6 +8,7 @@ public static class DsrActivityNames
     public const string CloseUnverified = nameof(CloseUnverified);
     public const string PlanFulfilment = nameof(PlanFulfilment);
     public const string ExecuteStoreAction = nameof(ExecuteStoreAction);
+    public const string ExecuteStoreActions = nameof(ExecuteStoreActions);
     public const string FinaliseRequest = nameof(FinaliseRequest);
     public const string ListLedgeredErasures = nameof(ListLedgeredErasures);
     public const string ReapplyErasure = nameof(ReapplyErasure);

@@ -8,7 +8,8 @@ namespace Comintech.Dsr.Fulfilment;
 
 /// <summary>
 /// One data subject request: acknowledge, verify identity (wait for the code or time out), run the request's action
-/// on every store in the data map in parallel with a retry policy each, then finalise (status, notice, evidence).
+/// on every store in the data map (all in one batch activity, then any store the batch did not finish alone with its
+/// own retry policy), then finalise (status, notice, evidence).
 /// </summary>
 public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchestrationInput, DsrOrchestrationResult>
 {
@@ -64,21 +65,21 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
             context.SetCustomStatus(new DsrProgress(RequestStage.Fulfilling, [.. progress.Values]));
         }
 
-        var later = plan.Stores.Where(s => s.RunsLast).ToList();
-        var pending = plan.Stores.Where(s => !s.RunsLast).Select(store => RunStoreAsync(context, input.RequestId, plan.Action, store, ShowWaiting)).ToList();
         var outcomes = new Dictionary<string, ConnectorOutcome>();
-        while (pending.Count > 0)
+        // Stores that run last start once every other store has finished.
+        foreach (var wave in plan.Stores.GroupBy(s => s.RunsLast).OrderBy(g => g.Key))
         {
-            var finished = await Task.WhenAny(pending);
-            pending.Remove(finished);
-            var outcome = await finished;
-            outcomes[outcome.StoreId] = outcome;
-            progress[outcome.StoreId] = StoreProgress.From(outcome);
-            context.SetCustomStatus(new DsrProgress(RequestStage.Fulfilling, [.. progress.Values]));
-            if (pending.Count == 0)
+            var pending = input.StoresInBatches
+                ? await StartStoresAsync(context, input.RequestId, plan.Action, [.. wave], ShowWaiting)
+                : [.. wave.Select(store => RunStoreAsync(context, input.RequestId, plan.Action, store, ShowWaiting))];
+            while (pending.Count > 0)
             {
-                pending.AddRange(later.Select(store => RunStoreAsync(context, input.RequestId, plan.Action, store, ShowWaiting)));
-                later.Clear();
+                var finished = await Task.WhenAny(pending);
+                pending.Remove(finished);
+                var outcome = await finished;
+                outcomes[outcome.StoreId] = outcome;
+                progress[outcome.StoreId] = StoreProgress.From(outcome);
+                context.SetCustomStatus(new DsrProgress(RequestStage.Fulfilling, [.. progress.Values]));
             }
         }
 
@@ -159,6 +160,33 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
     }
 
     /// <summary>
+    /// The first run of the action on <paramref name="stores"/>: all in one <c>ExecuteStoreActions</c> activity, then
+    /// each store it did not finish alone with its own retry policy (as every store, when the batch itself fails). A
+    /// store whose outcome is Waiting then waits on its own. One task per store, finished or not.
+    /// </summary>
+    private static async Task<List<Task<ConnectorOutcome>>> StartStoresAsync(
+        TaskOrchestrationContext context, string requestId, ConnectorAction action, IReadOnlyList<PlannedStore> stores, Action<ConnectorOutcome> onWaiting)
+    {
+        StoreBatchResult? batch = null;
+        if (stores.Count > 1)
+        {
+            try
+            {
+                batch = await context.CallActivityAsync<StoreBatchResult>(
+                    DsrActivityNames.ExecuteStoreActions, new StoreBatchInput(requestId, action, [.. stores.Select(s => s.StoreId)]));
+            }
+            catch (TaskFailedException)
+            {
+                // The batch is only a cheaper way to the same outcomes: the stores' own runs make up for it.
+            }
+        }
+
+        return [.. stores.Select(store => batch?.Outcomes.FirstOrDefault(o => o.StoreId == store.StoreId) is { } outcome
+            ? FollowAsync(context, requestId, action, store, outcome, onWaiting)
+            : RunStoreAsync(context, requestId, action, store, onWaiting))];
+    }
+
+    /// <summary>
     /// One store's action with its retry policy; after the last attempt, a Failed outcome with the reason.
     /// <paramref name="onWaiting"/> hears when the store starts waiting on a partner or staff. A <paramref name="rerun"/>
     /// runs under its own key and does not wait: the partner or staff confirm against the request as usual.
@@ -166,26 +194,46 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
     internal static async Task<ConnectorOutcome> RunStoreAsync(
         TaskOrchestrationContext context, string requestId, ConnectorAction action, PlannedStore store, Action<ConnectorOutcome>? onWaiting = null, string? rerun = null)
     {
-        var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(store.MaxAttempts, store.FirstRetryInterval, store.BackoffCoefficient));
+        ConnectorOutcome outcome;
         try
         {
-            var outcome = await context.CallActivityAsync<ConnectorOutcome>(
-                DsrActivityNames.ExecuteStoreAction, new StoreActionInput(requestId, store.StoreId, action, rerun), retry);
-            if (outcome.Kind != OutcomeKind.Waiting || rerun is not null)
-            {
-                return outcome;
-            }
-
-            onWaiting?.Invoke(outcome);
-            return await WaitForStoreAsync(context, requestId, action, store, retry);
+            outcome = await context.CallActivityAsync<ConnectorOutcome>(
+                DsrActivityNames.ExecuteStoreAction, new StoreActionInput(requestId, store.StoreId, action, rerun), RetryOf(store));
         }
         catch (TaskFailedException ex)
         {
-            return new ConnectorOutcome(
-                store.StoreId, action, OutcomeKind.Failed, 0, 0,
-                $"Failed after {store.MaxAttempts} attempt(s): {ex.FailureDetails.ErrorMessage}", null, context.CurrentUtcDateTime);
+            return Failed(context, action, store, ex);
+        }
+
+        return rerun is null ? await FollowAsync(context, requestId, action, store, outcome, onWaiting) : outcome;
+    }
+
+    /// <summary>A store's outcome as it stands, or, when it is Waiting, the outcome its wait ends with.</summary>
+    private static async Task<ConnectorOutcome> FollowAsync(
+        TaskOrchestrationContext context, string requestId, ConnectorAction action, PlannedStore store, ConnectorOutcome outcome, Action<ConnectorOutcome>? onWaiting)
+    {
+        if (outcome.Kind != OutcomeKind.Waiting)
+        {
+            return outcome;
+        }
+
+        onWaiting?.Invoke(outcome);
+        try
+        {
+            return await WaitForStoreAsync(context, requestId, action, store, RetryOf(store));
+        }
+        catch (TaskFailedException ex)
+        {
+            return Failed(context, action, store, ex);
         }
     }
+
+    private static TaskOptions RetryOf(PlannedStore store) =>
+        TaskOptions.FromRetryPolicy(new RetryPolicy(store.MaxAttempts, store.FirstRetryInterval, store.BackoffCoefficient));
+
+    private static ConnectorOutcome Failed(TaskOrchestrationContext context, ConnectorAction action, PlannedStore store, TaskFailedException ex) =>
+        new(store.StoreId, action, OutcomeKind.Failed, 0, 0,
+            $"Failed after {store.MaxAttempts} attempt(s): {ex.FailureDetails.ErrorMessage}", null, context.CurrentUtcDateTime);
 
     /// <summary>
     /// A store waiting on a partner or staff: wait for its confirmation event, reminding at each interval; at the

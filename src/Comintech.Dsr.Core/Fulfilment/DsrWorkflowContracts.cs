@@ -6,7 +6,12 @@ namespace Comintech.Dsr.Fulfilment;
 // Everything in this file crosses into the engine's history: request ids and non-personal facts only.
 
 /// <summary>Input of <see cref="DsrRequestOrchestrator"/>.</summary>
-public sealed record DsrOrchestrationInput(string RequestId, RequestType Type, DateTime VerificationDeadlineUtc, bool ApprovalRequired = false);
+/// <param name="StoresInBatches">
+/// The stores' first runs go in one <c>ExecuteStoreActions</c> activity (set for every new workflow); false for a
+/// workflow started before that step existed, so its history replays as it was written (one activity per store).
+/// </param>
+public sealed record DsrOrchestrationInput(
+    string RequestId, RequestType Type, DateTime VerificationDeadlineUtc, bool ApprovalRequired = false, bool StoresInBatches = false);
 
 public sealed record DsrOrchestrationResult(RequestStatus Status, IReadOnlyList<StoreProgress> Stores);
 
@@ -49,6 +54,15 @@ public sealed record StoreActionInput(string RequestId, string StoreId, Connecto
 {
     public string IdempotencyKey => ConnectorRequest.KeyFor(RequestId, StoreId, Action) + (Rerun is null ? "" : "." + Rerun);
 }
+
+/// <summary>The first run of one action on several stores of a request, in one activity (see <c>ExecuteStoreActions</c>).</summary>
+public sealed record StoreBatchInput(string RequestId, ConnectorAction Action, IReadOnlyList<string> StoreIds);
+
+/// <summary>
+/// What a store batch finished: the outcomes it kept, in the input's order, and the stores it did not finish (each then
+/// runs alone under its own retry policy).
+/// </summary>
+public sealed record StoreBatchResult(IReadOnlyList<ConnectorOutcome> Outcomes, IReadOnlyList<string> Unfinished);
 
 public sealed record FinaliseInput(string RequestId, RequestStatus Status, IReadOnlyList<ConnectorOutcome> Outcomes);
 

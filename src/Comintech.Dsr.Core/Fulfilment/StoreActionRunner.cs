@@ -2,7 +2,9 @@ using Azure;
 using Azure.Data.Tables;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Connectors.Manual;
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment.Activities;
 using Comintech.Dsr.Storage;
 using Comintech.Dsr.Telemetry;
@@ -29,15 +31,17 @@ public sealed partial class StoreActionRunner(
     IdentifierHasher hasher,
     ILogger<StoreActionRunner> logger)
 {
+    /// <param name="request">The request as read once for several stores (a store batch); read here when null.</param>
     public async Task<ConnectorOutcome> RunAsync(
-        StoreActionInput input, string key, string eventType, CancellationToken cancellationToken, EvidenceTiming timing = EvidenceTiming.Now)
+        StoreActionInput input, string key, Func<ConnectorOutcome, StoreOutcomeEvidence> toEvidence, CancellationToken cancellationToken,
+        EvidenceTiming timing = EvidenceTiming.Now, DsrRequest? request = null)
     {
-        if (await RecordedAsync(input.RequestId, key, eventType, cancellationToken, timing) is { } earlier)
+        if (await RecordedAsync(input.RequestId, key, toEvidence, cancellationToken, timing) is { } earlier)
         {
             return earlier;
         }
 
-        var (connector, connectorRequest) = await PrepareAsync(input, key, cancellationToken);
+        var (connector, connectorRequest) = await PrepareAsync(input, key, cancellationToken, request);
         ConnectorOutcome outcome;
         using var span = DsrTelemetry.StartConnectorCall(input.RequestId, input.StoreId, input.Action.ToString());
         try
@@ -74,20 +78,21 @@ public sealed partial class StoreActionRunner(
             await RecordCorrectionsAsync(connectorRequest, cancellationToken);
         }
 
-        return await RecordAsync(input.RequestId, key, eventType, RetentionApplied(connectorRequest, outcome), cancellationToken, timing);
+        return await RecordAsync(input.RequestId, key, toEvidence, RetentionApplied(connectorRequest, outcome), cancellationToken, timing);
     }
 
     /// <summary>
     /// The connector for the store (the manual-step connector where the data map says the action is Manual) and
     /// the request it gets, with the person's bound identifiers read from the request store.
     /// </summary>
-    public async Task<(IDataStoreConnector Connector, ConnectorRequest Request)> PrepareAsync(StoreActionInput input, string key, CancellationToken cancellationToken)
+    public async Task<(IDataStoreConnector Connector, ConnectorRequest Request)> PrepareAsync(
+        StoreActionInput input, string key, CancellationToken cancellationToken, DsrRequest? request = null)
     {
         var store = dataMap.Value.Get(input.StoreId);
         var kind = store.PolicyFor(input.Action).Mode == ActionMode.Manual ? ManualStepConnector.KindName : store.Kind;
         var connector = connectors.FirstOrDefault(c => string.Equals(c.Kind, kind, StringComparison.OrdinalIgnoreCase))
             ?? throw new ConnectorException($"No connector serves kind '{kind}'.");
-        var request = await requests.GetAsync(input.RequestId, cancellationToken);
+        request ??= await ReadRequestAsync(input.RequestId, cancellationToken);
         if (request.IdentifiersRemovedAt is not null)
         {
             throw new ConnectorException("The request's identifiers were removed under the retention policy; a new request is needed.");
@@ -104,12 +109,15 @@ public sealed partial class StoreActionRunner(
         return (connector, connectorRequest);
     }
 
+    /// <summary>The request the stores act for: one read serves every store of a batch.</summary>
+    public Task<DsrRequest> ReadRequestAsync(string requestId, CancellationToken cancellationToken) => requests.GetAsync(requestId, cancellationToken);
+
     /// <summary>Keeps an outcome under its key (a re-run returns it) and appends it to the evidence chain once.</summary>
     public async Task<ConnectorOutcome> RecordAsync(
-        string requestId, string key, string eventType, ConnectorOutcome outcome, CancellationToken cancellationToken, EvidenceTiming timing = EvidenceTiming.Now)
+        string requestId, string key, Func<ConnectorOutcome, StoreOutcomeEvidence> toEvidence, ConnectorOutcome outcome, CancellationToken cancellationToken, EvidenceTiming timing = EvidenceTiming.Now)
     {
         await storage.ConnectorRuns.UpsertEntityAsync(ConnectorRunRecord.ToEntity(requestId, key, outcome), TableUpdateMode.Replace, cancellationToken);
-        return await EnsureEvidenceAsync(requestId, key, eventType, outcome, timing, cancellationToken);
+        return await EnsureEvidenceAsync(requestId, key, toEvidence, outcome, timing, cancellationToken);
     }
 
     /// <summary>
@@ -117,21 +125,18 @@ public sealed partial class StoreActionRunner(
     /// between the two writes; null when no run finished.
     /// </summary>
     public async Task<ConnectorOutcome?> RecordedAsync(
-        string requestId, string key, string eventType, CancellationToken cancellationToken, EvidenceTiming timing = EvidenceTiming.Now) =>
+        string requestId, string key, Func<ConnectorOutcome, StoreOutcomeEvidence> toEvidence, CancellationToken cancellationToken, EvidenceTiming timing = EvidenceTiming.Now) =>
         await EarlierAsync(requestId, key, cancellationToken) is { } earlier
-            ? await EnsureEvidenceAsync(requestId, key, eventType, earlier, timing, cancellationToken)
+            ? await EnsureEvidenceAsync(requestId, key, toEvidence, earlier, timing, cancellationToken)
             : null;
-
-    /// <summary>The key of a store outcome's evidence link.</summary>
-    public static string EvidenceKey(string connectorKey) => "store:" + connectorKey;
 
     // A waiting store's link goes in at once: its wait may outlast everything else, and the link says a partner was asked.
     private async Task<ConnectorOutcome> EnsureEvidenceAsync(
-        string requestId, string key, string eventType, ConnectorOutcome outcome, EvidenceTiming timing, CancellationToken cancellationToken)
+        string requestId, string key, Func<ConnectorOutcome, StoreOutcomeEvidence> toEvidence, ConnectorOutcome outcome, EvidenceTiming timing, CancellationToken cancellationToken)
     {
         if (timing == EvidenceTiming.Now || outcome.Kind == OutcomeKind.Waiting)
         {
-            await evidence.AppendAsync(requestId, EvidenceKey(key), eventType, outcome, cancellationToken: cancellationToken);
+            await evidence.AppendAsync(requestId, StoreOutcomeEvidence.Key(key), toEvidence(outcome), cancellationToken: cancellationToken);
         }
 
         return outcome;
@@ -146,10 +151,10 @@ public sealed partial class StoreActionRunner(
         var fields = request.Corrections
             .Where(c => request.Store.Fields.ContainsKey(c.Key) || request.Store.Fields.Count == 0)
             .OrderBy(c => c.Key, StringComparer.Ordinal)
-            .Select(c => new { field = c.Key, storeField = request.Store.Fields.GetValueOrDefault(c.Key), newValueHash = hasher.Hash(c.Value) })
+            .Select(c => new CorrectedField(c.Key, request.Store.Fields.GetValueOrDefault(c.Key), hasher.Hash(c.Value)))
             .ToList();
         await evidence.AppendAsync(
-            request.RequestId, "corrected:" + request.IdempotencyKey, EvidenceEvents.CorrectionApplied, new { storeId = request.Store.Id, fields }, cancellationToken: cancellationToken);
+            request.RequestId, CorrectionApplied.Key(request.IdempotencyKey), new CorrectionApplied(request.Store.Id, fields), cancellationToken: cancellationToken);
     }
 
     /// <summary>The outcome kept under a key by an earlier run, if any.</summary>

@@ -134,6 +134,8 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<StaffAuthenticator>();
         services.AddSingleton<StaffAuditLog>();
         services.AddSingleton<StaffQueryHandlers>();
+        services.AddSingleton<StaffTodoService>();
+        services.AddSingleton<StaffConsoleHandlers>();
         services.AddSingleton<StaffActionHandlers>();
         services.AddSingleton<Fulfilment.Access.AccessReviewHandlers>();
         services.AddSingleton<StaffTriageHandlers>();

@@ -30,6 +30,7 @@ public static class DsrTasks
         (DsrActivityNames.CloseUnverified, typeof(CloseUnverifiedActivity)),
         (DsrActivityNames.PlanFulfilment, typeof(PlanFulfilmentActivity)),
         (DsrActivityNames.ExecuteStoreAction, typeof(ExecuteStoreActionActivity)),
+        (DsrActivityNames.ExecuteStoreActions, typeof(ExecuteStoreActionsActivity)),
         (DsrActivityNames.FinaliseRequest, typeof(FinaliseRequestActivity)),
         (DsrActivityNames.ListLedgeredErasures, typeof(ListLedgeredErasuresActivity)),
         (DsrActivityNames.ReapplyErasure, typeof(ReapplyErasureActivity)),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Fulfilment.Access;
+using Comintech.Dsr.Web;
 using Microsoft.AspNetCore.Http;
 
 namespace Comintech.Dsr.Http;
@@ -23,25 +24,14 @@ public sealed class AccessPackageHttpHandlers(AccessPackages packages)
         return state switch
         {
             PackageLinkState.Valid => Results.Stream(package!, "application/zip", $"comintech-data-{id}.zip"),
-            PackageLinkState.Expired => Page(
-                StatusCodes.Status410Gone,
-                "This link has expired",
-                "For your security the link to your data works only for a limited time. Reply to our e-mail or send a new access request to receive a new one.",
-                "Este enlace ha caducado",
-                "Por su seguridad, el enlace a sus datos solo funciona durante un tiempo limitado. Responda a nuestro correo o envíe una nueva solicitud de acceso para recibir otro."),
+            PackageLinkState.Expired => Page(StatusCodes.Status410Gone, expired: true),
             _ => Refused(),
         };
     }
 
-    private static IResult Refused() => Page(
-        StatusCodes.Status403Forbidden,
-        "This link is not valid",
-        "Check that you opened the whole link from our e-mail. If it still fails, reply to that e-mail.",
-        "Este enlace no es válido",
-        "Compruebe que ha abierto el enlace completo de nuestro correo. Si sigue fallando, responda a ese correo.");
+    private static IResult Refused() => Page(StatusCodes.Status403Forbidden, expired: false);
 
-    private static IResult Page(int status, string title, string text, string titleEs, string textEs) => Results.Content(
-        $"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title></head><body><main><h1>{title}</h1><p>{text}</p><h2 lang="es">{titleEs}</h2><p lang="es">{textEs}</p></main></body></html>""",
-        "text/html; charset=utf-8",
-        statusCode: status);
+    /// <summary>The page for a link that no longer or never worked (<c>Web/Templates/package-link.html</c>, English and Spanish).</summary>
+    private static IResult Page(int status, bool expired) =>
+        WebAssets.Html(HtmlTemplates.Render("package-link.html", new TemplateModel { ["expired"] = expired }).Value, status);
 }

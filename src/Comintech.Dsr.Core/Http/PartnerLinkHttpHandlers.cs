@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Net;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Connectors.Partners;
 using Comintech.Dsr.Domain;
+using Comintech.Dsr.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
@@ -20,19 +20,7 @@ public sealed class PartnerLinkHttpHandlers(IOptions<DataMapOptions> dataMap, IC
     public IResult Form(HttpRequest http, string partnerId)
     {
         var link = Verify(http, partnerId);
-        return link is null ? Refused() : Page($"""
-            <h1>Confirm request {Encode(link.Value.RequestId)}</h1>
-            <form method="post">
-              <label for="outcome">What did you do?</label>
-              <select id="outcome" name="outcome">
-                <option value="done">Done: we carried out the {Encode(link.Value.ActionName)}</option>
-                <option value="nothing-found">We hold no data about this person</option>
-              </select>
-              <label for="recordsAffected">Records affected</label>
-              <input id="recordsAffected" name="recordsAffected" type="number" min="0" value="0">
-              <button type="submit">Confirm</button>
-            </form>
-            """);
+        return link is null ? Refused() : LinkForm(link.Value.RequestId, link.Value.ActionName, client: false);
     }
 
     /// <summary>POST of the form above (application/x-www-form-urlencoded).</summary>
@@ -54,7 +42,7 @@ public sealed class PartnerLinkHttpHandlers(IOptions<DataMapOptions> dataMap, IC
         var result = await confirmations.ConfirmPartAsync(requestId, storeId, action, confirmation!, null, null, client, http.HttpContext.RequestAborted);
         return result == ConfirmResult.NothingWaiting
             ? Problems.Status(StatusCodes.Status404NotFound, "Nothing waiting", "No step of this request is waiting for your confirmation.")
-            : Page($"<h1>Thank you</h1><p>Your confirmation for request {Encode(requestId)} is recorded.</p>");
+            : Thanks($"Your confirmation for request {requestId} is recorded.");
     }
 
     /// <summary>The posted form of a signed link (<c>outcome</c>, <c>recordsAffected</c>), or the 400/415 to answer.</summary>
@@ -89,9 +77,11 @@ public sealed class PartnerLinkHttpHandlers(IOptions<DataMapOptions> dataMap, IC
     private static IResult Refused() =>
         Problems.Status(StatusCodes.Status401Unauthorized, "Link not valid", "This confirmation link is not valid or has expired. Reply to our e-mail instead.");
 
-    internal static IResult Page(string body) => Results.Content(
-        $"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Comintech privacy confirmation</title></head><body><main>{body}</main></body></html>""",
-        "text/html; charset=utf-8");
+    /// <summary>The signed link's form (<c>Web/Templates/link-form.html</c>), for a partner or a Client.</summary>
+    internal static IResult LinkForm(string requestId, string action, bool client) =>
+        Page(HtmlTemplates.Render("link-form.html", new TemplateModel { ["requestId"] = requestId, ["action"] = action, ["client"] = client }));
 
-    internal static string Encode(string value) => WebUtility.HtmlEncode(value);
+    internal static IResult Thanks(string message) => Page(HtmlTemplates.Render("link-thanks.html", new TemplateModel { ["message"] = message }));
+
+    private static IResult Page(Html main) => WebAssets.Html(HtmlTemplates.Render("link-page.html", new TemplateModel { ["main"] = main }).Value);
 }

@@ -1,5 +1,6 @@
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Identity;
 using Comintech.Dsr.Fulfilment.Rerun;
@@ -159,13 +160,12 @@ public sealed class RequestHttpHandlers(
         switch (outcome.Result)
         {
             case VerifyResult.Verified or VerifyResult.AlreadyVerified:
-                await evidence.AppendAsync(requestId, "verified", EvidenceEvents.VerificationSucceeded, new { channel = "code" }, cancellationToken: cancellationToken);
+                await evidence.AppendAsync(requestId, VerificationSucceeded.Key, VerificationSucceeded.ByCode, cancellationToken: cancellationToken);
                 await client.RaiseEventAsync(requestId, DsrEvents.IdentityVerified, true, cancellationToken);
                 return Results.Ok(new VerifyResponse(givenId, "verified"));
             case VerifyResult.WrongCode:
                 await evidence.AppendAsync(
-                    requestId, "verify-failed-" + RequestId.New(), EvidenceEvents.VerificationFailed,
-                    new { attemptsLeft = outcome.AttemptsLeft }, cancellationToken: cancellationToken);
+                    requestId, VerificationFailed.Key(), new VerificationFailed(outcome.AttemptsLeft), cancellationToken: cancellationToken);
                 return Problems.Status(
                     StatusCodes.Status400BadRequest,
                     "Wrong code",
@@ -174,10 +174,10 @@ public sealed class RequestHttpHandlers(
                         : "That code is not right, and it is now locked. Ask for a new code.",
                     new Dictionary<string, object?> { ["attemptsLeft"] = outcome.AttemptsLeft });
             case VerifyResult.Expired:
-                await evidence.AppendAsync(requestId, "verify-expired-" + RequestId.New(), EvidenceEvents.VerificationExpired, new { }, cancellationToken: cancellationToken);
+                await evidence.AppendAsync(requestId, VerificationExpired.Key(), new VerificationExpired(), cancellationToken: cancellationToken);
                 return Problems.Status(StatusCodes.Status410Gone, "Code expired", "This code has expired. Ask for a new one.");
             case VerifyResult.Locked:
-                await evidence.AppendAsync(requestId, "verify-locked-" + RequestId.New(), EvidenceEvents.VerificationLocked, new { }, cancellationToken: cancellationToken);
+                await evidence.AppendAsync(requestId, VerificationLocked.Key(), new VerificationLocked(), cancellationToken: cancellationToken);
                 return Locked();
             default:
                 return Problems.Status(StatusCodes.Status409Conflict, "No code yet", "No code has been sent for this request yet. Try again in a minute.");

@@ -1,6 +1,7 @@
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Fulfilment.Activities;
 using Comintech.Dsr.Storage;
@@ -35,9 +36,7 @@ public sealed class IdentityBindingService(RequestStore requests, EvidenceLedger
         }
 
         await evidence.AppendAsync(
-            request.Id, $"identity-bound:{by}:{accountHash[..16]}", EvidenceEvents.IdentityBound,
-            new { tier = (int)identity.Tier, boundBy = by.ToString(), identifier = "accountId", valueHash = accountHash },
-            actor, cancellationToken);
+            request.Id, IdentityBound.Key(by, accountHash), IdentityBound.AccountId(identity.Tier, by, accountHash), actor, cancellationToken);
 
         var fulfilled = request.Status is RequestStatus.InProgress or RequestStatus.Completed or RequestStatus.CompletedWithExceptions;
         // An access package is rebuilt whole (its exports were removed once it was built), so every store runs again for it.

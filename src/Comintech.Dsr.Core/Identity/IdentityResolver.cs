@@ -1,5 +1,6 @@
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Storage;
 using Microsoft.Extensions.Options;
@@ -27,28 +28,11 @@ public sealed class IdentityResolver(
         }
 
         await evidence.AppendAsync(
-            request.Id, "identity", EvidenceEvents.IdentityResolved,
-            new
-            {
-                tier = (int)identity.Tier,
-                method = identity.BoundBy switch
-                {
-                    BindingSource.ControlPanel => "e-mail code + control-panel link",
-                    BindingSource.Staff => "e-mail code + staff check of data on record",
-                    _ => "e-mail code",
-                },
-                accountIdGiven = named is not null,
-                accountBound = identity.BoundAccountId is not null,
-                boundBy = identity.BoundBy?.ToString(),
-                tier2Required,
-            },
-            cancellationToken: cancellationToken);
+            request.Id, IdentityResolved.Key, IdentityResolved.From(identity, accountIdGiven: named is not null, tier2Required), cancellationToken: cancellationToken);
         if (identity.Unbound is { } reason)
         {
             await evidence.AppendAsync(
-                request.Id, "identity-unbound", EvidenceEvents.IdentityUnbound,
-                new { identifier = "accountId", valueHash = hasher.Hash(named!), reason = reason.ToString() },
-                cancellationToken: cancellationToken);
+                request.Id, IdentityUnbound.Key, IdentityUnbound.AccountId(hasher.Hash(named!), reason), cancellationToken: cancellationToken);
         }
 
         return request with { Identity = identity };

@@ -1,4 +1,5 @@
 using Comintech.Dsr.Domain;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Intake;
 using System.Text.RegularExpressions;
 using MimeKit;
@@ -17,24 +18,25 @@ internal sealed record InboundFacts(
     string AddressHash)
 {
     /// <summary>The evidence of the message: how it came, what it was read as, and how its sender checked out. No personal data.</summary>
-    public object Evidence() => new
+    public T Evidence<T>()
+        where T : InboundMailEvidence, new() => new()
     {
-        path = Delivery.Path,
-        messageKey = Key,
-        rawBlob = RawBlob,
-        hasMessageId = Mail.MessageId is not null,
-        receivedAt = Receipt.At,
-        receiptSource = Receipt.Source,
-        arrivedAt = Delivery.ArrivedAt,
-        classification = Classification.WireName,
-        suggestedClassification = Classification.SuggestedName,
-        confidence = Math.Round(Classification.Confidence, 3),
-        classifiedBy = Classification.Source,
-        language = Classification.Language,
-        attachments = Mail.Attachments,
-        spf = Authentication.Spf,
-        dkim = Authentication.Dkim,
-        dmarc = Authentication.Dmarc,
+        Path = Delivery.Path,
+        MessageKey = Key,
+        RawBlob = RawBlob,
+        HasMessageId = Mail.MessageId is not null,
+        ReceivedAt = Receipt.At,
+        ReceiptSource = Receipt.Source,
+        ArrivedAt = Delivery.ArrivedAt,
+        Classification = Classification.WireName,
+        SuggestedClassification = Classification.SuggestedName,
+        Confidence = Math.Round(Classification.Confidence, 3),
+        ClassifiedBy = Classification.Source,
+        Language = Classification.Language,
+        Attachments = Mail.Attachments,
+        Spf = Authentication.Spf,
+        Dkim = Authentication.Dkim,
+        Dmarc = Authentication.Dmarc,
     };
 }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Intake;
 using Comintech.Dsr.Storage;
@@ -138,7 +139,7 @@ public sealed partial class InboundMailService(
             return null;
         }
 
-        await evidence.AppendAsync(open.Id, "inbound-" + message.Key, EvidenceEvents.InboundLinked, message.Evidence(), cancellationToken: cancellationToken);
+        await evidence.AppendAsync(open.Id, InboundMailEvidence.Key(message.Key), message.Evidence<InboundMessageLinked>(), cancellationToken: cancellationToken);
         await index.RecordAsync(message.Key, InboundState.Linked, open.Id, "same-address-and-type", message.RawBlob, cancellationToken);
         return new InboundResult(InboundOutcome.Linked, open.Id, "same-address-and-type");
     }
@@ -169,7 +170,7 @@ public sealed partial class InboundMailService(
             ProposedCorrections(message));
         var receipt = new IntakeReceipt(IntakeChannel.Email, message.Receipt.At, requestId, triage ? classification.SuggestedName : null);
         await intake.SubmitAsync(submission, receipt, client, cancellationToken);
-        await evidence.AppendAsync(requestId, "inbound-" + message.Key, EvidenceEvents.InboundMessage, message.Evidence(), cancellationToken: cancellationToken);
+        await evidence.AppendAsync(requestId, InboundMailEvidence.Key(message.Key), message.Evidence<InboundMessageReceived>(), cancellationToken: cancellationToken);
         await index.RememberAsync(message.AddressHash, classification.Intent, requestId, message.Receipt.At, cancellationToken);
         if (triage)
         {

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Notifications;
@@ -20,7 +21,6 @@ namespace Comintech.Dsr.Inbox;
 public sealed partial class InboxAcknowledger(
     DsrStorage storage, INotifier notifier, EvidenceLedger evidence, PublicLinks links, IOptions<DsrOptions> options, TimeProvider clock, ILogger<InboxAcknowledger> logger)
 {
-    private const string EventKey = "inbox-ack";
     private const int MaxConcurrencyRetries = 10;
 
     /// <returns>Why no acknowledgement went out (a stable code), or null when it was sent (now or on an earlier run).</returns>
@@ -45,7 +45,7 @@ public sealed partial class InboxAcknowledger(
         var email = InboxAcknowledgement.For(requestId, sender.Address, sender.Name ?? "", message.Classification.Language, message.Receipt.At, links.StatusPage(requestId));
         await notifier.SendAsync(email, cancellationToken);
         await evidence.AppendAsync(
-            requestId, EventKey, EvidenceEvents.InboxAcknowledged, new { message = email.IdempotencyKey, language = message.Classification.Language }, cancellationToken: cancellationToken);
+            requestId, InboxAcknowledged.Key, new InboxAcknowledged(email.IdempotencyKey, message.Classification.Language), cancellationToken: cancellationToken);
         return null;
     }
 

@@ -1,5 +1,6 @@
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Intake;
 using Comintech.Dsr.Storage;
 using Microsoft.DurableTask.Client;
@@ -61,9 +62,7 @@ public sealed class TriageService(RequestStore requests, EvidenceLedger evidence
         }
 
         await evidence.AppendAsync(
-            requestId, "classified", EvidenceEvents.Classified,
-            new { type = type.ToWire(), suggestedClassification = request.SuggestedClassification, correctedFields = clean.Keys.Order() },
-            actor, cancellationToken);
+            requestId, RequestClassified.Key, new RequestClassified(type.ToWire(), request.SuggestedClassification, [.. clean.Keys.Order()]), actor, cancellationToken);
         await intake.StartOrchestrationAsync(requestId, type, client, cancellationToken);
         return TriageOutcome.Of(TriageResult.Classified);
     }

@@ -2,6 +2,7 @@ using Azure;
 using Comintech.Dsr.Deadlines;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Storage;
@@ -101,22 +102,7 @@ public sealed partial class IntakeService(
 
     /// <summary>The receipt link (keyed: written once however often the intake runs).</summary>
     private Task AppendReceivedAsync(DsrRequest request, bool globalPrivacyControl, CancellationToken cancellationToken) =>
-        evidence.AppendAsync(
-            request.Id, "received", EvidenceEvents.Received,
-            new
-            {
-                type = request.Status == RequestStatus.NeedsTriage ? null : request.Type.ToWire(),
-                channel = request.Channel.ToString(),
-                jurisdiction = request.Jurisdiction.ToString(),
-                receivedAt = request.ReceivedAt,
-                dueAt = request.DueAt,
-                correctedFields = request.Corrections.Keys.Order(),
-                controlPanelLink = request.Identity is { IsStrongProof: true },
-                status = request.Status.ToString(),
-                suggestedClassification = request.SuggestedClassification,
-                globalPrivacyControl = globalPrivacyControl ? true : (bool?)null,
-            },
-            cancellationToken: cancellationToken);
+        evidence.AppendAsync(request.Id, RequestReceived.Key, RequestReceived.From(request, globalPrivacyControl), cancellationToken: cancellationToken);
 
     /// <summary>Starts the request's orchestration unless it exists already; the verification window runs from now.</summary>
     public Task StartOrchestrationAsync(string requestId, RequestType type, DurableTaskClient client, CancellationToken cancellationToken) =>
@@ -125,7 +111,7 @@ public sealed partial class IntakeService(
             DsrRequestOrchestrator.Name,
             requestId,
             new DsrOrchestrationInput(
-                requestId, type, (clock.GetUtcNow() + options.Value.Verification.Window).UtcDateTime, options.Value.Approval.IsRequiredFor(type)),
+                requestId, type, (clock.GetUtcNow() + options.Value.Verification.Window).UtcDateTime, options.Value.Approval.IsRequiredFor(type), StoresInBatches: true),
             cancellationToken);
 
     /// <summary>

@@ -3,6 +3,7 @@ using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Connectors.Partners;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Notifications;
 using Microsoft.Extensions.Configuration;
@@ -41,13 +42,7 @@ public sealed partial class RecipientNotifier(
             var notice = recipient.Notify == RecipientChannel.LegalDemandOnly
                 ? new RecipientNotice(recipient.Id, recipient.Name, "none", stores, "Receives data only on a legal demand; not notified.")
                 : await TellAsync(request, recipient, stores, cancellationToken);
-            var type = notice.Channel switch
-            {
-                "none" => EvidenceEvents.RecipientNotNotified,
-                "staff-task" => EvidenceEvents.RecipientTaskOpened,
-                _ => EvidenceEvents.RecipientNotified,
-            };
-            await evidence.AppendAsync(request.Id, "recipient-" + recipient.Id, type, notice, cancellationToken: cancellationToken);
+            await evidence.AppendAsync(request.Id, RecipientEvidence.Key(recipient.Id), RecipientEvidence.For(notice), cancellationToken: cancellationToken);
             told += notice.Channel == "none" ? 0 : 1;
         }
 

@@ -1,4 +1,5 @@
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Notifications;
 
@@ -21,8 +22,7 @@ public sealed class RecordWorkflowFailureActivity(Http.PublicLinks links, Workfl
         var reason = input.Reason.Length > MaxReasonLength ? input.Reason[..MaxReasonLength] : input.Reason;
         var failure = await failures.RecordAsync(input.RequestId, input.Step, reason, cancellationToken);
         await evidence.AppendAsync(
-            input.RequestId, $"workflow-failed-{failure.Number}", EvidenceEvents.WorkflowFailed,
-            new { step = failure.Step, reason = failure.Reason, failure = failure.Number }, cancellationToken: cancellationToken);
+            input.RequestId, WorkflowFailed.Key(failure.Number), new WorkflowFailed(failure.Step, failure.Reason, failure.Number), cancellationToken: cancellationToken);
         await staff.SendAsync(
             $"{input.RequestId}.workflow-failed-{failure.Number}",
             $"Request {input.RequestId} stopped at step {failure.Step}",

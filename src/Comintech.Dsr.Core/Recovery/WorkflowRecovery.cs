@@ -1,6 +1,7 @@
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Intake;
@@ -55,7 +56,7 @@ public sealed class WorkflowRecovery(
             await client.PurgeInstanceAsync(request.Id, cancellation: cancellationToken);
             await client.ScheduleNewOrchestrationInstanceAsync(
                 DsrRequestOrchestrator.Name,
-                input with { VerificationDeadlineUtc = input.VerificationDeadlineUtc > window ? input.VerificationDeadlineUtc : window },
+                input with { VerificationDeadlineUtc = input.VerificationDeadlineUtc > window ? input.VerificationDeadlineUtc : window, StoresInBatches = true },
                 new StartOrchestrationOptions(request.Id),
                 cancellationToken);
         }
@@ -80,8 +81,7 @@ public sealed class WorkflowRecovery(
         var failure = await failures.FindAsync(request.Id, cancellationToken);
         await failures.MarkRestartedAsync(request.Id, cancellationToken);
         await evidence.AppendAsync(
-            request.Id, $"workflow-restarted-{failure?.Number ?? 0}", EvidenceEvents.WorkflowRestarted,
-            new { failure = failure?.Number, step = failure?.Step, verified, approval = decision }, actor, cancellationToken);
+            request.Id, WorkflowRestarted.Key(failure?.Number), new WorkflowRestarted(failure?.Number, failure?.Step, verified, decision), actor, cancellationToken);
         return RestartResult.Restarted;
     }
 
@@ -113,7 +113,7 @@ public sealed class WorkflowRecovery(
                 // A request received moments ago is still being started by its intake: only one left behind is started here.
                 case null when request.Status == RequestStatus.Received && clock.GetUtcNow() - request.ReceivedAt > IntakeGrace:
                     await intake.ResumeAsync(request, client, cancellationToken);
-                    await RecordAsync(request.Id, "started", new { action = "started", reason = "stored but its workflow never started" }, cancellationToken);
+                    await RecordAsync(request.Id, RequestReconciled.StartedKey, RequestReconciled.Started, cancellationToken);
                     started++;
                     break;
                 case { RuntimeStatus: OrchestrationRuntimeStatus.Failed }:
@@ -129,7 +129,7 @@ public sealed class WorkflowRecovery(
                     && await DisagreesAsync(request, result, cancellationToken):
                     await repair.CloseAsync(request, result.Status, await OutcomesAsync(request, result, cancellationToken), cancellationToken);
                     await RecordAsync(
-                        request.Id, "closed-" + result.Status, new { action = "closed", from = request.Status.ToString(), to = result.Status.ToString() }, cancellationToken);
+                        request.Id, RequestReconciled.ClosedKey(result.Status), RequestReconciled.Closed(request.Status, result.Status), cancellationToken);
                     repaired++;
                     break;
             }
@@ -174,6 +174,6 @@ public sealed class WorkflowRecovery(
         return outcomes;
     }
 
-    private Task RecordAsync(string requestId, string key, object details, CancellationToken cancellationToken) =>
-        evidence.AppendAsync(requestId, "reconciled:" + key, EvidenceEvents.Reconciled, details, "reconciliation", cancellationToken);
+    private Task RecordAsync(string requestId, EvidenceKey key, RequestReconciled details, CancellationToken cancellationToken) =>
+        evidence.AppendAsync(requestId, key, details, "reconciliation", cancellationToken);
 }

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Storage;
 using Microsoft.Extensions.Options;
@@ -36,7 +37,7 @@ public sealed class RetentionService(
             if (request.Status.IsFinal() && request.CopiesRemovedAt is null && request.ClosedAt + Policy.WorkingCopiesAfterClose <= now)
             {
                 var gone = await copies.RemoveAllAsync(request.Id, cancellationToken);
-                await RecordCopiesAsync(request.Id, "retention:copies", gone, "closed request", cancellationToken);
+                await RecordCopiesAsync(request.Id, CopiesRemoved.ClosedKey, gone, "closed request", cancellationToken);
                 await requests.MarkCopiesRemovedAsync(request.Id, cancellationToken);
                 (withCopies, removed) = (withCopies + 1, removed + gone.Total);
             }
@@ -50,16 +51,14 @@ public sealed class RetentionService(
                 }
 
                 await evidence.AppendAsync(
-                    request.Id, "retention:identifiers", EvidenceEvents.IdentifiersRemoved,
-                    new { reason = IdentifiersReason(request), removed = RequestStore.ProtectedColumns, kept = "ids, dates, type, channel, status, keyed hashes" },
-                    cancellationToken: cancellationToken);
+                    request.Id, IdentifiersRemoved.Key, new IdentifiersRemoved(IdentifiersReason(request)), cancellationToken: cancellationToken);
             }
         }
 
         var packages = await copies.RemoveExpiredPackagesAsync(now, cancellationToken);
         foreach (var requestId in packages)
         {
-            await RecordCopiesAsync(requestId, "retention:package-expired", RemovedCopies.None with { Packages = 1 }, "package link expired", cancellationToken);
+            await RecordCopiesAsync(requestId, CopiesRemoved.PackageExpiredKey, RemovedCopies.None with { Packages = 1 }, "package link expired", cancellationToken);
         }
 
         var unlinked = await copies.RemoveUnlinkedRawMailAsync(now - Policy.UnlinkedRawMail, cancellationToken);
@@ -88,11 +87,9 @@ public sealed class RetentionService(
         _ => "closed request: retention period for identifiers ended",
     };
 
-    private Task RecordCopiesAsync(string requestId, string key, RemovedCopies gone, string reason, CancellationToken cancellationToken) =>
+    private Task RecordCopiesAsync(string requestId, EvidenceKey key, RemovedCopies gone, string reason, CancellationToken cancellationToken) =>
         evidence.AppendAsync(
-            requestId, key, EvidenceEvents.CopiesRemoved,
-            new { reason, exports = gone.Exports, packages = gone.Packages, rawMails = gone.RawMails, attachments = gone.Attachments },
-            cancellationToken: cancellationToken);
+            requestId, key, new CopiesRemoved(reason, gone.Exports, gone.Packages, gone.RawMails, gone.Attachments), cancellationToken: cancellationToken);
 
     private async Task<int> RemovePartnerReplaysAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Http;
@@ -58,7 +59,7 @@ public sealed class SmokeHttpHandlers(
             return Problems.Status(StatusCodes.Status409Conflict, "No code yet", "No code has been issued for this request yet. Try again shortly.");
         }
 
-        await evidence.AppendAsync(requestId, "verified", EvidenceEvents.VerificationSucceeded, new { channel = "smoke-key" }, cancellationToken: cancellationToken);
+        await evidence.AppendAsync(requestId, VerificationSucceeded.Key, VerificationSucceeded.BySmokeKey, cancellationToken: cancellationToken);
         await client.RaiseEventAsync(requestId, DsrEvents.IdentityVerified, true, cancellationToken);
         return Results.Ok(new VerifyResponse(requestId, "verified"));
     }

@@ -3,6 +3,7 @@ using Comintech.Dsr.Deadlines;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Fulfilment.Rerun;
 using Comintech.Dsr.Hosting;
@@ -69,9 +70,7 @@ public sealed class StaffActionHandlers(
         var notice = MessageTemplates.Extension(request, newDueAt, reason!, options.Value.Notices);
         await notifier.SendAsync(notice, cancellationToken);
         await evidence.AppendAsync(
-            requestId, "deadline-extended", EvidenceEvents.DeadlineExtended,
-            new { previousDueAt = request.DueAt, dueAt = newDueAt, notice = notice.IdempotencyKey },
-            Actor(staff!), cancellationToken);
+            requestId, DeadlineExtended.Key, new DeadlineExtended(request.DueAt, newDueAt, notice.IdempotencyKey), Actor(staff!), cancellationToken);
         var watch = DeadlineWatchOrchestrator.InstanceIdFor(requestId);
         if (await client.GetInstanceAsync(watch, cancellationToken) is { IsRunning: true })
         {
@@ -174,11 +173,11 @@ public sealed class StaffActionHandlers(
 
         var cancellationToken = http.HttpContext.RequestAborted;
         var action = approved ? StaffActions.Approve : StaffActions.Deny;
-        var decision = approved ? EvidenceEvents.ApprovalGranted : EvidenceEvents.ApprovalDenied;
+        EvidenceEvent decision = approved ? new ApprovalGranted() : new ApprovalDenied();
 
         // The decision's evidence link is keyed: a second, different decision finds the first one and is refused.
-        var recorded = await evidence.AppendAsync(requestId, "approval-decision", decision, new { }, Actor(staff!), cancellationToken);
-        if (recorded.EventType != decision)
+        var recorded = await evidence.AppendAsync(requestId, ApprovalDecision.Key, decision, Actor(staff!), cancellationToken);
+        if (recorded.EventType != decision.EventType)
         {
             return StaffProblems.Conflict("Already decided", $"The request was already {(approved ? "denied" : "approved")}.");
         }

@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Http;
 namespace Comintech.Dsr.Staff;
 
 /// <summary>
-/// GET /staff: the compliance console (<c>Web/Assets/staff.html</c>, <c>staff.css</c>, <c>staff.js</c>), a static shell
-/// with no data in it. Where App Service Authentication is on it offers Entra ID sign-in (<c>/.auth/login/aad</c>)
-/// and uses the signed-in principal (asked of <c>/api/staff/me</c>); the API key (kept in sessionStorage) stays for
-/// local use. Every value from the API is rendered with textContent.
+/// GET /staff: the compliance console (<c>Web/Templates/staff.html</c>, <c>Web/Assets/staff.css</c>, <c>staff.js</c>),
+/// a static shell with no data in it. Where App Service Authentication is on it offers Entra ID sign-in
+/// (<c>/.auth/login/aad</c>) and uses the signed-in principal (asked of <c>/api/staff/me</c>); the API key (kept in
+/// sessionStorage) stays for local use. Every value from the API is rendered with textContent.
 /// </summary>
 public static class StaffConsolePage
 {
@@ -20,9 +20,9 @@ public static class StaffConsolePage
     /// <param name="entraSignIn">Offer Entra ID sign-in (App Service Authentication is in front of the app).</param>
     public static IResult Page(bool entraSignIn) => WebAssets.Html(entraSignIn ? WithEntra : KeyOnly);
 
-    private static string Shell(bool entraSignIn) => WebAssets.Render("staff.html", new Dictionary<string, string>(StringComparer.Ordinal)
+    private static string Shell(bool entraSignIn) => HtmlTemplates.Render("staff.html", new TemplateModel
     {
-        ["entraHidden"] = entraSignIn ? "" : " hidden",
-        ["entraSignInPath"] = WebAssets.Encode(EntraSignInPath),
-    });
+        ["entraSignIn"] = entraSignIn,
+        ["entraSignInPath"] = EntraSignInPath,
+    }).Value;
 }

@@ -36,7 +36,8 @@ public sealed record DeadlineView(
     double? IdentityWaitDays,
     string IdentityWaitPolicy);
 
-public sealed record EvidenceView(long Sequence, string EventType, DateTimeOffset OccurredAt, string Actor, string Details, string Hash);
+/// <param name="Sentence">The link in words (<see cref="EvidenceSentences"/>); <paramref name="Details"/> keeps the raw JSON for auditors.</param>
+public sealed record EvidenceView(long Sequence, string EventType, DateTimeOffset OccurredAt, string Actor, string Details, string Hash, string Sentence);
 
 public sealed record ChainView(bool IsIntact, int Length, string HeadHash, long? FirstBrokenSequence, string? Problem);
 
@@ -134,7 +135,7 @@ public static class StaffViews
     }
 
     public static EvidenceView Evidence(EvidenceRecord record) =>
-        new(record.Sequence, record.EventType, record.OccurredAt, record.Actor, record.Details, record.Hash);
+        new(record.Sequence, record.EventType, record.OccurredAt, record.Actor, record.Details, record.Hash, EvidenceSentences.Describe(record));
 
     public static ChainView Chain(ChainVerification verification) =>
         new(verification.IsIntact, verification.Length, verification.HeadHash, verification.FirstBrokenSequence, verification.Problem);

@@ -20,6 +20,7 @@ public sealed class DsrActivityFunctions(
     CloseUnverifiedActivity closeUnverified,
     PlanFulfilmentActivity plan,
     ExecuteStoreActionActivity executeStoreAction,
+    ExecuteStoreActionsActivity executeStoreActions,
     FinaliseRequestActivity finalise,
     ListLedgeredErasuresActivity listLedgeredErasures,
     ReapplyErasureActivity reapplyErasure,
@@ -56,6 +57,10 @@ public sealed class DsrActivityFunctions(
     [Function(DsrActivityNames.ExecuteStoreAction)]
     public Task<ConnectorOutcome> ExecuteStoreAction([ActivityTrigger] StoreActionInput input, CancellationToken cancellationToken) =>
         executeStoreAction.RunAsync(input, cancellationToken);
+
+    [Function(DsrActivityNames.ExecuteStoreActions)]
+    public Task<StoreBatchResult> ExecuteStoreActions([ActivityTrigger] StoreBatchInput input, CancellationToken cancellationToken) =>
+        executeStoreActions.RunAsync(input, cancellationToken);
 
     [Function(DsrActivityNames.FinaliseRequest)]
     public Task<bool> FinaliseRequest([ActivityTrigger] FinaliseInput input, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure.Data.Tables;
 using Comintech.Dsr.Storage;
 
@@ -13,13 +14,8 @@ public static partial class DemoDataSeeder
     public const string SupportTicketsTable = "SupportTickets";
     public const string InvoicesTable = "Invoices";
 
-    public static IReadOnlyList<DemoPerson> People { get; } =
-    [
-        new("ACC-1001", "Ada Lovelace", "ada.lovelace@example.com", "+44 20 7946 0001", "12 St James's Square, London", "203.0.113.10"),
-        new("ACC-1002", "Grace Hopper", "grace.hopper@example.org", "+1 202 555 0102", "1 Navy Way, Arlington VA", "198.51.100.20"),
-        new("ACC-1003", "Alan Turing", "alan.turing@example.net", "+44 161 496 0003", "Hollymeade, Wilmslow", "192.0.2.30"),
-        new("ACC-1004", "Robert <script>alert(1)</script> Tables", "bobby.tables@example.com", "+1 415 555 0104", "1 School Rd, Springfield", "203.0.113.44"),
-    ];
+    /// <summary>The demo people (<c>Demo/demo-people.json</c>); the last one's name is hostile markup, to show it stays text.</summary>
+    public static IReadOnlyList<DemoPerson> People { get; } = LoadPeople();
 
     public static async Task SeedAsync(DsrStorage storage, ILogger logger, CancellationToken cancellationToken = default)
     {
@@ -86,5 +82,12 @@ public static partial class DemoDataSeeder
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data seeded: {Accounts} customer accounts, {Tickets} support tickets")]
     private static partial void LogSeeded(ILogger logger, int accounts, int tickets);
+
+    private static List<DemoPerson> LoadPeople()
+    {
+        using var stream = typeof(DemoDataSeeder).Assembly.GetManifestResourceStream("Comintech.Dsr.LocalEngine.Demo.demo-people.json")!;
+        return JsonSerializer.Deserialize<List<DemoPerson>>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+    }
 }
+
 public sealed record DemoPerson(string AccountId, string FullName, string Email, string Phone, string PostalAddress, string LoginIp);

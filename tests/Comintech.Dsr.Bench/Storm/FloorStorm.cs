@@ -18,15 +18,16 @@ namespace Comintech.Dsr.Bench.Storm;
 
 /// <summary>
 /// The engine floor: the workflow's shape (acknowledge, send code, wait for the verification event or a deadline,
-/// plan, one activity per store in parallel, finalise: as many activities) with activities that do nothing and no
-/// request store or ledger, on the same backend, settings and storage as the local engine.
+/// plan, one activity for all stores, finalise: as many activities) with activities that do nothing and no request
+/// store or ledger, on the same backend, settings and storage as the local engine. With <c>perStore</c>, the shape
+/// before the store batch: one activity per store in parallel.
 /// </summary>
 public static class FloorStorm
 {
     private const string Orchestrator = "FloorOrchestrator";
     private const string Verified = "IdentityVerified";
 
-    public static async Task<StormResult> RunAsync(StormPlan plan, TextWriter log)
+    public static async Task<StormResult> RunAsync(StormPlan plan, TextWriter log, bool perStore = false)
     {
         var azurite = new AzuriteFixture();
         var codes = new ConcurrentDictionary<string, TaskCompletionSource>();
@@ -41,7 +42,7 @@ public static class FloorStorm
             builder.Services.AddSingleton<StorageTransactions>();
             var hub = "floor" + Guid.NewGuid().ToString("N")[..8];
             builder.Services.AddLocalDurableEngine(
-                azurite.ConnectionString, new EngineOptions { TaskHubName = hub, WorkerId = hub }, port, registry => Register(registry, plan.Stores, codes, driver));
+                azurite.ConnectionString, new EngineOptions { TaskHubName = hub, WorkerId = hub }, port, registry => Register(registry, plan.Stores, perStore, codes, driver));
             await using var app = builder.Build();
             app.MapGrpcService<TaskHubGrpcServer>();
             await app.Services.GetRequiredService<AzureStorageOrchestrationService>().CreateIfNotExistsAsync();
@@ -80,7 +81,7 @@ public static class FloorStorm
         }
     }
 
-    private static void Register(DurableTaskRegistry registry, int stores, ConcurrentDictionary<string, TaskCompletionSource> codes, StormDriver driver)
+    private static void Register(DurableTaskRegistry registry, int stores, bool perStore, ConcurrentDictionary<string, TaskCompletionSource> codes, StormDriver driver)
     {
         registry.AddOrchestratorFunc<string, bool>(Orchestrator, async (context, id) =>
         {
@@ -97,7 +98,15 @@ public static class FloorStorm
             }
 
             var count = await context.CallActivityAsync<int>("FloorPlan", id);
-            await Task.WhenAll(Enumerable.Range(0, count).Select(store => context.CallActivityAsync<bool>("FloorStore", $"{id}/{store}")));
+            if (perStore)
+            {
+                await Task.WhenAll(Enumerable.Range(0, count).Select(store => context.CallActivityAsync<bool>("FloorStore", $"{id}/{store}")));
+            }
+            else
+            {
+                await context.CallActivityAsync<bool>("FloorStores", id);
+            }
+
             await context.CallActivityAsync<bool>("FloorFinalise", id);
             return true;
         });
@@ -105,6 +114,7 @@ public static class FloorStorm
         registry.AddActivityFunc<string, bool>("FloorSendCode", (_, id) => codes[id].TrySetResult());
         registry.AddActivityFunc<string, int>("FloorPlan", (_, _) => stores);
         registry.AddActivityFunc<string, bool>("FloorStore", (_, _) => true);
+        registry.AddActivityFunc<string, bool>("FloorStores", (_, _) => true);
         registry.AddActivityFunc<string, bool>("FloorFinalise", (_, id) => driver.Completed.TryAdd(id, DateTimeOffset.UtcNow));
     }
 }

@@ -2,7 +2,8 @@ namespace Comintech.Dsr.Bench.Storm;
 
 /// <summary>
 /// <c>./bench.sh storm</c>: a storm of deletion requests on the local engine; optionally a smaller storm (the throughput
-/// ratio), the engine floor with as many requests (the ratio to it) and a steady arrival rate (latency under load).
+/// ratio), the engine floor with as many requests (the ratio to it; <c>--floor 2</c> also the floor of the shape with
+/// one activity per store) and a steady arrival rate (latency under load).
 /// Every run starts on fresh storage.
 /// </summary>
 public static class StormBench
@@ -29,6 +30,13 @@ public static class StormBench
             var floor = await FloorStorm.RunAsync(Plan($"engine floor, {requests}", requests), log);
             StormReport.Summary(floor, log);
             runs.Add(floor);
+        }
+
+        if (settings["--floor"] > 1)
+        {
+            var perStore = await FloorStorm.RunAsync(Plan($"engine floor with one activity per store, {requests}", requests), log, perStore: true);
+            StormReport.Summary(perStore, log);
+            runs.Add(perStore);
         }
 
         if (settings["--steady-minutes"] > 0)

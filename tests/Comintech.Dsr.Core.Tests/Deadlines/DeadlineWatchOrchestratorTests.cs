@@ -18,7 +18,7 @@ public sealed class DeadlineWatchOrchestratorTests : IAsyncLifetime
     private DurableTaskTestHost host = null!;
 
     public async Task InitializeAsync() =>
-        host = await DurableTaskTestHost.StartAsync(registry =>
+        host = await TestDurableHost.StartAsync(registry =>
         {
             registry.AddOrchestrator<DeadlineWatchOrchestrator>();
             registry.AddActivityFunc<DeadlineAlertInput, bool>(DsrActivityNames.SendDeadlineAlert, (_, input) =>

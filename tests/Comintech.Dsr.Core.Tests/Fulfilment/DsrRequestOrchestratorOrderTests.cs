@@ -16,7 +16,7 @@ public sealed class DsrRequestOrchestratorOrderTests : IAsyncLifetime
     private FulfilmentPlan plan = null!;
     private DurableTaskTestHost host = null!;
 
-    public async Task InitializeAsync() => host = await DurableTaskTestHost.StartAsync(registry =>
+    public async Task InitializeAsync() => host = await TestDurableHost.StartAsync(registry =>
     {
         registry.AddOrchestrator<DsrRequestOrchestrator>();
         registry.AddActivityFunc<string, bool>(DsrActivityNames.SendAcknowledgement, (_, _) => true);

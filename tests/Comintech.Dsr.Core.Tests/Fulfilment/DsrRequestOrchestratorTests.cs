@@ -24,7 +24,7 @@ public sealed class DsrRequestOrchestratorTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        host = await DurableTaskTestHost.StartAsync(registry =>
+        host = await TestDurableHost.StartAsync(registry =>
         {
             registry.AddOrchestrator<DsrRequestOrchestrator>();
             registry.AddActivityFunc<string, bool>(DsrActivityNames.SendAcknowledgement, (_, id) => Record($"ack:{id}"));

@@ -15,7 +15,7 @@ public sealed class DsrRequestOrchestratorWaitingTests : IAsyncLifetime
     private readonly ConcurrentQueue<string> calls = new();
     private DurableTaskTestHost host = null!;
 
-    public async Task InitializeAsync() => host = await DurableTaskTestHost.StartAsync(registry =>
+    public async Task InitializeAsync() => host = await TestDurableHost.StartAsync(registry =>
     {
         registry.AddOrchestrator<DsrRequestOrchestrator>();
         registry.AddActivityFunc<string, bool>(DsrActivityNames.SendAcknowledgement, (_, _) => true);
@@ -58,37 +58,20 @@ public sealed class DsrRequestOrchestratorWaitingTests : IAsyncLifetime
     {
         var input = new DsrOrchestrationInput(RequestId, RequestType.Deletion, DateTime.UtcNow.AddMinutes(10));
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(DsrRequestOrchestrator.Name, input, new StartOrchestrationOptions(RequestId));
-        await WaitUntilAsync(() => calls.Contains("code"));
+        await OrchestrationWaits.UntilAsync(() => calls.Contains("code"));
         await host.Client.RaiseEventAsync(id, DsrEvents.IdentityVerified, true);
         return id;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for the orchestration.");
-            await Task.Delay(50);
-        }
-    }
-
-    private async Task<DsrOrchestrationResult> ResultAsync(string id)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var metadata = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
-        return metadata.ReadOutputAs<DsrOrchestrationResult>()!;
     }
 
     [Fact]
     public async Task A_confirmation_ends_the_wait_while_the_other_stores_are_already_done()
     {
         var id = await StartVerifiedAsync();
-        await WaitUntilAsync(() => calls.Contains("remind:reseller:1"));
+        await OrchestrationWaits.UntilAsync(() => calls.Contains("remind:reseller:1"));
         var progress = (await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true))!.ReadCustomStatusAs<DsrProgress>()!;
 
         await host.Client.RaiseEventAsync(id, DsrEvents.StoreConfirmed("reseller"), new StoreConfirmation(OutcomeKind.Done, 4, "reseller.erase", "partner:acme"));
-        var result = await ResultAsync(id);
+        var result = await OrchestrationWaits.ResultAsync(host, id);
 
         Assert.Equal(nameof(OutcomeKind.Done), progress.Stores.Single(s => s.StoreId == "accounts").State);
         Assert.Equal(nameof(OutcomeKind.Waiting), progress.Stores.Single(s => s.StoreId == "reseller").State);
@@ -104,7 +87,7 @@ public sealed class DsrRequestOrchestratorWaitingTests : IAsyncLifetime
     {
         var id = await StartVerifiedAsync();
 
-        var result = await ResultAsync(id);
+        var result = await OrchestrationWaits.ResultAsync(host, id);
 
         Assert.Equal(RequestStatus.CompletedWithExceptions, result.Status);
         Assert.Equal(nameof(OutcomeKind.Failed), result.Stores.Single(s => s.StoreId == "reseller").State);

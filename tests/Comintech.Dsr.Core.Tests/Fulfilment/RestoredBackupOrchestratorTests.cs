@@ -14,7 +14,7 @@ public sealed class RestoredBackupOrchestratorTests : IAsyncLifetime
     private readonly ConcurrentDictionary<string, int> attempts = new();
     private DurableTaskTestHost host = null!;
 
-    public async Task InitializeAsync() => host = await DurableTaskTestHost.StartAsync(registry =>
+    public async Task InitializeAsync() => host = await TestDurableHost.StartAsync(registry =>
     {
         registry.AddOrchestrator<RestoredBackupOrchestrator>();
         registry.AddActivityFunc<RestoreInput, RestorePlan>(DsrActivityNames.ListLedgeredErasures, (_, _) => new RestorePlan(

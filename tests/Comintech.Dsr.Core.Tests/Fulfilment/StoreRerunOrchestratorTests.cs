@@ -20,7 +20,7 @@ public sealed class StoreRerunOrchestratorTests : IAsyncLifetime
     private DurableTaskTestHost host = null!;
 
     public async Task InitializeAsync() =>
-        host = await DurableTaskTestHost.StartAsync(registry =>
+        host = await TestDurableHost.StartAsync(registry =>
         {
             registry.AddOrchestrator<StoreRerunOrchestrator>();
             registry.AddActivityFunc<StoreActionInput, ConnectorOutcome>(DsrActivityNames.ExecuteStoreAction, (_, input) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment.Activities;
 using Comintech.Dsr.Storage;
 using Comintech.Dsr.Testing;
@@ -33,9 +34,9 @@ public sealed class IdentityWaitPolicyTests(AzuriteFixture azurite) : IClassFixt
         var requests = services.GetRequiredService<RequestStore>();
         await requests.AddAsync(request);
         var ledger = services.GetRequiredService<EvidenceLedger>();
-        await ledger.AppendAsync(request.Id, "code-1", EvidenceEvents.VerificationSent, new { issue = 1 });
+        await ledger.AppendAsync(request.Id, VerificationSent.Key(1), new VerificationSent(1, "code-mail-1", 15));
         clock.Advance(TimeSpan.FromDays(3.4));
-        await ledger.AppendAsync(request.Id, "verified", EvidenceEvents.VerificationSucceeded, new { channel = "code" });
+        await ledger.AppendAsync(request.Id, VerificationSucceeded.Key, VerificationSucceeded.ByCode);
         var activity = services.GetRequiredService<PlanFulfilmentActivity>();
 
         await activity.RunAsync(request.Id, CancellationToken.None);

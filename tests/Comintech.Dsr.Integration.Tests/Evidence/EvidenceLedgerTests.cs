@@ -1,7 +1,9 @@
 using Azure;
 using Azure.Data.Tables;
+using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Testing;
 
 namespace Comintech.Dsr.Integration.Tests.Evidence;
@@ -10,13 +12,27 @@ public sealed class EvidenceLedgerTests(AzuriteFixture azurite) : IClassFixture<
 {
     private EvidenceLedger Ledger => new(azurite.Storage, TimeProvider.System);
 
+    private static readonly DateTimeOffset At = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+
+    private static (EvidenceKey Key, EvidenceEvent Event) Store(string storeId, int recordsAffected = 0) => (
+        StoreOutcomeEvidence.Key(storeId),
+        new StoreOutcomeRecorded(new ConnectorOutcome(storeId, ConnectorAction.Erase, OutcomeKind.Done, recordsAffected, recordsAffected, null, null, At)));
+
+    private Task<EvidenceRecord> AppendAsync(string requestId, (EvidenceKey Key, EvidenceEvent Event) link) => Ledger.AppendAsync(requestId, link.Key, link.Event);
+
+    private Task<EvidenceRecord> AppendReceivedAsync(string requestId) => Ledger.AppendAsync(
+        requestId, RequestReceived.Key, new RequestReceived("deletion", IntakeChannel.Web, Jurisdiction.GDPR, At, At.AddDays(30), [], false, RequestStatus.Received, null, null));
+
+    private Task<EvidenceRecord> AppendCompletedAsync(string requestId) =>
+        Ledger.AppendAsync(requestId, RequestCompleted.Key, RequestCompleted.Finalised(RequestStatus.Completed, []));
+
     [Fact]
     public async Task Appended_steps_form_a_chain_that_verifies()
     {
         var id = RequestId.New();
-        await Ledger.AppendAsync(id, "received", EvidenceEvents.Received, new { type = "deletion" });
-        await Ledger.AppendAsync(id, "ack", EvidenceEvents.AcknowledgementSent, new { message = "m" });
-        var last = await Ledger.AppendAsync(id, "completed", EvidenceEvents.Completed, new { status = "Completed" });
+        await AppendReceivedAsync(id);
+        await Ledger.AppendAsync(id, AcknowledgementSent.Key, new AcknowledgementSent("m", At));
+        var last = await AppendCompletedAsync(id);
 
         var records = await Ledger.ReadAsync(id);
         var verification = await Ledger.VerifyAsync(id);
@@ -31,10 +47,9 @@ public sealed class EvidenceLedgerTests(AzuriteFixture azurite) : IClassFixture<
     public async Task Many_links_are_appended_in_order_once_each_even_when_some_were_written_before()
     {
         var id = RequestId.New();
-        await Ledger.AppendAsync(id, "received", EvidenceEvents.Received, new { type = "deletion" });
-        await Ledger.AppendAsync(id, "store:b", EvidenceEvents.StoreOutcome, new { storeId = "b" });
-        (string, string, object)[] outcomes =
-            [("store:a", EvidenceEvents.StoreOutcome, new { storeId = "a" }), ("store:b", EvidenceEvents.StoreOutcome, new { storeId = "b" }), ("store:c", EvidenceEvents.StoreOutcome, new { storeId = "c" })];
+        await AppendReceivedAsync(id);
+        await AppendAsync(id, Store("b"));
+        (EvidenceKey, EvidenceEvent)[] outcomes = [Store("a"), Store("b"), Store("c")];
 
         await Ledger.AppendManyAsync(id, outcomes);
         await Ledger.AppendManyAsync(id, outcomes);
@@ -50,8 +65,8 @@ public sealed class EvidenceLedgerTests(AzuriteFixture azurite) : IClassFixture<
     {
         var id = RequestId.New();
 
-        await Ledger.AppendManyAsync(id, [.. Enumerable.Range(0, 12).Select(i => ($"store:{i}", EvidenceEvents.StoreOutcome, (object)new { storeId = i }))]);
-        var last = await Ledger.AppendAsync(id, "completed", EvidenceEvents.Completed, new { status = "Completed" });
+        await Ledger.AppendManyAsync(id, [.. Enumerable.Range(0, 12).Select(i => Store($"s{i}"))]);
+        var last = await AppendCompletedAsync(id);
 
         var verification = await Ledger.VerifyAsync(id);
         Assert.True(verification.IsIntact);
@@ -62,8 +77,8 @@ public sealed class EvidenceLedgerTests(AzuriteFixture azurite) : IClassFixture<
     public async Task The_same_event_key_is_recorded_once()
     {
         var id = RequestId.New();
-        var first = await Ledger.AppendAsync(id, "ack", EvidenceEvents.AcknowledgementSent, new { n = 1 });
-        var again = await Ledger.AppendAsync(id, "ack", EvidenceEvents.AcknowledgementSent, new { n = 2 });
+        var first = await Ledger.AppendAsync(id, AcknowledgementSent.Key, new AcknowledgementSent("m-1", At));
+        var again = await Ledger.AppendAsync(id, AcknowledgementSent.Key, new AcknowledgementSent("m-2", At));
 
         Assert.Equal(first, again);
         Assert.Single(await Ledger.ReadAsync(id));
@@ -74,7 +89,7 @@ public sealed class EvidenceLedgerTests(AzuriteFixture azurite) : IClassFixture<
     {
         var id = RequestId.New();
 
-        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Ledger.AppendAsync(id, $"store-{i}", EvidenceEvents.StoreOutcome, new { store = i })));
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => AppendAsync(id, Store($"s{i}"))));
 
         var records = await Ledger.ReadAsync(id);
         Assert.Equal(12, records.Count);
@@ -85,13 +100,13 @@ public sealed class EvidenceLedgerTests(AzuriteFixture azurite) : IClassFixture<
     public async Task A_row_altered_in_the_table_is_detected()
     {
         var id = RequestId.New();
-        await Ledger.AppendAsync(id, "received", EvidenceEvents.Received, new { type = "deletion" });
-        await Ledger.AppendAsync(id, "store", EvidenceEvents.StoreOutcome, new { storeId = "accounts", recordsAffected = 1 });
-        await Ledger.AppendAsync(id, "completed", EvidenceEvents.Completed, new { status = "Completed" });
+        await AppendReceivedAsync(id);
+        var store = await AppendAsync(id, Store("accounts", recordsAffected: 1));
+        await AppendCompletedAsync(id);
 
         var table = azurite.Storage.Evidence;
         var row = (await table.GetEntityAsync<TableEntity>(id, "e:0000000002")).Value;
-        row["Details"] = "{\"storeId\":\"accounts\",\"recordsAffected\":0}";
+        row["Details"] = store.Details.Replace("\"recordsAffected\":1", "\"recordsAffected\":0", StringComparison.Ordinal);
         await table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace);
 
         var verification = await Ledger.VerifyAsync(id);

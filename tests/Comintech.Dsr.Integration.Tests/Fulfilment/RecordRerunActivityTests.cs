@@ -1,6 +1,7 @@
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment.Rerun;
 using Comintech.Dsr.Storage;
 using Comintech.Dsr.Testing;
@@ -28,9 +29,9 @@ public sealed class RecordRerunActivityTests(AzuriteFixture azurite) : IClassFix
         var requests = services.GetRequiredService<RequestStore>();
         await requests.AddAsync(request);
         var ledger = services.GetRequiredService<EvidenceLedger>();
-        await ledger.AppendAsync(request.Id, "store:a", EvidenceEvents.StoreOutcome, Outcome("accounts", OutcomeKind.Done));
-        await ledger.AppendAsync(request.Id, "store:b", EvidenceEvents.StoreOutcome, Outcome("tickets", OutcomeKind.Failed));
-        await ledger.AppendAsync(request.Id, "store:c", EvidenceEvents.StoreOutcome, Outcome("billing", OutcomeKind.Failed));
+        await ledger.AppendAsync(request.Id, StoreOutcomeEvidence.Key("a"), new StoreOutcomeRecorded(Outcome("accounts", OutcomeKind.Done)));
+        await ledger.AppendAsync(request.Id, StoreOutcomeEvidence.Key("b"), new StoreOutcomeRecorded(Outcome("tickets", OutcomeKind.Failed)));
+        await ledger.AppendAsync(request.Id, StoreOutcomeEvidence.Key("c"), new StoreOutcomeRecorded(Outcome("billing", OutcomeKind.Failed)));
         var activity = services.GetRequiredService<RecordRerunActivity>();
 
         var afterTickets = await activity.RunAsync(new RecordRerunInput(request.Id, "r1", Outcome("tickets", OutcomeKind.Done)), CancellationToken.None);

@@ -1,5 +1,6 @@
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Intake;
@@ -22,7 +23,7 @@ public sealed class WorkflowCrashWindowTests(AzuriteFixture azurite) : IClassFix
     public async Task InitializeAsync()
     {
         var configuration = TestServices.Configuration(azurite.ConnectionString, pickup);
-        host = await DurableTaskTestHost.StartAsync(
+        host = await TestDurableHost.StartAsync(
             registry => registry.AddDsrTasks(),
             new DurableTaskTestHostOptions
             {
@@ -60,7 +61,7 @@ public sealed class WorkflowCrashWindowTests(AzuriteFixture azurite) : IClassFix
             var request = await Get<RequestStore>().GetAsync(requestId);
             var (outcome, _) = await Get<CodeAttempts>().VerifyAsync(request, code, CancellationToken.None);
             Assert.Equal(Comintech.Dsr.Verification.VerifyResult.Verified, outcome!.Result);
-            await Get<EvidenceLedger>().AppendAsync(requestId, "verified", EvidenceEvents.VerificationSucceeded, new { channel = "code" });
+            await Get<EvidenceLedger>().AppendAsync(requestId, VerificationSucceeded.Key, VerificationSucceeded.ByCode);
             await host.Client.RaiseEventAsync(requestId, DsrEvents.IdentityVerified, true);
             verifiedInTheWindow = true;
         });

@@ -28,7 +28,7 @@ public sealed class InboxFixture : IAsyncLifetime
         Services = TestServices.Build(
             TestServices.Configuration(Azurite.ConnectionString, PickupDirectory, new Dictionary<string, string?> { ["Dsr:Inbox:AuthServIds:0"] = "mx.comintech.example" }),
             services => services.AddSingleton<TimeProvider>(Clock));
-        Host = await DurableTaskTestHost.StartAsync(registry =>
+        Host = await TestDurableHost.StartAsync(registry =>
         {
             registry.AddOrchestrator<DsrRequestOrchestrator>();
             registry.AddActivityFunc<string, bool>(DsrActivityNames.SendAcknowledgement, (_, _) => true);

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Fulfilment.Access;
 using Comintech.Dsr.Fulfilment.Activities;
@@ -73,7 +74,7 @@ public sealed class RetentionTests : IClassFixture<AzuriteFixture>, IDisposable
     public async Task A_closed_request_is_minimised_after_its_period_and_its_evidence_still_verifies()
     {
         var request = await ClosedAsync(RequestType.Access, RequestStatus.Completed);
-        await core.Get<EvidenceLedger>().AppendAsync(request.Id, "received", EvidenceEvents.Received, new { type = "access" });
+        await core.Get<EvidenceLedger>().AppendAsync(request.Id, RequestReceived.Key, RequestReceived.From(request, globalPrivacyControl: false));
 
         await PassAsync(TimeSpan.FromDays(29));
         Assert.Null((await Requests.GetAsync(request.Id)).IdentifiersRemovedAt);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Comintech.Dsr.Connectors.Partners;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Staff;
 using Comintech.Dsr.Storage;
@@ -47,21 +48,7 @@ public sealed class ClientAnswerHttpHandlers(
     public async Task<IResult> FormAsync(HttpRequest http, string clientId)
     {
         var link = await VerifyAsync(http, clientId);
-        return link is null ? Refused() : PartnerLinkHttpHandlers.Page($"""
-            <h1>Answer request {PartnerLinkHttpHandlers.Encode(link.Value.RequestId)}</h1>
-            <p>As the controller of this data, tell us what you did about the request we forwarded to you.</p>
-            <form method="post">
-              <label for="outcome">What did you do?</label>
-              <select id="outcome" name="outcome">
-                <option value="done">Done: we carried out the {PartnerLinkHttpHandlers.Encode(link.Value.Action)}</option>
-                <option value="nothing-found">We hold no data about this person</option>
-                <option value="retained">We keep the data for a legal reason and told the person</option>
-              </select>
-              <label for="recordsAffected">Records affected</label>
-              <input id="recordsAffected" name="recordsAffected" type="number" min="0" value="0">
-              <button type="submit">Send answer</button>
-            </form>
-            """);
+        return link is null ? Refused() : PartnerLinkHttpHandlers.LinkForm(link.Value.RequestId, link.Value.Action, client: true);
     }
 
     /// <summary>POST of the form above (application/x-www-form-urlencoded).</summary>
@@ -82,7 +69,7 @@ public sealed class ClientAnswerHttpHandlers(
         var requestId = link.Value.RequestId;
         return await RecordAsync(requestId, clientId, answer!, http.HttpContext.RequestAborted) is null
             ? NothingForwarded()
-            : PartnerLinkHttpHandlers.Page($"<h1>Thank you</h1><p>Your answer to request {PartnerLinkHttpHandlers.Encode(requestId)} is recorded.</p>");
+            : PartnerLinkHttpHandlers.Thanks($"Your answer to request {requestId} is recorded.");
     }
 
     /// <summary>GET /api/staff/requests/{id}/clients: each Client the request was forwarded to, and its answer.</summary>
@@ -107,9 +94,11 @@ public sealed class ClientAnswerHttpHandlers(
         }
 
         await evidence.AppendAsync(
-            requestId, $"client-answered:{forward.StoreId}.{clientId}", ClientEvidence.Answered,
-            new { storeId = forward.StoreId, clientId, outcome = answer.Kind.ToString(), answer.RecordsAffected },
-            answer.ConfirmedBy, cancellationToken);
+            requestId,
+            ClientAnswered.Key(forward.StoreId, clientId),
+            new ClientAnswered(forward.StoreId, clientId, answer.Kind, answer.RecordsAffected),
+            answer.ConfirmedBy,
+            cancellationToken);
         return true;
     }
 

@@ -1,4 +1,5 @@
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Notifications;
 using Microsoft.DurableTask;
@@ -66,8 +67,10 @@ public sealed class RemindClientsActivity(
                 await forwarder.RemindAsync(input.RequestId, input.StoreId, client, input.Action, input.Reminder, cancellationToken);
                 await forwards.RemindedAsync(forward, input.Reminder, cancellationToken);
                 await evidence.AppendAsync(
-                    input.RequestId, $"client-reminded:{input.StoreId}.{client.ClientId}.{input.Reminder}", ClientEvidence.Reminded,
-                    new { storeId = input.StoreId, clientId = client.ClientId, reminder = input.Reminder }, cancellationToken: cancellationToken);
+                    input.RequestId,
+                    ClientReminded.Key(input.StoreId, client.ClientId, input.Reminder),
+                    new ClientReminded(input.StoreId, client.ClientId, input.Reminder),
+                    cancellationToken: cancellationToken);
             }
         }
 
@@ -94,8 +97,10 @@ public sealed class EscalateClientsActivity(ClientForwards forwards, StaffNotifi
                 cancellationToken);
             await forwards.EscalatedAsync(forward, cancellationToken);
             await evidence.AppendAsync(
-                input.RequestId, $"client-escalated:{input.StoreId}.{forward.ClientId}", ClientEvidence.Escalated,
-                new { storeId = input.StoreId, clientId = forward.ClientId, reminders = input.Reminder - 1 }, cancellationToken: cancellationToken);
+                input.RequestId,
+                ClientEscalated.Key(input.StoreId, forward.ClientId),
+                new ClientEscalated(input.StoreId, forward.ClientId, input.Reminder - 1),
+                cancellationToken: cancellationToken);
         }
 
         return open.Count;

@@ -88,6 +88,25 @@ public sealed class ClientForwards(DsrStorage storage, TimeProvider clock)
         return forwards;
     }
 
+    /// <summary>Every forward escalated and still unanswered, over all requests (the staff to-do list; one table scan).</summary>
+    public async Task<IReadOnlyList<ClientForward>> ListEscalatedAsync(CancellationToken cancellationToken)
+    {
+        var escalated = new List<ClientForward>();
+        try
+        {
+            await foreach (var row in Table.QueryAsync<TableEntity>($"State eq '{ClientForward.Escalated}'", cancellationToken: cancellationToken))
+            {
+                escalated.Add(From(row));
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Nothing was forwarded yet.
+        }
+
+        return escalated;
+    }
+
     /// <summary>Notes reminder number <paramref name="reminder"/> (never lowers the count).</summary>
     public Task RemindedAsync(ClientForward forward, int reminder, CancellationToken cancellationToken) =>
         UpdateAsync(forward, row => row.GetInt32("Reminders") < reminder, row => row["Reminders"] = reminder, cancellationToken);

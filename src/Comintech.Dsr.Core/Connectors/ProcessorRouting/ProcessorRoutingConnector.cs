@@ -1,4 +1,5 @@
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 
 namespace Comintech.Dsr.Connectors.ProcessorRouting;
 
@@ -72,8 +73,9 @@ public sealed class ProcessorRoutingConnector(
             }
 
             await evidence.AppendAsync(
-                request.RequestId, $"client-forwarded:{request.Store.Id}.{client.ClientId}", ClientEvidence.Forwarded,
-                new { storeId = request.Store.Id, clientId = client.ClientId, channel = client.Channel, basis = ClientForwarder.Basis, found = match.Found.Count },
+                request.RequestId,
+                ClientForwarded.Key(request.Store.Id, client.ClientId),
+                new ClientForwarded(request.Store.Id, client.ClientId, client.Channel, match.Found.Count),
                 cancellationToken: cancellationToken);
         }
 

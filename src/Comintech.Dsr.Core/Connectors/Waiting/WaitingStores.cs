@@ -12,6 +12,14 @@ public interface IWaitingConnector
 }
 
 /// <summary>One store part waiting on someone: who, since when, and how it was confirmed.</summary>
+/// <param name="Part">The row: <c>&lt;storeId&gt;.&lt;action&gt;</c>, or the access review's row.</param>
+public sealed record OpenWait(string RequestId, string Part, string WaitingOn, DateTimeOffset OpenedAt)
+{
+    /// <summary>The store the part belongs to (the row key without its action).</summary>
+    public string StoreId => Part.LastIndexOf('.') is > 0 and var dot ? Part[..dot] : Part;
+}
+
+/// <summary>One store part waiting on someone: who, and whether it was confirmed.</summary>
 public sealed record WaitingStore(string RequestId, string StoreId, string Action, string WaitingOn, bool Confirmed);
 
 /// <summary>
@@ -45,6 +53,25 @@ public sealed class WaitingStoreTable(DsrStorage storage, TimeProvider clock)
         {
             // Opened by an earlier attempt.
         }
+    }
+
+    /// <summary>Every part still open, over all requests (the staff to-do list; one table scan).</summary>
+    public async Task<IReadOnlyList<OpenWait>> ListOpenAsync(CancellationToken cancellationToken)
+    {
+        var open = new List<OpenWait>();
+        try
+        {
+            await foreach (var row in Table.QueryAsync<TableEntity>("State eq 'Open'", cancellationToken: cancellationToken))
+            {
+                open.Add(new OpenWait(row.PartitionKey, row.RowKey, row.GetString("WaitingOn") ?? "", row.GetDateTimeOffset("OpenedAt") ?? DateTimeOffset.MinValue));
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No part has waited yet.
+        }
+
+        return open;
     }
 
     public async Task<WaitingStore?> FindAsync(string requestId, string storeId, ConnectorAction action, CancellationToken cancellationToken)

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Comintech.Dsr.Csv;
 using Comintech.Dsr.Domain;
+using Comintech.Dsr.Web;
 
 namespace Comintech.Dsr.Fulfilment.Access;
 
@@ -54,66 +54,46 @@ public static class AccessPackageWriter
             ["rights"] = new JsonArray([.. texts.RightsFor(law).Select(r => JsonValue.Create(r))]),
         }.ToJsonString(Indented);
 
-    private static string Html(string requestId, DateTimeOffset generatedAt, IReadOnlyList<AccessPackageSection> sections, AccessPackageTexts texts, Jurisdiction law)
+    /// <summary>The report (<c>Web/Templates/access-report.html</c>): per store what the law says the person may know, then the records.</summary>
+    private static string Html(string requestId, DateTimeOffset generatedAt, IReadOnlyList<AccessPackageSection> sections, AccessPackageTexts texts, Jurisdiction law) =>
+        HtmlTemplates.Render("access-report.html", new TemplateModel
+        {
+            ["lang"] = texts.Language,
+            ["title"] = texts.Title,
+            ["prepared"] = string.Format(CultureInfo.InvariantCulture, texts.Prepared, requestId, generatedAt.ToString("u", CultureInfo.InvariantCulture)),
+            ["sections"] = sections.Select(s => Section(s, texts)).ToList(),
+            ["rightsHeading"] = texts.RightsHeading,
+            ["rights"] = texts.RightsFor(law).Select(r => new TemplateModel { ["right"] = r }).ToList(),
+        }).Value;
+
+    private static TemplateModel Section(AccessPackageSection section, AccessPackageTexts texts)
     {
-        var prepared = string.Format(CultureInfo.InvariantCulture, texts.Prepared, E(requestId), E(generatedAt.ToString("u", CultureInfo.InvariantCulture)));
-        var html = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"<!doctype html><html lang=\"{texts.Language}\"><head><meta charset=\"utf-8\"><title>{E(texts.Title)}</title></head><body><main>")
-            .Append(CultureInfo.InvariantCulture, $"<h1>{E(texts.Title)}</h1><p>{prepared}</p>");
-        foreach (var section in sections)
+        var store = section.Store;
+        var outcome = texts.OutcomeWords(section.Outcome.Kind) + (section.Outcome.Note is null ? "" : " " + section.Outcome.Note);
+        (string Term, string Value)[] terms =
+        [
+            (texts.Categories, string.Join(", ", store.Categories)),
+            (texts.Purposes, store.Purpose),
+            (texts.LegalBasis, store.LegalBasis),
+            (texts.Recipients, section.RecipientNames.Count == 0 ? texts.None : string.Join(", ", section.RecipientNames)),
+            (texts.Retention, store.Retention),
+            (texts.Source, section.SourceIn(texts)),
+            (texts.Transfers, section.TransfersIn(texts)),
+            (texts.AutomatedDecisions, section.AutomatedDecisionsIn(texts)),
+            (texts.Outcome, outcome),
+            .. section.Withheld.Select(reason => (texts.Withheld, reason)),
+        ];
+        var (columns, rows) = Tabulate(section.Records);
+        return new TemplateModel
         {
-            var store = section.Store;
-            var note = section.Outcome.Note is null ? "" : " " + E(section.Outcome.Note);
-            html.Append(CultureInfo.InvariantCulture, $"<section id=\"{E(store.Id)}\"><h2>{E(store.Name)}</h2><dl>")
-                .Append(Term(texts.Categories, string.Join(", ", store.Categories)))
-                .Append(Term(texts.Purposes, store.Purpose))
-                .Append(Term(texts.LegalBasis, store.LegalBasis))
-                .Append(Term(texts.Recipients, section.RecipientNames.Count == 0 ? texts.None : string.Join(", ", section.RecipientNames)))
-                .Append(Term(texts.Retention, store.Retention))
-                .Append(Term(texts.Source, section.SourceIn(texts)))
-                .Append(Term(texts.Transfers, section.TransfersIn(texts)))
-                .Append(Term(texts.AutomatedDecisions, section.AutomatedDecisionsIn(texts)))
-                .Append(CultureInfo.InvariantCulture, $"<dt>{E(texts.Outcome)}</dt><dd>{E(texts.OutcomeWords(section.Outcome.Kind))}{note}</dd>");
-            foreach (var reason in section.Withheld)
-            {
-                html.Append(Term(texts.Withheld, reason));
-            }
-
-            html.Append("</dl>").Append(Table(section.Records, texts)).Append("</section>");
-        }
-
-        html.Append(CultureInfo.InvariantCulture, $"<section id=\"rights\"><h2>{E(texts.RightsHeading)}</h2><ul>");
-        foreach (var right in texts.RightsFor(law))
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<li>{E(right)}</li>");
-        }
-
-        return html.Append("</ul></section></main></body></html>").ToString();
-    }
-
-    private static string Term(string term, string value) => $"<dt>{E(term)}</dt><dd>{E(value)}</dd>";
-
-    private static string Table(JsonArray records, AccessPackageTexts texts)
-    {
-        if (records.Count == 0)
-        {
-            return $"<p>{E(texts.NoRecords)}</p>";
-        }
-
-        var (columns, rows) = Tabulate(records);
-        var table = new StringBuilder("<table><thead><tr>");
-        foreach (var column in columns)
-        {
-            table.Append(CultureInfo.InvariantCulture, $"<th>{E(column)}</th>");
-        }
-
-        table.Append("</tr></thead><tbody>");
-        foreach (var row in rows)
-        {
-            table.Append("<tr>").AppendJoin("", row.Select(cell => $"<td>{E(cell)}</td>")).Append("</tr>");
-        }
-
-        return table.Append("</tbody></table>").ToString();
+            ["storeId"] = store.Id,
+            ["storeName"] = store.Name,
+            ["terms"] = terms.Select(t => new TemplateModel { ["term"] = t.Term, ["value"] = t.Value }).ToList(),
+            ["hasRecords"] = section.Records.Count > 0,
+            ["noRecords"] = texts.NoRecords,
+            ["columns"] = columns.Select(c => new TemplateModel { ["column"] = c }).ToList(),
+            ["rows"] = rows.Select(r => new TemplateModel { ["cells"] = r.Select(c => new TemplateModel { ["cell"] = c }).ToList() }).ToList(),
+        };
     }
 
     private static string Csv(JsonArray records)
@@ -145,6 +125,4 @@ public static class AccessPackageWriter
         JsonValue value when value.TryGetValue<string>(out var text) => text,
         _ => node.ToJsonString(),
     };
-
-    private static string E(string value) => WebUtility.HtmlEncode(value);
 }

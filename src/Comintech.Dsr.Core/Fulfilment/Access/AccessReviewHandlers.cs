@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Staff;
 using Comintech.Dsr.Storage;
@@ -102,7 +103,7 @@ public sealed class AccessReviewHandlers(
         }
 
         await evidence.AppendAsync(
-            requestId, $"access-review-removed.{storeId}.{item}", EvidenceEvents.AccessReviewItemRemoved, new { storeId, item }, "staff:" + staff.Name, cancellationToken);
+            requestId, AccessReviewItemRemoved.Key(storeId!, item!), new AccessReviewItemRemoved(storeId!, item!), "staff:" + staff.Name, cancellationToken);
         return Results.Ok(new ReviewActionResponse(requestId, first ? "removed" : "already-removed"));
     }
 
@@ -125,7 +126,7 @@ public sealed class AccessReviewHandlers(
 
         // Evidence and event again on a repeat: a release cut short after its row was written still reaches the workflow
         // (the evidence link is keyed; the workflow waits for one release and ignores any later one).
-        await evidence.AppendAsync(requestId, "access-review-released", EvidenceEvents.AccessReviewReleased, new { removed }, "staff:" + staff!.Name, cancellationToken);
+        await evidence.AppendAsync(requestId, AccessReviewReleased.Key, new AccessReviewReleased(removed), "staff:" + staff!.Name, cancellationToken);
         if (first || await client.GetInstanceAsync(requestId, cancellationToken) is { IsRunning: true })
         {
             await client.RaiseEventAsync(requestId, DsrEvents.AccessReviewReleased, removed, cancellationToken);

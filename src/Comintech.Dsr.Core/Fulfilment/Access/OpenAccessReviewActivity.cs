@@ -1,4 +1,5 @@
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 
 namespace Comintech.Dsr.Fulfilment.Access;
 
@@ -9,9 +10,7 @@ public sealed class OpenAccessReviewActivity(AccessReviews reviews, EvidenceLedg
     {
         await reviews.OpenAsync(input.RequestId, input.Outcomes, cancellationToken);
         await evidence.AppendAsync(
-            input.RequestId, "access-review-opened", EvidenceEvents.AccessReviewOpened,
-            new { stores = input.Outcomes.Select(o => new { o.StoreId, kind = o.Kind.ToString(), o.RecordsFound }) },
-            cancellationToken: cancellationToken);
+            input.RequestId, AccessReviewOpened.Key, new AccessReviewOpened(StoreFound.Of(input.Outcomes)), cancellationToken: cancellationToken);
         return true;
     }
 }

@@ -1,5 +1,6 @@
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Storage;
 
 namespace Comintech.Dsr.Fulfilment.Activities;
@@ -10,7 +11,7 @@ public sealed class AwaitApprovalActivity(RequestStore requests, EvidenceLedger 
     public async Task<bool> RunAsync(string requestId, CancellationToken cancellationToken)
     {
         await requests.SetStatusAsync(requestId, RequestStatus.AwaitingApproval, cancellationToken);
-        await evidence.AppendAsync(requestId, "approval-requested", EvidenceEvents.ApprovalRequested, new { }, cancellationToken: cancellationToken);
+        await evidence.AppendAsync(requestId, ApprovalRequested.Key, new ApprovalRequested(), cancellationToken: cancellationToken);
         return true;
     }
 }

@@ -1,5 +1,6 @@
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Hosting;
 using Microsoft.Extensions.Options;
 using Comintech.Dsr.Notifications;
@@ -16,9 +17,9 @@ public sealed class CloseDeniedActivity(RequestStore requests, INotifier notifie
         var reason = request.DenialReason ?? throw new InvalidOperationException($"Request {requestId} was denied without a stored reason.");
         var message = MessageTemplates.Denial(request, reason, options.Value.Notices);
         await notifier.SendAsync(message, cancellationToken);
-        await evidence.AppendAsync(requestId, "denial-notice", EvidenceEvents.DenialNoticeSent, new { message = message.IdempotencyKey }, cancellationToken: cancellationToken);
+        await evidence.AppendAsync(requestId, DenialNoticeSent.Key, new DenialNoticeSent(message.IdempotencyKey), cancellationToken: cancellationToken);
         await requests.SetStatusAsync(requestId, RequestStatus.Denied, cancellationToken);
-        await evidence.AppendAsync(requestId, "denied", EvidenceEvents.Denied, new { status = nameof(RequestStatus.Denied) }, cancellationToken: cancellationToken);
+        await evidence.AppendAsync(requestId, RequestDenied.Key, new RequestDenied(), cancellationToken: cancellationToken);
         return true;
     }
 }

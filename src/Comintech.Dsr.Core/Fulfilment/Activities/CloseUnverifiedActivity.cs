@@ -1,5 +1,6 @@
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Hosting;
 using Microsoft.Extensions.Options;
 using Comintech.Dsr.Notifications;
@@ -19,7 +20,7 @@ public sealed class CloseUnverifiedActivity(RequestStore requests, INotifier not
         await notifier.SendAsync(message, cancellationToken);
         await requests.SetStatusAsync(requestId, RequestStatus.IdentityNotVerified, cancellationToken);
         DsrTelemetry.RequestClosed(request, RequestStatus.IdentityNotVerified, clock.GetUtcNow());
-        await evidence.AppendAsync(requestId, "not-verified", EvidenceEvents.IdentityNotVerified, new { message = message.IdempotencyKey }, cancellationToken: cancellationToken);
+        await evidence.AppendAsync(requestId, IdentityNotVerified.Key, new IdentityNotVerified(message.IdempotencyKey), cancellationToken: cancellationToken);
         return true;
     }
 }

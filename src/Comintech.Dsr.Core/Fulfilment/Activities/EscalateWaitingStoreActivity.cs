@@ -1,5 +1,5 @@
 using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Notifications;
 
 namespace Comintech.Dsr.Fulfilment.Activities;
@@ -10,7 +10,7 @@ public sealed class EscalateWaitingStoreActivity(StoreActionRunner runner, Staff
     public async Task<ConnectorOutcome> RunAsync(StoreWaitInput input, CancellationToken cancellationToken)
     {
         var key = ConnectorRequest.KeyFor(input.RequestId, input.StoreId, input.Action) + ".escalated";
-        if (await runner.RecordedAsync(input.RequestId, key, EvidenceEvents.StoreEscalated, cancellationToken) is { } earlier)
+        if (await runner.RecordedAsync(input.RequestId, key, o => new StoreEscalated(o), cancellationToken) is { } earlier)
         {
             return earlier;
         }
@@ -25,6 +25,6 @@ public sealed class EscalateWaitingStoreActivity(StoreActionRunner runner, Staff
             cancellationToken);
         var outcome = new ConnectorOutcome(
             input.StoreId, input.Action, OutcomeKind.Failed, 0, 0, "No confirmation by the deadline; escalated to the privacy team.", null, clock.GetUtcNow());
-        return await runner.RecordAsync(input.RequestId, key, EvidenceEvents.StoreEscalated, outcome, cancellationToken);
+        return await runner.RecordAsync(input.RequestId, key, o => new StoreEscalated(o), outcome, cancellationToken);
     }
 }

@@ -1,5 +1,5 @@
 using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 
 namespace Comintech.Dsr.Fulfilment.Activities;
 
@@ -12,5 +12,5 @@ public sealed class ExecuteStoreActionActivity(StoreActionRunner runner) : IDsrA
 {
     public Task<ConnectorOutcome> RunAsync(StoreActionInput input, CancellationToken cancellationToken) =>
         runner.RunAsync(
-            input, input.IdempotencyKey, EvidenceEvents.StoreOutcome, cancellationToken, input.Rerun is null ? EvidenceTiming.AtFinalise : EvidenceTiming.Now);
+            input, input.IdempotencyKey, o => new StoreOutcomeRecorded(o), cancellationToken, input.Rerun is null ? EvidenceTiming.AtFinalise : EvidenceTiming.Now);
 }

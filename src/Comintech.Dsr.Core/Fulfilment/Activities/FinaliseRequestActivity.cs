@@ -1,6 +1,7 @@
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment.Access;
 using Comintech.Dsr.Fulfilment.Deletion;
 using Comintech.Dsr.Notifications;
@@ -19,14 +20,11 @@ public sealed class FinaliseRequestActivity(
     FinalNotice finalNotice, TimeProvider clock)
     : IDsrActivity<FinaliseInput, bool>
 {
-    /// <summary>The key of the link that closes a request's chain.</summary>
-    public const string CompletedKey = "completed";
-
     public async Task<bool> RunAsync(FinaliseInput input, CancellationToken cancellationToken)
     {
         await evidence.AppendManyAsync(
             input.RequestId,
-            [.. input.Outcomes.Select(o => (StoreActionRunner.EvidenceKey(ConnectorRequest.KeyFor(input.RequestId, o.StoreId, o.Action)), EvidenceEvents.StoreOutcome, (object)o))],
+            [.. input.Outcomes.Select(o => (StoreOutcomeEvidence.Key(ConnectorRequest.KeyFor(input.RequestId, o.StoreId, o.Action)), (EvidenceEvent)new StoreOutcomeRecorded(o)))],
             cancellationToken);
 
         var status = input.Status;
@@ -35,25 +33,19 @@ public sealed class FinaliseRequestActivity(
         if (package is not null)
         {
             await evidence.AppendAsync(
-                input.RequestId, "access-package", EvidenceEvents.AccessPackagePublished,
-                new { blob = AccessPackages.BlobName(input.RequestId), linkExpiresAt = package.ExpiresAt, stores = input.Outcomes.Count },
+                input.RequestId,
+                AccessPackagePublished.Key,
+                new AccessPackagePublished(AccessPackages.BlobName(input.RequestId), package.ExpiresAt, input.Outcomes.Count),
                 cancellationToken: cancellationToken);
         }
 
         var message = await finalNotice.ComposeAsync(request, status, input.Outcomes, package, cancellationToken);
         await notifier.SendAsync(message, cancellationToken);
-        await evidence.AppendAsync(input.RequestId, "final-notice", EvidenceEvents.FinalNoticeSent, new { message = message.IdempotencyKey }, cancellationToken: cancellationToken);
+        await evidence.AppendAsync(input.RequestId, FinalNoticeSent.Key, new FinalNoticeSent(message.IdempotencyKey), cancellationToken: cancellationToken);
         await requests.SetStatusAsync(input.RequestId, status, cancellationToken);
         DsrTelemetry.RequestClosed(request, status, clock.GetUtcNow());
         var completed = await evidence.AppendAsync(
-            input.RequestId, CompletedKey, EvidenceEvents.Completed,
-            new
-            {
-                status = status.ToString(),
-                stores = input.Outcomes.Select(o => new { o.StoreId, kind = o.Kind.ToString(), o.RecordsAffected }),
-                failedStores = input.Outcomes.Where(o => o.Kind == OutcomeKind.Failed).Select(o => o.StoreId),
-            },
-            cancellationToken: cancellationToken);
+            input.RequestId, RequestCompleted.Key, RequestCompleted.Finalised(status, input.Outcomes), cancellationToken: cancellationToken);
         if (request.Type == RequestType.Deletion)
         {
             await certificates.IssueAsync(input.RequestId, status, input.Outcomes, completed, cancellationToken);

@@ -3,6 +3,7 @@ using Comintech.Dsr.Connectors.Manual;
 using Comintech.Dsr.Deadlines;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Smoke;
 using Comintech.Dsr.Storage;
@@ -31,9 +32,7 @@ public sealed class PlanFulfilmentActivity(
         var request = stored.Type.NeedsVerification() ? await identity.ResolveAsync(stored, cancellationToken) : stored;
         if (!stored.Type.NeedsVerification())
         {
-            await evidence.AppendAsync(
-                requestId, "verification-not-required", EvidenceEvents.VerificationNotRequired,
-                new { basis = "CCPA regulations §7026(d): an opt-out of sale/sharing is not verified" }, cancellationToken: cancellationToken);
+            await evidence.AppendAsync(requestId, VerificationNotRequired.Key, VerificationNotRequired.OptOut, cancellationToken: cancellationToken);
         }
 
         if (options.Value.Deadlines.IdentityWait == IdentityWaitPolicy.Pause)
@@ -47,15 +46,13 @@ public sealed class PlanFulfilmentActivity(
         if (stores.RemoveAll(s => request.RefusedStores.ContainsKey(s.Id)) > 0)
         {
             await evidence.AppendAsync(
-                requestId, "refused-stores-skipped", EvidenceEvents.RefusedStoresSkipped,
-                new { stores = request.RefusedStores.Keys.Order(StringComparer.Ordinal) }, cancellationToken: cancellationToken);
+                requestId, RefusedStoresSkipped.Key, new RefusedStoresSkipped([.. request.RefusedStores.Keys.Order(StringComparer.Ordinal)]), cancellationToken: cancellationToken);
         }
 
         if (action == ConnectorAction.Rectify && ManualCorrectionStep.FieldsWithoutAutomaticHome(dataMap.Value, request.Corrections.Keys) is { Count: > 0 } byHand)
         {
             stores.Add(ManualCorrectionStep.Definition);
-            await evidence.AppendAsync(
-                requestId, "manual-corrections", EvidenceEvents.ManualCorrectionsPlanned, new { fields = byHand }, cancellationToken: cancellationToken);
+            await evidence.AppendAsync(requestId, ManualCorrectionsPlanned.Key, new ManualCorrectionsPlanned(byHand), cancellationToken: cancellationToken);
         }
 
         if (action == ConnectorAction.Erase)
@@ -104,8 +101,7 @@ public sealed class PlanFulfilmentActivity(
         {
             await requests.SetDueAtAsync(request.Id, dueAt, cancellationToken);
             await evidence.AppendAsync(
-                request.Id, "identity-wait", EvidenceEvents.DeadlinePaused,
-                new { waitedDays = Math.Round(wait.Value.TotalDays, 2), previousDueAt = request.DueAt, dueAt }, cancellationToken: cancellationToken);
+                request.Id, DeadlinePaused.Key, new DeadlinePaused(Math.Round(wait.Value.TotalDays, 2), request.DueAt, dueAt), cancellationToken: cancellationToken);
         }
     }
 }

@@ -1,5 +1,5 @@
 using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment.Restore;
 
 namespace Comintech.Dsr.Fulfilment.Activities;
@@ -11,6 +11,6 @@ public sealed class ReapplyErasureActivity(StoreActionRunner runner) : IDsrActiv
         runner.RunAsync(
             new StoreActionInput(input.RequestId, input.StoreId, ConnectorAction.Erase),
             $"{ConnectorRequest.KeyFor(input.RequestId, input.StoreId, ConnectorAction.Erase)}.{input.RestoreId}",
-            EvidenceEvents.StoreReapplied,
+            o => new StoreReapplied(o),
             cancellationToken);
 }

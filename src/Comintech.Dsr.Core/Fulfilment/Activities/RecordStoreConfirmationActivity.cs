@@ -1,5 +1,5 @@
 using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 
 namespace Comintech.Dsr.Fulfilment.Activities;
 
@@ -9,7 +9,7 @@ public sealed class RecordStoreConfirmationActivity(StoreActionRunner runner, Ti
     public async Task<ConnectorOutcome> RunAsync(StoreConfirmedInput input, CancellationToken cancellationToken)
     {
         var key = ConnectorRequest.KeyFor(input.RequestId, input.StoreId, input.Action) + ".confirmed";
-        if (await runner.RecordedAsync(input.RequestId, key, EvidenceEvents.StoreConfirmed, cancellationToken) is { } earlier)
+        if (await runner.RecordedAsync(input.RequestId, key, o => new StoreConfirmed(o), cancellationToken) is { } earlier)
         {
             return earlier;
         }
@@ -18,6 +18,6 @@ public sealed class RecordStoreConfirmationActivity(StoreActionRunner runner, Ti
         var outcome = new ConnectorOutcome(
             input.StoreId, input.Action, confirmation.Kind, confirmation.RecordsAffected, confirmation.RecordsAffected,
             $"Confirmed by {confirmation.ConfirmedBy}.", confirmation.ArtifactPath, clock.GetUtcNow());
-        return await runner.RecordAsync(input.RequestId, key, EvidenceEvents.StoreConfirmed, outcome, cancellationToken);
+        return await runner.RecordAsync(input.RequestId, key, o => new StoreConfirmed(o), outcome, cancellationToken);
     }
 }

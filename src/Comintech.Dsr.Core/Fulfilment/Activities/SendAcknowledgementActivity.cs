@@ -1,5 +1,6 @@
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Notifications;
 using Comintech.Dsr.Storage;
@@ -16,7 +17,7 @@ public sealed class SendAcknowledgementActivity(RequestStore requests, INotifier
         var message = MessageTemplates.Acknowledgement(request, links.StatusPage(requestId));
         await notifier.SendAsync(message, cancellationToken);
         await requests.SetStatusAsync(requestId, RequestStatus.AwaitingVerification, cancellationToken);
-        await evidence.AppendAsync(requestId, "ack", EvidenceEvents.AcknowledgementSent, new { message = message.IdempotencyKey, dueAt = request.DueAt }, cancellationToken: cancellationToken);
+        await evidence.AppendAsync(requestId, AcknowledgementSent.Key, new AcknowledgementSent(message.IdempotencyKey, request.DueAt), cancellationToken: cancellationToken);
         return true;
     }
 }

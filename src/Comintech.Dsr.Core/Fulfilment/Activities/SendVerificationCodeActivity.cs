@@ -1,4 +1,5 @@
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Limits;
@@ -37,16 +38,14 @@ public sealed class SendVerificationCodeActivity(
         if (!(await limits.TakeCodeMailAsync(request.Subject.Email, message.IdempotencyKey, cancellationToken)).Taken)
         {
             await evidence.AppendAsync(
-                input.RequestId, $"code-{input.Issue}-held", EvidenceEvents.VerificationHeld,
-                new { issue = input.Issue, reason = "daily-code-mail-cap" }, cancellationToken: cancellationToken);
+                input.RequestId, VerificationHeld.Key(input.Issue), VerificationHeld.DailyCap(input.Issue), cancellationToken: cancellationToken);
             return false;
         }
 
         await notifier.SendAsync(message, cancellationToken);
         await verification.MarkSentAsync(input.RequestId, input.Issue, cancellationToken);
         await evidence.AppendAsync(
-            input.RequestId, $"code-{input.Issue}", EvidenceEvents.VerificationSent,
-            new { issue = input.Issue, message = message.IdempotencyKey, ttlMinutes = ttl.TotalMinutes }, cancellationToken: cancellationToken);
+            input.RequestId, VerificationSent.Key(input.Issue), new VerificationSent(input.Issue, message.IdempotencyKey, ttl.TotalMinutes), cancellationToken: cancellationToken);
         return true;
     }
 }

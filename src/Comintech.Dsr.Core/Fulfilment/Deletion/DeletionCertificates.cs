@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using Azure;
@@ -8,6 +7,7 @@ using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Storage;
+using Comintech.Dsr.Web;
 using Microsoft.Extensions.Options;
 
 namespace Comintech.Dsr.Fulfilment.Deletion;
@@ -81,28 +81,30 @@ public sealed class DeletionCertificates(DsrStorage storage, EvidenceLedger evid
         }
     }
 
-    private static string Html(DeletionCertificate c)
+    /// <summary>The certificate as a page (<c>Web/Templates/deletion-certificate.html</c>).</summary>
+    private static string Html(DeletionCertificate c) => HtmlTemplates.Render("deletion-certificate.html", new TemplateModel
     {
-        var html = new StringBuilder()
-            .Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Deletion certificate</title></head><body><main>")
-            .Append(CultureInfo.InvariantCulture, $"<h1>Deletion certificate</h1><p>Request {E(c.RequestId)}: {E(c.Status)}, issued {E(c.IssuedAt.ToString("u", CultureInfo.InvariantCulture))}.</p>")
-            .Append("<table><thead><tr><th>Store</th><th>Outcome</th><th>Found</th><th>Affected</th><th>Note</th></tr></thead><tbody>");
-        foreach (var s in c.Stores)
+        ["requestId"] = c.RequestId,
+        ["status"] = c.Status,
+        ["issuedAt"] = c.IssuedAt.ToString("u", CultureInfo.InvariantCulture),
+        ["stores"] = c.Stores.Select(s => new TemplateModel
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(s.StoreName)}</td><td>{E(s.Outcome)}</td><td>{s.RecordsFound}</td><td>{s.RecordsAffected}</td><td>{E(s.Note ?? "")}</td></tr>");
-        }
-
-        html.Append("</tbody></table><h2>Kept and why</h2><ul>");
-        foreach (var r in c.Retained)
+            ["storeName"] = s.StoreName,
+            ["outcome"] = s.Outcome,
+            ["recordsFound"] = s.RecordsFound,
+            ["recordsAffected"] = s.RecordsAffected,
+            ["note"] = s.Note,
+        }).ToList(),
+        ["retained"] = c.Retained.Select(r => new TemplateModel
         {
-            html.Append(CultureInfo.InvariantCulture, $"<li>{E(r.StoreName)}: {E(string.Join(", ", r.KeptFields))} ({E(r.Reason)})</li>");
-        }
-
-        return html.Append(CultureInfo.InvariantCulture, $"</ul><h2>Evidence chain</h2><p>{c.Evidence.Length} links; head #{c.Evidence.HeadSequence}, SHA-256 <code>{E(c.Evidence.HeadHash)}</code>.</p></main></body></html>")
-            .ToString();
-    }
-
-    private static string E(string value) => WebUtility.HtmlEncode(value);
+            ["storeName"] = r.StoreName,
+            ["keptFields"] = string.Join(", ", r.KeptFields),
+            ["reason"] = r.Reason,
+        }).ToList(),
+        ["length"] = c.Evidence.Length,
+        ["headSequence"] = c.Evidence.HeadSequence,
+        ["headHash"] = c.Evidence.HeadHash,
+    }).Value;
 }
 
 public sealed record DeletionCertificate(

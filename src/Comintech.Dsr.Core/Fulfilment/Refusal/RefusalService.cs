@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment.Activities;
 using Comintech.Dsr.Storage;
 using Microsoft.DurableTask.Client;
@@ -42,7 +41,7 @@ public sealed class RefusalService(RequestStore requests, EvidenceLedger evidenc
     private async Task<RefusalResult> RefuseAllAsync(DsrRequest request, string reason, string actor, DurableTaskClient client, CancellationToken cancellationToken)
     {
         await requests.SetDenialReasonAsync(request.Id, reason, cancellationToken);
-        await evidence.AppendAsync(request.Id, "refused", EvidenceEvents.Refused, new { scope = "request", stage = request.Status.ToString() }, actor, cancellationToken);
+        await evidence.AppendAsync(request.Id, RequestRefused.Key, new RequestRefused(request.Status), actor, cancellationToken);
         if (await client.GetInstanceAsync(request.Id, getInputsAndOutputs: false, cancellationToken) is { IsRunning: true })
         {
             await client.TerminateInstanceAsync(request.Id, new TerminateInstanceOptions { Output = "refused by staff" }, cancellationToken);
@@ -80,8 +79,7 @@ public sealed class RefusalService(RequestStore requests, EvidenceLedger evidenc
 
         ids = [.. ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         await requests.SetRefusedStoresAsync(request.Id, ids.ToDictionary(id => id, _ => reason), cancellationToken);
-        var key = "stores-refused-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(',', ids))))[..16];
-        await evidence.AppendAsync(request.Id, key, EvidenceEvents.StoresRefused, new { scope = "stores", stores = ids, stage = request.Status.ToString() }, actor, cancellationToken);
+        await evidence.AppendAsync(request.Id, StoresRefused.Key(ids), new StoresRefused(ids, request.Status), actor, cancellationToken);
         return RefusalResult.Refused;
     }
 }

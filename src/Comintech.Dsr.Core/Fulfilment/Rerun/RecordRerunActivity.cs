@@ -1,6 +1,7 @@
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Storage;
 
 namespace Comintech.Dsr.Fulfilment.Rerun;
@@ -13,7 +14,7 @@ public sealed class RecordRerunActivity(RequestStore requests, EvidenceLedger ev
 {
     public async Task<RequestStatus> RunAsync(RecordRerunInput input, CancellationToken cancellationToken)
     {
-        await evidence.AppendAsync(input.RequestId, "rerun:" + input.RerunId, EvidenceEvents.StoreOutcome, input.Outcome, cancellationToken: cancellationToken);
+        await evidence.AppendAsync(input.RequestId, StoreOutcomeRecorded.RerunKey(input.RerunId), new StoreOutcomeRecorded(input.Outcome), cancellationToken: cancellationToken);
         var request = await requests.GetAsync(input.RequestId, cancellationToken);
         var latest = StoreOutcomes.Latest(await evidence.ReadAsync(input.RequestId, cancellationToken));
         if (request.Status != RequestStatus.CompletedWithExceptions || latest.Values.Any(o => o.Kind == OutcomeKind.Failed))
@@ -23,9 +24,7 @@ public sealed class RecordRerunActivity(RequestStore requests, EvidenceLedger ev
 
         await requests.SetStatusAsync(input.RequestId, RequestStatus.Completed, cancellationToken);
         await evidence.AppendAsync(
-            input.RequestId, "completed-after-rerun:" + input.RerunId, EvidenceEvents.Completed,
-            new { status = nameof(RequestStatus.Completed), afterRerunOf = input.Outcome.StoreId },
-            cancellationToken: cancellationToken);
+            input.RequestId, RequestCompleted.AfterRerunKey(input.RerunId), RequestCompleted.AfterRerun(input.Outcome.StoreId), cancellationToken: cancellationToken);
         return RequestStatus.Completed;
     }
 }

@@ -1,6 +1,7 @@
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Fulfilment.Access;
 using Comintech.Dsr.Fulfilment.Deletion;
@@ -28,7 +29,6 @@ public sealed class FinaliseIdentityRerunActivity(
         PublishedPackage? package = null;
         if (request.Type == RequestType.Access)
         {
-            var packageKey = "access-package:identity-" + input.RunId;
             if (!records.Any(r => r.EventType == EvidenceEvents.AccessPackagePublished && r.Details.Contains(input.RunId, StringComparison.Ordinal)))
             {
                 await packages.WithdrawAsync(input.RequestId, cancellationToken);
@@ -36,21 +36,18 @@ public sealed class FinaliseIdentityRerunActivity(
 
             package = await packages.PublishAsync(input.RequestId, outcomes, cancellationToken);
             await evidence.AppendAsync(
-                input.RequestId, packageKey, EvidenceEvents.AccessPackagePublished,
-                new { blob = AccessPackages.BlobName(input.RequestId), linkExpiresAt = package.ExpiresAt, stores = outcomes.Count, identityRun = input.RunId },
+                input.RequestId,
+                AccessPackagePublished.IdentityRerunKey(input.RunId),
+                new AccessPackagePublished(AccessPackages.BlobName(input.RequestId), package.ExpiresAt, outcomes.Count, input.RunId),
                 cancellationToken: cancellationToken);
         }
         var names = dataMap.Value.Stores.ToDictionary(s => s.Id, s => s.Name);
         var message = MessageTemplates.IdentityUpdate(request, input.RunId, input.Outcomes, names, package);
         await notifier.SendAsync(message, cancellationToken);
         var completed = await evidence.AppendAsync(
-            input.RequestId, "identity-rerun:" + input.RunId, EvidenceEvents.IdentityRerunCompleted,
-            new
-            {
-                run = input.RunId,
-                stores = input.Outcomes.Select(o => new { o.StoreId, kind = o.Kind.ToString(), o.RecordsAffected }),
-                notice = message.IdempotencyKey,
-            },
+            input.RequestId,
+            IdentityRerunCompleted.Key(input.RunId),
+            new IdentityRerunCompleted(input.RunId, StoreTally.Of(input.Outcomes), message.IdempotencyKey),
             cancellationToken: cancellationToken);
         if (request.Type == RequestType.Deletion)
         {

@@ -120,7 +120,16 @@
       const cell = el('td'); cell.append(button); tr.append(cell);
     });
     await showReview(d);
-    fillTable('d-evidence', d.evidence.map(e => [e.sequence, e.eventType, when(e.occurredAt), e.actor, e.details]));
+    // Each link as a sentence; its event type and raw JSON stay in the row for auditors (shown by the toggle).
+    $('d-evidence').tBodies[0].replaceChildren(...d.evidence.map(e => {
+      const tr = el('tr');
+      tr.append(el('td', e.sequence), el('td', when(e.occurredAt)), el('td', e.sentence), el('td', e.actor), el('td', e.eventType, 'raw'), el('td', e.details, 'raw'));
+      return tr;
+    }));
+    const final = lists.finalStatuses.includes(s.status);
+    $('download-certificate').hidden = $('download-certificate-json').hidden = !(final && s.type === 'deletion');
+    $('download-package').hidden = !(final && s.type === 'access');
+    $('downloads').hidden = $('download-certificate').hidden && $('download-package').hidden;
     fillTable('d-audit', d.audit.map(a => [when(a.at), a.actor, a.action, a.reason || '']));
     const chain = $('d-chain');
     chain.textContent = d.chain.isIntact ? `chain intact (${d.chain.length} links)` : `chain BROKEN at ${d.chain.firstBrokenSequence}: ${d.chain.problem}`;
@@ -189,19 +198,42 @@
       });
       $('action-result').textContent = done || { approve: 'Approved.', deny: 'Denied; the person has been told why.', extend: 'Deadline extended; the person has been told why.', restart: 'Workflow restarted.' }[action];
       $('reason').value = '';
-      await loadDetail(selected); await loadList();
+      await loadDetail(selected); await loadList(); await loadTodo();
     } catch (e) { if (e.message !== 'unauthorised') $('action-result').textContent = 'Not done: ' + e.message; }
   }
 
-  async function exportCsv() {
+  // A file from the staff API (it needs the key header, so no plain link): saved under the name the server gives.
+  async function download(path, errorTarget) {
     try {
-      const blob = await (await api('/api/staff/export')).blob();
-      const link = el('a'); link.href = URL.createObjectURL(blob);
-      link.download = `dsr-request-log-${new Date().toISOString().slice(0, 10)}.csv`;
+      const response = await api(path);
+      const name = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') || '');
+      const link = el('a'); link.href = URL.createObjectURL(await response.blob());
+      link.download = name ? name[1] : 'download';
       document.body.append(link); link.click(); link.remove();
       setTimeout(() => URL.revokeObjectURL(link.href), 10000);
-    } catch (e) { if (e.message !== 'unauthorised') $('list-error').textContent = e.message; }
+    } catch (e) { if (e.message !== 'unauthorised') $(errorTarget).textContent = 'Not available: ' + e.message; }
   }
+
+  // What needs a person today: each item opens its request.
+  async function loadTodo() {
+    $('todo-error').textContent = '';
+    try {
+      const data = await (await api('/api/staff/todo')).json();
+      $('todo-count').textContent = `(${data.items.length})`;
+      $('todo-summary').textContent = data.items.length === 0 ? 'Nothing needs a person today.'
+        : Object.entries(data.counts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${TODO_KINDS[k] || k}`).join(' · ');
+      $('todo-list').replaceChildren(...data.items.map(item => {
+        const li = el('li'); li.dataset.id = item.requestId; li.dataset.kind = item.kind; li.tabIndex = 0;
+        li.append(el('span', TODO_KINDS[item.kind] || item.kind, 'kind'), el('span', item.title), el('div', `${item.fullName} · ${item.type} · ` +
+          (item.overdue ? `${-item.daysLeft} d overdue` : `${item.daysLeft} d left`), 'muted'));
+        li.addEventListener('click', () => loadDetail(item.requestId));
+        li.addEventListener('keydown', e => { if (e.key === 'Enter') loadDetail(item.requestId); });
+        return li;
+      }));
+    } catch (e) { if (e.message !== 'unauthorised') $('todo-error').textContent = e.message; }
+  }
+  const TODO_KINDS = { triage: 'triage', approval: 'approval', review: 'package review', 'manual-step': 'manual step',
+    'partner-late': 'late partner', 'client-escalated': 'Client escalated', deadline: 'deadline' };
 
   let signedInWith = 'api-key';
 
@@ -218,7 +250,7 @@
     if ($('classify-type').options.length === 0) await loadLists();
     $('signin').hidden = true; $('console').hidden = false; $('sign-out').hidden = false;
     $('who').textContent = me.method === 'entra-id' ? `Signed in as ${me.name}` : 'Signed in with the staff key';
-    await loadList();
+    await Promise.all([loadTodo(), loadList()]);
   }
 
   $('signin-form').addEventListener('submit', e => { e.preventDefault(); sessionStorage.setItem(KEY, $('key').value.trim()); $('key').value = ''; start(); });
@@ -226,7 +258,12 @@
     ? location.assign('/.auth/logout?post_logout_redirect_uri=' + encodeURIComponent('/staff'))
     : signOut());
   $('filters').addEventListener('submit', e => { e.preventDefault(); loadList(); });
-  $('export').addEventListener('click', exportCsv);
+  $('export').addEventListener('click', () => download('/api/staff/export', 'list-error'));
+  const requestFile = suffix => download(`/api/staff/requests/${encodeURIComponent(selected)}/${suffix}`, 'action-result');
+  $('download-certificate').addEventListener('click', () => requestFile('certificate?format=html'));
+  $('download-certificate-json').addEventListener('click', () => requestFile('certificate?format=json'));
+  $('download-package').addEventListener('click', () => requestFile('package'));
+  $('raw-toggle').addEventListener('change', () => $('d-evidence').classList.toggle('show-raw', $('raw-toggle').checked));
   ['approve', 'deny', 'extend', 'restart'].forEach(a => $(a).addEventListener('click', () => act(a)));
   $('bind-button').addEventListener('click', () => act('identity/bind', 'Account bound; the stores found by account run for it.',
     { accountId: $('bind-account').value.trim(), reason: $('bind-reason').value.trim() }));

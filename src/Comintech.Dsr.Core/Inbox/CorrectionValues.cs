@@ -76,7 +76,7 @@ public static partial class CorrectionValues
     private const string Name = @"(?-i:(?<v>\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:(?:de|del|da|das|do|dos|la|e|y|van|von)[ \t]+)?\p{Lu}[\p{L}'’.-]*){1,5}))";
 
     [GeneratedRegex(
-        @"(?:(?:my|the)\s+(?:correct\s+|full\s+)?name\s+(?:is\s+now|is|should\s+(?:be|read))|name\s+is\s+now|should\s+read|it\s+should\s+be|name\s+on\s+my\s+account\s+to|now\s+called" +
+        @"(?:(?:my|the)\s+(?:correct\s+|full\s+)?name\s+(?:is\s+now|is|should\s+(?:be|read))|name\s+is\s+now|should\s+read|it\s+should\s+be|name\s+on\s+my\s+account\s+to|now\s+called|correct\s+is|(?:now\s+)?go\s+by|correcto\s+es|ahora\s+firmo(?:\s+como)?|correto\s+(?:é|e)|(?:agora\s+)?assino" +
         @"|me\s+llamo|mi\s+nombre\s+(?:correcto\s+|completo\s+)?es|nombre\s+bien:|debe\s+ser|ahora\s+me\s+llamo" +
         @"|meu\s+nome\s+(?:correto\s+|completo\s+)?(?:é|e|agora\s+é)|agora\s+meu\s+nome\s+é|nome\s+certo:|deveria\s+ser|nome\s+(?:é|e)\s+agora)[:\s]+(?:Dr\.?\s+)?" + Name,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]

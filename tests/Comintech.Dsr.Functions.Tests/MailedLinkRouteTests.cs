@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using Comintech.Dsr.Hosting;
-using Comintech.Dsr.Http;
+using Comintech.Dsr.Notifications;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Http;
+using Comintech.Dsr.Notifications;
 using Comintech.Dsr.Smoke;
 using Comintech.Dsr.Staff;
 using Comintech.Dsr.Testing;

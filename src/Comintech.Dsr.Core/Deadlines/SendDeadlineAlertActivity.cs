@@ -15,7 +15,7 @@ namespace Comintech.Dsr.Deadlines;
 /// evidence. The message names the request id, type, status and deadline, never the person.
 /// </summary>
 /// <returns>False when the request is closed (the watch then ends).</returns>
-public sealed class SendDeadlineAlertActivity(RequestStore requests, INotifier notifier, EvidenceLedger evidence, Http.PublicLinks links, IOptions<DsrOptions> options)
+public sealed class SendDeadlineAlertActivity(RequestStore requests, INotifier notifier, EvidenceLedger evidence, PublicLinks links, IOptions<DsrOptions> options)
     : IDsrActivity<DeadlineAlertInput, bool>
 {
     public async Task<bool> RunAsync(DeadlineAlertInput input, CancellationToken cancellationToken)
@@ -36,14 +36,8 @@ public sealed class SendDeadlineAlertActivity(RequestStore requests, INotifier n
             await notifier.SendAsync(Message(request, input, purpose, address, links.StaffConsole()), cancellationToken);
         }
 
-        var notified = !string.IsNullOrWhiteSpace(address);
         await evidence.AppendAsync(
-            input.RequestId,
-            DeadlineAlert.Key(purpose),
-            input.Kind == DeadlineAlertKind.Overdue
-                ? new DeadlineEscalated(input.DueAtUtc, input.Before, notified)
-                : new DeadlineReminder(input.DueAtUtc, input.Before, notified),
-            cancellationToken: cancellationToken);
+            input.RequestId, DeadlineAlert.Key(purpose), DeadlineAlert.For(input, notified: !string.IsNullOrWhiteSpace(address)), cancellationToken: cancellationToken);
         return true;
     }
 

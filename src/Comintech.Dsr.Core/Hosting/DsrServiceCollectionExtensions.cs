@@ -10,6 +10,7 @@ using Comintech.Dsr.Connectors.Waiting;
 using Comintech.Dsr.Connectors.WebLogs;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Fulfilment;
+using Comintech.Dsr.Fulfilment.Access;
 using Comintech.Dsr.Fulfilment.Activities;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Inbox;
@@ -69,6 +70,9 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<SubmissionGate>();
         services.AddSingleton<CodeAttempts>();
         services.AddSingleton<HttpEdge>();
+        services.AddSingleton<SubmitRequest>();
+        services.AddSingleton<VerifyCode>();
+        services.AddSingleton<ResendCode>();
         services.AddSingleton<RequestHttpHandlers>();
         services.AddSingleton<Web.UiLists>();
         services.AddDsrInbox();
@@ -80,6 +84,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<Identity.ControlPanelLinks>();
         services.AddSingleton<Identity.IdentityResolver>();
         services.AddSingleton<Identity.IdentityBindingService>();
+        services.AddSingleton<Identity.BindAccount>();
         services.AddSingleton<Identity.IdentityHttpHandlers>();
         services.AddSingleton<Retention.WorkingCopies>();
         services.AddSingleton<Retention.RetentionService>();
@@ -114,7 +119,11 @@ public static class DsrServiceCollectionExtensions
 
         services.AddDsrActivities();
         services.AddTransient<StoreActionRunner>();
+        services.AddSingleton<BackupRestored>();
         services.AddSingleton<BackupHttpHandlers>();
+        services.AddSingleton<WaitingPartConfirmations>();
+        services.AddSingleton<SignedMessageReplays>();
+        services.AddSingleton<MarkManualStepDone>();
         services.AddSingleton<WaitingStoreHttpHandlers>();
         services.AddSingleton<PartnerLinkHttpHandlers>();
         services.AddSingleton<Fulfilment.Access.AccessPackages>();
@@ -136,8 +145,13 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<StaffQueryHandlers>();
         services.AddSingleton<StaffTodoService>();
         services.AddSingleton<StaffConsoleHandlers>();
+        services.AddSingleton<Staff.Approval.DecideApproval>();
+        services.AddSingleton<Staff.Extension.ExtendDeadline>();
+        services.AddSingleton<Staff.Rerun.RerunStore>();
+        services.AddTransient<Staff.Refusal.RefuseRequest>();
         services.AddSingleton<StaffActionHandlers>();
         services.AddSingleton<Fulfilment.Access.AccessReviewHandlers>();
+        services.AddSingleton<Staff.Triage.ClassifyRequest>();
         services.AddSingleton<StaffTriageHandlers>();
         services.AddSingleton<Smoke.SmokeHttpHandlers>();
         services.AddTransient<StaffRecoveryHandlers>();

@@ -12,21 +12,23 @@ namespace Comintech.Dsr.Http;
 /// </summary>
 public static class AttachedRecords
 {
+    public const string Field = "records";
+    public const string OnlyForAccess = "Records can be attached to an access confirmation only.";
     public const int MaxRecords = 1000;
     public const int MaxProperties = 50;
     public const int MaxValueLength = 4000;
 
     /// <summary>The records, or null when none were given or they are invalid (then <paramref name="errors"/> says why).</summary>
-    public static JsonArray? Parse(Dictionary<string, string?> fields, ConnectorAction? action, Dictionary<string, List<string>> errors)
+    public static JsonArray? Parse(BodyFields fields, ConnectorAction? action, Dictionary<string, List<string>> errors)
     {
-        if (fields.GetValueOrDefault(StaffBody.RecordsField) is not { } text)
+        if (fields.Raw(Field) is not { } text)
         {
             return null;
         }
 
         if (action is not null && action != ConnectorAction.Export)
         {
-            errors[StaffBody.RecordsField] = ["Records can be attached to an access confirmation only."];
+            errors[Field] = [OnlyForAccess];
             return null;
         }
 
@@ -42,7 +44,7 @@ public static class AttachedRecords
 
         if (parsed is not JsonArray records || records.Count > MaxRecords || !records.All(IsFlatRecord))
         {
-            errors[StaffBody.RecordsField] =
+            errors[Field] =
                 [$"A JSON array of at most {MaxRecords} objects, each with at most {MaxProperties} properties whose values are strings (at most {MaxValueLength} characters), numbers, booleans or null."];
             return null;
         }

@@ -1,6 +1,10 @@
+using Comintech.Dsr.Connectors.Backups;
+using Comintech.Dsr.Connectors.Partners;
 using Comintech.Dsr.Connectors.ProcessorRouting;
+using Comintech.Dsr.Connectors.Waiting;
 using Comintech.Dsr.Fulfilment.Access;
 using Comintech.Dsr.Identity;
+using Comintech.Dsr.Intake;
 using Comintech.Dsr.Recipients;
 using Comintech.Dsr.Smoke;
 using Comintech.Dsr.Staff;

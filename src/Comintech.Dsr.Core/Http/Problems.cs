@@ -1,4 +1,5 @@
 using System.Globalization;
+using Comintech.Dsr.Domain;
 using Microsoft.AspNetCore.Http;
 
 namespace Comintech.Dsr.Http;
@@ -14,6 +15,19 @@ public static class Problems
             errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
             detail: $"Fix these fields: {string.Join(", ", errors.Keys.Order(StringComparer.Ordinal))}.",
             title: "The request has invalid fields.");
+
+    /// <summary>The answer to a use case's typed failure.</summary>
+    public static IResult For(UseCaseFailure failure) => failure switch
+    {
+        { Kind: FailureKind.Invalid } => Results.ValidationProblem(
+            failure.Errors?.ToDictionary(e => e.Key, e => e.Value) ?? [], detail: failure.Detail, title: failure.Title),
+        { Kind: FailureKind.TooMany, RetryAfter: { } retryAfter } => TooMany(retryAfter, failure.Title, failure.Detail),
+        _ => Status(StatusOf(failure.Kind), failure.Title, failure.Detail, failure.Extensions?.ToDictionary(e => e.Key, e => e.Value)),
+    };
+
+    /// <summary>The use case's value mapped by <paramref name="success"/>, or the problem its failure is answered with.</summary>
+    public static IResult ToHttp<T>(this UseCaseResult<T> result, Func<T, IResult> success) =>
+        result.Failure is { } failure ? For(failure) : success(result.Value!);
 
     public static IResult UnsupportedMediaType() =>
         Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send application/json or application/x-www-form-urlencoded.");
@@ -32,6 +46,16 @@ public static class Problems
 
     public static IResult UnknownRequest() =>
         Status(StatusCodes.Status404NotFound, "Unknown request", "No request has this id.");
+
+    private static int StatusOf(FailureKind kind) => kind switch
+    {
+        FailureKind.NotFound => StatusCodes.Status404NotFound,
+        FailureKind.Conflict => StatusCodes.Status409Conflict,
+        FailureKind.Gone => StatusCodes.Status410Gone,
+        FailureKind.Locked => StatusCodes.Status423Locked,
+        FailureKind.TooMany => StatusCodes.Status429TooManyRequests,
+        _ => StatusCodes.Status400BadRequest,
+    };
 
     private sealed class RetryAfterResult(int seconds, IResult inner) : IResult
     {

@@ -3,7 +3,6 @@ using Comintech.Dsr.Domain;
 using Comintech.Dsr.Fulfilment.Access;
 using Comintech.Dsr.Fulfilment.Deletion;
 using Comintech.Dsr.Hosting;
-using Comintech.Dsr.Http;
 using Comintech.Dsr.Recipients;
 using Microsoft.Extensions.Options;
 

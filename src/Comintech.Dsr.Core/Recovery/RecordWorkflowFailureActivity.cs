@@ -12,7 +12,7 @@ public sealed record WorkflowFailureInput(string RequestId, string Step, string 
 /// A request's orchestration is failing despite the retries: keep the step and reason for staff, put it in the
 /// evidence, and alert the privacy team at once, so the request is never silently stuck.
 /// </summary>
-public sealed class RecordWorkflowFailureActivity(Http.PublicLinks links, WorkflowFailures failures, EvidenceLedger evidence, StaffNotifier staff)
+public sealed class RecordWorkflowFailureActivity(PublicLinks links, WorkflowFailures failures, EvidenceLedger evidence, StaffNotifier staff)
     : IDsrActivity<WorkflowFailureInput, bool>
 {
     public const int MaxReasonLength = 500;

@@ -5,6 +5,7 @@ using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Intake;
+using Comintech.Dsr.Notifications;
 using Comintech.Dsr.Storage;
 using Comintech.Dsr.Verification;
 using Microsoft.AspNetCore.Http;

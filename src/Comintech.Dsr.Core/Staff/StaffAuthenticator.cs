@@ -7,7 +7,11 @@ using Microsoft.Extensions.Configuration;
 namespace Comintech.Dsr.Staff;
 
 /// <summary>Who is acting on the staff routes; the name goes into the audit log.</summary>
-public sealed record StaffPrincipal(string Name, string Method);
+public sealed record StaffPrincipal(string Name, string Method)
+{
+    /// <summary>How the evidence ledger names this staff member as the actor.</summary>
+    public string Actor => "staff:" + Name;
+}
 
 /// <summary>
 /// Authenticates the staff routes of both hosts. In Azure, App Service Authentication (Entra ID) puts the signed-in

@@ -154,7 +154,7 @@ public sealed class StaffQueryHandlers(
     {
         var deadlines = options.Value.Deadlines;
         var holidays = deadlines.HolidaysFor(request.Jurisdiction);
-        var canExtend = StaffActionHandlers.CanExtend(request, holidays, now);
+        var canExtend = Staff.Extension.ExtendDeadline.CanExtend(request, holidays, now);
         return new DeadlineView(
             request.DueAt,
             LegalCalendar.DaysLeft(request.DueAt, now),

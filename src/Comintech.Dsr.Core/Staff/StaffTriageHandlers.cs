@@ -1,17 +1,15 @@
-using Comintech.Dsr.Domain;
 using Comintech.Dsr.Http;
-using Comintech.Dsr.Inbox;
+using Comintech.Dsr.Staff.Triage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 
 namespace Comintech.Dsr.Staff;
 
 /// <summary>
-/// POST /api/staff/requests/{id}/classify with { "type": "deletion" } (a correction also gives
-/// "corrections": { field: new value }, read from the person's message): staff decide what a NeedsTriage e-mail
-/// asks for, and from then on it runs like a web request. The clock kept running from receipt.
+/// POST /api/staff/requests/{id}/classify with <see cref="ClassifyBody"/>: staff decide what a NeedsTriage e-mail asks
+/// for, and from then on it runs like a web request. The clock kept running from receipt.
 /// </summary>
-public sealed class StaffTriageHandlers(StaffAuthenticator authenticator, StaffAuditLog audit, TriageService triage)
+public sealed class StaffTriageHandlers(StaffAuthenticator authenticator, ClassifyRequest classify)
 {
     public async Task<IResult> ClassifyAsync(HttpRequest http, string requestId, DurableTaskClient client)
     {
@@ -21,38 +19,9 @@ public sealed class StaffTriageHandlers(StaffAuthenticator authenticator, StaffA
             return StaffProblems.Unauthorized();
         }
 
-        var (body, failure) = await BoundedBody.ReadKnownAsync(http);
-        if (failure is not null)
-        {
-            return failure;
-        }
-
-        var cancellationToken = http.HttpContext.RequestAborted;
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var (fields, corrections) = body!.Value.Kind == BodyKind.Json ? SubmissionReader.FromJson(body.Value.Text, errors) : SubmissionReader.FromForm(body.Value.Text, errors);
-        if (errors.Count == 0 && !WireNames.TryParseRequestType(fields.GetValueOrDefault("type"), out _))
-        {
-            errors["type"] = ["Required: access, correction, deletion or optout."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
-        }
-
-        WireNames.TryParseRequestType(fields["type"], out var type);
-        var outcome = await triage.ClassifyAsync(requestId, type, corrections, "staff:" + staff.Name, client, cancellationToken);
-        switch (outcome.Result)
-        {
-            case TriageResult.Classified:
-                await audit.AppendAsync(staff, StaffActions.Classify, requestId, type.ToWire(), cancellationToken);
-                return Results.Ok(new StaffActionResponse(requestId, StaffActions.Classify, null));
-            case TriageResult.UnknownRequest:
-                return Problems.UnknownRequest();
-            case TriageResult.InvalidCorrections:
-                return Problems.Validation(outcome.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal));
-            default:
-                return StaffProblems.Conflict("Not awaiting triage", "Only a request in NeedsTriage can be classified.");
-        }
+        var (body, failure) = await RequestBodies.ReadAsync<ClassifyBody>(http);
+        return failure
+            ?? (await classify.ClassifyAsync(requestId, body!, staff, client, http.HttpContext.RequestAborted))
+                .ToHttp(action => Results.Ok(new StaffActionResponse(requestId, action, null)));
     }
 }

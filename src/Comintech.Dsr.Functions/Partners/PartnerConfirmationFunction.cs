@@ -1,5 +1,5 @@
+using Comintech.Dsr.Connectors.Waiting;
 using Comintech.Dsr.Functions.Http;
-using Comintech.Dsr.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

@@ -18,7 +18,7 @@ public class AttachedRecordsTests
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
 
-        var parsed = AttachedRecords.Parse(new Dictionary<string, string?> { ["records"] = records }, action, errors);
+        var parsed = AttachedRecords.Parse(Fields(records), action, errors);
 
         Assert.Equal(expected, parsed?.Count ?? -1);
         Assert.Equal(expected < 0, errors.ContainsKey("records"));
@@ -33,8 +33,10 @@ public class AttachedRecordsTests
         foreach (var records in new[] { many, longValue })
         {
             var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            Assert.Null(AttachedRecords.Parse(new Dictionary<string, string?> { ["records"] = records }, ConnectorAction.Export, errors));
+            Assert.Null(AttachedRecords.Parse(Fields(records), ConnectorAction.Export, errors));
             Assert.True(errors.ContainsKey("records"));
         }
     }
+
+    private static BodyFields Fields(string records) => BodyFields.Parse(BodyKind.Form, "records=" + Uri.EscapeDataString(records), []);
 }

@@ -78,7 +78,7 @@ public sealed partial class OpenApiDescriptionTests
     [Fact]
     public void The_readme_route_tables_list_exactly_the_described_routes()
     {
-        var readme = ReadmeRoutes(File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "README.md")));
+        var readme = ReadmeRoutes(File.ReadAllLines(Repository.Readme));
 
         Assert.Empty(readme.Except(Operations().Select(o => o.Route)));
         Assert.Empty(Operations().Select(o => o.Route).Except(readme));

@@ -78,7 +78,7 @@ public class SaleSharingOptOutIntakeTests
             new DataSubject("ana@example.com", "ana@example.com", null), null, new Dictionary<string, string>());
 
         Assert.Equal(LegalCalendar.DueAt(RequestType.OptOut, Jurisdiction.CCPA, received, HolidayCalendar.None), due);
-        Assert.False(StaffActionHandlers.CanExtend(request, HolidayCalendar.None, received.AddDays(1)));
+        Assert.False(Comintech.Dsr.Staff.Extension.ExtendDeadline.CanExtend(request, HolidayCalendar.None, received.AddDays(1)));
         Assert.False(request.Type.NeedsVerification());
         Assert.True(RequestType.OptOut.NeedsVerification());
         Assert.Equal(RequestType.SaleSharingOptOut, WireNames.TryParseRequestType("do-not-sell", out var parsed) ? parsed : default);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Comintech.Dsr.Connectors.Waiting;
 using Comintech.Dsr.Http;
+using Comintech.Dsr.Notifications;
 using Microsoft.Extensions.Configuration;
 
 namespace Comintech.Dsr.Connectors.Partners;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Comintech.Dsr.Connectors.Partners;
+using Comintech.Dsr.Connectors.Waiting;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Evidence.Events;
@@ -24,22 +25,17 @@ public sealed class ClientAnswerHttpHandlers(
     public async Task<IResult> AnswerAsync(HttpRequest http, string clientId)
     {
         var cancellationToken = http.HttpContext.RequestAborted;
-        var (fields, requestId, errors, failure) = await partners.ReadSignedAsync(http, "client-" + clientId, await SecretAsync(clientId, cancellationToken), "Client");
+        var (body, failure) = await partners.ReadSignedAsync<SignedAnswerBody>(http, "client-" + clientId, await SecretAsync(clientId, cancellationToken), "Client");
         if (failure is not null)
         {
             return failure;
         }
 
-        var answer = WaitingStoreHttpHandlers.ParseConfirmation(fields, "client:" + clientId, errors);
-        if (errors.Count > 0)
+        var (requestId, answer) = (body!.RequestId, body.Confirmation.By("client:" + clientId));
+        return await RecordAsync(requestId, clientId, answer, cancellationToken) switch
         {
-            return Problems.Validation(errors);
-        }
-
-        return await RecordAsync(requestId!, clientId, answer!, cancellationToken) switch
-        {
-            true => Results.Accepted(value: new ClientAnswerResponse(requestId!, clientId, "recorded")),
-            false => Results.Ok(new ClientAnswerResponse(requestId!, clientId, "already-recorded")),
+            true => Results.Accepted(value: new ClientAnswerResponse(requestId, clientId, "recorded")),
+            false => Results.Ok(new ClientAnswerResponse(requestId, clientId, "already-recorded")),
             null => NothingForwarded(),
         };
     }

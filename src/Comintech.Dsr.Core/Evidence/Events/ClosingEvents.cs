@@ -21,9 +21,9 @@ public sealed record StoreFound(string StoreId, OutcomeKind Kind, int RecordsFou
 }
 
 /// <summary>The closing notice went out (its message key).</summary>
-public sealed record FinalNoticeSent(string Message) : EvidenceEvent
+public sealed record FinalNoticeSent(string Message) : EvidenceEvent(EvidenceEvents.FinalNoticeSent)
 {
-    protected override string EventTypeName => EvidenceEvents.FinalNoticeSent;
+    public override string Describe() => "Final notice sent to the person.";
 
     public static EvidenceKey Key => new("final-notice");
 }
@@ -33,9 +33,9 @@ public sealed record AccessPackagePublished(
     string Blob,
     DateTimeOffset LinkExpiresAt,
     int Stores,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? IdentityRun = null) : EvidenceEvent
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? IdentityRun = null) : EvidenceEvent(EvidenceEvents.AccessPackagePublished)
 {
-    protected override string EventTypeName => EvidenceEvents.AccessPackagePublished;
+    public override string Describe() => $"Access package published covering {Stores} store(s); its link expires {Day(LinkExpiresAt)}" + (IdentityRun is null ? "." : " (rebuilt for a bound account).");
 
     public static EvidenceKey Key => new("access-package");
 
@@ -45,7 +45,11 @@ public sealed record AccessPackagePublished(
 /// <summary>The request closed: its final status with each store's outcome, or the re-run of one store that completed it.</summary>
 public sealed record RequestCompleted : EvidenceEvent
 {
-    private RequestCompleted(RequestStatus status, IReadOnlyList<StoreTally>? stores, IReadOnlyList<string>? failedStores, string? afterRerunOf) =>
+    public override string Describe() => AfterRerunOf is { } store ? $"Request completed after {store} was run again." : $"Request closed as {Status}: {Tally(Stores ?? [])}.";
+
+    [JsonConstructor]
+    private RequestCompleted(RequestStatus status, IReadOnlyList<StoreTally>? stores, IReadOnlyList<string>? failedStores, string? afterRerunOf)
+        : base(EvidenceEvents.Completed) =>
         (Status, Stores, FailedStores, AfterRerunOf) = (status, stores, failedStores, afterRerunOf);
 
     public static RequestCompleted Finalised(RequestStatus status, IReadOnlyList<ConnectorOutcome> outcomes) =>
@@ -65,8 +69,6 @@ public sealed record RequestCompleted : EvidenceEvent
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? AfterRerunOf { get; }
 
-    protected override string EventTypeName => EvidenceEvents.Completed;
-
     /// <summary>The key of the link that closes a request's chain.</summary>
     public static EvidenceKey Key => new("completed");
 
@@ -74,49 +76,49 @@ public sealed record RequestCompleted : EvidenceEvent
 }
 
 /// <summary>An access package waits for staff review (the stores' outcomes are in the store evidence).</summary>
-public sealed record AccessReviewOpened(IReadOnlyList<StoreFound> Stores) : EvidenceEvent
+public sealed record AccessReviewOpened(IReadOnlyList<StoreFound> Stores) : EvidenceEvent(EvidenceEvents.AccessReviewOpened)
 {
-    protected override string EventTypeName => EvidenceEvents.AccessReviewOpened;
+    public override string Describe() => $"Access package held for staff review: {string.Join(", ", Stores.Select(s => $"{s.StoreId} {s.RecordsFound} found"))}.";
 
     public static EvidenceKey Key => new("access-review-opened");
 }
 
 /// <summary>Staff took one item out of a package: the store and the item's key (the reason is in the audit log).</summary>
-public sealed record AccessReviewItemRemoved(string StoreId, string Item) : EvidenceEvent
+public sealed record AccessReviewItemRemoved(string StoreId, string Item) : EvidenceEvent(EvidenceEvents.AccessReviewItemRemoved)
 {
-    protected override string EventTypeName => EvidenceEvents.AccessReviewItemRemoved;
+    public override string Describe() => $"Staff removed item {Item} of {StoreId} from the access package.";
 
     public static EvidenceKey Key(string storeId, string item) => new($"access-review-removed.{storeId}.{item}");
 }
 
 /// <summary>Staff released a reviewed package: how many items they removed.</summary>
-public sealed record AccessReviewReleased(int Removed) : EvidenceEvent
+public sealed record AccessReviewReleased(int Removed) : EvidenceEvent(EvidenceEvents.AccessReviewReleased)
 {
-    protected override string EventTypeName => EvidenceEvents.AccessReviewReleased;
+    public override string Describe() => $"Staff released the reviewed access package ({Removed} item(s) removed).";
 
     public static EvidenceKey Key => new("access-review-released");
 }
 
 /// <summary>The request waits for a staff decision.</summary>
-public sealed record ApprovalRequested : EvidenceEvent
+public sealed record ApprovalRequested() : EvidenceEvent(EvidenceEvents.ApprovalRequested)
 {
-    protected override string EventTypeName => EvidenceEvents.ApprovalRequested;
+    public override string Describe() => "Waiting for a staff decision.";
 
     public static EvidenceKey Key => new("approval-requested");
 }
 
 /// <summary>Staff approved the request (the decision's key is shared with a denial: the first decision stands).</summary>
-public sealed record ApprovalGranted : EvidenceEvent
+public sealed record ApprovalGranted() : EvidenceEvent(EvidenceEvents.ApprovalGranted)
 {
-    protected override string EventTypeName => EvidenceEvents.ApprovalGranted;
+    public override string Describe() => "Staff approved the request.";
 
     public static EvidenceKey Key => ApprovalDecision.Key;
 }
 
 /// <summary>Staff denied the request (the reason is in the request store and the audit log).</summary>
-public sealed record ApprovalDenied : EvidenceEvent
+public sealed record ApprovalDenied() : EvidenceEvent(EvidenceEvents.ApprovalDenied)
 {
-    protected override string EventTypeName => EvidenceEvents.ApprovalDenied;
+    public override string Describe() => "Staff denied the request.";
 
     public static EvidenceKey Key => ApprovalDecision.Key;
 }
@@ -128,19 +130,19 @@ public static class ApprovalDecision
 }
 
 /// <summary>The denial notice went out (its message key).</summary>
-public sealed record DenialNoticeSent(string Message) : EvidenceEvent
+public sealed record DenialNoticeSent(string Message) : EvidenceEvent(EvidenceEvents.DenialNoticeSent)
 {
-    protected override string EventTypeName => EvidenceEvents.DenialNoticeSent;
+    public override string Describe() => "Denial notice sent to the person.";
 
     public static EvidenceKey Key => new("denial-notice");
 }
 
 /// <summary>The request closed as denied.</summary>
-public sealed record RequestDenied : EvidenceEvent
+public sealed record RequestDenied() : EvidenceEvent(EvidenceEvents.Denied)
 {
-    public RequestStatus Status => RequestStatus.Denied;
+    public override string Describe() => "Request closed as denied.";
 
-    protected override string EventTypeName => EvidenceEvents.Denied;
+    public RequestStatus Status => RequestStatus.Denied;
 
     public static EvidenceKey Key => new("denied");
 }
@@ -148,13 +150,14 @@ public sealed record RequestDenied : EvidenceEvent
 /// <summary>Staff refused the whole request at the stage it had reached (the reason is in the request store and audit log).</summary>
 public sealed record RequestRefused : EvidenceEvent
 {
-    public RequestRefused(RequestStatus stage) => Stage = stage;
+    public override string Describe() => $"Staff refused the request at stage {Stage}.";
+
+    public RequestRefused(RequestStatus stage)
+        : base(EvidenceEvents.Refused) => Stage = stage;
 
     public string Scope => "request";
 
     public RequestStatus Stage { get; }
-
-    protected override string EventTypeName => EvidenceEvents.Refused;
 
     public static EvidenceKey Key => new("refused");
 }
@@ -162,15 +165,16 @@ public sealed record RequestRefused : EvidenceEvent
 /// <summary>Staff refused some stores (ids, in order) before fulfilment, at the stage the request had reached.</summary>
 public sealed record StoresRefused : EvidenceEvent
 {
-    public StoresRefused(IReadOnlyList<string> stores, RequestStatus stage) => (Stores, Stage) = (stores, stage);
+    public override string Describe() => $"Staff refused stores {string.Join(", ", Stores)} at stage {Stage}.";
+
+    public StoresRefused(IReadOnlyList<string> stores, RequestStatus stage)
+        : base(EvidenceEvents.StoresRefused) => (Stores, Stage) = (stores, stage);
 
     public string Scope => "stores";
 
     public IReadOnlyList<string> Stores { get; }
 
     public RequestStatus Stage { get; }
-
-    protected override string EventTypeName => EvidenceEvents.StoresRefused;
 
     /// <summary>One link per set of stores refused.</summary>
     public static EvidenceKey Key(IReadOnlyList<string> stores) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace Comintech.Dsr.Evidence.Events;
@@ -9,12 +10,23 @@ namespace Comintech.Dsr.Evidence.Events;
 /// </summary>
 public abstract record EvidenceEvent
 {
+    protected EvidenceEvent(string eventType) => EventType = eventType;
+
     /// <summary>The link's event type, one of <see cref="EvidenceEvents"/> (not part of the details JSON).</summary>
     [JsonIgnore]
-    public string EventType => EventTypeName;
+    public string EventType { get; }
 
-    // Protected, so the serialiser never writes it into the details (an attribute on an abstract property is not inherited).
-    protected abstract string EventTypeName { get; }
+    /// <summary>One English sentence for auditors and staff, from this event's fields alone.</summary>
+    public abstract string Describe();
+
+    protected static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    protected static string Day(DateTime at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    protected static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    protected static string Tally(IEnumerable<StoreTally> stores) =>
+        string.Join(", ", stores.Select(s => $"{s.StoreId} {s.Kind} ({s.RecordsAffected} affected)"));
 }
 
 /// <summary>

@@ -15,9 +15,15 @@ public sealed record RequestReceived(
     bool ControlPanelLink,
     RequestStatus Status,
     string? SuggestedClassification,
-    bool? GlobalPrivacyControl) : EvidenceEvent
+    bool? GlobalPrivacyControl) : EvidenceEvent(EvidenceEvents.Received)
 {
-    protected override string EventTypeName => EvidenceEvents.Received;
+    public override string Describe() =>
+        $"Request received by {Channel} under {Jurisdiction}"
+        + (Type is null ? ", awaiting triage" : $" as {Type}")
+        + $", due {Day(DueAt)}"
+        + (CorrectedFields.Count > 0 ? $"; fields to correct: {string.Join(", ", CorrectedFields)}" : "")
+        + (GlobalPrivacyControl == true ? "; Global Privacy Control signal present" : "")
+        + ".";
 
     public static EvidenceKey Key => new("received");
 
@@ -35,25 +41,25 @@ public sealed record RequestReceived(
 }
 
 /// <summary>The acknowledgement went out (its message key) with the deadline it states.</summary>
-public sealed record AcknowledgementSent(string Message, DateTimeOffset DueAt) : EvidenceEvent
+public sealed record AcknowledgementSent(string Message, DateTimeOffset DueAt) : EvidenceEvent(EvidenceEvents.AcknowledgementSent)
 {
-    protected override string EventTypeName => EvidenceEvents.AcknowledgementSent;
+    public override string Describe() => $"Acknowledgement sent, stating the deadline {Day(DueAt)}.";
 
     public static EvidenceKey Key => new("ack");
 }
 
 /// <summary>A mailed request without a clear type was classified by staff: the type, the inbox's guess, the corrected field names.</summary>
-public sealed record RequestClassified(string Type, string? SuggestedClassification, IReadOnlyList<string> CorrectedFields) : EvidenceEvent
+public sealed record RequestClassified(string Type, string? SuggestedClassification, IReadOnlyList<string> CorrectedFields) : EvidenceEvent(EvidenceEvents.Classified)
 {
-    protected override string EventTypeName => EvidenceEvents.Classified;
+    public override string Describe() => $"Classified by staff as {Type}" + (SuggestedClassification is null ? "." : $" (the inbox suggested {SuggestedClassification}).");
 
     public static EvidenceKey Key => new("classified");
 }
 
 /// <summary>The inbox acknowledged a mailed request (its message key, the language it answered in).</summary>
-public sealed record InboxAcknowledged(string Message, string Language) : EvidenceEvent
+public sealed record InboxAcknowledged(string Message, string Language) : EvidenceEvent(EvidenceEvents.InboxAcknowledged)
 {
-    protected override string EventTypeName => EvidenceEvents.InboxAcknowledged;
+    public override string Describe() => $"Receipt of the e-mail acknowledged (language {Language}).";
 
     public static EvidenceKey Key => new("inbox-ack");
 }
@@ -64,6 +70,11 @@ public sealed record InboxAcknowledged(string Message, string Language) : Eviden
 /// </summary>
 public abstract record InboundMailEvidence : EvidenceEvent
 {
+    protected InboundMailEvidence(string eventType)
+        : base(eventType)
+    {
+    }
+
     public string Path { get; init; } = "";
 
     public string MessageKey { get; init; } = "";
@@ -100,13 +111,13 @@ public abstract record InboundMailEvidence : EvidenceEvent
 }
 
 /// <summary>A message opened a request.</summary>
-public sealed record InboundMessageReceived : InboundMailEvidence
+public sealed record InboundMessageReceived() : InboundMailEvidence(EvidenceEvents.InboundMessage)
 {
-    protected override string EventTypeName => EvidenceEvents.InboundMessage;
+    public override string Describe() => $"E-mail received via {Path} and read as {Classification} ({Number(Confidence)} confidence, {ClassifiedBy}); SPF {Spf}, DKIM {Dkim}, DMARC {Dmarc}; opened this request.";
 }
 
 /// <summary>A message was linked to an open request of the same address and type instead of opening another.</summary>
-public sealed record InboundMessageLinked : InboundMailEvidence
+public sealed record InboundMessageLinked() : InboundMailEvidence(EvidenceEvents.InboundLinked)
 {
-    protected override string EventTypeName => EvidenceEvents.InboundLinked;
+    public override string Describe() => $"E-mail received via {Path} and read as {Classification}; linked to this open request of the same address and type.";
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Connectors.ProcessorRouting;
 
@@ -9,108 +10,82 @@ namespace Comintech.Dsr.Evidence.Events;
 /// </summary>
 public abstract record StoreOutcomeEvidence : EvidenceEvent
 {
-    protected StoreOutcomeEvidence(ConnectorOutcome outcome)
-    {
-        StoreId = outcome.StoreId;
-        Action = outcome.Action;
-        Kind = outcome.Kind;
-        RecordsFound = outcome.RecordsFound;
-        RecordsAffected = outcome.RecordsAffected;
-        Note = outcome.Note;
-        ArtifactPath = outcome.ArtifactPath;
-        CompletedAt = outcome.CompletedAt;
-    }
+    protected StoreOutcomeEvidence(ConnectorOutcome outcome, string eventType)
+        : base(eventType) => Outcome = outcome;
 
-    public string StoreId { get; }
+    [JsonIgnore]
+    public ConnectorOutcome Outcome { get; }
 
-    public ConnectorAction Action { get; }
+    public string StoreId => Outcome.StoreId;
 
-    public OutcomeKind Kind { get; }
+    public ConnectorAction Action => Outcome.Action;
 
-    public int RecordsFound { get; }
+    public OutcomeKind Kind => Outcome.Kind;
 
-    public int RecordsAffected { get; }
+    public int RecordsFound => Outcome.RecordsFound;
 
-    public string? Note { get; }
+    public int RecordsAffected => Outcome.RecordsAffected;
 
-    public string? ArtifactPath { get; }
+    public string? Note => Outcome.Note;
 
-    public DateTimeOffset CompletedAt { get; }
+    public string? ArtifactPath => Outcome.ArtifactPath;
+
+    public DateTimeOffset CompletedAt => Outcome.CompletedAt;
 
     /// <summary>The key of a store outcome's link, from the connector call's idempotency key.</summary>
     public static EvidenceKey Key(string connectorKey) => new("store:" + connectorKey);
 }
 
 /// <summary>A store's outcome (read back by re-runs and the staff view).</summary>
-public sealed record StoreOutcomeRecorded : StoreOutcomeEvidence
+public sealed record StoreOutcomeRecorded(ConnectorOutcome Outcome) : StoreOutcomeEvidence(Outcome, EvidenceEvents.StoreOutcome)
 {
-    public StoreOutcomeRecorded(ConnectorOutcome outcome)
-        : base(outcome)
-    {
-    }
-
-    protected override string EventTypeName => EvidenceEvents.StoreOutcome;
+    public override string Describe() => $"{StoreId}: {Action} {Kind} ({RecordsFound} found, {RecordsAffected} affected).";
 
     /// <summary>A staff re-run of one store is its own link.</summary>
     public static EvidenceKey RerunKey(string rerunId) => new("rerun:" + rerunId);
 }
 
 /// <summary>An erasure applied again to a store restored from backup.</summary>
-public sealed record StoreReapplied : StoreOutcomeEvidence
+public sealed record StoreReapplied(ConnectorOutcome Outcome) : StoreOutcomeEvidence(Outcome, EvidenceEvents.StoreReapplied)
 {
-    public StoreReapplied(ConnectorOutcome outcome)
-        : base(outcome)
-    {
-    }
-
-    protected override string EventTypeName => EvidenceEvents.StoreReapplied;
+    public override string Describe() => $"{StoreId}: erasure applied again after a restore from backup, {Kind} ({RecordsAffected} affected).";
 }
 
 /// <summary>A waiting store's partner or staff confirmed what was done.</summary>
-public sealed record StoreConfirmed : StoreOutcomeEvidence
+public sealed record StoreConfirmed(ConnectorOutcome Outcome) : StoreOutcomeEvidence(Outcome, EvidenceEvents.StoreConfirmed)
 {
-    public StoreConfirmed(ConnectorOutcome outcome)
-        : base(outcome)
-    {
-    }
-
-    protected override string EventTypeName => EvidenceEvents.StoreConfirmed;
+    public override string Describe() => $"{StoreId}: {Action} confirmed, {Kind} ({RecordsAffected} affected).";
 }
 
 /// <summary>A waiting store did not answer in time and went to staff.</summary>
-public sealed record StoreEscalated : StoreOutcomeEvidence
+public sealed record StoreEscalated(ConnectorOutcome Outcome) : StoreOutcomeEvidence(Outcome, EvidenceEvents.StoreEscalated)
 {
-    public StoreEscalated(ConnectorOutcome outcome)
-        : base(outcome)
-    {
-    }
-
-    protected override string EventTypeName => EvidenceEvents.StoreEscalated;
+    public override string Describe() => $"{StoreId}: no confirmation of the {Action} by the deadline; escalated to the privacy team.";
 }
 
 /// <summary>One corrected field: its name, the store's column, and a keyed hash of the new value (never the value).</summary>
 public sealed record CorrectedField(string Field, string? StoreField, string NewValueHash);
 
 /// <summary>Which fields a correction changed in a store (GDPR Art. 16, 19).</summary>
-public sealed record CorrectionApplied(string StoreId, IReadOnlyList<CorrectedField> Fields) : EvidenceEvent
+public sealed record CorrectionApplied(string StoreId, IReadOnlyList<CorrectedField> Fields) : EvidenceEvent(EvidenceEvents.CorrectionApplied)
 {
-    protected override string EventTypeName => EvidenceEvents.CorrectionApplied;
+    public override string Describe() => $"{StoreId}: corrected {string.Join(", ", Fields.Select(f => f.Field))}.";
 
     public static EvidenceKey Key(string connectorKey) => new("corrected:" + connectorKey);
 }
 
 /// <summary>Requested fields no store corrects automatically (names only), handed to staff as one manual step.</summary>
-public sealed record ManualCorrectionsPlanned(IReadOnlyList<string> Fields) : EvidenceEvent
+public sealed record ManualCorrectionsPlanned(IReadOnlyList<string> Fields) : EvidenceEvent(EvidenceEvents.ManualCorrectionsPlanned)
 {
-    protected override string EventTypeName => EvidenceEvents.ManualCorrectionsPlanned;
+    public override string Describe() => $"No store corrects {string.Join(", ", Fields)} automatically; handed to staff as a manual step.";
 
     public static EvidenceKey Key => new("manual-corrections");
 }
 
 /// <summary>Stores staff refused before fulfilment, left out of the plan (ids, in order).</summary>
-public sealed record RefusedStoresSkipped(IReadOnlyList<string> Stores) : EvidenceEvent
+public sealed record RefusedStoresSkipped(IReadOnlyList<string> Stores) : EvidenceEvent(EvidenceEvents.RefusedStoresSkipped)
 {
-    protected override string EventTypeName => EvidenceEvents.RefusedStoresSkipped;
+    public override string Describe() => $"Stores refused by staff left out of fulfilment: {string.Join(", ", Stores)}.";
 
     public static EvidenceKey Key => new("refused-stores-skipped");
 }
@@ -118,7 +93,10 @@ public sealed record RefusedStoresSkipped(IReadOnlyList<string> Stores) : Eviden
 /// <summary>A hosting store's match was forwarded to the Client that controls the data: ids, channel, legal basis, how many matched.</summary>
 public sealed record ClientForwarded : EvidenceEvent
 {
-    public ClientForwarded(string storeId, string clientId, string channel, int found) => (StoreId, ClientId, Channel, Found) = (storeId, clientId, channel, found);
+    public override string Describe() => $"{StoreId}: {Found} match(es) forwarded to Client {ClientId} by {Channel} ({Basis}).";
+
+    public ClientForwarded(string storeId, string clientId, string channel, int found)
+        : base(ClientEvidence.Forwarded) => (StoreId, ClientId, Channel, Found) = (storeId, clientId, channel, found);
 
     public string StoreId { get; }
 
@@ -130,31 +108,29 @@ public sealed record ClientForwarded : EvidenceEvent
 
     public int Found { get; }
 
-    protected override string EventTypeName => ClientEvidence.Forwarded;
-
     public static EvidenceKey Key(string storeId, string clientId) => new($"client-forwarded:{storeId}.{clientId}");
 }
 
 /// <summary>A Client that had not answered was reminded (which reminder).</summary>
-public sealed record ClientReminded(string StoreId, string ClientId, int Reminder) : EvidenceEvent
+public sealed record ClientReminded(string StoreId, string ClientId, int Reminder) : EvidenceEvent(ClientEvidence.Reminded)
 {
-    protected override string EventTypeName => ClientEvidence.Reminded;
+    public override string Describe() => $"{StoreId}: Client {ClientId} reminded (reminder {Reminder}).";
 
     public static EvidenceKey Key(string storeId, string clientId, int reminder) => new($"client-reminded:{storeId}.{clientId}.{reminder}");
 }
 
 /// <summary>A Client that never answered went to staff after its reminders.</summary>
-public sealed record ClientEscalated(string StoreId, string ClientId, int Reminders) : EvidenceEvent
+public sealed record ClientEscalated(string StoreId, string ClientId, int Reminders) : EvidenceEvent(ClientEvidence.Escalated)
 {
-    protected override string EventTypeName => ClientEvidence.Escalated;
+    public override string Describe() => $"{StoreId}: Client {ClientId} did not answer after {Reminders} reminder(s); escalated to staff.";
 
     public static EvidenceKey Key(string storeId, string clientId) => new($"client-escalated:{storeId}.{clientId}");
 }
 
 /// <summary>A Client answered: its outcome and how many records it changed.</summary>
-public sealed record ClientAnswered(string StoreId, string ClientId, OutcomeKind Outcome, int RecordsAffected) : EvidenceEvent
+public sealed record ClientAnswered(string StoreId, string ClientId, OutcomeKind Outcome, int RecordsAffected) : EvidenceEvent(ClientEvidence.Answered)
 {
-    protected override string EventTypeName => ClientEvidence.Answered;
+    public override string Describe() => $"{StoreId}: Client {ClientId} answered {Outcome} ({RecordsAffected} affected).";
 
     public static EvidenceKey Key(string storeId, string clientId) => new($"client-answered:{storeId}.{clientId}");
 }

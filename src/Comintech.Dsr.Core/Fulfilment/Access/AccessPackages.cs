@@ -4,6 +4,7 @@ using Azure;
 using Azure.Storage.Blobs.Models;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Hosting;
+using Comintech.Dsr.Notifications;
 using Comintech.Dsr.Storage;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,7 @@ public sealed class AccessPackages(
     IOptions<DsrOptions> options,
     IOptions<DataMapOptions> dataMap,
     Retention.WorkingCopies copies,
-    Http.PublicLinks links,
+    PublicLinks links,
     RequestStore requests,
     AccessReviews reviews,
     TimeProvider clock)

@@ -28,7 +28,6 @@ public sealed class AccessReviewHandlers(
     public const string ViewAction = "view-access-review";
     public const string RemoveAction = "access-review-remove";
     public const string ReleaseAction = "access-review-release";
-    private const int MaxReasonLength = 2000;
 
     /// <summary>GET /api/staff/requests/{id}/review: the package's items per store, each with its key and whether it was removed.</summary>
     public async Task<IResult> GetAsync(HttpRequest http, string requestId)
@@ -63,26 +62,13 @@ public sealed class AccessReviewHandlers(
             return failure;
         }
 
-        var (fields, bodyFailure) = await StaffBody.ReadAsync(http);
+        var (body, bodyFailure) = await RequestBodies.ReadAsync<WithholdItemBody>(http);
         if (bodyFailure is not null)
         {
             return bodyFailure;
         }
 
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var storeId = StaffBody.Id(fields, "storeId", errors);
-        var item = StaffBody.Id(fields, "item", errors);
-        var reason = fields.GetValueOrDefault("reason")?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length > MaxReasonLength)
-        {
-            errors["reason"] = [$"Required: why the item is withheld, as the person will read it (at most {MaxReasonLength} characters)."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
-        }
-
+        var (storeId, item, reason) = body!;
         if (review!.Released)
         {
             return StaffProblems.Conflict("Released", "The package was released already; nothing can be removed from it now.");
@@ -91,19 +77,19 @@ public sealed class AccessReviewHandlers(
         var cancellationToken = http.HttpContext.RequestAborted;
         var outcome = review.Outcomes.FirstOrDefault(o => o.StoreId == storeId);
         var records = outcome is null ? [] : await packages.RecordsAsync(outcome, cancellationToken);
-        if (!records.Any(r => AccessReviews.ItemKey(storeId!, r) == item))
+        if (!records.Any(r => AccessReviews.ItemKey(storeId, r) == item))
         {
             return Problems.Status(StatusCodes.Status404NotFound, "Unknown item", "No item of this package has this store and key.");
         }
 
-        var first = await reviews.RemoveAsync(requestId, new WithheldItem(storeId!, item!, reason!, staff!.Name), cancellationToken);
+        var first = await reviews.RemoveAsync(requestId, new WithheldItem(storeId, item, reason, staff!.Name), cancellationToken);
         if (first)
         {
             await audit.AppendAsync(staff, RemoveAction, requestId, $"{storeId}/{item}: {reason}", cancellationToken);
         }
 
         await evidence.AppendAsync(
-            requestId, AccessReviewItemRemoved.Key(storeId!, item!), new AccessReviewItemRemoved(storeId!, item!), "staff:" + staff.Name, cancellationToken);
+            requestId, AccessReviewItemRemoved.Key(storeId, item), new AccessReviewItemRemoved(storeId, item), staff.Actor, cancellationToken);
         return Results.Ok(new ReviewActionResponse(requestId, first ? "removed" : "already-removed"));
     }
 
@@ -126,7 +112,7 @@ public sealed class AccessReviewHandlers(
 
         // Evidence and event again on a repeat: a release cut short after its row was written still reaches the workflow
         // (the evidence link is keyed; the workflow waits for one release and ignores any later one).
-        await evidence.AppendAsync(requestId, AccessReviewReleased.Key, new AccessReviewReleased(removed), "staff:" + staff!.Name, cancellationToken);
+        await evidence.AppendAsync(requestId, AccessReviewReleased.Key, new AccessReviewReleased(removed), staff!.Actor, cancellationToken);
         if (first || await client.GetInstanceAsync(requestId, cancellationToken) is { IsRunning: true })
         {
             await client.RaiseEventAsync(requestId, DsrEvents.AccessReviewReleased, removed, cancellationToken);
@@ -164,3 +150,22 @@ public sealed record ReviewStore(string StoreId, string StoreName, string Outcom
 public sealed record ReviewItem(string Key, JsonNode? Record, string? RemovedReason);
 
 public sealed record ReviewActionResponse(string RequestId, string Status);
+
+/// <summary>The body of POST /api/staff/requests/{id}/review/remove: <c>{storeId, item, reason}</c>; the reason is what the person reads.</summary>
+public sealed record WithholdItemBody(string StoreId, string Item, string Reason) : IRequestBody<WithholdItemBody>
+{
+    public const int MaxReasonLength = 2000;
+
+    public static WithholdItemBody? Read(BodyFields fields, Dictionary<string, List<string>> errors)
+    {
+        var storeId = fields.Id("storeId", errors);
+        var item = fields.Id("item", errors);
+        var reason = fields.Text("reason", errors);
+        if (reason is null || reason.Length > MaxReasonLength)
+        {
+            errors["reason"] = [$"Required: why the item is withheld, as the person will read it (at most {MaxReasonLength} characters)."];
+        }
+
+        return errors.Count > 0 ? null : new WithholdItemBody(storeId!, item!, reason!);
+    }
+}

@@ -2,7 +2,7 @@ using System.Globalization;
 using Comintech.Dsr.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Comintech.Dsr.Http;
+namespace Comintech.Dsr.Notifications;
 
 /// <summary>
 /// Every link the system puts into an e-mail or a partner call, on the public base address. Kept in one place so a

@@ -1,20 +1,21 @@
 using System.Globalization;
 using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Connectors.Partners;
+using Comintech.Dsr.Connectors.Waiting;
 using Comintech.Dsr.Domain;
+using Comintech.Dsr.Http;
 using Comintech.Dsr.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace Comintech.Dsr.Http;
+namespace Comintech.Dsr.Connectors.Partners;
 
 /// <summary>
 /// The signed confirmation link mailed to partners without an API: GET shows a small form (nothing changes on GET, so
 /// mail scanners that open links confirm nothing); POST of that form confirms. The link's signature authenticates it.
 /// </summary>
-public sealed class PartnerLinkHttpHandlers(IOptions<DataMapOptions> dataMap, IConfiguration configuration, WaitingStoreHttpHandlers confirmations, TimeProvider clock)
+public sealed class PartnerLinkHttpHandlers(IOptions<DataMapOptions> dataMap, IConfiguration configuration, WaitingPartConfirmations confirmations, TimeProvider clock)
 {
     /// <summary>GET /api/partners/{partnerId}/confirmations/link?requestId=…&amp;action=…&amp;expires=…&amp;signature=….</summary>
     public IResult Form(HttpRequest http, string partnerId)
@@ -39,7 +40,7 @@ public sealed class PartnerLinkHttpHandlers(IOptions<DataMapOptions> dataMap, IC
         }
 
         var (requestId, storeId, action, _) = link.Value;
-        var result = await confirmations.ConfirmPartAsync(requestId, storeId, action, confirmation!, null, null, client, http.HttpContext.RequestAborted);
+        var result = await confirmations.ConfirmAsync(requestId, storeId, action, confirmation!, null, null, client, http.HttpContext.RequestAborted);
         return result == ConfirmResult.NothingWaiting
             ? Problems.Status(StatusCodes.Status404NotFound, "Nothing waiting", "No step of this request is waiting for your confirmation.")
             : Thanks($"Your confirmation for request {requestId} is recorded.");
@@ -48,15 +49,8 @@ public sealed class PartnerLinkHttpHandlers(IOptions<DataMapOptions> dataMap, IC
     /// <summary>The posted form of a signed link (<c>outcome</c>, <c>recordsAffected</c>), or the 400/415 to answer.</summary>
     internal static async Task<(Fulfilment.StoreConfirmation? Confirmation, IResult? Failure)> ReadFormAsync(HttpRequest http, string confirmedBy)
     {
-        var (fields, failure) = await StaffBody.ReadAsync(http);
-        if (failure is not null)
-        {
-            return (null, failure);
-        }
-
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var confirmation = WaitingStoreHttpHandlers.ParseConfirmation(fields, confirmedBy, errors);
-        return errors.Count > 0 ? (null, Problems.Validation(errors)) : (confirmation, null);
+        var (body, failure) = await RequestBodies.ReadAsync<ConfirmationBody>(http);
+        return (body?.By(confirmedBy), failure);
     }
 
     private (string RequestId, string StoreId, ConnectorAction Action, string ActionName)? Verify(HttpRequest http, string partnerId)
@@ -64,7 +58,7 @@ public sealed class PartnerLinkHttpHandlers(IOptions<DataMapOptions> dataMap, IC
         var query = http.Query;
         var requestId = query["requestId"].ToString();
         var actionName = query["action"].ToString();
-        var action = WaitingStoreHttpHandlers.ParseAction(actionName, []);
+        var action = ConfirmationBody.ParseAction(actionName);
         var store = dataMap.Value.Stores.FirstOrDefault(s =>
             s.Kind.Equals(PartnerWebhookConnector.KindName, StringComparison.OrdinalIgnoreCase) && s.Setting("PartnerId") == partnerId);
         var secret = store is null ? null : PartnerWebhookConnector.SecretFor(store, configuration);

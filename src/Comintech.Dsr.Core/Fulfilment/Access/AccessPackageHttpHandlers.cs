@@ -1,10 +1,10 @@
 using System.Globalization;
 using Comintech.Dsr.Domain;
-using Comintech.Dsr.Fulfilment.Access;
+using Comintech.Dsr.Http;
 using Comintech.Dsr.Web;
 using Microsoft.AspNetCore.Http;
 
-namespace Comintech.Dsr.Http;
+namespace Comintech.Dsr.Fulfilment.Access;
 
 /// <summary>
 /// GET /api/requests/{id}/package?expires=…&amp;signature=…: the person's access package behind the e-mailed link.

@@ -1,0 +1,24 @@
+using Comintech.Dsr.Http;
+using Comintech.Dsr.Staff;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+
+namespace Comintech.Dsr.Connectors.Backups;
+
+/// <summary>Staff routes about backups (staff credentials required; each use is in the audit log).</summary>
+public sealed class BackupHttpHandlers(StaffAuthenticator authenticator, BackupRestored restored)
+{
+    /// <summary>POST /api/staff/backups/restored with <see cref="BackupRestoredBody"/>: re-applies the erasures the restored backup covers.</summary>
+    public async Task<IResult> RestoredAsync(HttpRequest http, DurableTaskClient client)
+    {
+        var staff = authenticator.Authenticate(http);
+        if (staff is null)
+        {
+            return StaffProblems.Unauthorized();
+        }
+
+        var (body, failure) = await RequestBodies.ReadAsync<BackupRestoredBody>(http);
+        return failure
+            ?? (await restored.StartAsync(body!, staff, client, http.HttpContext.RequestAborted)).ToHttp(started => Results.Accepted(value: started));
+    }
+}

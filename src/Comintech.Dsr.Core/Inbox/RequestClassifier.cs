@@ -87,7 +87,7 @@ public static partial class RequestClassifier
     /// A deletion is started from the model's reading alone only above this confidence (whatever the setting): a misread
     /// deletion that the person then confirms with the code would erase data they never asked to erase.
     /// </summary>
-    public const double DeletionMinimumConfidence = 0.8;
+    public const double DeletionMinimumConfidence = 0.7;
 
     /// <summary>The model's confidence above which its reading wins over phrase rules that name another request.</summary>
     public const double ModelOverridesRules = 0.6;
@@ -121,6 +121,13 @@ public static partial class RequestClassifier
 
         var needed = guess == MailIntent.Deletion ? Math.Max(minimumConfidence, deletionMinimumConfidence) : minimumConfidence;
         var intent = prediction.Confidence >= needed ? guess : MailIntent.Unclear;
+        if (intent is MailIntent.AutoReply or MailIntent.Bounce && !IntentLexicon.SoundsAutomatic(IntentModel.TextOf(subject, body)))
+        {
+            // Machine mail is never answered: a short human reply to our own mail ("Yes, please go ahead.") that the model
+            // reads as one goes to staff unless its text says it was sent by a machine (away, delivery failure).
+            intent = MailIntent.Unclear;
+        }
+
         return rules with { Intent = intent, Confidence = prediction.Confidence, BestGuess = guess, Source = "model" };
     }
 

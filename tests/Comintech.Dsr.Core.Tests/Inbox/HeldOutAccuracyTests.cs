@@ -5,24 +5,31 @@ using Xunit.Abstractions;
 namespace Comintech.Dsr.Core.Tests.Inbox;
 
 /// <summary>
-/// The shipped classifier (rules + the embedded model) on the held-out split corpus/inbox/test.jsonl, which is never
-/// used to train or tune: each message goes through the parser, the loop guard and the classifier as it would arrive.
+/// The shipped classifier (rules + the embedded model) on the held-out split, corpus/inbox/test*.jsonl (each file a batch
+/// written before the model it measures was tuned), which is never used to train or tune: each message goes through the
+/// parser, the loop guard and the classifier as it would arrive.
 /// A message below the minimum confidence counts as unclear (staff see it in triage), so it is right only if it is unclear.
 /// </summary>
 public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
 {
-    // Measured 92.2 % overall, 95 % access and 95 % deletion recall on 230 held-out messages (goal 95 % / 90 %).
+    // Measured 91.3 % overall (the fresh batch 86.7 %, written before tuning; 72.7 % before this round), 94 % access
+    // and 90 % deletion recall on 380 held-out messages. The goal is 95 % overall: not reached, so the floor is what is
+    // reached less a margin.
     private const double RequiredAccuracy = 0.90;
     private const double RequiredRecall = 0.90;
 
     // Deletion is started from the model alone only above RequestClassifier.DeletionMinimumConfidence: an unsure deletion
-    // goes to staff rather than risk erasing data the person never asked to erase (in cross-validation on the train
-    // split that floor costs three points of deletion recall, 97 % → 94 %, and other mail read as a deletion falls from 6 to 2 in 645).
+    // goes to staff rather than risk erasing data the person never asked to erase (leave-one-batch-out on the train
+    // split: a floor of 0.7 gives 89 % deletion recall with 11 other messages in 1,054 read as a deletion; 0.8 87 % and 9).
     private const double RequiredDeletionRecall = 0.90;
 
     private static readonly string[] MachineLabels = ["auto-reply", "bounce"];
 
-    public static string TestSplit => Path.Combine(AppContext.BaseDirectory, "corpus", "inbox", "test.jsonl");
+    /// <summary>The held-out batches: test.jsonl, then every later test-*.jsonl.</summary>
+    public static IReadOnlyList<string> TestBatches =>
+        [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "corpus", "inbox"), "test*.jsonl").Order(StringComparer.Ordinal)];
+
+    public static IReadOnlyList<CorpusMessage> TestSplit() => [.. TestBatches.SelectMany(CorpusMessage.ReadAll)];
 
     public static string TrainSplit => Path.Combine(AppContext.BaseDirectory, "corpus", "inbox", "train.jsonl");
 
@@ -41,7 +48,7 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
     public void The_corpus_has_at_least_400_messages_in_three_languages_and_every_label_in_both_splits()
     {
         var train = CorpusMessage.ReadAll(TrainSplit);
-        var test = CorpusMessage.ReadAll(TestSplit);
+        var test = TestSplit();
         Assert.True(train.Count + test.Count >= 400, $"Only {train.Count + test.Count} messages.");
         Assert.Empty(train.Select(m => m.Id).Intersect(test.Select(m => m.Id)));
         foreach (var split in new[] { train, test })
@@ -54,9 +61,15 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
     [Fact]
     public void Accuracy_on_the_held_out_split_meets_the_floor_with_per_class_precision_and_recall()
     {
-        var results = CorpusMessage.ReadAll(TestSplit).Select(m => (Expected: m.Label, Got: Read(m), m.Id)).ToList();
+        var results = TestBatches.SelectMany(file => CorpusMessage.ReadAll(file).Select(m => (Expected: m.Label, Got: Read(m), m.Id, Batch: Path.GetFileName(file)))).ToList();
         var accuracy = (double)results.Count(r => r.Expected == r.Got) / results.Count;
-        var lines = new List<string> { $"Held-out inbox accuracy: {accuracy:P1} ({results.Count(r => r.Expected == r.Got)}/{results.Count})", "  class        precision  recall  n" };
+        var lines = new List<string> { $"Held-out inbox accuracy: {accuracy:P1} ({results.Count(r => r.Expected == r.Got)}/{results.Count})" };
+        foreach (var batch in results.GroupBy(r => r.Batch))
+        {
+            lines.Add($"  batch {batch.Key}: {(double)batch.Count(r => r.Expected == r.Got) / batch.Count():P1} ({batch.Count(r => r.Expected == r.Got)}/{batch.Count()})");
+        }
+
+        lines.Add("  class        precision  recall  n");
         var recall = new Dictionary<string, double>();
         foreach (var label in CorpusMessage.Labels)
         {
@@ -84,7 +97,7 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
     {
         var (ml, trained) = IntentModel.Train(CorpusMessage.ReadAll(TrainSplit).Select(m => m.ToExample()));
         var retrained = new IntentModel(ml, trained);
-        foreach (var message in CorpusMessage.ReadAll(TestSplit))
+        foreach (var message in TestSplit())
         {
             var body = message.Text ?? Dsr.Inbox.HtmlText.ToPlainText(message.Html!);
             var shipped = IntentModel.Shipped.Predict(message.Subject, body);

@@ -92,6 +92,10 @@ internal static class IntentLexicon
         return string.Join(' ', found);
     }
 
+    /// <summary>Whether text the model reads (<see cref="IntentModel.TextOf"/>) says it was written by a machine: away, ticket or delivery failure.</summary>
+    public static bool SoundsAutomatic(string modelText) =>
+        modelText.Contains(" zzaway", StringComparison.Ordinal) || modelText.Contains(" zzfailure", StringComparison.Ordinal);
+
     private static bool Negated(string[] words, int index)
     {
         for (var i = Math.Max(0, index - 2); i < index; i++)

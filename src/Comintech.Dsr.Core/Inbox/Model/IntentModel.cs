@@ -22,8 +22,8 @@ internal sealed class IntentScores
 public sealed record IntentPrediction(string Label, double Confidence, IReadOnlyDictionary<string, double> Probabilities);
 
 /// <summary>
-/// The inbox intent model: word n-grams (1–2), character n-grams (1–5) and lexicon concepts of the normalised text
-/// into a maximum-entropy classifier (its probabilities are the confidence),
+/// The inbox intent model: word n-grams (1–2), character n-grams (1–5) and lexicon concepts of the normalised text,
+/// TF-IDF weighted, into a maximum-entropy classifier (its probabilities are the confidence),
 /// trained from corpus/inbox/train.jsonl by tools/Comintech.Dsr.InboxTrainer and shipped embedded in this assembly.
 /// </summary>
 public sealed class IntentModel
@@ -57,13 +57,13 @@ public sealed class IntentModel
                 KeepDiacritics = false,
                 KeepPunctuations = false,
                 KeepNumbers = false,
-                WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-                CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 5, UseAllLengths = true },
+                WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf },
+                CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 5, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf },
                 Norm = TextFeaturizingEstimator.NormFunction.L2,
             }, nameof(IntentExample.Text)))
             .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
-                L2Regularization = 0.01f,
+                L2Regularization = 0.003f,
                 L1Regularization = 0f,
                 OptimizationTolerance = 1e-6f,
                 NumberOfThreads = 1,

@@ -167,6 +167,7 @@ public sealed class StaffConsoleBrowserTests(ITestOutputHelper output) : IAsyncL
         await page.CheckAsync("#raw-toggle");
         await Assertions.Expect(evidence.Locator("td.raw").First).ToBeVisibleAsync();
         await Assertions.Expect(evidence).ToContainTextAsync("request.completed");
+        await page.UncheckAsync("#raw-toggle");
 
         // The deletion certificate, downloaded as issued.
         var certificate = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-certificate"));

@@ -119,6 +119,19 @@ public sealed class BadInputTests(EngineFixture fixture) : IClassFixture<EngineF
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Contains("código de 6 cifras", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_bad_nested_option_stops_the_engine_with_a_message_naming_it()
+    {
+        await using var engine = new EngineProcess(fixture.Azurite.ConnectionString, "badopt" + Guid.NewGuid().ToString("N")[..8], new Dictionary<string, string>
+        {
+            ["Dsr__Verification__MaxAttempts"] = "0",
+        });
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(engine.StartAsync);
+
+        Assert.Contains("'DsrOptions.Verification' members: 'MaxAttempts'", refused.Message, StringComparison.Ordinal);
+    }
 }
 
 /// <summary>An engine whose codes live 2 seconds, to see an expired code refused over HTTP.</summary>

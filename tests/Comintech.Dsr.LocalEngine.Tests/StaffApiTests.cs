@@ -98,6 +98,19 @@ public sealed class StaffApiTests(StaffEngineFixture fixture) : IClassFixture<St
     }
 
     [Fact]
+    public async Task The_openapi_description_is_served_without_credentials_and_lists_the_staff_routes()
+    {
+        using var response = await Engine.Http.GetAsync(new Uri(OpenApiDescription.Route, UriKind.Relative));
+        var document = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var paths = document.GetProperty("paths");
+        Assert.Equal(DsrRoutes.All.Select(r => r.Pattern).Distinct().Count(), paths.EnumerateObject().Count());
+        Assert.True(paths.GetProperty("/api/staff/requests/{id}/approve").GetProperty("post").GetProperty("security").GetArrayLength() > 0);
+    }
+
+    [Fact]
     public async Task The_console_page_is_served_and_holds_no_data()
     {
         using var response = await Engine.Http.GetAsync(new Uri("/staff", UriKind.Relative));

@@ -52,14 +52,9 @@ public sealed class WorkflowRecoveryTests(RecoveryEngineFixture fixture) : IClas
         Assert.Contains("\"step\":\"FinaliseRequest\"", failed.Details, StringComparison.Ordinal);
         Assert.Contains("InvalidOperationException", failed.Details, StringComparison.Ordinal);
         await MailPickup.WaitForAsync(Engine.PickupDirectory, $"{id}.workflow-failed-1.eml", Wait);
-        using (var detail = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/staff/requests/{id}", UriKind.Relative)))
-        {
-            detail.Headers.Add(StaffAuthenticator.ApiKeyHeader, RecoveryEngineFixture.ApiKey);
-            using var shown = await Engine.Http.SendAsync(detail);
-            var view = await shown.Content.ReadFromJsonAsync<JsonElement>();
-            Assert.Equal("Failed", view.GetProperty("stage").GetString());
-            Assert.Contains("restart", view.GetProperty("actions").EnumerateArray().Select(a => a.GetString()));
-        }
+        // The mail goes out from the failure step, just before the workflow itself ends Failed.
+        var view = await WaitForDetailAsync(id, v => v.GetProperty("stage").GetString() == "Failed");
+        Assert.Contains("restart", view.GetProperty("actions").EnumerateArray().Select(a => a.GetString()));
 
         first = (await evidenceTable.GetEntityAsync<TableEntity>(id, "e:0000000001")).Value;
         first["Details"] = original;
@@ -120,6 +115,25 @@ public sealed class WorkflowRecoveryTests(RecoveryEngineFixture fixture) : IClas
         var report = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(0, report.GetProperty("repaired").GetInt32());
         Assert.True(report.GetProperty("examined").GetInt32() >= 0);
+    }
+
+    private async Task<JsonElement> WaitForDetailAsync(string id, Func<JsonElement, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Wait;
+        while (true)
+        {
+            using var detail = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/staff/requests/{id}", UriKind.Relative));
+            detail.Headers.Add(StaffAuthenticator.ApiKeyHeader, RecoveryEngineFixture.ApiKey);
+            using var shown = await Engine.Http.SendAsync(detail);
+            var view = await shown.Content.ReadFromJsonAsync<JsonElement>();
+            if (condition(view))
+            {
+                return view;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The detail of {id} did not turn as expected after {Wait.TotalSeconds} s: {view}");
+            await Task.Delay(250);
+        }
     }
 
     private async Task<EvidenceRecord> WaitForEvidenceAsync(string id, string eventType)

@@ -36,14 +36,8 @@ public sealed class SendDeadlineAlertActivity(RequestStore requests, INotifier n
             await notifier.SendAsync(Message(request, input, purpose, address, links.StaffConsole()), cancellationToken);
         }
 
-        var notified = !string.IsNullOrWhiteSpace(address);
         await evidence.AppendAsync(
-            input.RequestId,
-            DeadlineAlert.Key(purpose),
-            input.Kind == DeadlineAlertKind.Overdue
-                ? new DeadlineEscalated(input.DueAtUtc, input.Before, notified)
-                : new DeadlineReminder(input.DueAtUtc, input.Before, notified),
-            cancellationToken: cancellationToken);
+            input.RequestId, DeadlineAlert.Key(purpose), DeadlineAlert.For(input, notified: !string.IsNullOrWhiteSpace(address)), cancellationToken: cancellationToken);
         return true;
     }
 

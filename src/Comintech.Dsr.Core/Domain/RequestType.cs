@@ -55,7 +55,7 @@ public enum RequestStatus
     CompletedWithExceptions,
     IdentityNotVerified,
 
-    /// <summary>An e-mail whose type staff must decide (opt-out or unclear); stored, clock running, not yet orchestrated.</summary>
+    /// <summary>An e-mail whose type staff must decide (unclear, an objection, a correction to confirm); stored, clock running, not yet orchestrated.</summary>
     NeedsTriage,
 
     /// <summary>Verified; waits for a staff decision (the approval gate).</summary>

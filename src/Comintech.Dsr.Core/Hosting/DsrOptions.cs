@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Comintech.Dsr.Deadlines;
 using Comintech.Dsr.Staff;
+using Microsoft.Extensions.Options;
 
 namespace Comintech.Dsr.Hosting;
 
@@ -26,12 +27,15 @@ public sealed class DsrOptions
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:7071";
 
     [Required]
+    [ValidateObjectMembers]
     public VerificationOptions Verification { get; set; } = new();
 
     [Required]
+    [ValidateObjectMembers]
     public MailOptions Mail { get; set; } = new();
 
     [Required]
+    [ValidateObjectMembers]
     public Inbox.InboxOptions Inbox { get; set; } = new();
 
     /// <summary>Holidays, the identity-wait policy and reminder points (<c>Dsr:Deadlines</c>).</summary>
@@ -45,6 +49,7 @@ public sealed class DsrOptions
 
     /// <summary>The key that encrypts the identifiers request rows keep (<c>Dsr:Protection</c>).</summary>
     [Required]
+    [ValidateObjectMembers]
     public ProtectionOptions Protection { get; set; } = new();
 
     /// <summary>How long the system keeps its own copies of personal data (<c>Dsr:Retention</c>).</summary>
@@ -56,6 +61,7 @@ public sealed class DsrOptions
     public Smoke.SmokeOptions Smoke { get; set; } = new();
 
     /// <summary>Access packages and their download links (<c>Dsr:AccessPackage</c>).</summary>
+    [ValidateObjectMembers]
     public Fulfilment.Access.AccessPackageOptions AccessPackage { get; set; } = new();
 
     /// <summary>The supervisory authority each law's notices name (<c>Dsr:Notices</c>).</summary>

@@ -19,7 +19,7 @@ public static class DsrTelemetryRegistration
     /// </summary>
     public static IServiceCollection AddDsrTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName)
     {
-        services.AddOptions<DsrTelemetryOptions>().BindConfiguration(DsrTelemetryOptions.Section);
+        services.AddOptions<DsrTelemetryOptions>().BindConfiguration(DsrTelemetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddMetrics();
         services.AddHostedService<OverdueRequestsMonitor>();
 

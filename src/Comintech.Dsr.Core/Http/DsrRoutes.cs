@@ -66,6 +66,8 @@ public static class DsrRoutes
         new("GET", "/api/lists", "UiListsFunction", "Request types, jurisdictions, languages, channels, statuses, correctable fields.",
             (UiLists lists) => lists.Get()),
         new("GET", "/healthz", null, "The local engine is up.", () => Results.Ok(new { status = "ok" })),
+        new("GET", OpenApiDescription.Route, "OpenApiFunction", "This API's OpenAPI 3.1 description, made from the route table.",
+            () => OpenApiDescription.Serve()),
 
         new("POST", "/api/requests", "SubmitRequestFunction", "Submit a request (JSON or the form's fields).",
             (HttpRequest http, RequestHttpHandlers handlers, DurableTaskClient client) => handlers.SubmitAsync(http, client)),

@@ -37,7 +37,7 @@ public sealed record InboundResult(InboundOutcome Outcome, string? RequestId, st
 /// <summary>
 /// The privacy inbox, whichever path a message came by: keep the raw message, refuse what cannot be read, never answer
 /// loops, take each Message-ID once, join a repeat of an open request, and otherwise take the request in with the
-/// clock started at receipt (opt-out and unclear ones as NeedsTriage for staff).
+/// clock started at receipt (as NeedsTriage for staff where <see cref="MailClassification.NeedsTriage"/> says so).
 /// </summary>
 public sealed partial class InboundMailService(
     InboundMessageParser parser,

@@ -3,6 +3,7 @@ using Comintech.Dsr.Connectors.ProcessorRouting;
 using Comintech.Dsr.Connectors.Waiting;
 using Comintech.Dsr.Deadlines;
 using Comintech.Dsr.Domain;
+using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Fulfilment.Access;
 using Comintech.Dsr.Storage;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,7 @@ public sealed record TodoList(DateTimeOffset At, IReadOnlyList<TodoItem> Items, 
 /// forwards (three scans, fine at this scale, like the request list).
 /// </summary>
 public sealed class StaffTodoService(
-    RequestStore requests, WaitingStoreTable waiting, ClientForwards forwards, IOptions<DataMapOptions> dataMap, TimeProvider clock)
+    RequestStore requests, EvidenceLedger evidence, WaitingStoreTable waiting, ClientForwards forwards, IOptions<DataMapOptions> dataMap, TimeProvider clock)
 {
     public const int DueSoonDays = 7;
     public const string Triage = "triage";
@@ -63,7 +64,7 @@ public sealed class StaffTodoService(
                 items.Add(Item(Triage, request, "E-mail to classify: which request is it?"));
             }
 
-            if (request.Status == RequestStatus.AwaitingApproval)
+            if (request.Status == RequestStatus.AwaitingApproval && !await DecidedAsync(request.Id, cancellationToken))
             {
                 items.Add(Item(Approval, request, $"Approve or deny the {request.Type.ToWire()} request"));
             }
@@ -109,4 +110,8 @@ public sealed class StaffTodoService(
         var ordered = items.OrderBy(i => Array.IndexOf(KindOrder, i.Kind)).ThenBy(i => i.DueAt).ThenBy(i => i.RequestId, StringComparer.Ordinal).ToList();
         return new TodoList(now, ordered, Kinds.ToDictionary(k => k, k => ordered.Count(i => i.Kind == k), StringComparer.Ordinal));
     }
+
+    /// <summary>A decision is recorded at once; the status moves when the workflow takes it, so the request may still read as waiting.</summary>
+    private async Task<bool> DecidedAsync(string requestId, CancellationToken cancellationToken) =>
+        (await evidence.ReadAsync(requestId, cancellationToken)).Any(r => r.EventType is EvidenceEvents.ApprovalGranted or EvidenceEvents.ApprovalDenied);
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Comintech.Dsr.Telemetry;
 
 /// <summary>Settings under <c>Dsr:Telemetry</c>.</summary>
@@ -9,5 +11,6 @@ public sealed class DsrTelemetryOptions
     public bool Console { get; set; }
 
     /// <summary>How often the overdue-requests gauge is recounted from the request store.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan OverdueRefresh { get; set; } = TimeSpan.FromMinutes(15);
 }

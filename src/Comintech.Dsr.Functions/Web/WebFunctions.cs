@@ -1,4 +1,5 @@
 using Comintech.Dsr.Functions.Http;
+using Comintech.Dsr.Http;
 using Comintech.Dsr.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -18,4 +19,9 @@ public sealed class WebFunctions(UiLists lists)
     [Function("UiListsFunction")]
     public IActionResult Lists([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/lists")] HttpRequest request) =>
         new ResultAction(lists.Get());
+
+    /// <summary>GET /api/openapi.json: the API's OpenAPI description, made from the route table.</summary>
+    [Function("OpenApiFunction")]
+    public IActionResult OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/openapi.json")] HttpRequest request) =>
+        new ResultAction(OpenApiDescription.Serve());
 }

@@ -34,6 +34,7 @@ public static class DurableEngineSetup
                 MaxQueuePollingInterval = engine.MaxQueuePollingInterval,
                 ControlQueueVisibilityTimeout = engine.MessageVisibilityTimeout,
                 WorkItemQueueVisibilityTimeout = engine.MessageVisibilityTimeout,
+                MaxConcurrentTaskActivityWorkItems = engine.MaxConcurrentSteps,
                 LeaseInterval = engine.PartitionLeaseInterval,
                 LeaseRenewInterval = engine.PartitionLeaseInterval / 3,
                 LeaseAcquireInterval = engine.PartitionLeaseInterval / 3,

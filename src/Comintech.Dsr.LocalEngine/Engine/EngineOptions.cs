@@ -44,6 +44,12 @@ public sealed class EngineOptions
     /// </summary>
     public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// Workflow steps (activities) one engine runs at once. Steps mostly wait on storage, so more than the backend's
+    /// default of 10 keeps the cores busy under a storm instead of queueing requests behind slow steps.
+    /// </summary>
+    public int MaxConcurrentSteps { get; set; } = 40;
+
     /// <summary>How long a partition lease lasts unless renewed (15–60 s): how long a killed engine's partitions stay taken.</summary>
     public TimeSpan PartitionLeaseInterval { get; set; } = TimeSpan.FromSeconds(15);
 
@@ -64,6 +70,11 @@ public sealed class EngineOptions
         if (PartitionCount is < 1 or > 16)
         {
             throw new InvalidOperationException($"{Section}:{nameof(PartitionCount)} must be between 1 and 16.");
+        }
+
+        if (MaxConcurrentSteps is < 1 or > 1000)
+        {
+            throw new InvalidOperationException($"{Section}:{nameof(MaxConcurrentSteps)} must be between 1 and 1000.");
         }
 
         if (MessageVisibilityTimeout < TimeSpan.FromSeconds(10) || MessageVisibilityTimeout > TimeSpan.FromMinutes(10))

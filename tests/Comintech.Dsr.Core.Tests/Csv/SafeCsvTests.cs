@@ -10,11 +10,23 @@ public class SafeCsvTests
     [InlineData("-2+3", "'-2+3")]
     [InlineData("@SUM(A1)", "'@SUM(A1)")]
     [InlineData("\tx", "'\tx")]
+    [InlineData("\rx", "\"'\rx\"")]
+    [InlineData("a\"b", "\"a\"\"b\"")]
+    [InlineData("a\nb", "\"a\nb\"")]
+    [InlineData("x=1", "x=1")]
     [InlineData("a,b", "\"a,b\"")]
     [InlineData("plain", "plain")]
     [InlineData("", "")]
     public void Cells_that_a_spreadsheet_would_run_are_defused_and_quoted(string value, string expected) =>
         Assert.Equal(expected, SafeCsv.Cell(value));
+
+    [Fact]
+    public void System_columns_are_quoted_but_never_prefixed_and_lines_end_in_crlf()
+    {
+        var csv = SafeCsv.Write(["Id", "Note"], [["-abc", "-abc"], ["a,b", "@x"]], new HashSet<int> { 0 });
+
+        Assert.Equal("Id,Note\r\n-abc,'-abc\r\n\"a,b\",'@x\r\n", csv);
+    }
 
     [Fact]
     public void The_access_package_csv_is_written_by_the_same_writer()

@@ -1,4 +1,5 @@
 using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Deadlines;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Evidence.Events;
@@ -126,9 +127,9 @@ internal static class EvidenceEventSamples
             """{"previousDueAt":"2026-11-30T12:00:00.123+00:00","dueAt":"2026-12-30T23:59:59+00:00","notice":"r1.extension"}""");
         yield return (new DeadlinePaused(Math.Round(3.4567, 2), At, Due),
             """{"waitedDays":3.46,"previousDueAt":"2026-11-30T12:00:00.123+00:00","dueAt":"2026-12-30T23:59:59+00:00"}""");
-        yield return (new DeadlineReminder(DueUtc, TimeSpan.FromDays(7), true),
+        yield return (new DeadlineReminder(new DeadlineAlertInput("r1", DeadlineAlertKind.Reminder, DueUtc, TimeSpan.FromDays(7)), true),
             """{"dueAt":"2026-12-30T23:59:59Z","before":"7.00:00:00","notified":true}""");
-        yield return (new DeadlineEscalated(DueUtc, TimeSpan.Zero, false),
+        yield return (new DeadlineEscalated(new DeadlineAlertInput("r1", DeadlineAlertKind.Overdue, DueUtc, TimeSpan.Zero), false),
             """{"dueAt":"2026-12-30T23:59:59Z","before":"00:00:00","notified":false}""");
         yield return (new RecipientNotified(Notice),
             """{"recipientId":"crm-vendor","recipient":"CRM Vendor Ltd","channel":"webhook","stores":["crm"],"note":null}""");

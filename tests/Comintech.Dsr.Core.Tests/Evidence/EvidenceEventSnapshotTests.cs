@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using Comintech.Dsr.Connectors.ProcessorRouting;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Evidence.Events;
@@ -50,7 +49,8 @@ public sealed class EvidenceEventSnapshotTests
             .Select(f => (string)f.GetRawConstantValue()!)
             .Order(StringComparer.Ordinal)
             .ToList();
-        var written = EventRecords.Select(TypeOf).ToList();
+        var typeOf = EvidenceEventSamples.All().ToLookup(s => s.Event.GetType(), s => s.Event.EventType);
+        var written = EventRecords.Select(t => typeOf[t].Distinct().Single()).ToList();
 
         Assert.Equal(constants.Count, constants.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(constants, written.Order(StringComparer.Ordinal));
@@ -81,6 +81,4 @@ public sealed class EvidenceEventSnapshotTests
     {
         Assert.All(EvidenceEventSamples.All(), s => Assert.DoesNotContain("eventType", EvidenceLedger.Serialise(s.Event), StringComparison.Ordinal));
     }
-
-    private static string TypeOf(Type record) => ((EvidenceEvent)RuntimeHelpers.GetUninitializedObject(record)).EventType;
 }

@@ -3,6 +3,8 @@ using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Connectors.ProcessorRouting;
 using Comintech.Dsr.Connectors.Waiting;
 using Comintech.Dsr.Domain;
+using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Staff;
 using Comintech.Dsr.Storage;
 using Comintech.Dsr.Testing;
@@ -54,6 +56,8 @@ public sealed class StaffTodoServiceTests(AzuriteFixture azurite) : IClassFixtur
         var partner = await AddAsync(RequestStatus.InProgress, 30, "Pia");
         var lateToo = await AddAsync(RequestStatus.InProgress, 30, "Lou");
         var closed = await AddAsync(RequestStatus.Completed, 5, "Cy");
+        var decided = await AddAsync(RequestStatus.AwaitingApproval, 30, "Dee"); // approved; the workflow has not moved it on yet
+        await services.GetRequiredService<EvidenceLedger>().AppendAsync(decided.Id, ApprovalGranted.Key, new ApprovalGranted(), "staff:x");
         await OpenAsync(manual, "paper", "staff");
         await OpenAsync(partner, "reseller", "partner:reseller");
         await OpenAsync(closed, "paper", "staff");
@@ -78,7 +82,7 @@ public sealed class StaffTodoServiceTests(AzuriteFixture azurite) : IClassFixtur
         var late = Assert.Single(later.Items, i => i.Kind == "partner-late");
         Assert.Equal((partner.Id, "reseller", "Partner for reseller has not confirmed in 25 day(s)"), (late.RequestId, late.StoreId, late.Title));
         Assert.Equal(
-            new[] { triage.Id, approval.Id, manual.Id, partner.Id, lateToo.Id }.Order(StringComparer.Ordinal),
+            new[] { triage.Id, approval.Id, manual.Id, partner.Id, lateToo.Id, decided.Id }.Order(StringComparer.Ordinal),
             later.Items.Where(i => i.Kind == "deadline").Select(i => i.RequestId).Order(StringComparer.Ordinal));
         Assert.All(later.Items.Where(i => i.Kind == "deadline"), i => Assert.Equal("Due in 5 day(s)", i.Title));
         Assert.DoesNotContain(later.Items, i => i.RequestId == closed.Id && i.Kind != "client-escalated");

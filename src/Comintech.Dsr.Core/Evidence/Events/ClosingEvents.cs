@@ -21,10 +21,8 @@ public sealed record StoreFound(string StoreId, OutcomeKind Kind, int RecordsFou
 }
 
 /// <summary>The closing notice went out (its message key).</summary>
-public sealed record FinalNoticeSent(string Message) : EvidenceEvent
+public sealed record FinalNoticeSent(string Message) : EvidenceEvent(EvidenceEvents.FinalNoticeSent)
 {
-    protected override string EventTypeName => EvidenceEvents.FinalNoticeSent;
-
     public static EvidenceKey Key => new("final-notice");
 }
 
@@ -33,10 +31,8 @@ public sealed record AccessPackagePublished(
     string Blob,
     DateTimeOffset LinkExpiresAt,
     int Stores,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? IdentityRun = null) : EvidenceEvent
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? IdentityRun = null) : EvidenceEvent(EvidenceEvents.AccessPackagePublished)
 {
-    protected override string EventTypeName => EvidenceEvents.AccessPackagePublished;
-
     public static EvidenceKey Key => new("access-package");
 
     public static EvidenceKey IdentityRerunKey(string runId) => new("access-package:identity-" + runId);
@@ -45,7 +41,8 @@ public sealed record AccessPackagePublished(
 /// <summary>The request closed: its final status with each store's outcome, or the re-run of one store that completed it.</summary>
 public sealed record RequestCompleted : EvidenceEvent
 {
-    private RequestCompleted(RequestStatus status, IReadOnlyList<StoreTally>? stores, IReadOnlyList<string>? failedStores, string? afterRerunOf) =>
+    private RequestCompleted(RequestStatus status, IReadOnlyList<StoreTally>? stores, IReadOnlyList<string>? failedStores, string? afterRerunOf)
+        : base(EvidenceEvents.Completed) =>
         (Status, Stores, FailedStores, AfterRerunOf) = (status, stores, failedStores, afterRerunOf);
 
     public static RequestCompleted Finalised(RequestStatus status, IReadOnlyList<ConnectorOutcome> outcomes) =>
@@ -65,8 +62,6 @@ public sealed record RequestCompleted : EvidenceEvent
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? AfterRerunOf { get; }
 
-    protected override string EventTypeName => EvidenceEvents.Completed;
-
     /// <summary>The key of the link that closes a request's chain.</summary>
     public static EvidenceKey Key => new("completed");
 
@@ -74,50 +69,38 @@ public sealed record RequestCompleted : EvidenceEvent
 }
 
 /// <summary>An access package waits for staff review (the stores' outcomes are in the store evidence).</summary>
-public sealed record AccessReviewOpened(IReadOnlyList<StoreFound> Stores) : EvidenceEvent
+public sealed record AccessReviewOpened(IReadOnlyList<StoreFound> Stores) : EvidenceEvent(EvidenceEvents.AccessReviewOpened)
 {
-    protected override string EventTypeName => EvidenceEvents.AccessReviewOpened;
-
     public static EvidenceKey Key => new("access-review-opened");
 }
 
 /// <summary>Staff took one item out of a package: the store and the item's key (the reason is in the audit log).</summary>
-public sealed record AccessReviewItemRemoved(string StoreId, string Item) : EvidenceEvent
+public sealed record AccessReviewItemRemoved(string StoreId, string Item) : EvidenceEvent(EvidenceEvents.AccessReviewItemRemoved)
 {
-    protected override string EventTypeName => EvidenceEvents.AccessReviewItemRemoved;
-
     public static EvidenceKey Key(string storeId, string item) => new($"access-review-removed.{storeId}.{item}");
 }
 
 /// <summary>Staff released a reviewed package: how many items they removed.</summary>
-public sealed record AccessReviewReleased(int Removed) : EvidenceEvent
+public sealed record AccessReviewReleased(int Removed) : EvidenceEvent(EvidenceEvents.AccessReviewReleased)
 {
-    protected override string EventTypeName => EvidenceEvents.AccessReviewReleased;
-
     public static EvidenceKey Key => new("access-review-released");
 }
 
 /// <summary>The request waits for a staff decision.</summary>
-public sealed record ApprovalRequested : EvidenceEvent
+public sealed record ApprovalRequested() : EvidenceEvent(EvidenceEvents.ApprovalRequested)
 {
-    protected override string EventTypeName => EvidenceEvents.ApprovalRequested;
-
     public static EvidenceKey Key => new("approval-requested");
 }
 
 /// <summary>Staff approved the request (the decision's key is shared with a denial: the first decision stands).</summary>
-public sealed record ApprovalGranted : EvidenceEvent
+public sealed record ApprovalGranted() : EvidenceEvent(EvidenceEvents.ApprovalGranted)
 {
-    protected override string EventTypeName => EvidenceEvents.ApprovalGranted;
-
     public static EvidenceKey Key => ApprovalDecision.Key;
 }
 
 /// <summary>Staff denied the request (the reason is in the request store and the audit log).</summary>
-public sealed record ApprovalDenied : EvidenceEvent
+public sealed record ApprovalDenied() : EvidenceEvent(EvidenceEvents.ApprovalDenied)
 {
-    protected override string EventTypeName => EvidenceEvents.ApprovalDenied;
-
     public static EvidenceKey Key => ApprovalDecision.Key;
 }
 
@@ -128,19 +111,15 @@ public static class ApprovalDecision
 }
 
 /// <summary>The denial notice went out (its message key).</summary>
-public sealed record DenialNoticeSent(string Message) : EvidenceEvent
+public sealed record DenialNoticeSent(string Message) : EvidenceEvent(EvidenceEvents.DenialNoticeSent)
 {
-    protected override string EventTypeName => EvidenceEvents.DenialNoticeSent;
-
     public static EvidenceKey Key => new("denial-notice");
 }
 
 /// <summary>The request closed as denied.</summary>
-public sealed record RequestDenied : EvidenceEvent
+public sealed record RequestDenied() : EvidenceEvent(EvidenceEvents.Denied)
 {
     public RequestStatus Status => RequestStatus.Denied;
-
-    protected override string EventTypeName => EvidenceEvents.Denied;
 
     public static EvidenceKey Key => new("denied");
 }
@@ -148,13 +127,12 @@ public sealed record RequestDenied : EvidenceEvent
 /// <summary>Staff refused the whole request at the stage it had reached (the reason is in the request store and audit log).</summary>
 public sealed record RequestRefused : EvidenceEvent
 {
-    public RequestRefused(RequestStatus stage) => Stage = stage;
+    public RequestRefused(RequestStatus stage)
+        : base(EvidenceEvents.Refused) => Stage = stage;
 
     public string Scope => "request";
 
     public RequestStatus Stage { get; }
-
-    protected override string EventTypeName => EvidenceEvents.Refused;
 
     public static EvidenceKey Key => new("refused");
 }
@@ -162,15 +140,14 @@ public sealed record RequestRefused : EvidenceEvent
 /// <summary>Staff refused some stores (ids, in order) before fulfilment, at the stage the request had reached.</summary>
 public sealed record StoresRefused : EvidenceEvent
 {
-    public StoresRefused(IReadOnlyList<string> stores, RequestStatus stage) => (Stores, Stage) = (stores, stage);
+    public StoresRefused(IReadOnlyList<string> stores, RequestStatus stage)
+        : base(EvidenceEvents.StoresRefused) => (Stores, Stage) = (stores, stage);
 
     public string Scope => "stores";
 
     public IReadOnlyList<string> Stores { get; }
 
     public RequestStatus Stage { get; }
-
-    protected override string EventTypeName => EvidenceEvents.StoresRefused;
 
     /// <summary>One link per set of stores refused.</summary>
     public static EvidenceKey Key(IReadOnlyList<string> stores) =>

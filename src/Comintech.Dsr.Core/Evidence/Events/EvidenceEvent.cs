@@ -9,12 +9,11 @@ namespace Comintech.Dsr.Evidence.Events;
 /// </summary>
 public abstract record EvidenceEvent
 {
+    protected EvidenceEvent(string eventType) => EventType = eventType;
+
     /// <summary>The link's event type, one of <see cref="EvidenceEvents"/> (not part of the details JSON).</summary>
     [JsonIgnore]
-    public string EventType => EventTypeName;
-
-    // Protected, so the serialiser never writes it into the details (an attribute on an abstract property is not inherited).
-    protected abstract string EventTypeName { get; }
+    public string EventType { get; }
 }
 
 /// <summary>

@@ -3,10 +3,8 @@ using Comintech.Dsr.Identity;
 namespace Comintech.Dsr.Evidence.Events;
 
 /// <summary>Which tier the person reached and how an account id (if any) was bound; no identifier in clear.</summary>
-public sealed record IdentityResolved(int Tier, string Method, bool AccountIdGiven, bool AccountBound, BindingSource? BoundBy, bool Tier2Required) : EvidenceEvent
+public sealed record IdentityResolved(int Tier, string Method, bool AccountIdGiven, bool AccountBound, BindingSource? BoundBy, bool Tier2Required) : EvidenceEvent(EvidenceEvents.IdentityResolved)
 {
-    protected override string EventTypeName => EvidenceEvents.IdentityResolved;
-
     public static EvidenceKey Key => new("identity");
 
     public static IdentityResolved From(IdentityState identity, bool accountIdGiven, bool tier2Required) => new(
@@ -26,7 +24,8 @@ public sealed record IdentityResolved(int Tier, string Method, bool AccountIdGiv
 /// <summary>An account id the person gave was not bound to them and is not searched: its keyed hash and why.</summary>
 public sealed record IdentityUnbound : EvidenceEvent
 {
-    private IdentityUnbound(string valueHash, UnboundReason reason) => (ValueHash, Reason) = (valueHash, reason);
+    private IdentityUnbound(string valueHash, UnboundReason reason)
+        : base(EvidenceEvents.IdentityUnbound) => (ValueHash, Reason) = (valueHash, reason);
 
     public static IdentityUnbound AccountId(string valueHash, UnboundReason reason) => new(valueHash, reason);
 
@@ -36,15 +35,14 @@ public sealed record IdentityUnbound : EvidenceEvent
 
     public UnboundReason Reason { get; }
 
-    protected override string EventTypeName => EvidenceEvents.IdentityUnbound;
-
     public static EvidenceKey Key => new("identity-unbound");
 }
 
 /// <summary>An account id bound later at tier 2 (control-panel link, staff), with its keyed hash.</summary>
 public sealed record IdentityBound : EvidenceEvent
 {
-    private IdentityBound(int tier, BindingSource boundBy, string valueHash) => (Tier, BoundBy, ValueHash) = (tier, boundBy, valueHash);
+    private IdentityBound(int tier, BindingSource boundBy, string valueHash)
+        : base(EvidenceEvents.IdentityBound) => (Tier, BoundBy, ValueHash) = (tier, boundBy, valueHash);
 
     public static IdentityBound AccountId(IdentityTier tier, BindingSource boundBy, string valueHash) => new((int)tier, boundBy, valueHash);
 
@@ -56,15 +54,11 @@ public sealed record IdentityBound : EvidenceEvent
 
     public string ValueHash { get; }
 
-    protected override string EventTypeName => EvidenceEvents.IdentityBound;
-
     public static EvidenceKey Key(BindingSource by, string valueHash) => new($"identity-bound:{by}:{valueHash[..16]}");
 }
 
 /// <summary>The stores found by account were run again for an account bound after fulfilment: their outcomes and the notice's key.</summary>
-public sealed record IdentityRerunCompleted(string Run, IReadOnlyList<StoreTally> Stores, string Notice) : EvidenceEvent
+public sealed record IdentityRerunCompleted(string Run, IReadOnlyList<StoreTally> Stores, string Notice) : EvidenceEvent(EvidenceEvents.IdentityRerunCompleted)
 {
-    protected override string EventTypeName => EvidenceEvents.IdentityRerunCompleted;
-
     public static EvidenceKey Key(string runId) => new("identity-rerun:" + runId);
 }

@@ -15,10 +15,8 @@ public sealed record RequestReceived(
     bool ControlPanelLink,
     RequestStatus Status,
     string? SuggestedClassification,
-    bool? GlobalPrivacyControl) : EvidenceEvent
+    bool? GlobalPrivacyControl) : EvidenceEvent(EvidenceEvents.Received)
 {
-    protected override string EventTypeName => EvidenceEvents.Received;
-
     public static EvidenceKey Key => new("received");
 
     public static RequestReceived From(DsrRequest request, bool globalPrivacyControl) => new(
@@ -35,26 +33,20 @@ public sealed record RequestReceived(
 }
 
 /// <summary>The acknowledgement went out (its message key) with the deadline it states.</summary>
-public sealed record AcknowledgementSent(string Message, DateTimeOffset DueAt) : EvidenceEvent
+public sealed record AcknowledgementSent(string Message, DateTimeOffset DueAt) : EvidenceEvent(EvidenceEvents.AcknowledgementSent)
 {
-    protected override string EventTypeName => EvidenceEvents.AcknowledgementSent;
-
     public static EvidenceKey Key => new("ack");
 }
 
 /// <summary>A mailed request without a clear type was classified by staff: the type, the inbox's guess, the corrected field names.</summary>
-public sealed record RequestClassified(string Type, string? SuggestedClassification, IReadOnlyList<string> CorrectedFields) : EvidenceEvent
+public sealed record RequestClassified(string Type, string? SuggestedClassification, IReadOnlyList<string> CorrectedFields) : EvidenceEvent(EvidenceEvents.Classified)
 {
-    protected override string EventTypeName => EvidenceEvents.Classified;
-
     public static EvidenceKey Key => new("classified");
 }
 
 /// <summary>The inbox acknowledged a mailed request (its message key, the language it answered in).</summary>
-public sealed record InboxAcknowledged(string Message, string Language) : EvidenceEvent
+public sealed record InboxAcknowledged(string Message, string Language) : EvidenceEvent(EvidenceEvents.InboxAcknowledged)
 {
-    protected override string EventTypeName => EvidenceEvents.InboxAcknowledged;
-
     public static EvidenceKey Key => new("inbox-ack");
 }
 
@@ -64,6 +56,11 @@ public sealed record InboxAcknowledged(string Message, string Language) : Eviden
 /// </summary>
 public abstract record InboundMailEvidence : EvidenceEvent
 {
+    protected InboundMailEvidence(string eventType)
+        : base(eventType)
+    {
+    }
+
     public string Path { get; init; } = "";
 
     public string MessageKey { get; init; } = "";
@@ -100,13 +97,7 @@ public abstract record InboundMailEvidence : EvidenceEvent
 }
 
 /// <summary>A message opened a request.</summary>
-public sealed record InboundMessageReceived : InboundMailEvidence
-{
-    protected override string EventTypeName => EvidenceEvents.InboundMessage;
-}
+public sealed record InboundMessageReceived() : InboundMailEvidence(EvidenceEvents.InboundMessage);
 
 /// <summary>A message was linked to an open request of the same address and type instead of opening another.</summary>
-public sealed record InboundMessageLinked : InboundMailEvidence
-{
-    protected override string EventTypeName => EvidenceEvents.InboundLinked;
-}
+public sealed record InboundMessageLinked() : InboundMailEvidence(EvidenceEvents.InboundLinked);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Comintech.Dsr.Recipients;
 
 namespace Comintech.Dsr.Evidence.Events;
@@ -8,8 +9,13 @@ namespace Comintech.Dsr.Evidence.Events;
 /// </summary>
 public abstract record RecipientEvidence : EvidenceEvent
 {
-    protected RecipientEvidence(RecipientNotice notice) =>
-        (RecipientId, Recipient, Channel, Stores, Note) = (notice.RecipientId, notice.Recipient, notice.Channel, notice.Stores, notice.Note);
+    protected RecipientEvidence(RecipientNotice notice, string eventType)
+        : base(eventType) =>
+        (Notice, RecipientId, Recipient, Channel, Stores, Note) = (notice, notice.RecipientId, notice.Recipient, notice.Channel, notice.Stores, notice.Note);
+
+    /// <summary>The notice as a whole (the fields below are what the link holds).</summary>
+    [JsonIgnore]
+    public RecipientNotice Notice { get; }
 
     public string RecipientId { get; }
 
@@ -33,34 +39,10 @@ public abstract record RecipientEvidence : EvidenceEvent
 }
 
 /// <summary>A recipient was told by webhook or e-mail.</summary>
-public sealed record RecipientNotified : RecipientEvidence
-{
-    public RecipientNotified(RecipientNotice notice)
-        : base(notice)
-    {
-    }
-
-    protected override string EventTypeName => EvidenceEvents.RecipientNotified;
-}
+public sealed record RecipientNotified(RecipientNotice Notice) : RecipientEvidence(Notice, EvidenceEvents.RecipientNotified);
 
 /// <summary>A recipient could not be told automatically: staff were given the task.</summary>
-public sealed record RecipientTaskOpened : RecipientEvidence
-{
-    public RecipientTaskOpened(RecipientNotice notice)
-        : base(notice)
-    {
-    }
-
-    protected override string EventTypeName => EvidenceEvents.RecipientTaskOpened;
-}
+public sealed record RecipientTaskOpened(RecipientNotice Notice) : RecipientEvidence(Notice, EvidenceEvents.RecipientTaskOpened);
 
 /// <summary>A recipient that receives data only on legal demand was not told.</summary>
-public sealed record RecipientNotNotified : RecipientEvidence
-{
-    public RecipientNotNotified(RecipientNotice notice)
-        : base(notice)
-    {
-    }
-
-    protected override string EventTypeName => EvidenceEvents.RecipientNotNotified;
-}
+public sealed record RecipientNotNotified(RecipientNotice Notice) : RecipientEvidence(Notice, EvidenceEvents.RecipientNotNotified);

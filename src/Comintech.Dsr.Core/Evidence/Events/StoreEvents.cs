@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Connectors.ProcessorRouting;
 
@@ -9,116 +10,74 @@ namespace Comintech.Dsr.Evidence.Events;
 /// </summary>
 public abstract record StoreOutcomeEvidence : EvidenceEvent
 {
-    protected StoreOutcomeEvidence(ConnectorOutcome outcome)
-    {
-        StoreId = outcome.StoreId;
-        Action = outcome.Action;
-        Kind = outcome.Kind;
-        RecordsFound = outcome.RecordsFound;
-        RecordsAffected = outcome.RecordsAffected;
-        Note = outcome.Note;
-        ArtifactPath = outcome.ArtifactPath;
-        CompletedAt = outcome.CompletedAt;
-    }
+    protected StoreOutcomeEvidence(ConnectorOutcome outcome, string eventType)
+        : base(eventType) => Outcome = outcome;
 
-    public string StoreId { get; }
+    [JsonIgnore]
+    public ConnectorOutcome Outcome { get; }
 
-    public ConnectorAction Action { get; }
+    public string StoreId => Outcome.StoreId;
 
-    public OutcomeKind Kind { get; }
+    public ConnectorAction Action => Outcome.Action;
 
-    public int RecordsFound { get; }
+    public OutcomeKind Kind => Outcome.Kind;
 
-    public int RecordsAffected { get; }
+    public int RecordsFound => Outcome.RecordsFound;
 
-    public string? Note { get; }
+    public int RecordsAffected => Outcome.RecordsAffected;
 
-    public string? ArtifactPath { get; }
+    public string? Note => Outcome.Note;
 
-    public DateTimeOffset CompletedAt { get; }
+    public string? ArtifactPath => Outcome.ArtifactPath;
+
+    public DateTimeOffset CompletedAt => Outcome.CompletedAt;
 
     /// <summary>The key of a store outcome's link, from the connector call's idempotency key.</summary>
     public static EvidenceKey Key(string connectorKey) => new("store:" + connectorKey);
 }
 
 /// <summary>A store's outcome (read back by re-runs and the staff view).</summary>
-public sealed record StoreOutcomeRecorded : StoreOutcomeEvidence
+public sealed record StoreOutcomeRecorded(ConnectorOutcome Outcome) : StoreOutcomeEvidence(Outcome, EvidenceEvents.StoreOutcome)
 {
-    public StoreOutcomeRecorded(ConnectorOutcome outcome)
-        : base(outcome)
-    {
-    }
-
-    protected override string EventTypeName => EvidenceEvents.StoreOutcome;
-
     /// <summary>A staff re-run of one store is its own link.</summary>
     public static EvidenceKey RerunKey(string rerunId) => new("rerun:" + rerunId);
 }
 
 /// <summary>An erasure applied again to a store restored from backup.</summary>
-public sealed record StoreReapplied : StoreOutcomeEvidence
-{
-    public StoreReapplied(ConnectorOutcome outcome)
-        : base(outcome)
-    {
-    }
-
-    protected override string EventTypeName => EvidenceEvents.StoreReapplied;
-}
+public sealed record StoreReapplied(ConnectorOutcome Outcome) : StoreOutcomeEvidence(Outcome, EvidenceEvents.StoreReapplied);
 
 /// <summary>A waiting store's partner or staff confirmed what was done.</summary>
-public sealed record StoreConfirmed : StoreOutcomeEvidence
-{
-    public StoreConfirmed(ConnectorOutcome outcome)
-        : base(outcome)
-    {
-    }
-
-    protected override string EventTypeName => EvidenceEvents.StoreConfirmed;
-}
+public sealed record StoreConfirmed(ConnectorOutcome Outcome) : StoreOutcomeEvidence(Outcome, EvidenceEvents.StoreConfirmed);
 
 /// <summary>A waiting store did not answer in time and went to staff.</summary>
-public sealed record StoreEscalated : StoreOutcomeEvidence
-{
-    public StoreEscalated(ConnectorOutcome outcome)
-        : base(outcome)
-    {
-    }
-
-    protected override string EventTypeName => EvidenceEvents.StoreEscalated;
-}
+public sealed record StoreEscalated(ConnectorOutcome Outcome) : StoreOutcomeEvidence(Outcome, EvidenceEvents.StoreEscalated);
 
 /// <summary>One corrected field: its name, the store's column, and a keyed hash of the new value (never the value).</summary>
 public sealed record CorrectedField(string Field, string? StoreField, string NewValueHash);
 
 /// <summary>Which fields a correction changed in a store (GDPR Art. 16, 19).</summary>
-public sealed record CorrectionApplied(string StoreId, IReadOnlyList<CorrectedField> Fields) : EvidenceEvent
+public sealed record CorrectionApplied(string StoreId, IReadOnlyList<CorrectedField> Fields) : EvidenceEvent(EvidenceEvents.CorrectionApplied)
 {
-    protected override string EventTypeName => EvidenceEvents.CorrectionApplied;
-
     public static EvidenceKey Key(string connectorKey) => new("corrected:" + connectorKey);
 }
 
 /// <summary>Requested fields no store corrects automatically (names only), handed to staff as one manual step.</summary>
-public sealed record ManualCorrectionsPlanned(IReadOnlyList<string> Fields) : EvidenceEvent
+public sealed record ManualCorrectionsPlanned(IReadOnlyList<string> Fields) : EvidenceEvent(EvidenceEvents.ManualCorrectionsPlanned)
 {
-    protected override string EventTypeName => EvidenceEvents.ManualCorrectionsPlanned;
-
     public static EvidenceKey Key => new("manual-corrections");
 }
 
 /// <summary>Stores staff refused before fulfilment, left out of the plan (ids, in order).</summary>
-public sealed record RefusedStoresSkipped(IReadOnlyList<string> Stores) : EvidenceEvent
+public sealed record RefusedStoresSkipped(IReadOnlyList<string> Stores) : EvidenceEvent(EvidenceEvents.RefusedStoresSkipped)
 {
-    protected override string EventTypeName => EvidenceEvents.RefusedStoresSkipped;
-
     public static EvidenceKey Key => new("refused-stores-skipped");
 }
 
 /// <summary>A hosting store's match was forwarded to the Client that controls the data: ids, channel, legal basis, how many matched.</summary>
 public sealed record ClientForwarded : EvidenceEvent
 {
-    public ClientForwarded(string storeId, string clientId, string channel, int found) => (StoreId, ClientId, Channel, Found) = (storeId, clientId, channel, found);
+    public ClientForwarded(string storeId, string clientId, string channel, int found)
+        : base(ClientEvidence.Forwarded) => (StoreId, ClientId, Channel, Found) = (storeId, clientId, channel, found);
 
     public string StoreId { get; }
 
@@ -130,31 +89,23 @@ public sealed record ClientForwarded : EvidenceEvent
 
     public int Found { get; }
 
-    protected override string EventTypeName => ClientEvidence.Forwarded;
-
     public static EvidenceKey Key(string storeId, string clientId) => new($"client-forwarded:{storeId}.{clientId}");
 }
 
 /// <summary>A Client that had not answered was reminded (which reminder).</summary>
-public sealed record ClientReminded(string StoreId, string ClientId, int Reminder) : EvidenceEvent
+public sealed record ClientReminded(string StoreId, string ClientId, int Reminder) : EvidenceEvent(ClientEvidence.Reminded)
 {
-    protected override string EventTypeName => ClientEvidence.Reminded;
-
     public static EvidenceKey Key(string storeId, string clientId, int reminder) => new($"client-reminded:{storeId}.{clientId}.{reminder}");
 }
 
 /// <summary>A Client that never answered went to staff after its reminders.</summary>
-public sealed record ClientEscalated(string StoreId, string ClientId, int Reminders) : EvidenceEvent
+public sealed record ClientEscalated(string StoreId, string ClientId, int Reminders) : EvidenceEvent(ClientEvidence.Escalated)
 {
-    protected override string EventTypeName => ClientEvidence.Escalated;
-
     public static EvidenceKey Key(string storeId, string clientId) => new($"client-escalated:{storeId}.{clientId}");
 }
 
 /// <summary>A Client answered: its outcome and how many records it changed.</summary>
-public sealed record ClientAnswered(string StoreId, string ClientId, OutcomeKind Outcome, int RecordsAffected) : EvidenceEvent
+public sealed record ClientAnswered(string StoreId, string ClientId, OutcomeKind Outcome, int RecordsAffected) : EvidenceEvent(ClientEvidence.Answered)
 {
-    protected override string EventTypeName => ClientEvidence.Answered;
-
     public static EvidenceKey Key(string storeId, string clientId) => new($"client-answered:{storeId}.{clientId}");
 }

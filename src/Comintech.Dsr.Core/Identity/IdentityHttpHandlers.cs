@@ -1,4 +1,5 @@
 using Comintech.Dsr.Http;
+using Comintech.Dsr.Intake;
 using Comintech.Dsr.Staff;
 using Comintech.Dsr.Storage;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +11,7 @@ namespace Comintech.Dsr.Identity;
 /// The routes that bind an account at tier 2: the person presenting a control-panel link for an open request, and staff
 /// after matching further data points on record (audited). Both call <see cref="BindAccount"/>.
 /// </summary>
-public sealed class IdentityHttpHandlers(RequestStore requests, Limits.SubmissionGate gate, BindAccount bind, StaffAuthenticator authenticator)
+public sealed class IdentityHttpHandlers(RequestStore requests, SubmissionGate gate, BindAccount bind, StaffAuthenticator authenticator)
 {
     /// <summary>POST /api/requests/{id}/identity with <c>identityToken</c> (JSON or form).</summary>
     public async Task<IResult> PresentLinkAsync(HttpRequest http, string requestId, DurableTaskClient client)

@@ -4,7 +4,6 @@ using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Identity;
 using Comintech.Dsr.Fulfilment.Rerun;
-using Comintech.Dsr.Limits;
 using Comintech.Dsr.Notifications;
 using Comintech.Dsr.Verification;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,5 @@
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Identity;
-using Comintech.Dsr.Limits;
 using Microsoft.DurableTask.Client;
 
 namespace Comintech.Dsr.Intake;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Http;
-using Comintech.Dsr.Limits;
+using Comintech.Dsr.Intake;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 

@@ -2,7 +2,6 @@ using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment;
-using Comintech.Dsr.Limits;
 using Microsoft.DurableTask.Client;
 
 namespace Comintech.Dsr.Verification;

@@ -7,6 +7,7 @@ using Comintech.Dsr.Intake;
 using Comintech.Dsr.Limits;
 using Comintech.Dsr.Storage;
 using Comintech.Dsr.Testing;
+using Comintech.Dsr.Verification;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;

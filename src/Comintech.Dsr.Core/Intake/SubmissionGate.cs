@@ -1,11 +1,11 @@
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Fulfilment;
-using Comintech.Dsr.Intake;
+using Comintech.Dsr.Limits;
 using Comintech.Dsr.Storage;
 using Comintech.Dsr.Verification;
 using Microsoft.DurableTask.Client;
 
-namespace Comintech.Dsr.Limits;
+namespace Comintech.Dsr.Intake;
 
 /// <summary>
 /// One open request per address and type. A submission repeating an open one (not yet verified, codes still to

@@ -1,7 +1,7 @@
 using Comintech.Dsr.Domain;
-using Comintech.Dsr.Verification;
+using Comintech.Dsr.Limits;
 
-namespace Comintech.Dsr.Limits;
+namespace Comintech.Dsr.Verification;
 
 /// <summary>
 /// Code checks under the per-address cap on wrong codes: each check takes a slot in the address's 24-hour window

@@ -16,15 +16,9 @@ public sealed class IdentityHttpHandlers(RequestStore requests, SubmissionGate g
     /// <summary>POST /api/requests/{id}/identity with <c>identityToken</c> (JSON or form).</summary>
     public async Task<IResult> PresentLinkAsync(HttpRequest http, string requestId, DurableTaskClient client)
     {
-        var request = await gate.FindAsync(requestId, http.HttpContext.RequestAborted);
-        if (request is null)
-        {
-            return Problems.UnknownRequest();
-        }
-
-        var (body, failure) = await RequestBodies.ReadAsync<IdentityTokenBody>(http);
+        var (request, body, failure) = await gate.FindWithBodyAsync<IdentityTokenBody>(http, requestId);
         return failure
-            ?? (await bind.PresentLinkAsync(request, body!.Token, client, http.HttpContext.RequestAborted)).ToHttp(bound => Answer(requestId, bound));
+            ?? (await bind.PresentLinkAsync(request!, body!.Token, client, http.HttpContext.RequestAborted)).ToHttp(bound => Answer(requestId, bound));
     }
 
     /// <summary>POST /api/staff/requests/{id}/identity/bind with <see cref="StaffBindBody"/>.</summary>

@@ -90,15 +90,9 @@ public sealed class RequestHttpHandlers(
     /// <summary>POST /api/requests/{id}/verify with { "code": "NNNNNN" }.</summary>
     public async Task<IResult> VerifyAsync(HttpRequest http, string requestId, DurableTaskClient client)
     {
-        var request = await gate.FindAsync(requestId, http.HttpContext.RequestAborted);
-        if (request is null)
-        {
-            return Problems.UnknownRequest();
-        }
-
-        var (body, failure) = await RequestBodies.ReadAsync<CodeBody>(http);
+        var (request, body, failure) = await gate.FindWithBodyAsync<CodeBody>(http, requestId);
         return failure
-            ?? (await verify.VerifyAsync(request, body!.Code, client, http.HttpContext.RequestAborted))
+            ?? (await verify.VerifyAsync(request!, body!.Code, client, http.HttpContext.RequestAborted))
                 .ToHttp(_ => Results.Ok(new VerifyResponse(requestId, "verified")));
     }
 

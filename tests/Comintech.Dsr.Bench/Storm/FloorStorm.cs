@@ -42,7 +42,11 @@ public static class FloorStorm
             builder.Services.AddSingleton<StorageTransactions>();
             var hub = "floor" + Guid.NewGuid().ToString("N")[..8];
             builder.Services.AddLocalDurableEngine(
-                azurite.ConnectionString, new EngineOptions { TaskHubName = hub, WorkerId = hub }, port, registry => Register(registry, plan.Stores, perStore, codes, driver));
+                azurite.ConnectionString,
+                new EngineOptions { TaskHubName = hub, WorkerId = hub },
+                port,
+                registry => Register(registry, plan.Stores, perStore, codes, driver),
+                purgeOnCompletion: new HashSet<string>(StringComparer.Ordinal) { Orchestrator });
             await using var app = builder.Build();
             app.MapGrpcService<TaskHubGrpcServer>();
             await app.Services.GetRequiredService<AzureStorageOrchestrationService>().CreateIfNotExistsAsync();
@@ -56,6 +60,7 @@ public static class FloorStorm
             var before = transactions.Snapshot();
             var idle = StormResult.Difference(before, idleFrom).Values.Sum() / 6.0;
             var counting = DateTimeOffset.UtcNow;
+            var cpu = CpuUse.Now(azurite.ProcessId, null);
 
             var (elapsed, latencies) = await driver.RunAsync(
                 async person =>
@@ -70,10 +75,13 @@ public static class FloorStorm
                     await codes[id].Task.WaitAsync(plan.Timeout);
                     await client.RaiseEventAsync(id, Verified, true);
                 });
+            var used = CpuUse.Now(azurite.ProcessId, null).Since(cpu);
             await Task.Delay(1500);
             var counted = StormResult.Difference(transactions.Snapshot(), before);
+            await StormProbe.PrintAsync(azurite.ConnectionString, azurite.DataFolder, log);
             await app.StopAsync();
-            return new StormResult(plan.Label, plan.Requests, latencies.Count, elapsed, latencies, counted, idle, DateTimeOffset.UtcNow - counting);
+            // The floor's engine runs inside the driver's process: its CPU is counted as the driver's.
+            return new StormResult(plan.Label, plan.Requests, latencies.Count, elapsed, latencies, counted, idle, DateTimeOffset.UtcNow - counting) { Cpu = used };
         }
         finally
         {

@@ -111,7 +111,7 @@ public sealed partial class IntakeService(
             DsrRequestOrchestrator.Name,
             requestId,
             new DsrOrchestrationInput(
-                requestId, type, (clock.GetUtcNow() + options.Value.Verification.Window).UtcDateTime, options.Value.Approval.IsRequiredFor(type), StoresInBatches: true),
+                requestId, type, (clock.GetUtcNow() + options.Value.Verification.Window).UtcDateTime, options.Value.Approval.IsRequiredFor(type), StoresInBatches: true, AcknowledgeWithCode: true),
             cancellationToken);
 
     /// <summary>

@@ -17,7 +17,7 @@ using Microsoft.Extensions.Logging;
 namespace Comintech.Dsr.Bench.Storm;
 
 /// <summary>
-/// The engine floor: the workflow's shape (acknowledge, send code, wait for the verification event or a deadline,
+/// The engine floor: the workflow's shape (acknowledge with code 1, wait for the verification event or a deadline,
 /// plan, one activity for all stores, finalise: as many activities) with activities that do nothing and no request
 /// store or ledger, on the same backend, settings and storage as the local engine. With <c>perStore</c>, the shape
 /// before the store batch: one activity per store in parallel.
@@ -93,8 +93,7 @@ public static class FloorStorm
     {
         registry.AddOrchestratorFunc<string, bool>(Orchestrator, async (context, id) =>
         {
-            await context.CallActivityAsync<bool>("FloorAcknowledge", id);
-            await context.CallActivityAsync<bool>("FloorSendCode", id);
+            await context.CallActivityAsync<bool>("FloorAcknowledgeAndSendCode", id);
             using var stopWaiting = new CancellationTokenSource();
             var deadline = context.CreateTimer(context.CurrentUtcDateTime.AddDays(30), stopWaiting.Token);
             var verified = context.WaitForExternalEvent<bool>(Verified, stopWaiting.Token);
@@ -118,8 +117,7 @@ public static class FloorStorm
             await context.CallActivityAsync<bool>("FloorFinalise", id);
             return true;
         });
-        registry.AddActivityFunc<string, bool>("FloorAcknowledge", (_, _) => true);
-        registry.AddActivityFunc<string, bool>("FloorSendCode", (_, id) => codes[id].TrySetResult());
+        registry.AddActivityFunc<string, bool>("FloorAcknowledgeAndSendCode", (_, id) => codes[id].TrySetResult());
         registry.AddActivityFunc<string, int>("FloorPlan", (_, _) => stores);
         registry.AddActivityFunc<string, bool>("FloorStore", (_, _) => true);
         registry.AddActivityFunc<string, bool>("FloorStores", (_, _) => true);

@@ -57,7 +57,7 @@ public sealed class WorkflowRecovery(
             await client.PurgeInstanceAsync(request.Id, cancellation: cancellationToken);
             await client.ScheduleNewOrchestrationInstanceAsync(
                 DsrRequestOrchestrator.Name,
-                input with { VerificationDeadlineUtc = input.VerificationDeadlineUtc > window ? input.VerificationDeadlineUtc : window, StoresInBatches = true },
+                input with { VerificationDeadlineUtc = input.VerificationDeadlineUtc > window ? input.VerificationDeadlineUtc : window, StoresInBatches = true, AcknowledgeWithCode = true },
                 new StartOrchestrationOptions(request.Id),
                 cancellationToken);
         }

@@ -26,11 +26,11 @@ public static partial class OpenApiDescription
     /// <summary>Routes only the local engine serves are marked with this extension.</summary>
     public const string LocalEngineOnly = "x-local-engine-only";
 
-    private static readonly Lazy<byte[]> Document = new(() =>
-        Encoding.UTF8.GetBytes(Build(DsrRoutes.All).ToJsonString(new JsonSerializerOptions { WriteIndented = true })));
+    /// <summary>The document as served at GET /api/openapi.json: indented JSON.</summary>
+    public static byte[] Render(IEnumerable<DsrRoute> routes) =>
+        Encoding.UTF8.GetBytes(Build(routes).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 
-    /// <summary>GET /api/openapi.json.</summary>
-    public static IResult Serve() => Results.Bytes(Document.Value, "application/json; charset=utf-8");
+    public static IResult Serve(byte[] document) => Results.Bytes(document, "application/json; charset=utf-8");
 
     public static JsonObject Build(IEnumerable<DsrRoute> routes)
     {

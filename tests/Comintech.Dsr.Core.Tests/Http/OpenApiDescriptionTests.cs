@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Http;
 
 namespace Comintech.Dsr.Core.Tests.Http;

@@ -112,7 +112,7 @@ public sealed partial class IntakeService(
             DsrRequestOrchestrator.Name,
             requestId,
             new DsrOrchestrationInput(
-                requestId, type, (clock.GetUtcNow() + verification.Value.Window).UtcDateTime, approval.Value.IsRequiredFor(type), StoresInBatches: true),
+                requestId, type, (clock.GetUtcNow() + verification.Value.Window).UtcDateTime, approval.Value.IsRequiredFor(type), StoresInBatches: true, AcknowledgeWithCode: true),
             cancellationToken);
 
     /// <summary>

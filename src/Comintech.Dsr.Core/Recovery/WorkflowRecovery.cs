@@ -57,7 +57,7 @@ public sealed class WorkflowRecovery(
             await client.PurgeInstanceAsync(request.Id, cancellation: cancellationToken);
             await client.ScheduleNewOrchestrationInstanceAsync(
                 DsrRequestOrchestrator.Name,
-                input with { VerificationDeadlineUtc = input.VerificationDeadlineUtc > window ? input.VerificationDeadlineUtc : window, StoresInBatches = true },
+                input with { VerificationDeadlineUtc = input.VerificationDeadlineUtc > window ? input.VerificationDeadlineUtc : window, StoresInBatches = true, AcknowledgeWithCode = true },
                 new StartOrchestrationOptions(request.Id),
                 cancellationToken);
         }
@@ -120,8 +120,8 @@ public sealed class WorkflowRecovery(
                 case { RuntimeStatus: OrchestrationRuntimeStatus.Failed }:
                     if (await failures.FindAsync(request.Id, cancellationToken) is not { Restarted: false })
                     {
-                        var details = instance.FailureDetails;
-                        await repair.ReportFailureAsync(request.Id, "orchestration", details is null ? "unknown" : $"{details.ErrorType}: {details.ErrorMessage}", cancellationToken);
+                        await repair.ReportFailureAsync(
+                            request.Id, "orchestration", FailureReason.Of(instance.FailureDetails, FailureReason.OrchestrationFailed), cancellationToken);
                         failed++;
                     }
 

@@ -11,4 +11,8 @@ public sealed class IdentifierHasher(IOptions<IdentifierHashOptions> options)
 
     public string Hash(string identifier) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(identifier.Trim().ToLowerInvariant())));
+
+    /// <summary>Keyed hash of a value exactly as given, under a key derived for <paramref name="purpose"/> only.</summary>
+    public string HashFor(string purpose, string value) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(purpose)), Encoding.UTF8.GetBytes(value)));
 }

@@ -65,6 +65,48 @@ public sealed class HistoryPurgeTests : IAsyncLifetime
         Assert.Equal("Completed", (await engine.StatusAsync(id)).GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task A_completed_request_workflow_leaves_the_task_hub_at_once_while_its_running_deadline_watch_stays()
+    {
+        var hub = "done" + Guid.NewGuid().ToString("N")[..8];
+        await using var engine = new EngineProcess(azurite.ConnectionString, hub);
+        await engine.StartAsync();
+        var alan = DemoDataSeeder.People[2];
+        var id = await engine.SubmitAsync(new { type = "deletion", email = alan.Email, fullName = alan.FullName });
+        using (await engine.VerifyAsync(id, await engine.CodeAsync(id)))
+        {
+        }
+
+        var before = await engine.WaitForStatusAsync(id, "Completed", TimeSpan.FromSeconds(90));
+        var instances = azurite.Storage.Tables.GetTableClient(hub + "Instances");
+        var history = azurite.Storage.Tables.GetTableClient(hub + "History");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await instances.GetEntityIfExistsAsync<TableEntity>(id, "") is { HasValue: true })
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The completed workflow {id} was not purged (Dsr:History:PurgeAfter is 30 days here).\n{engine.Output}");
+            await Task.Delay(500);
+        }
+
+        Assert.Empty(await RowsAsync(history, id));
+        var watch = Comintech.Dsr.Deadlines.DeadlineWatchOrchestrator.InstanceIdFor(id);
+        Assert.Equal("Running", (await instances.GetEntityAsync<TableEntity>(watch, "")).Value.GetString("RuntimeStatus"));
+        Assert.NotEmpty(await RowsAsync(history, watch));
+        var after = await engine.StatusAsync(id);
+        Assert.Equal(("Completed", "Done"), (after.GetProperty("status").GetString(), after.GetProperty("stage").GetString()));
+        Assert.Equal(States(before), States(after));
+    }
+
+    private static async Task<List<TableEntity>> RowsAsync(TableClient table, string partition)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}")))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
     private static List<string> States(JsonElement status) =>
         [.. status.GetProperty("stores").EnumerateArray().Select(s => $"{s.GetProperty("storeId").GetString()}={s.GetProperty("state").GetString()}").Order()];
 

@@ -16,6 +16,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public string ConnectionString => azurite?.ConnectionString ?? throw new InvalidOperationException("Azurite is not running.");
 
+    public int? ProcessId => azurite?.ProcessId;
+
     public DsrStorage Storage => new(new TableServiceClient(ConnectionString), new BlobServiceClient(ConnectionString));
 
     public async Task InitializeAsync()

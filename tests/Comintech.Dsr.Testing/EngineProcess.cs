@@ -58,6 +58,9 @@ public sealed class EngineProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The running engine's process id (a benchmark reads its CPU time).</summary>
+    public int? ProcessId => process is { HasExited: false } ? process.Id : null;
+
     private static string WriteOwnStoresMap()
     {
         var map = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(DemoMap))!;

@@ -15,6 +15,9 @@ public sealed class WiredCore : IDisposable
 
     public ServiceProvider Services { get; }
 
+    /// <summary>Where the core's notifier writes its mail (one .eml file per message key).</summary>
+    public string PickupDirectory => pickup;
+
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>

@@ -5,6 +5,7 @@ public static class DsrActivityNames
 {
     public const string SendAcknowledgement = nameof(SendAcknowledgement);
     public const string SendVerificationCode = nameof(SendVerificationCode);
+    public const string AcknowledgeAndSendCode = nameof(AcknowledgeAndSendCode);
     public const string CloseUnverified = nameof(CloseUnverified);
     public const string PlanFulfilment = nameof(PlanFulfilment);
     public const string ExecuteStoreAction = nameof(ExecuteStoreAction);

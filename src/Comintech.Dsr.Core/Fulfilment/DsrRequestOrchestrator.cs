@@ -38,8 +38,10 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
         var logger = context.CreateReplaySafeLogger<DsrRequestOrchestrator>();
         context.SetCustomStatus(new DsrProgress(RequestStage.AwaitingVerification, []));
 
-        await context.CallActivityAsync(DsrActivityNames.SendAcknowledgement, input.RequestId, StepRetry.Transient);
-        if (input.Type.NeedsVerification() && !await WaitForIdentityAsync(context, input))
+        var codeWithAcknowledgement = input.AcknowledgeWithCode && input.Type.NeedsVerification();
+        await context.CallActivityAsync(
+            codeWithAcknowledgement ? DsrActivityNames.AcknowledgeAndSendCode : DsrActivityNames.SendAcknowledgement, input.RequestId, StepRetry.Transient);
+        if (input.Type.NeedsVerification() && !await WaitForIdentityAsync(context, input, codeWithAcknowledgement))
         {
             await context.CallActivityAsync(DsrActivityNames.CloseUnverified, input.RequestId, StepRetry.Transient);
             context.SetCustomStatus(new DsrProgress(RequestStage.Done, []));
@@ -98,10 +100,14 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
         return new DsrOrchestrationResult(status, [.. progress.Values]);
     }
 
-    private static async Task<bool> WaitForIdentityAsync(TaskOrchestrationContext context, DsrOrchestrationInput input)
+    /// <param name="firstCodeSent">Code 1 went out with the acknowledgement.</param>
+    private static async Task<bool> WaitForIdentityAsync(TaskOrchestrationContext context, DsrOrchestrationInput input, bool firstCodeSent)
     {
         var issue = 1;
-        await context.CallActivityAsync(DsrActivityNames.SendVerificationCode, new SendCodeInput(input.RequestId, issue), StepRetry.Transient);
+        if (!firstCodeSent)
+        {
+            await context.CallActivityAsync(DsrActivityNames.SendVerificationCode, new SendCodeInput(input.RequestId, issue), StepRetry.Transient);
+        }
 
         using var stopWaiting = new CancellationTokenSource();
         var timeout = context.CreateTimer(input.VerificationDeadlineUtc, stopWaiting.Token);

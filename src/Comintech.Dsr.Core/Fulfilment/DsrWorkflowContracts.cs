@@ -10,8 +10,17 @@ namespace Comintech.Dsr.Fulfilment;
 /// The stores' first runs go in one <c>ExecuteStoreActions</c> activity (set for every new workflow); false for a
 /// workflow started before that step existed, so its history replays as it was written (one activity per store).
 /// </param>
+/// <param name="AcknowledgeWithCode">
+/// A request that needs a code is acknowledged and sent code 1 in one <c>AcknowledgeAndSendCode</c> activity (set for
+/// every new workflow: one queue round trip and one orchestration turn fewer); false for a workflow started before.
+/// </param>
 public sealed record DsrOrchestrationInput(
-    string RequestId, RequestType Type, DateTime VerificationDeadlineUtc, bool ApprovalRequired = false, bool StoresInBatches = false);
+    string RequestId,
+    RequestType Type,
+    DateTime VerificationDeadlineUtc,
+    bool ApprovalRequired = false,
+    bool StoresInBatches = false,
+    bool AcknowledgeWithCode = false);
 
 public sealed record DsrOrchestrationResult(RequestStatus Status, IReadOnlyList<StoreProgress> Stores);
 

@@ -27,6 +27,7 @@ public static class DsrTasks
     [
         (DsrActivityNames.SendAcknowledgement, typeof(SendAcknowledgementActivity)),
         (DsrActivityNames.SendVerificationCode, typeof(SendVerificationCodeActivity)),
+        (DsrActivityNames.AcknowledgeAndSendCode, typeof(AcknowledgeAndSendCodeActivity)),
         (DsrActivityNames.CloseUnverified, typeof(CloseUnverifiedActivity)),
         (DsrActivityNames.PlanFulfilment, typeof(PlanFulfilmentActivity)),
         (DsrActivityNames.ExecuteStoreAction, typeof(ExecuteStoreActionActivity)),

@@ -1,12 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
-using Comintech.Dsr.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Comintech.Dsr.Storage;
 
 /// <summary>Keyed hash of an identifier (HMAC-SHA256, hex), so lookups never need the clear value.</summary>
-public sealed class IdentifierHasher(IOptions<DsrOptions> options)
+public sealed class IdentifierHasher(IOptions<IdentifierHashOptions> options)
 {
     private readonly byte[] key = Encoding.UTF8.GetBytes(options.Value.IdentifierHashKey);
 

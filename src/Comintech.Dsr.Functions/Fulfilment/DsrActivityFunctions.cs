@@ -17,6 +17,7 @@ namespace Comintech.Dsr.Functions.Fulfilment;
 public sealed class DsrActivityFunctions(
     SendAcknowledgementActivity acknowledgement,
     SendVerificationCodeActivity verificationCode,
+    AcknowledgeAndSendCodeActivity acknowledgementWithCode,
     CloseUnverifiedActivity closeUnverified,
     PlanFulfilmentActivity plan,
     ExecuteStoreActionActivity executeStoreAction,
@@ -45,6 +46,10 @@ public sealed class DsrActivityFunctions(
     [Function(DsrActivityNames.SendVerificationCode)]
     public Task<bool> SendVerificationCode([ActivityTrigger] SendCodeInput input, CancellationToken cancellationToken) =>
         verificationCode.RunAsync(input, cancellationToken);
+
+    [Function(DsrActivityNames.AcknowledgeAndSendCode)]
+    public Task<bool> AcknowledgeAndSendCode([ActivityTrigger] string requestId, CancellationToken cancellationToken) =>
+        acknowledgementWithCode.RunAsync(requestId, cancellationToken);
 
     [Function(DsrActivityNames.CloseUnverified)]
     public Task<bool> CloseUnverified([ActivityTrigger] string requestId, CancellationToken cancellationToken) =>

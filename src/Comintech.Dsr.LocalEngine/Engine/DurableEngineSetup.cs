@@ -6,6 +6,8 @@ using DurableTask.AzureStorage;
 using DurableTask.Core;
 using DurableTask.Core.Query;
 using Grpc.Net.Client;
+using Comintech.Dsr.Deadlines;
+using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Hosting;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -20,8 +22,13 @@ namespace Comintech.Dsr.LocalEngine.Engine;
 /// </summary>
 public static class DurableEngineSetup
 {
+    /// <param name="purgeOnCompletion">
+    /// Orchestrations whose history is purged as soon as they complete (<see cref="CompletedWorkflowPurge"/>); by default a
+    /// request's workflow and its deadline watch, unless <see cref="EngineOptions.PurgeCompletedRequests"/> is off.
+    /// </param>
     public static IServiceCollection AddLocalDurableEngine(
-        this IServiceCollection services, string storageConnectionString, EngineOptions engine, int sidecarPort, Action<DurableTaskRegistry>? tasks = null)
+        this IServiceCollection services, string storageConnectionString, EngineOptions engine, int sidecarPort, Action<DurableTaskRegistry>? tasks = null,
+        IReadOnlySet<string>? purgeOnCompletion = null)
     {
         services.AddSingleton(sp =>
         {
@@ -42,7 +49,20 @@ public static class DurableEngineSetup
             };
             return new AzureStorageOrchestrationService(settings);
         });
-        services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
+        var purged = purgeOnCompletion
+            ?? (engine.PurgeCompletedRequests ? new HashSet<string>(StringComparer.Ordinal) { DsrRequestOrchestrator.Name, DeadlineWatchOrchestrator.Name } : []);
+        if (purged.Count > 0)
+        {
+            services.AddSingleton<CompletedWorkflowPurge>();
+            services.AddHostedService(sp => sp.GetRequiredService<CompletedWorkflowPurge>());
+            services.AddSingleton<IOrchestrationService>(sp =>
+                sp.GetRequiredService<CompletedWorkflowPurge>().Watch(sp.GetRequiredService<AzureStorageOrchestrationService>(), purged));
+        }
+        else
+        {
+            services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
+        }
+
         services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
         services.AddSingleton<IOrchestrationServiceQueryClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
         services.AddSingleton<IOrchestrationServicePurgeClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());

@@ -56,6 +56,12 @@ public sealed class EngineOptions
     /// <summary>How often the <c>inbound-mail</c> container is looked at for dropped .eml files.</summary>
     public TimeSpan InboxPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Purge a request's workflow history (and its deadline watch's) as soon as it completes, instead of after
+    /// <c>Dsr:History:PurgeAfter</c>: on Azurite every history load scans the whole history table.
+    /// </summary>
+    public bool PurgeCompletedRequests { get; set; } = true;
+
     /// <summary>When set, the storage transaction tally is written to this file every second (for <c>./bench.sh</c>).</summary>
     public string? TransactionCountFile { get; set; }
 

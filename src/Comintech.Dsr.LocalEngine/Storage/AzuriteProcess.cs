@@ -34,6 +34,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>True when an emulator was already listening on the ports and this one was not started.</summary>
     public bool Reused => process is null;
 
+    /// <summary>The emulator's process id (null when reused): a benchmark reads its CPU time.</summary>
+    public int? ProcessId => process?.Id;
+
     public string ConnectionString => ConnectionStringFor(BlobPort, QueuePort, TablePort);
 
     public static string ConnectionStringFor(int blobPort, int queuePort, int tablePort) =>

@@ -32,6 +32,7 @@ public static class EngineStorm
             var (idle, before) = await IdleAsync(tally);
             var counting = DateTimeOffset.UtcNow;
 
+            var cpu = CpuUse.Now(azurite.ProcessId, engine.ProcessId);
             var driver = new StormDriver(plan, log);
             using var stop = new CancellationTokenSource();
             var watcher = WatchAsync(engine.PickupDirectory, driver, stop.Token);
@@ -46,12 +47,17 @@ public static class EngineStorm
                     using var response = await engine.VerifyAsync(id, MailPickup.CodeIn(mail));
                     response.EnsureSuccessStatusCode();
                 });
+            var used = CpuUse.Now(azurite.ProcessId, engine.ProcessId).Since(cpu);
             await stop.CancelAsync();
             await watcher;
             await Task.Delay(1500);
             var after = await ReadAsync(tally);
+            await StormProbe.PrintAsync(azurite.ConnectionString, azurite.DataFolder, log);
             return new StormResult(
-                plan.Label, plan.Requests, latencies.Count, elapsed, latencies, StormResult.Difference(after, before), idle, DateTimeOffset.UtcNow - counting);
+                plan.Label, plan.Requests, latencies.Count, elapsed, latencies, StormResult.Difference(after, before), idle, DateTimeOffset.UtcNow - counting)
+            {
+                Cpu = used,
+            };
         }
         finally
         {

@@ -17,7 +17,7 @@ using Microsoft.Extensions.Logging;
 namespace Comintech.Dsr.Bench.Storm;
 
 /// <summary>
-/// The engine floor: the workflow's shape (acknowledge, send code, wait for the verification event or a deadline,
+/// The engine floor: the workflow's shape (acknowledge with code 1, wait for the verification event or a deadline,
 /// plan, one activity for all stores, finalise: as many activities) with activities that do nothing and no request
 /// store or ledger, on the same backend, settings and storage as the local engine. With <c>perStore</c>, the shape
 /// before the store batch: one activity per store in parallel.
@@ -42,7 +42,11 @@ public static class FloorStorm
             builder.Services.AddSingleton<StorageTransactions>();
             var hub = "floor" + Guid.NewGuid().ToString("N")[..8];
             builder.Services.AddLocalDurableEngine(
-                azurite.ConnectionString, new EngineOptions { TaskHubName = hub, WorkerId = hub }, port, registry => Register(registry, plan.Stores, perStore, codes, driver));
+                azurite.ConnectionString,
+                new EngineOptions { TaskHubName = hub, WorkerId = hub },
+                port,
+                registry => Register(registry, plan.Stores, perStore, codes, driver),
+                purgeOnCompletion: new HashSet<string>(StringComparer.Ordinal) { Orchestrator });
             await using var app = builder.Build();
             app.MapGrpcService<TaskHubGrpcServer>();
             await app.Services.GetRequiredService<AzureStorageOrchestrationService>().CreateIfNotExistsAsync();
@@ -56,6 +60,7 @@ public static class FloorStorm
             var before = transactions.Snapshot();
             var idle = StormResult.Difference(before, idleFrom).Values.Sum() / 6.0;
             var counting = DateTimeOffset.UtcNow;
+            var cpu = CpuUse.Now(azurite.ProcessId, null);
 
             var (elapsed, latencies) = await driver.RunAsync(
                 async person =>
@@ -70,10 +75,13 @@ public static class FloorStorm
                     await codes[id].Task.WaitAsync(plan.Timeout);
                     await client.RaiseEventAsync(id, Verified, true);
                 });
+            var used = CpuUse.Now(azurite.ProcessId, null).Since(cpu);
             await Task.Delay(1500);
             var counted = StormResult.Difference(transactions.Snapshot(), before);
+            await StormProbe.PrintAsync(azurite.ConnectionString, azurite.DataFolder, log);
             await app.StopAsync();
-            return new StormResult(plan.Label, plan.Requests, latencies.Count, elapsed, latencies, counted, idle, DateTimeOffset.UtcNow - counting);
+            // The floor's engine runs inside the driver's process: its CPU is counted as the driver's.
+            return new StormResult(plan.Label, plan.Requests, latencies.Count, elapsed, latencies, counted, idle, DateTimeOffset.UtcNow - counting) { Cpu = used };
         }
         finally
         {
@@ -85,8 +93,7 @@ public static class FloorStorm
     {
         registry.AddOrchestratorFunc<string, bool>(Orchestrator, async (context, id) =>
         {
-            await context.CallActivityAsync<bool>("FloorAcknowledge", id);
-            await context.CallActivityAsync<bool>("FloorSendCode", id);
+            await context.CallActivityAsync<bool>("FloorAcknowledgeAndSendCode", id);
             using var stopWaiting = new CancellationTokenSource();
             var deadline = context.CreateTimer(context.CurrentUtcDateTime.AddDays(30), stopWaiting.Token);
             var verified = context.WaitForExternalEvent<bool>(Verified, stopWaiting.Token);
@@ -110,8 +117,7 @@ public static class FloorStorm
             await context.CallActivityAsync<bool>("FloorFinalise", id);
             return true;
         });
-        registry.AddActivityFunc<string, bool>("FloorAcknowledge", (_, _) => true);
-        registry.AddActivityFunc<string, bool>("FloorSendCode", (_, id) => codes[id].TrySetResult());
+        registry.AddActivityFunc<string, bool>("FloorAcknowledgeAndSendCode", (_, id) => codes[id].TrySetResult());
         registry.AddActivityFunc<string, int>("FloorPlan", (_, _) => stores);
         registry.AddActivityFunc<string, bool>("FloorStore", (_, _) => true);
         registry.AddActivityFunc<string, bool>("FloorStores", (_, _) => true);

@@ -13,6 +13,13 @@ public static class StormReport
             $"{run.Label}: {run.Completed}/{run.Requests} completed in {run.Elapsed.TotalSeconds:0.0} s = {run.Throughput:0.00} requests/s; " +
             $"verified → completed p50 {run.Percentile(0.5):0.00} s, p95 {run.Percentile(0.95):0.00} s; " +
             $"storage transactions per request {gross:0} ({net:0} without idle polling: {run.IdlePerSecond:0.0}/s)"));
+        if (run.Cpu is { } cpu)
+        {
+            var wall = run.Elapsed.TotalSeconds;
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  CPU over the {wall:0} s (one core = 100 %): Azurite {100 * cpu.Azurite / wall:0} % ({1000 * cpu.Azurite / Math.Max(1, run.Completed):0} ms per request), " +
+                $"engine {100 * cpu.Engine / wall:0} % ({1000 * cpu.Engine / Math.Max(1, run.Completed):0} ms per request), driver {100 * cpu.Driver / wall:0} %"));
+        }
     }
 
     public static void Transactions(StormResult run, TextWriter log)

@@ -15,6 +15,9 @@ public sealed record StormResult(
 {
     public double Throughput => Completed / Elapsed.TotalSeconds;
 
+    /// <summary>CPU seconds of the emulator, the engine and the driver from the first submission to the last completion.</summary>
+    public CpuUse? Cpu { get; init; }
+
     public double Percentile(double p)
     {
         if (LatencySeconds.Count == 0)

@@ -71,6 +71,6 @@ public sealed class EvidencePersonalDataTests
 
     private static AccessReviews Reviews(string hashKey) => new(
         new DsrStorage(new TableServiceClient("UseDevelopmentStorage=true"), new BlobServiceClient("UseDevelopmentStorage=true")),
-        new IdentifierHasher(Options.Create(new DsrOptions { IdentifierHashKey = hashKey })),
+        new IdentifierHasher(Options.Create(new IdentifierHashOptions { IdentifierHashKey = hashKey })),
         TimeProvider.System);
 }

@@ -28,6 +28,7 @@ public sealed class DsrRequestOrchestratorBatchTests : IAsyncLifetime
         registry.AddOrchestrator<DsrRequestOrchestrator>();
         registry.AddActivityFunc<string, bool>(DsrActivityNames.SendAcknowledgement, (_, _) => true);
         registry.AddActivityFunc<SendCodeInput, bool>(DsrActivityNames.SendVerificationCode, (_, _) => Record("code"));
+        registry.AddActivityFunc<string, bool>(DsrActivityNames.AcknowledgeAndSendCode, (_, _) => Record("acknowledgement+code"));
         registry.AddActivityFunc<string, FulfilmentPlan>(DsrActivityNames.PlanFulfilment, (_, _) => new FulfilmentPlan(ConnectorAction.Erase, stores));
         registry.AddActivityFunc<StoreBatchInput, StoreBatchResult>(DsrActivityNames.ExecuteStoreActions, (_, input) =>
         {
@@ -62,12 +63,15 @@ public sealed class DsrRequestOrchestratorBatchTests : IAsyncLifetime
     private static PlannedStore Store(string id, bool runsLast = false) =>
         new(id, 3, TimeSpan.FromMilliseconds(100), 1, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1), RunsLast: runsLast);
 
-    private async Task<string> StartVerifiedAsync(params PlannedStore[] planned)
+    private Task<string> StartVerifiedAsync(params PlannedStore[] planned) => StartVerifiedAsync(false, planned);
+
+    private async Task<string> StartVerifiedAsync(bool acknowledgeWithCode, params PlannedStore[] planned)
     {
         stores = planned;
-        var input = new DsrOrchestrationInput(RequestId, RequestType.Deletion, DateTime.UtcNow.AddMinutes(10), StoresInBatches: true);
+        var input = new DsrOrchestrationInput(
+            RequestId, RequestType.Deletion, DateTime.UtcNow.AddMinutes(10), StoresInBatches: true, AcknowledgeWithCode: acknowledgeWithCode);
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(DsrRequestOrchestrator.Name, input, new StartOrchestrationOptions(RequestId));
-        await OrchestrationWaits.UntilAsync(() => calls.Contains("code"));
+        await OrchestrationWaits.UntilAsync(() => calls.Contains(acknowledgeWithCode ? "acknowledgement+code" : "code"));
         await host.Client.RaiseEventAsync(id, DsrEvents.IdentityVerified, true);
         return id;
     }
@@ -82,6 +86,15 @@ public sealed class DsrRequestOrchestratorBatchTests : IAsyncLifetime
         Assert.All(result.Stores, s => Assert.Equal(nameof(OutcomeKind.Done), s.State));
         Assert.Equal(["code", "batch:accounts+tickets+billing", "final:Completed"], calls);
         Assert.Empty(singleRuns);
+    }
+
+    [Fact]
+    public async Task A_new_workflow_sends_code_one_with_the_acknowledgement_in_one_step()
+    {
+        var result = await OrchestrationWaits.ResultAsync(host, await StartVerifiedAsync(true, Store("accounts"), Store("tickets")));
+
+        Assert.Equal(RequestStatus.Completed, result.Status);
+        Assert.Equal(["acknowledgement+code", "batch:accounts+tickets", "final:Completed"], calls);
     }
 
     [Fact]

@@ -133,6 +133,29 @@ public sealed class CrashWindowTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
+    public async Task A_rerun_of_the_acknowledgement_or_of_the_acknowledgement_with_code_mails_no_second_acknowledgement()
+    {
+        using var core = Core();
+        var request = new DsrRequest(
+            RequestId.New(), RequestType.Deletion, IntakeChannel.Api, Jurisdiction.GDPR, "en", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(30),
+            RequestStatus.Received, new DataSubject("kit@example.com", "Kit", null), null, new Dictionary<string, string>());
+        await core.Get<RequestStore>().AddAsync(request);
+
+        await core.Get<SendAcknowledgementActivity>().RunAsync(request.Id, CancellationToken.None);
+        var mailed = Directory.GetFiles(core.PickupDirectory);
+        var acknowledgement = Assert.Single(mailed);
+        File.Delete(acknowledgement);
+        await core.Get<SendAcknowledgementActivity>().RunAsync(request.Id, CancellationToken.None);
+        await core.Get<AcknowledgeAndSendCodeActivity>().RunAsync(request.Id, CancellationToken.None);
+
+        Assert.False(File.Exists(acknowledgement));
+        Assert.Single(Directory.GetFiles(core.PickupDirectory), f => f.Contains(".code-1.", StringComparison.Ordinal));
+        var evidence = await core.Get<EvidenceLedger>().ReadAsync(request.Id);
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.AcknowledgementSent);
+        Assert.Equal(RequestStatus.AwaitingVerification, (await core.Get<RequestStore>().GetAsync(request.Id)).Status);
+    }
+
+    [Fact]
     public async Task A_late_copy_of_an_early_step_does_not_reopen_a_closed_request()
     {
         using var core = Core();

@@ -7,7 +7,10 @@ using Comintech.Dsr.Storage;
 
 namespace Comintech.Dsr.Fulfilment.Activities;
 
-/// <summary>Tells the person the request arrived and when it is due; moves it to AwaitingVerification.</summary>
+/// <summary>
+/// Tells the person the request arrived and when it is due; moves it to AwaitingVerification. A re-run finds the request
+/// moved already and does not mail again.
+/// </summary>
 public sealed class SendAcknowledgementActivity(RequestStore requests, INotifier notifier, EvidenceLedger evidence, PublicLinks links)
     : IDsrActivity<string, bool>
 {
@@ -15,7 +18,11 @@ public sealed class SendAcknowledgementActivity(RequestStore requests, INotifier
     {
         var request = await requests.GetAsync(requestId, cancellationToken);
         var message = MessageTemplates.Acknowledgement(request, links.StatusPage(requestId));
-        await notifier.SendAsync(message, cancellationToken);
+        if (request.Status is RequestStatus.Received)
+        {
+            await notifier.SendAsync(message, cancellationToken);
+        }
+
         await requests.SetStatusAsync(requestId, RequestStatus.AwaitingVerification, cancellationToken);
         await evidence.AppendAsync(requestId, AcknowledgementSent.Key, new AcknowledgementSent(message.IdempotencyKey, request.DueAt), cancellationToken: cancellationToken);
         return true;

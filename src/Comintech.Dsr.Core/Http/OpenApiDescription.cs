@@ -10,7 +10,8 @@ namespace Comintech.Dsr.Http;
 /// <summary>
 /// The OpenAPI 3.1 description of the app's HTTP API, made from <see cref="DsrRoutes.All"/> alone (served at
 /// <see cref="Route"/> on both hosts), so it lists exactly the routes the hosts serve. Each route carries the security
-/// scheme its <see cref="RouteAccess"/> names; bodies and answers are described in README.md's route tables.
+/// scheme its <see cref="RouteAccess"/> names and each body its schema (<see cref="DsrRouteBodies"/>); answers are described in
+/// README.md's route tables.
 /// </summary>
 public static partial class OpenApiDescription
 {
@@ -50,7 +51,7 @@ public static partial class OpenApiDescription
                 ["title"] = "Comintech DSR",
                 ["version"] = "1",
                 ["description"] = "Data subject requests (GDPR/CCPA access, correction, deletion, opt-out): the public, partner and staff API. " +
-                    "Errors are RFC 7807 application/problem+json. Request bodies and answers: README.md, section API.",
+                    "Errors are RFC 7807 application/problem+json. Answers: README.md, section API.",
             },
             ["paths"] = paths,
             ["components"] = new JsonObject { ["securitySchemes"] = SecuritySchemes() },
@@ -73,12 +74,28 @@ public static partial class OpenApiDescription
             operation["parameters"] = parameters;
         }
 
+        if (DsrRouteBodies.For(route) is { } body)
+        {
+            operation["requestBody"] = RequestBody(body);
+        }
+
         if (route.FunctionName is null)
         {
             operation[LocalEngineOnly] = true;
         }
 
         return operation;
+    }
+
+    private static JsonObject RequestBody(RouteBody body)
+    {
+        var content = new JsonObject();
+        foreach (var mediaType in body.MediaTypes)
+        {
+            content[mediaType] = new JsonObject { ["schema"] = body.Schema.DeepClone() };
+        }
+
+        return new JsonObject { ["required"] = body.Required, ["content"] = content };
     }
 
     /// <summary>An empty list where anyone may call; otherwise the one scheme (or, for staff, either scheme) it needs.</summary>

@@ -39,8 +39,7 @@ builder.Logging.AddFilter<PartitionLeaseLog>(PartitionLeaseLog.BackendCategory, 
 builder.Services.AddProblemDetails();
 builder.Services.AddDsrCore(builder.Configuration);
 builder.Services.AddDsrTelemetry(builder.Configuration, "comintech-dsr-local-engine");
-var storageConnectionString = DsrServiceCollectionExtensions.StorageConnectionString(
-    builder.Configuration.GetSection(DsrOptions.Section).Get<DsrOptions>() ?? new DsrOptions(), builder.Configuration);
+var storageConnectionString = DsrServiceCollectionExtensions.StorageConnectionString(builder.Configuration);
 await TaskHubPartitions.EnsureMatchesAsync(storageConnectionString, engine);
 builder.Services.AddLocalDurableEngine(storageConnectionString, engine, sidecarPort);
 builder.Services.AddSingleton(engine);

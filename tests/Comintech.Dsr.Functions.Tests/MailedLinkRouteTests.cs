@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
-using Comintech.Dsr.Hosting;
+using Comintech.Dsr.Http;
 using Comintech.Dsr.Notifications;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -61,7 +61,7 @@ public class MailedLinkRouteTests(FunctionsRouteTable routes) : IClassFixture<Fu
 {
     private const string RequestId = "mPXsklpUOIcQrCpV3NqbP-kv1kM";
 
-    private static readonly PublicLinks Links = new(Options.Create(new DsrOptions { PublicBaseUrl = "https://privacy.comintech.example/" }));
+    private static readonly PublicLinks Links = new(Options.Create(new PublicUrlOptions { PublicBaseUrl = "https://privacy.comintech.example/" }));
 
     /// <summary>Each link builder, with the method and function it must reach.</summary>
     private static readonly Dictionary<string, (Func<string> Link, string Method, string Function)> Expected = new()

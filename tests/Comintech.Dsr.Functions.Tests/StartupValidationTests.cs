@@ -50,7 +50,7 @@ public sealed class StartupValidationTests
         var output = await RunAsync("Dsr__Verification__MaxAttempts", "0");
 
         Assert.Contains("OptionsValidationException", output, StringComparison.Ordinal);
-        Assert.Contains("'DsrOptions.Verification' members: 'MaxAttempts'", output, StringComparison.Ordinal);
+        Assert.Contains("Dsr:Verification:MaxAttempts: ", output, StringComparison.Ordinal);
     }
 
     [Fact]

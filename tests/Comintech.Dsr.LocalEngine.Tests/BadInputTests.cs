@@ -130,7 +130,7 @@ public sealed class BadInputTests(EngineFixture fixture) : IClassFixture<EngineF
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(engine.StartAsync);
 
-        Assert.Contains("'DsrOptions.Verification' members: 'MaxAttempts'", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Dsr:Verification:MaxAttempts: ", refused.Message, StringComparison.Ordinal);
     }
 }
 

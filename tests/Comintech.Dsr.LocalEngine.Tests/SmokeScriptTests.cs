@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Notifications;
 using Comintech.Dsr.Smoke;
@@ -57,7 +56,7 @@ public sealed partial class SmokeScriptTests(SmokeEngineFixture fixture) : IClas
         Assert.True(exitCode == 0, output);
         Assert.Equal(6, output.Split('\n').Count(l => l.StartsWith("PASS", StringComparison.Ordinal)));
         var id = SmokeRequestId().Match(output).Groups[1].Value;
-        var links = new PublicLinks(Options.Create(new DsrOptions { PublicBaseUrl = Engine.BaseUrl }));
+        var links = new PublicLinks(Options.Create(new PublicUrlOptions { PublicBaseUrl = Engine.BaseUrl }));
         Assert.Contains(links.VerifyPage(id), output);
 
         Assert.Empty(Directory.GetFiles(Engine.PickupDirectory, "*.eml"));
@@ -88,7 +87,7 @@ public sealed partial class SmokeScriptTests(SmokeEngineFixture fixture) : IClas
         start.Headers.Add(SmokeOptions.KeyHeader, SmokeEngineFixture.SmokeKey);
         using var started = JsonDocument.Parse(await (await Engine.Http.SendAsync(start)).Content.ReadAsStringAsync());
         var id = started.RootElement.GetProperty("requestId").GetString()!;
-        var links = new PublicLinks(Options.Create(new DsrOptions { PublicBaseUrl = Engine.BaseUrl }));
+        var links = new PublicLinks(Options.Create(new PublicUrlOptions { PublicBaseUrl = Engine.BaseUrl }));
         var mailed = new (HttpMethod Method, string Link)[]
         {
             (HttpMethod.Get, links.StatusPage(id)),

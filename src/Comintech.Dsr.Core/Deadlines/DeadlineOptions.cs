@@ -6,6 +6,8 @@ namespace Comintech.Dsr.Deadlines;
 /// <summary>Settings under <c>Dsr:Deadlines</c>.</summary>
 public sealed class DeadlineOptions
 {
+    public const string Section = "Dsr:Deadlines";
+
     /// <summary>Public holidays per jurisdiction (<c>GDPR</c>, <c>CCPA</c>) as <c>yyyy-MM-dd</c> dates.</summary>
     public Dictionary<string, List<string>> Holidays { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -3,7 +3,6 @@ using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment;
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Notifications;
 using Comintech.Dsr.Storage;
 using Microsoft.Extensions.Options;
@@ -15,7 +14,7 @@ namespace Comintech.Dsr.Deadlines;
 /// evidence. The message names the request id, type, status and deadline, never the person.
 /// </summary>
 /// <returns>False when the request is closed (the watch then ends).</returns>
-public sealed class SendDeadlineAlertActivity(RequestStore requests, INotifier notifier, EvidenceLedger evidence, PublicLinks links, IOptions<DsrOptions> options)
+public sealed class SendDeadlineAlertActivity(RequestStore requests, INotifier notifier, EvidenceLedger evidence, PublicLinks links, IOptions<StaffOptions> staff)
     : IDsrActivity<DeadlineAlertInput, bool>
 {
     public async Task<bool> RunAsync(DeadlineAlertInput input, CancellationToken cancellationToken)
@@ -26,11 +25,10 @@ public sealed class SendDeadlineAlertActivity(RequestStore requests, INotifier n
             return false;
         }
 
-        var dsr = options.Value;
         var purpose = input.Kind == DeadlineAlertKind.Overdue
             ? $"overdue-{input.DueAtUtc:yyyyMMdd}"
             : $"reminder-{input.DueAtUtc:yyyyMMdd}-{(long)input.Before.TotalMinutes}m";
-        var address = dsr.Staff.NotifyAddress;
+        var address = staff.Value.NotifyAddress;
         if (!string.IsNullOrWhiteSpace(address))
         {
             await notifier.SendAsync(Message(request, input, purpose, address, links.StaffConsole()), cancellationToken);

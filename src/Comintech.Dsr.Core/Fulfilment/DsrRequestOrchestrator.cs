@@ -24,10 +24,10 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
         }
         catch (TaskFailedException ex)
         {
-            // A step failed after all its retries: staff are told the step and the reason, and can restart the request.
+            // A step failed after all its retries: staff are told the step and the exception type, and can restart the request.
             await context.CallActivityAsync(
                 DsrActivityNames.RecordWorkflowFailure,
-                new WorkflowFailureInput(input.RequestId, ex.TaskName, $"{ex.FailureDetails.ErrorType}: {ex.FailureDetails.ErrorMessage}"),
+                new WorkflowFailureInput(input.RequestId, ex.TaskName, FailureReason.Of(ex.FailureDetails, FailureReason.StepFailed)),
                 StepRetry.Transient);
             throw;
         }

@@ -32,31 +32,7 @@ public static class DsrServiceCollectionExtensions
     /// <summary>Everything both hosts share: options, storage, request store, evidence, verification, notifier, connectors, activities.</summary>
     public static IServiceCollection AddDsrCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DsrOptions>()
-            .BindConfiguration(DsrOptions.Section)
-            .ValidateDataAnnotations()
-            .Validate(_ => StorageTarget.TryResolve(configuration) is not null,
-                "Dsr:StorageConnectionString, Dsr:Storage:AccountName (or AzureWebJobsStorage) must name the storage account.")
-            .Validate(o => !o.Deadlines.Validate().Any(), "Dsr:Deadlines: holidays must be yyyy-MM-dd dates under GDPR or CCPA; reminder offsets positive.")
-            .Validate(o => o.AccessPackage.LinkTtl > TimeSpan.Zero, "Dsr:AccessPackage:LinkTtl must be positive.")
-            .Validate(o => o.Protection.Key.Length >= 32, "Dsr:Protection:Key is required: at least 32 characters (Key Vault in Azure).")
-            .Validate(o => !o.Retention.Validate().Any(), "Dsr:Retention: every period must be zero or positive and at most 10 years; Interval between 5 seconds and 7 days.")
-            .Validate(o => !HostingMode.IsAzure(configuration) || o.Inbox.WebhookKey is { Length: >= Inbox.InboxOptions.MinWebhookKeyLength },
-                "Dsr:Inbox:WebhookKey (at least 16 characters) is required in Azure: the SendGrid webhook is not open without it.")
-            .Validate(o => o.Smoke.IsValid, "Dsr:Smoke:Key must be at least 32 characters (or empty: no smoke tests).")
-            .Validate(o => o.Approval.IsValid, "Dsr:Approval:RequiredFor may name only access, correction, deletion and optout.")
-            .Validate(o => !o.Identity.Validate().Any(), "Dsr:Identity: Tier2RequiredFor entries are type or type/jurisdiction; ControlPanelKey at least 32 characters; MaxLinkLifetime 0-30 days.")
-            .ValidateOnStart();
-        services.AddOptions<LimitsOptions>()
-            .BindConfiguration(LimitsOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DsrOptions>, UnresolvedSecretsValidator>();
-        services.AddOptions<DataMapOptions>()
-            .BindConfiguration(DataMapOptions.Section)
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DataMapOptions>, DataMapValidator>();
-
+        services.AddDsrOptions(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddDsrStorageClients(configuration);
         services.AddSingleton<IdentifierHasher>();
@@ -110,7 +86,7 @@ public static class DsrServiceCollectionExtensions
 
         services.AddSingleton<INotifier>(sp =>
         {
-            var mail = sp.GetRequiredService<IOptions<DsrOptions>>().Value.Mail;
+            var mail = sp.GetRequiredService<IOptions<MailOptions>>().Value;
             INotifier delivery = string.IsNullOrWhiteSpace(mail.SendGridApiKey)
                 ? ActivatorUtilities.CreateInstance<PickupFolderNotifier>(sp)
                 : ActivatorUtilities.CreateInstance<SendGridNotifier>(sp, new SendGridClient(mail.SendGridApiKey));
@@ -134,10 +110,6 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<Recovery.WorkflowFailures>();
         services.AddTransient<Recovery.WorkflowRepair>();
         services.AddTransient<Recovery.WorkflowRecovery>();
-        services.AddOptions<Recovery.HistoryOptions>()
-            .BindConfiguration(Recovery.HistoryOptions.Section)
-            .Validate(o => o.IsValid, "Dsr:History:PurgeAfter must not be negative.")
-            .ValidateOnStart();
         services.AddSingleton<Recovery.HistoryPurge>();
 
         services.AddSingleton<StaffAuthenticator>();
@@ -183,18 +155,7 @@ public static class DsrServiceCollectionExtensions
         return builder;
     }
 
-    public static string StorageConnectionString(DsrOptions options, IConfiguration configuration) =>
-        options.StorageConnectionString is { Length: > 0 } own ? own
+    public static string StorageConnectionString(IConfiguration configuration) =>
+        configuration.GetSection(StorageAccountOptions.Section).Get<StorageAccountOptions>()?.StorageConnectionString is { Length: > 0 } own ? own
         : configuration["AzureWebJobsStorage"] ?? throw new InvalidOperationException("No storage connection string is configured.");
-
-    /// <summary>Fails start-up with one message per bad entry and field of the data map.</summary>
-    /// <remarks>Connectors are resolved when the map is validated, not injected: some read the data map themselves.</remarks>
-    private sealed class DataMapValidator(IServiceProvider services) : IValidateOptions<DataMapOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, DataMapOptions options)
-        {
-            var errors = options.Validate(services.GetServices<IDataStoreConnector>());
-            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -27,24 +28,10 @@ public static class DsrStorageClients
         services.AddAzureClients(clients =>
         {
             clients.UseCredential(_ => new DefaultAzureCredential());
-            clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, sp) =>
-            {
-                sp.GetRequiredService<StorageTransactions>().Attach(options, StorageTransactions.Table);
-                return Target() switch
-                {
-                    { UsesIdentity: true } identity => new TableServiceClient(identity.TableServiceUri, credential, options),
-                    var keyed => new TableServiceClient(keyed.ConnectionString, options),
-                };
-            }).WithName(ClientName);
-            clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, sp) =>
-            {
-                sp.GetRequiredService<StorageTransactions>().Attach(options, StorageTransactions.Blob);
-                return Target() switch
-                {
-                    { UsesIdentity: true } identity => new BlobServiceClient(identity.BlobServiceUri, credential, options),
-                    var keyed => new BlobServiceClient(keyed.ConnectionString, options),
-                };
-            }).WithName(ClientName);
+            Add<TableServiceClient, TableClientOptions>(
+                clients, StorageTransactions.Table, (t, credential, options) => new(t.TableServiceUri, credential, options), (cs, options) => new(cs, options));
+            Add<BlobServiceClient, BlobClientOptions>(
+                clients, StorageTransactions.Blob, (t, credential, options) => new(t.BlobServiceUri, credential, options), (cs, options) => new(cs, options));
         });
         // Microsoft.Extensions.Azure forwards the SDK's own event logs (request URIs, every non-2xx response) into
         // ILogger. Only its errors are kept: failures reach our code as exceptions and are logged there, without PII.
@@ -53,5 +40,17 @@ public static class DsrStorageClients
             sp.GetRequiredService<IAzureClientFactory<TableServiceClient>>().CreateClient(ClientName),
             sp.GetRequiredService<IAzureClientFactory<BlobServiceClient>>().CreateClient(ClientName)));
         return services;
+
+        void Add<TClient, TOptions>(
+            AzureClientFactoryBuilder clients, string service,
+            Func<StorageTarget, TokenCredential, TOptions, TClient> byIdentity, Func<string, TOptions, TClient> byConnectionString)
+            where TClient : class
+            where TOptions : ClientOptions =>
+            clients.AddClient<TClient, TOptions>((options, credential, sp) =>
+            {
+                sp.GetRequiredService<StorageTransactions>().Attach(options, service);
+                var target = Target();
+                return target.UsesIdentity ? byIdentity(target, credential, options) : byConnectionString(target.ConnectionString!, options);
+            }).WithName(ClientName);
     }
 }

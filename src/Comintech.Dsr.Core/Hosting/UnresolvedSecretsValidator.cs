@@ -8,11 +8,11 @@ namespace Comintech.Dsr.Hosting;
 /// to the app as its literal text. Such a value would pass every other check (it is long enough to be a hash key)
 /// and silently break the system, so start-up fails naming each setting that still holds one.
 /// </summary>
-internal sealed class UnresolvedSecretsValidator(IConfiguration configuration) : IValidateOptions<DsrOptions>
+internal sealed class UnresolvedSecretsValidator(IConfiguration configuration) : IValidateOptions<StorageAccountOptions>
 {
     public const string ReferencePrefix = "@Microsoft.KeyVault(";
 
-    public ValidateOptionsResult Validate(string? name, DsrOptions options)
+    public ValidateOptionsResult Validate(string? name, StorageAccountOptions options)
     {
         var unresolved = configuration.AsEnumerable()
             .Where(setting => setting.Value?.TrimStart().StartsWith(ReferencePrefix, StringComparison.OrdinalIgnoreCase) == true)

@@ -12,7 +12,7 @@ namespace Comintech.Dsr.Http;
 /// staff routes' guard. The local engine runs the limit through ASP.NET Core's rate-limiting middleware, the Functions
 /// app through its worker middleware; both use <see cref="Limiter"/>.
 /// </summary>
-public sealed class HttpEdge(IOptions<LimitsOptions> limits, IOptions<DsrOptions> options, IConfiguration configuration)
+public sealed class HttpEdge(IOptions<LimitsOptions> limits, IOptions<PublicUrlOptions> site, IConfiguration configuration)
 {
     public bool Azure { get; } = HostingMode.IsAzure(configuration);
 
@@ -22,7 +22,7 @@ public sealed class HttpEdge(IOptions<LimitsOptions> limits, IOptions<DsrOptions
     public void ApplyHeaders(HttpContext context) => SecurityHeaders.Apply(context, Azure);
 
     /// <returns>The answer that replaces the route's (415, 403), or null to go on.</returns>
-    public IResult? GuardStaffPost(HttpContext context) => StaffRequestGuard.Refusal(context.Request, options.Value.PublicBaseUrl);
+    public IResult? GuardStaffPost(HttpContext context) => StaffRequestGuard.Refusal(context.Request, site.Value.PublicBaseUrl);
 
     /// <summary>Headers, limit and guard in one step, for a host without middleware of its own.</summary>
     /// <returns>The answer that replaces the route's (429, 415, 403), or null to go on.</returns>

@@ -15,11 +15,11 @@ namespace Comintech.Dsr.Http;
 /// or already seen answers 200 so SendGrid stops retrying; a message that cannot be taken in answers 4xx and is stored for staff.
 /// Without a configured key the route is open only outside Azure, and then SendGrid's SPF/DKIM fields are not believed.
 /// </summary>
-public sealed class InboundMailHttpHandlers(InboundMailService inbox, IOptions<DsrOptions> options, IConfiguration configuration, TimeProvider clock)
+public sealed class InboundMailHttpHandlers(InboundMailService inbox, IOptions<InboxOptions> options, IConfiguration configuration, TimeProvider clock)
 {
     public async Task<IResult> SendGridAsync(HttpRequest http, DurableTaskClient client)
     {
-        var inboxOptions = options.Value.Inbox;
+        var inboxOptions = options.Value;
         var keyed = inboxOptions.WebhookKey is { Length: > 0 } key && KeyMatches(key, http.Query["key"].ToString());
         if (!keyed && (inboxOptions.WebhookKey is { Length: > 0 } || HostingMode.IsAzure(configuration)))
         {

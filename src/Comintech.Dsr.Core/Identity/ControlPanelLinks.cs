@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Comintech.Dsr.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Comintech.Dsr.Identity;
@@ -16,12 +15,12 @@ public sealed record ControlPanelClaims(string AccountId, string Email, DateTime
 /// HMAC-SHA256 of <c>"v1." + payload</c> under <c>Dsr:Identity:ControlPanelKey</c>, which only the control panel and
 /// this system hold. A token is refused when altered, expired, or claiming more than <c>MaxLinkLifetime</c>.
 /// </summary>
-public sealed class ControlPanelLinks(IOptions<DsrOptions> options, TimeProvider clock)
+public sealed class ControlPanelLinks(IOptions<IdentityOptions> options, TimeProvider clock)
 {
     public const int MaxTokenLength = 1024;
     private const string Version = "v1";
 
-    public bool Enabled => options.Value.Identity.ControlPanelKey is { Length: >= 32 };
+    public bool Enabled => options.Value.ControlPanelKey is { Length: >= 32 };
 
     /// <summary>What the control panel does (shown here for tests and the README's contract).</summary>
     public static string Create(string key, string accountId, string email, DateTimeOffset expiresAt)
@@ -33,7 +32,7 @@ public sealed class ControlPanelLinks(IOptions<DsrOptions> options, TimeProvider
     /// <summary>The claims of a genuine, current token; null for anything else (no reason is given to the caller).</summary>
     public ControlPanelClaims? Verify(string? token)
     {
-        var key = options.Value.Identity.ControlPanelKey;
+        var key = options.Value.ControlPanelKey;
         if (!Enabled || string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
         {
             return null;
@@ -63,7 +62,7 @@ public sealed class ControlPanelLinks(IOptions<DsrOptions> options, TimeProvider
         }
 
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds(Math.Max(0, payload.Expires));
-        return expiresAt <= now || expiresAt - now > options.Value.Identity.MaxLinkLifetime
+        return expiresAt <= now || expiresAt - now > options.Value.MaxLinkLifetime
             ? null
             : new ControlPanelClaims(payload.AccountId.Trim(), payload.Email.Trim(), expiresAt);
     }

@@ -5,6 +5,8 @@ namespace Comintech.Dsr.Identity;
 /// <summary>Settings under <c>Dsr:Identity</c>: which requests need a proof stronger than the e-mail code, and the control-panel link key.</summary>
 public sealed class IdentityOptions
 {
+    public const string Section = "Dsr:Identity";
+
     /// <summary>
     /// Entries <c>type</c> or <c>type/jurisdiction</c> (e.g. <c>deletion</c>, <c>correction/CCPA</c>) for which an account id
     /// binds only at tier 2 (control-panel link or staff), never by the e-mail code alone. Empty (the default): an account

@@ -1,7 +1,6 @@
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Storage;
 using Microsoft.Extensions.Options;
 
@@ -13,12 +12,12 @@ namespace Comintech.Dsr.Identity;
 /// with an unbound account id as a keyed hash only.
 /// </summary>
 public sealed class IdentityResolver(
-    RequestStore requests, AccountRecordLookup accounts, EvidenceLedger evidence, IdentifierHasher hasher, IOptions<DsrOptions> options)
+    RequestStore requests, AccountRecordLookup accounts, EvidenceLedger evidence, IdentifierHasher hasher, IOptions<IdentityOptions> options)
 {
     public async Task<DsrRequest> ResolveAsync(DsrRequest request, CancellationToken cancellationToken)
     {
         var named = request.Subject.AccountId;
-        var tier2Required = options.Value.Identity.IsTier2Required(request.Type, request.Jurisdiction);
+        var tier2Required = options.Value.IsTier2Required(request.Type, request.Jurisdiction);
         var needsLookup = named is not null && !tier2Required && request.Identity is not { IsStrongProof: true };
         var records = needsLookup ? await accounts.FindAsync(named!, cancellationToken) : [];
         var identity = IdentityBindingRules.Decide(request.Subject.Email, named, request.Identity, tier2Required, records);

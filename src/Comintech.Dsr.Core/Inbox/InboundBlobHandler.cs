@@ -1,6 +1,5 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Comintech.Dsr.Hosting;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
@@ -11,11 +10,11 @@ namespace Comintech.Dsr.Inbox;
 /// read it up to the size limit, take it in, then delete it: the message itself is kept in <c>dsr-inbound-raw</c>.
 /// A blob another worker is still taking in is left for the next pass.
 /// </summary>
-public sealed class InboundBlobHandler(InboundMailService inbox, IOptions<DsrOptions> options)
+public sealed class InboundBlobHandler(InboundMailService inbox, IOptions<InboxOptions> options)
 {
     public async Task<InboundResult> HandleAsync(BlobClient blob, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var limit = options.Value.Inbox.MaxMessageBytes;
+        var limit = options.Value.MaxMessageBytes;
         var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
         var overLimit = properties.ContentLength > limit;
         var download = await blob.DownloadContentAsync(

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Intake;
 using Comintech.Dsr.Storage;
 using Microsoft.DurableTask.Client;
@@ -50,7 +49,7 @@ public sealed partial class InboundMailService(
     EvidenceLedger evidence,
     IdentifierHasher hasher,
     InboxAcknowledger acknowledger,
-    IOptions<DsrOptions> options,
+    IOptions<InboxOptions> options,
     TimeProvider clock,
     ILogger<InboundMailService> logger)
 {
@@ -63,7 +62,7 @@ public sealed partial class InboundMailService(
 
     private async Task<InboundResult> DecideAsync(InboundDelivery delivery, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var limit = options.Value.Inbox.MaxMessageBytes;
+        var limit = options.Value.MaxMessageBytes;
         var raw = delivery.Raw;
         if (delivery.OverLimit || raw.Length > limit)
         {
@@ -105,8 +104,8 @@ public sealed partial class InboundMailService(
         }
 
         var message = new InboundFacts(
-            delivery, key, rawBlob, mail, RequestClassifier.Classify(mail.Subject, mail.Text, options.Value.Inbox.MinimumConfidence), receiptClock.Determine(mail.Message, delivery.ArrivedAt),
-            SenderAuthentication.FromHeaders(mail.Message, delivery.Transport, options.Value.Inbox.AuthServIds), hasher.Hash(sender.Address));
+            delivery, key, rawBlob, mail, RequestClassifier.Classify(mail.Subject, mail.Text, options.Value.MinimumConfidence), receiptClock.Determine(mail.Message, delivery.ArrivedAt),
+            SenderAuthentication.FromHeaders(mail.Message, delivery.Transport, options.Value.AuthServIds), hasher.Hash(sender.Address));
         if (seen is null && message.Classification.IsMachineMail)
         {
             var reason = message.Classification.WireName + "-text";
@@ -132,7 +131,7 @@ public sealed partial class InboundMailService(
 
     private async Task<InboundResult?> LinkToOpenRequestAsync(InboundFacts message, CancellationToken cancellationToken)
     {
-        var since = message.Receipt.At - options.Value.Inbox.DuplicateWindow;
+        var since = message.Receipt.At - options.Value.DuplicateWindow;
         var openId = await index.FindRecentAsync(message.AddressHash, message.Classification.Intent, since, cancellationToken);
         if (openId is null || await requests.FindAsync(openId, cancellationToken) is not { } open || open.Status.IsFinal())
         {
@@ -149,7 +148,7 @@ public sealed partial class InboundMailService(
     {
         if (seen is not null)
         {
-            var abandoned = seen.ClaimedAt < clock.GetUtcNow() - options.Value.Inbox.ClaimTimeout;
+            var abandoned = seen.ClaimedAt < clock.GetUtcNow() - options.Value.ClaimTimeout;
             return abandoned && await index.TakeOverAsync(key, cancellationToken) ? seen.RequestId : null;
         }
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Comintech.Dsr.Hosting;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -9,7 +8,7 @@ namespace Comintech.Dsr.Inbox;
 /// Parses a raw RFC 5322 message with MimeKit (charsets, quoted-printable, base64, HTML-only mail, attached messages)
 /// and refuses what is not a message or is built to exhaust the parser (deep nesting, too many parts).
 /// </summary>
-public sealed class InboundMessageParser(IOptions<DsrOptions> options)
+public sealed class InboundMessageParser(IOptions<InboxOptions> options)
 {
     private const int MaxTextChars = 100_000;
     private const int SniffBytes = 4096;
@@ -26,7 +25,7 @@ public sealed class InboundMessageParser(IOptions<DsrOptions> options)
             return MailParseResult.Rejected(MailRejection.NotAMessage);
         }
 
-        var inbox = options.Value.Inbox;
+        var inbox = options.Value;
         MimeMessage message;
         try
         {

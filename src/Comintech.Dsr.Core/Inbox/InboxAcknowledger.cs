@@ -2,7 +2,6 @@ using Azure;
 using Azure.Data.Tables;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Notifications;
 using Comintech.Dsr.Storage;
@@ -19,7 +18,7 @@ namespace Comintech.Dsr.Inbox;
 /// The per-address count lives in rows <c>(c-&lt;address hash&gt;, ack-&lt;day&gt;)</c> of the inbound index table.
 /// </summary>
 public sealed partial class InboxAcknowledger(
-    DsrStorage storage, INotifier notifier, EvidenceLedger evidence, PublicLinks links, IOptions<DsrOptions> options, TimeProvider clock, ILogger<InboxAcknowledger> logger)
+    DsrStorage storage, INotifier notifier, EvidenceLedger evidence, PublicLinks links, IOptions<InboxOptions> options, TimeProvider clock, ILogger<InboxAcknowledger> logger)
 {
     private const int MaxConcurrencyRetries = 10;
 
@@ -57,7 +56,7 @@ public sealed partial class InboxAcknowledger(
 
     private async Task<bool> TakeFromCapAsync(string addressHash, CancellationToken cancellationToken)
     {
-        var cap = options.Value.Inbox.AcknowledgementsPerAddressPerDay;
+        var cap = options.Value.AcknowledgementsPerAddressPerDay;
         var table = storage.InboundMessages;
         var (partition, row) = ("c-" + addressHash, "ack-" + clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)

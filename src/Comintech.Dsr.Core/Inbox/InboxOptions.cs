@@ -5,6 +5,8 @@ namespace Comintech.Dsr.Inbox;
 /// <summary>Settings of the privacy inbox (section <c>Dsr:Inbox</c>).</summary>
 public sealed class InboxOptions
 {
+    public const string Section = "Dsr:Inbox";
+
     /// <summary>Largest message taken in; a larger one is stored for staff (up to this size) and rejected.</summary>
     [Range(1024, 100 * 1024 * 1024)]
     public int MaxMessageBytes { get; set; } = 20 * 1024 * 1024;

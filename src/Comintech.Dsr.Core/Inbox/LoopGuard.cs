@@ -1,4 +1,4 @@
-using Comintech.Dsr.Hosting;
+using Comintech.Dsr.Notifications;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -8,7 +8,7 @@ namespace Comintech.Dsr.Inbox;
 /// Mail that must never be answered: auto-replies, bounces and delivery reports, mailing-list traffic and our own
 /// messages. Answering them makes mail loops; the raw message is still kept.
 /// </summary>
-public sealed class LoopGuard(IOptions<DsrOptions> options)
+public sealed class LoopGuard(IOptions<InboxOptions> inbox, IOptions<MailOptions> mail)
 {
     private static readonly string[] BulkPrecedence = ["bulk", "junk", "list", "auto_reply", "auto-reply"];
     private static readonly string[] SystemSenders = ["mailer-daemon", "postmaster", "noreply", "no-reply", "donotreply", "do-not-reply"];
@@ -60,10 +60,9 @@ public sealed class LoopGuard(IOptions<DsrOptions> options)
 
     private HashSet<string> OwnDomains()
     {
-        var value = options.Value;
-        var domains = new HashSet<string>(value.Inbox.OwnDomains.Select(d => d.Trim().ToLowerInvariant()), StringComparer.Ordinal)
+        var domains = new HashSet<string>(inbox.Value.OwnDomains.Select(d => d.Trim().ToLowerInvariant()), StringComparer.Ordinal)
         {
-            DomainOf(value.Mail.FromAddress),
+            DomainOf(mail.Value.FromAddress),
         };
         domains.Remove("");
         return domains;

@@ -1,4 +1,3 @@
-using Comintech.Dsr.Hosting;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using MimeKit.Utils;
@@ -13,7 +12,7 @@ public sealed record Receipt(DateTimeOffset At, string Source);
 /// (written by the receiving server), else the Date header, each trusted only when it is no later than the arrival
 /// time (plus clock skew) and no earlier than the longest delivery delay; else the arrival time itself.
 /// </summary>
-public sealed class ReceiptClock(IOptions<DsrOptions> options)
+public sealed class ReceiptClock(IOptions<InboxOptions> options)
 {
     public const string FromReceived = "received-header";
     public const string FromDate = "date-header";
@@ -21,7 +20,7 @@ public sealed class ReceiptClock(IOptions<DsrOptions> options)
 
     public Receipt Determine(MimeMessage message, DateTimeOffset arrivedAt)
     {
-        var inbox = options.Value.Inbox;
+        var inbox = options.Value;
         bool Plausible(DateTimeOffset at) => at <= arrivedAt + inbox.MaxClockSkew && at >= arrivedAt - inbox.MaxDeliveryDelay;
 
         var received = message.Headers.FirstOrDefault(h => h.Id == HeaderId.Received)?.Value;

@@ -4,9 +4,10 @@ using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment;
-using Comintech.Dsr.Hosting;
+using Comintech.Dsr.Staff;
 using Comintech.Dsr.Storage;
 using Comintech.Dsr.Telemetry;
+using Comintech.Dsr.Verification;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -38,7 +39,7 @@ public sealed record IntakeReceipt(
 /// and starts its orchestration with the request id as instance id (so a retried start cannot start two).
 /// </summary>
 public sealed partial class IntakeService(
-    RequestStore requests, EvidenceLedger evidence, IOptions<DsrOptions> options, TimeProvider clock, ILogger<IntakeService> logger)
+    RequestStore requests, EvidenceLedger evidence, IOptions<DeadlineOptions> deadlines, IOptions<VerificationOptions> verification, IOptions<ApprovalOptions> approval, TimeProvider clock, ILogger<IntakeService> logger)
 {
     public Task<DsrRequest> SubmitAsync(RequestSubmission submission, IntakeChannel channel, DurableTaskClient client, CancellationToken cancellationToken) =>
         SubmitAsync(submission, new IntakeReceipt(channel), client, cancellationToken);
@@ -54,7 +55,7 @@ public sealed partial class IntakeService(
             submission.Jurisdiction,
             submission.Language,
             receivedAt,
-            LegalCalendar.DueAt(submission.Type, submission.Jurisdiction, receivedAt, options.Value.Deadlines.HolidaysFor(submission.Jurisdiction)),
+            LegalCalendar.DueAt(submission.Type, submission.Jurisdiction, receivedAt, deadlines.Value.HolidaysFor(submission.Jurisdiction)),
             receipt.NeedsTriage ? RequestStatus.NeedsTriage : RequestStatus.Received,
             submission.Subject,
             submission.Details,
@@ -111,7 +112,7 @@ public sealed partial class IntakeService(
             DsrRequestOrchestrator.Name,
             requestId,
             new DsrOrchestrationInput(
-                requestId, type, (clock.GetUtcNow() + options.Value.Verification.Window).UtcDateTime, options.Value.Approval.IsRequiredFor(type), StoresInBatches: true, AcknowledgeWithCode: true),
+                requestId, type, (clock.GetUtcNow() + verification.Value.Window).UtcDateTime, approval.Value.IsRequiredFor(type), StoresInBatches: true, AcknowledgeWithCode: true),
             cancellationToken);
 
     /// <summary>
@@ -126,7 +127,7 @@ public sealed partial class IntakeService(
                 client,
                 DeadlineWatchOrchestrator.Name,
                 DeadlineWatchOrchestrator.InstanceIdFor(request.Id),
-                new DeadlineWatchInput(request.Id, request.DueAt.UtcDateTime, options.Value.Deadlines.EffectiveReminderOffsets),
+                new DeadlineWatchInput(request.Id, request.DueAt.UtcDateTime, deadlines.Value.EffectiveReminderOffsets),
                 cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -2,7 +2,6 @@ using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Fulfilment.Access;
 using Comintech.Dsr.Fulfilment.Deletion;
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Recipients;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +13,7 @@ namespace Comintech.Dsr.Notifications;
 /// can offer their list), and for an opt-out of sale/sharing whether any store sells or shares at all.
 /// </summary>
 public sealed class FinalNotice(
-    RecipientNotifier recipients, Connectors.ProcessorRouting.ControllerNotice controllers, PublicLinks links, IOptions<DsrOptions> options, IOptions<DataMapOptions> dataMap)
+    RecipientNotifier recipients, Connectors.ProcessorRouting.ControllerNotice controllers, PublicLinks links, IOptions<NoticeOptions> notices, IOptions<DataMapOptions> dataMap)
 {
     public async Task<OutgoingEmail> ComposeAsync(
         DsrRequest request, RequestStatus status, IReadOnlyList<ConnectorOutcome> outcomes, PublishedPackage? package, CancellationToken cancellationToken)
@@ -33,6 +32,6 @@ public sealed class FinalNotice(
             RecipientsLink = links.Recipients(request.Id),
             Controllers = await controllers.ForAsync(request, cancellationToken),
         };
-        return MessageTemplates.Final(request, status, facts, options.Value.Notices);
+        return MessageTemplates.Final(request, status, facts, notices.Value);
     }
 }

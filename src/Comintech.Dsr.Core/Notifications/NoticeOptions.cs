@@ -9,6 +9,8 @@ namespace Comintech.Dsr.Notifications;
 /// </summary>
 public sealed class NoticeOptions
 {
+    public const string Section = "Dsr:Notices";
+
     public static NoticeOptions Default { get; } = new();
 
     public AuthorityContact Gdpr { get; set; } = new();

@@ -1,4 +1,3 @@
-using Comintech.Dsr.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -9,13 +8,13 @@ namespace Comintech.Dsr.Notifications;
 /// Local delivery: each message becomes <c>&lt;idempotency key&gt;.eml</c> in the pickup folder, so a re-run
 /// activity overwrites its own file instead of sending twice.
 /// </summary>
-public sealed partial class PickupFolderNotifier(IOptions<DsrOptions> options, ILogger<PickupFolderNotifier> logger) : INotifier
+public sealed partial class PickupFolderNotifier(IOptions<MailOptions> options, ILogger<PickupFolderNotifier> logger) : INotifier
 {
-    public string Directory { get; } = Path.GetFullPath(options.Value.Mail.PickupDirectory);
+    public string Directory { get; } = Path.GetFullPath(options.Value.PickupDirectory);
 
     public async Task SendAsync(OutgoingEmail message, CancellationToken cancellationToken)
     {
-        var mail = MimeMessages.Build(options.Value.Mail, message);
+        var mail = MimeMessages.Build(options.Value, message);
         System.IO.Directory.CreateDirectory(Directory);
         var path = Path.Combine(Directory, FileNameFor(message.IdempotencyKey));
         var temp = path + ".tmp";

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Comintech.Dsr.Hosting;
+using Comintech.Dsr.Http;
 using Microsoft.Extensions.Options;
 
 namespace Comintech.Dsr.Notifications;
@@ -8,7 +8,7 @@ namespace Comintech.Dsr.Notifications;
 /// Every link the system puts into an e-mail or a partner call, on the public base address. Kept in one place so a
 /// test can check each one against the routes both hosts serve.
 /// </summary>
-public sealed class PublicLinks(IOptions<DsrOptions> options)
+public sealed class PublicLinks(IOptions<PublicUrlOptions> options)
 {
     private string Base => options.Value.PublicBaseUrl.TrimEnd('/');
 

@@ -1,4 +1,3 @@
-using Comintech.Dsr.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SendGrid;
@@ -7,11 +6,11 @@ using SendGrid.Helpers.Mail;
 namespace Comintech.Dsr.Notifications;
 
 /// <summary>Delivery through SendGrid's v3 mail API (Azure). The idempotency key travels as a custom argument.</summary>
-public sealed partial class SendGridNotifier(ISendGridClient client, IOptions<DsrOptions> options, ILogger<SendGridNotifier> logger) : INotifier
+public sealed partial class SendGridNotifier(ISendGridClient client, IOptions<MailOptions> options, ILogger<SendGridNotifier> logger) : INotifier
 {
     public async Task SendAsync(OutgoingEmail message, CancellationToken cancellationToken)
     {
-        var mail = options.Value.Mail;
+        var mail = options.Value;
         var sendGridMessage = MailHelper.CreateSingleEmail(
             new EmailAddress(mail.FromAddress, mail.FromName),
             new EmailAddress(message.ToAddress, message.ToName),

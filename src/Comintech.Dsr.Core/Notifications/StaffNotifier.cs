@@ -1,5 +1,3 @@
-using Comintech.Dsr.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Comintech.Dsr.Notifications;
@@ -8,11 +6,11 @@ namespace Comintech.Dsr.Notifications;
 /// Messages to the privacy team (staff tasks, reminders, escalations), to <c>Dsr:Staff:NotifyAddress</c>
 /// (default: the sender address). They carry request and store ids and links, never the person's data.
 /// </summary>
-public sealed class StaffNotifier(INotifier notifier, IConfiguration configuration, IOptions<DsrOptions> options)
+public sealed class StaffNotifier(INotifier notifier, IOptions<StaffOptions> staff, IOptions<MailOptions> mail)
 {
     public Task SendAsync(string idempotencyKey, string subject, string body, CancellationToken cancellationToken)
     {
-        var to = configuration["Dsr:Staff:NotifyAddress"] is { Length: > 0 } address ? address : options.Value.Mail.FromAddress;
+        var to = staff.Value.NotifyAddress is { Length: > 0 } address ? address : mail.Value.FromAddress;
         return notifier.SendAsync(new OutgoingEmail(idempotencyKey, to, "Privacy team", subject, body), cancellationToken);
     }
 }

@@ -5,7 +5,7 @@ using Comintech.Dsr.Notifications;
 
 namespace Comintech.Dsr.Recovery;
 
-/// <summary>Input of <see cref="RecordWorkflowFailureActivity"/>: ids, the step's name and the failure's type and message (no personal data).</summary>
+/// <summary>Input of <see cref="RecordWorkflowFailureActivity"/>: ids, the step's name and the <see cref="FailureReason"/> (type and code).</summary>
 public sealed record WorkflowFailureInput(string RequestId, string Step, string Reason);
 
 /// <summary>
@@ -15,11 +15,9 @@ public sealed record WorkflowFailureInput(string RequestId, string Step, string 
 public sealed class RecordWorkflowFailureActivity(PublicLinks links, WorkflowFailures failures, EvidenceLedger evidence, StaffNotifier staff)
     : IDsrActivity<WorkflowFailureInput, bool>
 {
-    public const int MaxReasonLength = 500;
-
     public async Task<bool> RunAsync(WorkflowFailureInput input, CancellationToken cancellationToken)
     {
-        var reason = input.Reason.Length > MaxReasonLength ? input.Reason[..MaxReasonLength] : input.Reason;
+        var reason = FailureReason.Normalise(input.Reason);
         var failure = await failures.RecordAsync(input.RequestId, input.Step, reason, cancellationToken);
         await evidence.AppendAsync(
             input.RequestId, WorkflowFailed.Key(failure.Number), new WorkflowFailed(failure.Step, failure.Reason, failure.Number), cancellationToken: cancellationToken);

@@ -3,8 +3,8 @@ using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment;
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Intake;
+using Comintech.Dsr.Retention;
 using Comintech.Dsr.Storage;
 using Comintech.Dsr.Verification;
 using Microsoft.DurableTask;
@@ -34,7 +34,8 @@ public sealed class WorkflowRecovery(
     IntakeService intake,
     StoreActionRunner runner,
     WorkflowRepair repair,
-    IOptions<DsrOptions> options,
+    IOptions<VerificationOptions> codes,
+    IOptions<RetentionOptions> retention,
     TimeProvider clock)
 {
     /// <summary>
@@ -52,7 +53,7 @@ public sealed class WorkflowRecovery(
 
         if (instance?.ReadInputAs<DsrOrchestrationInput>() is { } input)
         {
-            var window = (clock.GetUtcNow() + options.Value.Verification.Window).UtcDateTime;
+            var window = (clock.GetUtcNow() + codes.Value.Window).UtcDateTime;
             await client.PurgeInstanceAsync(request.Id, cancellation: cancellationToken);
             await client.ScheduleNewOrchestrationInstanceAsync(
                 DsrRequestOrchestrator.Name,
@@ -97,7 +98,7 @@ public sealed class WorkflowRecovery(
 
     public async Task<ReconcileReport> ReconcileAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
-        await Retention.RetentionOrchestrator.EnsureStartedAsync(client, options.Value.Retention.Interval, cancellationToken);
+        await Retention.RetentionOrchestrator.EnsureStartedAsync(client, retention.Value.Interval, cancellationToken);
         int examined = 0, started = 0, failed = 0, repaired = 0;
         await foreach (var request in requests.ListAsync(cancellationToken))
         {
@@ -119,8 +120,8 @@ public sealed class WorkflowRecovery(
                 case { RuntimeStatus: OrchestrationRuntimeStatus.Failed }:
                     if (await failures.FindAsync(request.Id, cancellationToken) is not { Restarted: false })
                     {
-                        var details = instance.FailureDetails;
-                        await repair.ReportFailureAsync(request.Id, "orchestration", details is null ? "unknown" : $"{details.ErrorType}: {details.ErrorMessage}", cancellationToken);
+                        await repair.ReportFailureAsync(
+                            request.Id, "orchestration", FailureReason.Of(instance.FailureDetails, FailureReason.OrchestrationFailed), cancellationToken);
                         failed++;
                     }
 

@@ -3,6 +3,8 @@ namespace Comintech.Dsr.Retention;
 /// <summary>Settings under <c>Dsr:Retention</c>: how long the system keeps its own copies of personal data.</summary>
 public sealed class RetentionOptions
 {
+    public const string Section = "Dsr:Retention";
+
     /// <summary>After the verification window ends, an unverified request keeps the person's identifiers this long.</summary>
     public TimeSpan UnverifiedGrace { get; set; } = TimeSpan.FromDays(2);
 

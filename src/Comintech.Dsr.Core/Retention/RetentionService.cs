@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Storage;
 using Microsoft.Extensions.Options;
 
@@ -25,9 +24,9 @@ public sealed class RetentionService(
     EvidenceLedger evidence,
     DsrStorage storage,
     Connectors.Backups.RestoreSuppressionLedger backups,
-    IOptions<DsrOptions> options)
+    IOptions<RetentionOptions> options)
 {
-    private RetentionOptions Policy => options.Value.Retention;
+    private RetentionOptions Policy => options.Value;
 
     public async Task<RetentionReport> ApplyAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -2,7 +2,6 @@ using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Evidence.Events;
 using Comintech.Dsr.Fulfilment;
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Intake;
 using Comintech.Dsr.Notifications;
@@ -20,7 +19,7 @@ namespace Comintech.Dsr.Smoke;
 /// a wrong key. The request then runs the real workflow against the sandbox store only.
 /// </summary>
 public sealed class SmokeHttpHandlers(
-    IOptions<DsrOptions> options, IntakeService intake, RequestStore requests, VerificationService verification, EvidenceLedger evidence, DsrStorage storage)
+    IOptions<SmokeOptions> options, IntakeService intake, RequestStore requests, VerificationService verification, EvidenceLedger evidence, DsrStorage storage)
 {
     /// <summary>POST /api/smoke/requests</summary>
     public async Task<IResult> StartAsync(HttpRequest http, DurableTaskClient client)
@@ -67,7 +66,7 @@ public sealed class SmokeHttpHandlers(
 
     private IResult? Refusal(HttpRequest http)
     {
-        var smoke = options.Value.Smoke;
+        var smoke = options.Value;
         return !smoke.Enabled ? Results.NotFound()
             : !smoke.Authorises(http) ? Problems.Status(StatusCodes.Status401Unauthorized, "Not authorised", "The smoke key is missing or wrong.")
             : null;

@@ -7,6 +7,8 @@ namespace Comintech.Dsr.Smoke;
 /// <summary>Settings under <c>Dsr:Smoke</c>: the key a smoke test presents; empty turns the smoke routes off (404).</summary>
 public sealed class SmokeOptions
 {
+    public const string Section = "Dsr:Smoke";
+
     public const string KeyHeader = "X-Dsr-Smoke-Key";
 
     /// <summary>At least 32 characters when set; in Azure a Key Vault secret.</summary>

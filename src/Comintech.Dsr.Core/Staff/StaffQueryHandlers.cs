@@ -1,11 +1,10 @@
 using System.Globalization;
+using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Deadlines;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Fulfilment.Rerun;
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Storage;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +19,7 @@ namespace Comintech.Dsr.Staff;
 /// audited (they disclose personal data or the whole log); the list is not, as the console reloads it after every step.
 /// </summary>
 public sealed class StaffQueryHandlers(
-    StaffAuthenticator authenticator, RequestStore requests, EvidenceLedger evidence, StaffAuditLog audit, IOptions<DsrOptions> options, TimeProvider clock)
+    StaffAuthenticator authenticator, RequestStore requests, EvidenceLedger evidence, StaffAuditLog audit, IOptions<DeadlineOptions> deadlineOptions, TimeProvider clock)
 {
     public const int PageSize = 200;
 
@@ -152,7 +151,7 @@ public sealed class StaffQueryHandlers(
 
     private DeadlineView Deadline(DsrRequest request, IReadOnlyList<EvidenceRecord> records, DateTimeOffset now)
     {
-        var deadlines = options.Value.Deadlines;
+        var deadlines = deadlineOptions.Value;
         var holidays = deadlines.HolidaysFor(request.Jurisdiction);
         var canExtend = Staff.Extension.ExtendDeadline.CanExtend(request, holidays, now);
         return new DeadlineView(

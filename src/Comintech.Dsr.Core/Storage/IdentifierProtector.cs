@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Comintech.Dsr.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Comintech.Dsr.Storage;
@@ -12,14 +11,14 @@ namespace Comintech.Dsr.Storage;
 /// the wrapped key (minimisation) makes every encrypted value of the row unreadable for good.
 /// Values are bound to their row and column (associated data), so they cannot be moved to another row.
 /// </summary>
-public sealed class IdentifierProtector(IOptions<DsrOptions> options)
+public sealed class IdentifierProtector(IOptions<ProtectionOptions> options)
 {
     public const string Prefix = "enc:v1:";
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
     private readonly byte[] keyEncryptionKey = HKDF.DeriveKey(
-        HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(options.Value.Protection.Key), 32, info: Encoding.ASCII.GetBytes("dsr-request-kek-v1"));
+        HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(options.Value.Key), 32, info: Encoding.ASCII.GetBytes("dsr-request-kek-v1"));
 
     /// <summary>A fresh data key for a new row, and its wrapped form to store beside the values.</summary>
     public (byte[] DataKey, string Wrapped) NewDataKey(string rowId)

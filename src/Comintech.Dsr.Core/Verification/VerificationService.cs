@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Storage;
 using Microsoft.Extensions.Options;
 
@@ -33,10 +32,10 @@ public sealed record ResendCheck(ResendDecision Decision, TimeSpan RetryAfter, i
 /// current code, its expiry, wrong attempts and how many codes were sent. Updates use the row's ETag, so two
 /// concurrent guesses cannot both be counted as the first.
 /// </summary>
-public sealed class VerificationService(DsrStorage storage, IOptions<DsrOptions> options, TimeProvider clock)
+public sealed class VerificationService(DsrStorage storage, IOptions<VerificationOptions> options, IOptions<IdentifierHashOptions> keys, TimeProvider clock)
 {
     private const string RowKey = "verification";
-    private VerificationOptions Settings => options.Value.Verification;
+    private VerificationOptions Settings => options.Value;
 
     /// <summary>
     /// Creates code number <paramref name="issue"/> and stores its hash. Returns null when that code was sent
@@ -55,11 +54,11 @@ public sealed class VerificationService(DsrStorage storage, IOptions<DsrOptions>
 
             if (existing is not null && existing.GetInt32("Issue") == issue && existing.GetBinary("Salt") is { } issued)
             {
-                return VerificationCodes.Derive(options.Value.IdentifierHashKey, issued);
+                return VerificationCodes.Derive(keys.Value.IdentifierHashKey, issued);
             }
 
             var salt = VerificationCodes.NewSalt();
-            var code = VerificationCodes.Derive(options.Value.IdentifierHashKey, salt);
+            var code = VerificationCodes.Derive(keys.Value.IdentifierHashKey, salt);
             var now = clock.GetUtcNow();
             var entity = new TableEntity(requestId, RowKey)
             {

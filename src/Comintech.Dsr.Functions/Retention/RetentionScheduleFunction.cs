@@ -1,4 +1,3 @@
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Retention;
 using Comintech.Dsr.Retention.Activities;
 using Microsoft.Azure.Functions.Worker;
@@ -12,12 +11,12 @@ namespace Comintech.Dsr.Functions.Retention;
 /// The retention schedule on the Functions host: the shared eternal orchestration and its pass, and a daily timer (also
 /// run at start-up) that starts the orchestration when it is not running.
 /// </summary>
-public sealed class RetentionScheduleFunction(ApplyRetentionActivity apply, IOptions<DsrOptions> options)
+public sealed class RetentionScheduleFunction(ApplyRetentionActivity apply, IOptions<RetentionOptions> options)
 {
     [Function(nameof(RetentionScheduleFunction))]
     public Task EnsureStarted(
         [TimerTrigger("0 17 3 * * *", RunOnStartup = true)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
-        RetentionOrchestrator.EnsureStartedAsync(client, options.Value.Retention.Interval, cancellationToken);
+        RetentionOrchestrator.EnsureStartedAsync(client, options.Value.Interval, cancellationToken);
 
     [Function(RetentionOrchestrator.Name)]
     public static Task<RetentionReport> Run([OrchestrationTrigger] TaskOrchestrationContext context) =>

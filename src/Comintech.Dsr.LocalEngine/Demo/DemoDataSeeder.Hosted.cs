@@ -17,12 +17,6 @@ public static partial class DemoDataSeeder
 
     private static async Task SeedHostedAsync(DsrStorage storage, ILogger logger, CancellationToken cancellationToken)
     {
-        var marker = await storage.ConnectorRuns.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, HostedMarkerRow, cancellationToken: cancellationToken);
-        if (marker.HasValue)
-        {
-            return;
-        }
-
         var clients = await TableAsync(storage, "HostedClients", cancellationToken);
         await clients.UpsertEntityAsync(new TableEntity(HostedClients.ClientsPartition, DemoClientId)
         {
@@ -53,15 +47,7 @@ public static partial class DemoDataSeeder
             }, cancellationToken: cancellationToken);
         }
 
-        await storage.ConnectorRuns.UpsertEntityAsync(new TableEntity(MarkerPartition, HostedMarkerRow), cancellationToken: cancellationToken);
         LogHostedSeeded(logger, DemoClientName, id);
-    }
-
-    private static async Task<TableClient> TableAsync(DsrStorage storage, string name, CancellationToken cancellationToken)
-    {
-        var table = storage.Tables.GetTableClient(name);
-        await table.CreateIfNotExistsAsync(cancellationToken);
-        return table;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data seeded: a mailbox and a mailing-list entry hosted for {Client}, {Contacts} newsletter contacts")]

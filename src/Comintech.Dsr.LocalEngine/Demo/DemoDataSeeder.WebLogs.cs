@@ -14,14 +14,7 @@ public static partial class DemoDataSeeder
 
     private static async Task SeedWebLogsAsync(DsrStorage storage, ILogger logger, CancellationToken cancellationToken)
     {
-        var marker = await storage.ConnectorRuns.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, WebLogsMarkerRow, cancellationToken: cancellationToken);
-        if (marker.HasValue)
-        {
-            return;
-        }
-
-        var logins = storage.Tables.GetTableClient(LoginHistoryTable);
-        await logins.CreateIfNotExistsAsync(cancellationToken);
+        var logins = await TableAsync(storage, LoginHistoryTable, cancellationToken);
         foreach (var person in People)
         {
             foreach (var at in new[] { "2026-11-27T08:00:00Z", "2026-11-28T10:15:00Z" })
@@ -58,7 +51,6 @@ public static partial class DemoDataSeeder
             await container.GetBlobClient("2026/11/27/access.log.gz").UploadAsync(new BinaryData(zipped.ToArray()), overwrite: true, cancellationToken);
         }
 
-        await storage.ConnectorRuns.UpsertEntityAsync(new TableEntity(MarkerPartition, WebLogsMarkerRow), cancellationToken: cancellationToken);
         LogWebLogsSeeded(logger, People.Count);
     }
 

@@ -19,16 +19,27 @@ public static partial class DemoDataSeeder
 
     public static async Task SeedAsync(DsrStorage storage, ILogger logger, CancellationToken cancellationToken = default)
     {
-        await SeedWebLogsAsync(storage, logger, cancellationToken);
-        await SeedHostedAsync(storage, logger, cancellationToken);
-        var marker = await storage.ConnectorRuns.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, MarkerRow, cancellationToken: cancellationToken);
+        await OnceAsync(storage, WebLogsMarkerRow, () => SeedWebLogsAsync(storage, logger, cancellationToken), cancellationToken);
+        await OnceAsync(storage, HostedMarkerRow, () => SeedHostedAsync(storage, logger, cancellationToken), cancellationToken);
+        await OnceAsync(storage, MarkerRow, () => SeedPeopleAsync(storage, logger, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="seed"/> unless its marker row says it already ran against this storage account.</summary>
+    internal static async Task OnceAsync(DsrStorage storage, string markerRow, Func<Task> seed, CancellationToken cancellationToken)
+    {
+        var marker = await storage.ConnectorRuns.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, markerRow, cancellationToken: cancellationToken);
         if (marker.HasValue)
         {
             return;
         }
 
-        var accounts = storage.Tables.GetTableClient(CustomerAccountsTable);
-        await accounts.CreateIfNotExistsAsync(cancellationToken);
+        await seed();
+        await storage.ConnectorRuns.UpsertEntityAsync(new TableEntity(MarkerPartition, markerRow), cancellationToken: cancellationToken);
+    }
+
+    private static async Task SeedPeopleAsync(DsrStorage storage, ILogger logger, CancellationToken cancellationToken)
+    {
+        var accounts = await TableAsync(storage, CustomerAccountsTable, cancellationToken);
         foreach (var person in People)
         {
             await accounts.UpsertEntityAsync(new TableEntity("accounts", person.AccountId)
@@ -42,8 +53,7 @@ public static partial class DemoDataSeeder
             }, cancellationToken: cancellationToken);
         }
 
-        var tickets = storage.Tables.GetTableClient(SupportTicketsTable);
-        await tickets.CreateIfNotExistsAsync(cancellationToken);
+        var tickets = await TableAsync(storage, SupportTicketsTable, cancellationToken);
         var number = 5000;
         foreach (var person in People.Take(3))
         {
@@ -57,8 +67,7 @@ public static partial class DemoDataSeeder
             }, cancellationToken: cancellationToken);
         }
 
-        var invoices = storage.Tables.GetTableClient(InvoicesTable);
-        await invoices.CreateIfNotExistsAsync(cancellationToken);
+        var invoices = await TableAsync(storage, InvoicesTable, cancellationToken);
         foreach (var person in People.Take(2))
         {
             await invoices.UpsertEntityAsync(new TableEntity(person.AccountId, $"INV-{person.AccountId}-2026-10")
@@ -73,8 +82,14 @@ public static partial class DemoDataSeeder
             }, cancellationToken: cancellationToken);
         }
 
-        await storage.ConnectorRuns.UpsertEntityAsync(new TableEntity(MarkerPartition, MarkerRow), cancellationToken: cancellationToken);
         LogSeeded(logger, People.Count, number - 5000);
+    }
+
+    private static async Task<TableClient> TableAsync(DsrStorage storage, string name, CancellationToken cancellationToken)
+    {
+        var table = storage.Tables.GetTableClient(name);
+        await table.CreateIfNotExistsAsync(cancellationToken);
+        return table;
     }
 
     private const string MarkerPartition = "_engine";

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Comintech.Dsr.Storage;
 using Npgsql;
 
@@ -43,13 +42,11 @@ public static partial class DemoPostgreSql
     }
 
     /// <summary>Creates and fills the table once per storage account (a marker row remembers it), so an erased person stays erased.</summary>
-    public static async Task SeedAsync(IConfiguration configuration, DsrStorage storage, ILogger logger, CancellationToken cancellationToken = default)
-    {
-        if ((await storage.ConnectorRuns.GetEntityIfExistsAsync<TableEntity>("_engine", MarkerRow, cancellationToken: cancellationToken)).HasValue)
-        {
-            return;
-        }
+    public static Task SeedAsync(IConfiguration configuration, DsrStorage storage, ILogger logger, CancellationToken cancellationToken = default) =>
+        DemoDataSeeder.OnceAsync(storage, MarkerRow, () => FillAsync(configuration, logger, cancellationToken), cancellationToken);
 
+    private static async Task FillAsync(IConfiguration configuration, ILogger logger, CancellationToken cancellationToken)
+    {
         await using var connection = new NpgsqlConnection(configuration[ConnectionStringName]);
         await connection.OpenAsync(cancellationToken);
         await using (var create = new NpgsqlCommand(
@@ -69,7 +66,6 @@ public static partial class DemoPostgreSql
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await storage.ConnectorRuns.UpsertEntityAsync(new TableEntity("_engine", MarkerRow), cancellationToken: cancellationToken);
         LogSeeded(logger, DemoDataSeeder.People.Count);
     }
 

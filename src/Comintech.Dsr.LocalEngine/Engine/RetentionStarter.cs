@@ -1,4 +1,3 @@
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Retention;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
@@ -6,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Comintech.Dsr.LocalEngine.Engine;
 
 /// <summary>Checks after start and then daily that the retention schedule runs (as the Functions timer does), behind the reconciliation at start.</summary>
-public sealed partial class RetentionStarter(DurableTaskClient client, IOptions<DsrOptions> options, ILogger<RetentionStarter> logger) : BackgroundService
+public sealed partial class RetentionStarter(DurableTaskClient client, IOptions<RetentionOptions> options, ILogger<RetentionStarter> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,7 +16,7 @@ public sealed partial class RetentionStarter(DurableTaskClient client, IOptions<
         {
             try
             {
-                await RetentionOrchestrator.EnsureStartedAsync(client, options.Value.Retention.Interval, stoppingToken);
+                await RetentionOrchestrator.EnsureStartedAsync(client, options.Value.Interval, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Comintech.Dsr.Connectors.WebLogs;
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Storage;
 using Comintech.Dsr.Testing;
 using Microsoft.Extensions.Options;
@@ -21,7 +20,7 @@ public static class LogScanBench
         var megabytes = files.Sum(f => new FileInfo(f).Length) / (1024.0 * 1024.0);
         log.WriteLine($"{files.Count} NCSA log files, {megabytes:0} MB, ready after {clock.Elapsed.TotalSeconds:0.0} s; {people} people (IP and e-mail each)");
 
-        var hasher = new IdentifierHasher(Options.Create(new DsrOptions { IdentifierHashKey = TestServices.HashKey }));
+        var hasher = new IdentifierHasher(TestOptions.HashKey);
         var identifiers = Enumerable.Range(0, people)
             .SelectMany(p => new[] { ($"request-{p}", NcsaLogs.Ip(p), false), ($"request-{p}", NcsaLogs.Email(p), true) })
             .ToList();

@@ -1,5 +1,4 @@
 using Comintech.Dsr.Connectors.WebLogs;
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Storage;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +6,7 @@ namespace Comintech.Dsr.Core.Tests.Connectors;
 
 public class LogRedactorTests
 {
-    private static readonly IdentifierHasher Hasher = new(Options.Create(new DsrOptions { IdentifierHashKey = "test-identifier-hash-key-0123456789abcdef" }));
+    private static readonly IdentifierHasher Hasher = new(Options.Create(new IdentifierHashOptions { IdentifierHashKey = "test-identifier-hash-key-0123456789abcdef" }));
 
     private static LogRedactor Redactor() => new(
         [("req-a", "203.0.113.7", false), ("req-a", "ada@example.com", true), ("req-b", "198.51.100.1", false)], Hasher);

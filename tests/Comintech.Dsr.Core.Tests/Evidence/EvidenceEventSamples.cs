@@ -105,8 +105,9 @@ internal static class EvidenceEventSamples
             """{"status":"Completed","afterRerunOf":"billing"}""");
         yield return (new AccessReviewOpened(StoreFound.Of([Outcome])),
             """{"stores":[{"storeId":"crm","kind":"Done","recordsFound":3}]}""");
-        yield return (new AccessReviewItemRemoved("crm", "item-3"),
-            """{"storeId":"crm","item":"item-3"}""");
+        // Since 2026-12: a keyed reference to the item ("itemRef"); links written before hold the item's plain digest as "item".
+        yield return (new AccessReviewItemRemoved("crm", "5be0c7a19d2e43f86a01"),
+            """{"storeId":"crm","itemRef":"5be0c7a19d2e43f86a01"}""");
         yield return (new AccessReviewReleased(2),
             """{"removed":2}""");
         yield return (new ApprovalRequested(),
@@ -137,8 +138,9 @@ internal static class EvidenceEventSamples
             """{"recipientId":"crm-vendor","recipient":"CRM Vendor Ltd","channel":"staff-task","stores":["crm"],"note":"No webhook or address in the data map."}""");
         yield return (new RecipientNotNotified(Notice with { Channel = "none", Note = "Receives data only on a legal demand; not notified." }),
             """{"recipientId":"crm-vendor","recipient":"CRM Vendor Ltd","channel":"none","stores":["crm"],"note":"Receives data only on a legal demand; not notified."}""");
-        yield return (new WorkflowFailed("ExecuteStoreAction", "Connector crm failed: timeout.", 1),
-            """{"step":"ExecuteStoreAction","reason":"Connector crm failed: timeout.","failure":1}""");
+        // Since 2026-12 the reason is the exception's type and a fixed code (FailureReason), never the exception's message.
+        yield return (new WorkflowFailed("ExecuteStoreAction", "Comintech.Dsr.Connectors.ConnectorException: step-failed", 1),
+            """{"step":"ExecuteStoreAction","reason":"Comintech.Dsr.Connectors.ConnectorException: step-failed","failure":1}""");
         yield return (new WorkflowRestarted(1, "ExecuteStoreAction", true, EvidenceEvents.ApprovalGranted),
             """{"failure":1,"step":"ExecuteStoreAction","verified":true,"approval":"approval.granted"}""");
         yield return (new WorkflowRestarted(null, null, false, null),

@@ -1,4 +1,3 @@
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Identity;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +9,7 @@ public class ControlPanelLinksTests
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
 
     private static ControlPanelLinks Links(string? key = Key) =>
-        new(Options.Create(new DsrOptions { Identity = new IdentityOptions { ControlPanelKey = key } }), new FixedClock(Now));
+        new(Options.Create(new IdentityOptions { ControlPanelKey = key }), new FixedClock(Now));
 
     [Fact]
     public void A_genuine_current_link_gives_its_account_and_address()

@@ -15,7 +15,7 @@ public sealed class CorpusAccuracyTests(ITestOutputHelper output)
     private sealed record Expectation(string Outcome, string? Classification);
 
     private static readonly InboundMessageParser Parser = new(InboxTestOptions.Default);
-    private static readonly LoopGuard Guard = new(InboxTestOptions.Default);
+    private static readonly LoopGuard Guard = new(InboxTestOptions.Default, InboxTestOptions.Mail);
 
     /// <summary>The same decisions the inbound service takes before it stores a request, without storage.</summary>
     public static (string Outcome, string? Classification) Decide(byte[] raw)

@@ -1,11 +1,14 @@
-using Comintech.Dsr.Hosting;
+using Comintech.Dsr.Inbox;
+using Comintech.Dsr.Notifications;
 using Microsoft.Extensions.Options;
 
 namespace Comintech.Dsr.Core.Tests.Inbox;
 
 internal static class InboxTestOptions
 {
-    public static IOptions<DsrOptions> Default { get; } = Options.Create(new DsrOptions { IdentifierHashKey = new string('k', 40) });
+    public static IOptions<InboxOptions> Default { get; } = Options.Create(new InboxOptions());
+
+    public static IOptions<MailOptions> Mail { get; } = Options.Create(new MailOptions());
 
     public static string CorpusFolder => Path.Combine(AppContext.BaseDirectory, "Inbox", "Corpus");
 }

@@ -155,7 +155,7 @@ public sealed class InboundMailServiceTests(InboxFixture fixture) : IClassFixtur
     [Fact]
     public async Task A_25_MB_message_and_binary_garbage_are_stored_for_staff_and_refused()
     {
-        var limit = fixture.Get<Microsoft.Extensions.Options.IOptions<Hosting.DsrOptions>>().Value.Inbox.MaxMessageBytes;
+        var limit = fixture.Get<Microsoft.Extensions.Options.IOptions<InboxOptions>>().Value.MaxMessageBytes;
         var huge = TestMail.Raw(Address(), "Delete my data", new string('x', 25 * 1024 * 1024));
         var garbage = new byte[4096];
         new Random(5).NextBytes(garbage);

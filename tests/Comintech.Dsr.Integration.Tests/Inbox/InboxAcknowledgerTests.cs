@@ -1,5 +1,4 @@
 using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Inbox;
 using Comintech.Dsr.Notifications;
 using Comintech.Dsr.Testing;
@@ -80,7 +79,7 @@ public sealed class InboxAcknowledgerTests(InboxFixture fixture) : IClassFixture
     [Fact]
     public async Task Acknowledgements_to_one_address_stop_at_the_daily_cap()
     {
-        var inbox = fixture.Get<IOptions<DsrOptions>>().Value.Inbox;
+        var inbox = fixture.Get<IOptions<InboxOptions>>().Value;
         var cap = inbox.AcknowledgementsPerAddressPerDay;
         inbox.AcknowledgementsPerAddressPerDay = 1;
         try

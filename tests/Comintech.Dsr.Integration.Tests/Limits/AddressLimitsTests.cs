@@ -1,6 +1,5 @@
 using System.Globalization;
 using Comintech.Dsr.Domain;
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Limits;
 using Comintech.Dsr.Storage;
 using Comintech.Dsr.Testing;
@@ -17,10 +16,9 @@ public sealed class AddressLimitsTests(AzuriteFixture azurite) : IClassFixture<A
 
     private (AddressLimits Limits, VerificationService Verification, CodeAttempts Attempts) Services()
     {
-        var dsr = Options.Create(new DsrOptions { IdentifierHashKey = TestServices.HashKey });
         var limits = new AddressLimits(
-            azurite.Storage, new IdentifierHasher(dsr), Options.Create(new LimitsOptions { FailedCodesPerAddressPerDay = Cap, CodeMailsPerAddressPerDay = 3 }), clock);
-        var verification = new VerificationService(azurite.Storage, dsr, clock);
+            azurite.Storage, new IdentifierHasher(TestOptions.HashKey), Options.Create(new LimitsOptions { FailedCodesPerAddressPerDay = Cap, CodeMailsPerAddressPerDay = 3 }), clock);
+        var verification = new VerificationService(azurite.Storage, Options.Create(new VerificationOptions()), TestOptions.HashKey, clock);
         return (limits, verification, new CodeAttempts(limits, verification));
     }
 
@@ -136,7 +134,7 @@ public sealed class HeldCodeTests(AzuriteFixture azurite) : IClassFixture<Azurit
             await activity.RunAsync(new Comintech.Dsr.Fulfilment.SendCodeInput(request.Id, 1), CancellationToken.None);
         }
 
-        var pickup = core.Get<Microsoft.Extensions.Options.IOptions<Comintech.Dsr.Hosting.DsrOptions>>().Value.Mail.PickupDirectory;
+        var pickup = core.Get<Microsoft.Extensions.Options.IOptions<Comintech.Dsr.Notifications.MailOptions>>().Value.PickupDirectory;
         Assert.Equal(2, Directory.GetFiles(pickup, "*.code-1.eml").Length);
         Assert.False(File.Exists(Path.Combine(pickup, $"{requests[2].Id}.code-1.eml")));
         var evidence = await core.Get<Comintech.Dsr.Evidence.EvidenceLedger>().ReadAsync(requests[2].Id);

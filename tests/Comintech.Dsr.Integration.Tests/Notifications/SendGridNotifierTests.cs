@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.LocalEngine.Storage;
 using Comintech.Dsr.Notifications;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -26,7 +25,7 @@ public sealed class SendGridNotifierTests : IDisposable
 
     private SendGridNotifier Notifier() => new(
         new SendGridClient(new SendGridClientOptions { ApiKey = "SG.test-key", Host = baseAddress.TrimEnd('/') }),
-        Options.Create(new DsrOptions()),
+        Options.Create(new MailOptions()),
         NullLogger<SendGridNotifier>.Instance);
 
     private async Task<(string Path, string Authorization, JsonElement Body)> AnswerNextAsync(HttpStatusCode status)

@@ -1,5 +1,4 @@
 using Comintech.Dsr.Domain;
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Testing;
 using Comintech.Dsr.Verification;
 using Microsoft.Extensions.Options;
@@ -11,7 +10,7 @@ public sealed class VerificationServiceTests(AzuriteFixture azurite) : IClassFix
 {
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.Zero));
 
-    private VerificationService Service() => new(azurite.Storage, Options.Create(new DsrOptions()), clock);
+    private VerificationService Service() => new(azurite.Storage, Options.Create(new VerificationOptions()), TestOptions.HashKey, clock);
 
     private static string Other(string code) => ((int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) + 1) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -121,7 +120,7 @@ public sealed class VerificationServiceTests(AzuriteFixture azurite) : IClassFix
     public async Task A_code_verified_while_it_is_being_recorded_as_sent_is_recorded_and_stays_verified()
     {
         var faults = new FaultInjection();
-        var service = new VerificationService(faults.Storage(azurite.ConnectionString), Options.Create(new DsrOptions()), clock);
+        var service = new VerificationService(faults.Storage(azurite.ConnectionString), Options.Create(new VerificationOptions()), TestOptions.HashKey, clock);
         var id = RequestId.New();
         var code = (await service.IssueAsync(id, 1))!;
         // The person types the code after the step read the row to mark it sent, before its write lands.

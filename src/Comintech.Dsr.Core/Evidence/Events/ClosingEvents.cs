@@ -74,10 +74,13 @@ public sealed record AccessReviewOpened(IReadOnlyList<StoreFound> Stores) : Evid
     public static EvidenceKey Key => new("access-review-opened");
 }
 
-/// <summary>Staff took one item out of a package: the store and the item's key (the reason is in the audit log).</summary>
-public sealed record AccessReviewItemRemoved(string StoreId, string Item) : EvidenceEvent(EvidenceEvents.AccessReviewItemRemoved)
+/// <summary>
+/// Staff took one item out of a package: the store and a keyed reference to the item (<c>AccessReviews.EvidenceRef</c>),
+/// never the item or its plain digest; the reason is in the audit log.
+/// </summary>
+public sealed record AccessReviewItemRemoved(string StoreId, string ItemRef) : EvidenceEvent(EvidenceEvents.AccessReviewItemRemoved)
 {
-    public static EvidenceKey Key(string storeId, string item) => new($"access-review-removed.{storeId}.{item}");
+    public static EvidenceKey Key(string storeId, string itemRef) => new($"access-review-removed.{storeId}.{itemRef}");
 }
 
 /// <summary>Staff released a reviewed package: how many items they removed.</summary>

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Azure;
 using Azure.Storage.Blobs.Models;
 using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Notifications;
 using Comintech.Dsr.Storage;
 using Microsoft.Extensions.Options;
@@ -17,7 +16,8 @@ namespace Comintech.Dsr.Fulfilment.Access;
 /// </summary>
 public sealed class AccessPackages(
     DsrStorage storage,
-    IOptions<DsrOptions> options,
+    IOptions<AccessPackageOptions> options,
+    IOptions<IdentifierHashOptions> keys,
     IOptions<DataMapOptions> dataMap,
     Retention.WorkingCopies copies,
     PublicLinks links,
@@ -59,7 +59,7 @@ public sealed class AccessPackages(
             }
 
             var now = clock.GetUtcNow();
-            expires = (now + options.Value.AccessPackage.LinkTtl).ToUnixTimeSeconds();
+            expires = (now + options.Value.LinkTtl).ToUnixTimeSeconds();
             var zip = AccessPackageWriter.Write(requestId, now, sections, request.Language, request.Jurisdiction);
             await blob.UploadAsync(new BinaryData(zip), new BlobUploadOptions
             {
@@ -74,12 +74,12 @@ public sealed class AccessPackages(
     }
 
     public string LinkFor(string requestId, long expires) =>
-        links.AccessPackage(requestId, expires, AccessPackageLink.Sign(options.Value.IdentifierHashKey, requestId, expires));
+        links.AccessPackage(requestId, expires, AccessPackageLink.Sign(keys.Value.IdentifierHashKey, requestId, expires));
 
     /// <summary>Checks a link's signature and expiry; on success opens the package.</summary>
     public async Task<(PackageLinkState State, Stream? Package)> OpenAsync(string requestId, long expires, string? signature, CancellationToken cancellationToken)
     {
-        if (!AccessPackageLink.IsAuthentic(options.Value.IdentifierHashKey, requestId, expires, signature))
+        if (!AccessPackageLink.IsAuthentic(keys.Value.IdentifierHashKey, requestId, expires, signature))
         {
             return (PackageLinkState.Invalid, null);
         }

@@ -13,7 +13,7 @@ namespace Comintech.Dsr.Fulfilment.Access;
 
 /// <summary>
 /// The staff review of an access package (stores with <c>ReviewAccess</c>): see every item that would go out, remove
-/// items with a reason (the person is told the reason; the evidence holds the store and item key), then release the link.
+/// items with a reason (the person is told the reason; the evidence holds the store and a keyed item reference), then release the link.
 /// Each use is in the staff audit log.
 /// </summary>
 public sealed class AccessReviewHandlers(
@@ -88,8 +88,9 @@ public sealed class AccessReviewHandlers(
             await audit.AppendAsync(staff, RemoveAction, requestId, $"{storeId}/{item}: {reason}", cancellationToken);
         }
 
+        var itemRef = reviews.EvidenceRef(storeId, item);
         await evidence.AppendAsync(
-            requestId, AccessReviewItemRemoved.Key(storeId, item), new AccessReviewItemRemoved(storeId, item), staff.Actor, cancellationToken);
+            requestId, AccessReviewItemRemoved.Key(storeId, itemRef), new AccessReviewItemRemoved(storeId, itemRef), staff.Actor, cancellationToken);
         return Results.Ok(new ReviewActionResponse(requestId, first ? "removed" : "already-removed"));
     }
 

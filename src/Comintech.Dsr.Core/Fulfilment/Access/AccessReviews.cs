@@ -19,9 +19,9 @@ public sealed record WithheldItem(string StoreId, string ItemKey, string Reason,
 /// The staff review of access packages (Art. 15(4)), kept in the waiting-stores table beside the request's other parts
 /// that wait on staff: row <c>access-review</c> (open or released, and the outcomes), and one row
 /// <c>access-review.removed.&lt;storeId&gt;.&lt;itemKey&gt;</c> per item removed. Reasons stay here and in the audit log; the
-/// evidence holds the store and the item key only.
+/// evidence holds the store and a keyed reference to the item only (<see cref="EvidenceRef"/>).
 /// </summary>
-public sealed class AccessReviews(DsrStorage storage, TimeProvider clock)
+public sealed class AccessReviews(DsrStorage storage, IdentifierHasher hasher, TimeProvider clock)
 {
     public const string ReviewRow = "access-review";
     private const string RemovedPrefix = ReviewRow + ".removed.";
@@ -32,6 +32,12 @@ public sealed class AccessReviews(DsrStorage storage, TimeProvider clock)
     /// <summary>A stable key for one record of a store's export: the same record keeps its key across re-runs.</summary>
     public static string ItemKey(string storeId, JsonNode? record) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(storeId + "\n" + (record?.ToJsonString() ?? "null"))))[..20];
+
+    /// <summary>
+    /// What the evidence names a withheld item by: a keyed hash of its key. The item key is a plain digest of the
+    /// person's record, which anyone holding a guess of the record could confirm; the evidence outlives the record.
+    /// </summary>
+    public string EvidenceRef(string storeId, string itemKey) => hasher.HashFor("access-review-item", storeId + "\n" + itemKey)[..20];
 
     /// <summary>Opens the review once (a re-run keeps the first row).</summary>
     public async Task OpenAsync(string requestId, IReadOnlyList<ConnectorOutcome> outcomes, CancellationToken cancellationToken)

@@ -4,7 +4,6 @@ using Comintech.Dsr.Deadlines;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Smoke;
 using Comintech.Dsr.Storage;
 using Microsoft.Extensions.Options;
@@ -20,7 +19,7 @@ public sealed class PlanFulfilmentActivity(
     RequestStore requests,
     IOptions<DataMapOptions> dataMap,
     EvidenceLedger evidence,
-    IOptions<DsrOptions> options,
+    IOptions<DeadlineOptions> deadlines,
     IEnumerable<IDataStoreConnector> connectors,
     Identity.IdentityResolver identity)
     : IDsrActivity<string, FulfilmentPlan>
@@ -35,7 +34,7 @@ public sealed class PlanFulfilmentActivity(
             await evidence.AppendAsync(requestId, VerificationNotRequired.Key, VerificationNotRequired.OptOut, cancellationToken: cancellationToken);
         }
 
-        if (options.Value.Deadlines.IdentityWait == IdentityWaitPolicy.Pause)
+        if (deadlines.Value.IdentityWait == IdentityWaitPolicy.Pause)
         {
             await PauseForIdentityWaitAsync(request, cancellationToken);
         }
@@ -92,7 +91,7 @@ public sealed class PlanFulfilmentActivity(
             return;
         }
 
-        var holidays = options.Value.Deadlines.HolidaysFor(request.Jurisdiction);
+        var holidays = deadlines.Value.HolidaysFor(request.Jurisdiction);
         var unpaused = request.ExtendedAt is null
             ? LegalCalendar.DueAt(request.Type, request.Jurisdiction, request.ReceivedAt, holidays)
             : LegalCalendar.ExtendedDueAt(request.Jurisdiction, request.ReceivedAt, holidays);

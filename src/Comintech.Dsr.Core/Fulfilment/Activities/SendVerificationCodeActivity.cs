@@ -1,6 +1,5 @@
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Limits;
 using Comintech.Dsr.Notifications;
@@ -21,7 +20,7 @@ public sealed class SendVerificationCodeActivity(
     EvidenceLedger evidence,
     PublicLinks links,
     AddressLimits limits,
-    IOptions<DsrOptions> options)
+    IOptions<VerificationOptions> options)
     : IDsrActivity<SendCodeInput, bool>
 {
     public async Task<bool> RunAsync(SendCodeInput input, CancellationToken cancellationToken)
@@ -33,7 +32,7 @@ public sealed class SendVerificationCodeActivity(
             return false;
         }
 
-        var ttl = options.Value.Verification.CodeTtl;
+        var ttl = options.Value.CodeTtl;
         var message = MessageTemplates.VerificationCode(request, input.Issue, code, ttl, links.VerifyPage(input.RequestId));
         if (!(await limits.TakeCodeMailAsync(request.Subject.Email, message.IdempotencyKey, cancellationToken)).Taken)
         {

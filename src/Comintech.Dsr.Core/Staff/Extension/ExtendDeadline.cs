@@ -2,7 +2,6 @@ using Comintech.Dsr.Deadlines;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Notifications;
 using Comintech.Dsr.Storage;
 using Microsoft.DurableTask.Client;
@@ -15,13 +14,13 @@ namespace Comintech.Dsr.Staff.Extension;
 /// reasoned notice to the person, evidence, and the deadline watch told of the new date.
 /// </summary>
 public sealed class ExtendDeadline(
-    RequestStore requests, EvidenceLedger evidence, StaffAuditLog audit, INotifier notifier, IOptions<DsrOptions> options, TimeProvider clock)
+    RequestStore requests, EvidenceLedger evidence, StaffAuditLog audit, INotifier notifier, IOptions<DeadlineOptions> deadlines, IOptions<NoticeOptions> notices, TimeProvider clock)
 {
     /// <returns>The new due date.</returns>
     public async Task<UseCaseResult<DateTimeOffset>> ExtendAsync(
         DsrRequest request, string reason, StaffPrincipal staff, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var holidays = options.Value.Deadlines.HolidaysFor(request.Jurisdiction);
+        var holidays = deadlines.Value.HolidaysFor(request.Jurisdiction);
         if (!CanExtend(request, holidays, clock.GetUtcNow()))
         {
             return UseCaseFailure.Conflict(
@@ -35,7 +34,7 @@ public sealed class ExtendDeadline(
         var newDueAt = LegalCalendar.ExtendedDueAt(request.Jurisdiction, request.ReceivedAt, holidays);
         await audit.AppendAsync(staff, StaffActions.Extend, request.Id, reason, cancellationToken);
         await requests.ExtendAsync(request.Id, newDueAt, reason, cancellationToken);
-        var notice = MessageTemplates.Extension(request, newDueAt, reason, options.Value.Notices);
+        var notice = MessageTemplates.Extension(request, newDueAt, reason, notices.Value);
         await notifier.SendAsync(notice, cancellationToken);
         await evidence.AppendAsync(
             request.Id, DeadlineExtended.Key, new DeadlineExtended(request.DueAt, newDueAt, notice.IdempotencyKey), staff.Actor, cancellationToken);

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace Comintech.Dsr.Hosting;
+namespace Comintech.Dsr.Http;
 
 /// <summary>
 /// Whether the app runs in Azure (App Service and Functions set <c>WEBSITE_SITE_NAME</c>): there the inbox webhook must

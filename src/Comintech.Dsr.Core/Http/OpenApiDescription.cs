@@ -10,7 +10,7 @@ namespace Comintech.Dsr.Http;
 /// <summary>
 /// The OpenAPI 3.1 description of the app's HTTP API, made from <see cref="DsrRoutes.All"/> alone (served at
 /// <see cref="Route"/> on both hosts), so it lists exactly the routes the hosts serve. Each route carries the security
-/// scheme its <see cref="RouteAccess"/> names and each body its schema (<see cref="DsrRouteBodies"/>); answers are described in
+/// scheme its <see cref="RouteAccess"/> names and each body its schema (<c>Hosting/DsrRouteBodies</c>); answers are described in
 /// README.md's route tables.
 /// </summary>
 public static partial class OpenApiDescription
@@ -28,19 +28,20 @@ public static partial class OpenApiDescription
     public const string LocalEngineOnly = "x-local-engine-only";
 
     /// <summary>The document as served at GET /api/openapi.json: indented JSON.</summary>
-    public static byte[] Render(IEnumerable<DsrRoute> routes) =>
-        Encoding.UTF8.GetBytes(Build(routes).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    public static byte[] Render(IEnumerable<DsrRoute> routes, Func<DsrRoute, RouteBody?> bodies) =>
+        Encoding.UTF8.GetBytes(Build(routes, bodies).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 
     public static IResult Serve(byte[] document) => Results.Bytes(document, "application/json; charset=utf-8");
 
-    public static JsonObject Build(IEnumerable<DsrRoute> routes)
+    /// <param name="bodies">The body each route reads, if any (the composition root knows every capability's bodies).</param>
+    public static JsonObject Build(IEnumerable<DsrRoute> routes, Func<DsrRoute, RouteBody?>? bodies = null)
     {
         var paths = new JsonObject();
         foreach (var route in routes)
         {
             var path = paths[route.Pattern] as JsonObject ?? new JsonObject();
             paths[route.Pattern] = path;
-            path[route.Method.ToLowerInvariant()] = Operation(route);
+            path[route.Method.ToLowerInvariant()] = Operation(route, bodies);
         }
 
         return new JsonObject
@@ -58,7 +59,7 @@ public static partial class OpenApiDescription
         };
     }
 
-    private static JsonObject Operation(DsrRoute route)
+    private static JsonObject Operation(DsrRoute route, Func<DsrRoute, RouteBody?>? bodies)
     {
         var operation = new JsonObject
         {
@@ -74,7 +75,7 @@ public static partial class OpenApiDescription
             operation["parameters"] = parameters;
         }
 
-        if (DsrRouteBodies.For(route) is { } body)
+        if (bodies?.Invoke(route) is { } body)
         {
             operation["requestBody"] = RequestBody(body);
         }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Comintech.Dsr.Fulfilment.Access;
+using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Intake;
 using Comintech.Dsr.Staff;
@@ -10,7 +11,7 @@ namespace Comintech.Dsr.Core.Tests.Http;
 /// <summary>Each route that reads a body describes it in the OpenAPI description, with the schema its typed body's validation implies.</summary>
 public sealed class OpenApiRequestBodyTests
 {
-    private static readonly JsonObject Document = OpenApiDescription.Build(DsrRoutes.All);
+    private static readonly JsonObject Document = OpenApiDescription.Build(DsrRoutes.All, DsrRouteBodies.For);
 
     private static JsonObject Operation(DsrRoute route) => Document["paths"]![route.Pattern]![route.Method.ToLowerInvariant()]!.AsObject();
 

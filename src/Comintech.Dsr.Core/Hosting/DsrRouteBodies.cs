@@ -2,25 +2,14 @@ using System.Text.Json.Nodes;
 using Comintech.Dsr.Connectors.Backups;
 using Comintech.Dsr.Connectors.Waiting;
 using Comintech.Dsr.Fulfilment.Access;
+using Comintech.Dsr.Http;
 using Comintech.Dsr.Identity;
 using Comintech.Dsr.Intake;
 using Comintech.Dsr.Staff;
 using Comintech.Dsr.Staff.Triage;
 using Comintech.Dsr.Verification;
 
-namespace Comintech.Dsr.Http;
-
-/// <summary>The body a route reads: its media types and schema, and whether it may be left out.</summary>
-public sealed record RouteBody(IReadOnlyList<string> MediaTypes, JsonObject Schema, bool Required = true)
-{
-    public const string Json = "application/json";
-    public const string Form = "application/x-www-form-urlencoded";
-    public const string Multipart = "multipart/form-data";
-
-    /// <summary>A typed body: JSON or a form (<see cref="BodyFields"/> reads both alike).</summary>
-    public static RouteBody Of<T>(bool required = true)
-        where T : class, IRequestBody<T> => new([Json, Form], BodySchema.Of<T>(), required);
-}
+namespace Comintech.Dsr.Hosting;
 
 /// <summary>
 /// The body each route of <see cref="DsrRoutes.All"/> reads, by "METHOD pattern", for the OpenAPI description; a test

@@ -1,3 +1,4 @@
+using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.LocalEngine.Engine;
 using Microsoft.AspNetCore.Builder;

@@ -130,6 +130,8 @@ public sealed class EngineProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                // Without a timeout it also waits for the redirected output to be read to its end.
+                await process.WaitForExitAsync();
                 throw new InvalidOperationException($"The local engine exited with {process.ExitCode}:\n{Output}");
             }
 

@@ -115,7 +115,7 @@ public sealed record DsrRequest
     public DateTimeOffset? CopiesRemovedAt { get; init; }
 
     /// <summary>Which identifiers are bound to the verified person, and how (null: not resolved yet, nothing but the e-mail binds).</summary>
-    public Identity.IdentityState? Identity { get; init; }
+    public IdentityState? Identity { get; init; }
 
     /// <summary>
     /// The identifiers a connector may search: the verified e-mail and an account id only where it is bound. The

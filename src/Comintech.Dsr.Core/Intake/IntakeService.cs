@@ -28,7 +28,7 @@ public sealed record IntakeReceipt(
     DateTimeOffset? ReceivedAt = null,
     string? RequestId = null,
     string? SuggestedClassification = null,
-    Identity.IdentityState? ProvenIdentity = null,
+    IdentityState? ProvenIdentity = null,
     bool GlobalPrivacyControl = false)
 {
     public bool NeedsTriage => SuggestedClassification is not null;

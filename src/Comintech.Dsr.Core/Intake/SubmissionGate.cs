@@ -21,7 +21,7 @@ public sealed class SubmissionGate(AddressLimits limits, RequestStore requests, 
     /// <returns>The id to answer with: the new request's, or an alias of the open one.</returns>
     /// <param name="proven">An account proven with the submission (a control-panel link), for a new request.</param>
     public async Task<string> SubmitAsync(
-        RequestSubmission submission, IntakeChannel channel, DurableTaskClient client, CancellationToken cancellationToken, Identity.IdentityState? proven = null,
+        RequestSubmission submission, IntakeChannel channel, DurableTaskClient client, CancellationToken cancellationToken, IdentityState? proven = null,
         bool globalPrivacyControl = false)
     {
         var candidate = RequestId.New();

@@ -1,4 +1,5 @@
 using Comintech.Dsr.Functions.Http;
+using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Web;
 using Microsoft.AspNetCore.Http;
@@ -23,5 +24,5 @@ public sealed class WebFunctions(UiLists lists)
     /// <summary>GET /api/openapi.json: the API's OpenAPI description, made from the route table.</summary>
     [Function("OpenApiFunction")]
     public IActionResult OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/openapi.json")] HttpRequest request) =>
-        new ResultAction(OpenApiDescription.Serve());
+        new ResultAction(DsrRoutes.ServeOpenApi());
 }

@@ -1,4 +1,6 @@
+using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Http;
+using Comintech.Dsr.Staff;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 
 namespace Comintech.Dsr.LocalEngine.Engine;

@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Http;
 
 namespace Comintech.Dsr.Core.Tests.Http;
 
 public sealed partial class OpenApiDescriptionTests
 {
-    private static readonly JsonObject Document = OpenApiDescription.Build(DsrRoutes.All);
+    private static readonly JsonObject Document = OpenApiDescription.Build(DsrRoutes.All, DsrRouteBodies.For);
 
     private static IEnumerable<string> Table => DsrRoutes.All.Select(r => $"{r.Method} {r.Pattern}");
 

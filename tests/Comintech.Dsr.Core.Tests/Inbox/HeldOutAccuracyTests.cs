@@ -9,6 +9,8 @@ namespace Comintech.Dsr.Core.Tests.Inbox;
 /// written before the model it measures was tuned), which is never used to train or tune: each message goes through the
 /// parser, the loop guard and the classifier as it would arrive.
 /// A message below the minimum confidence counts as unclear (staff see it in triage), so it is right only if it is unclear.
+/// Only the figures are printed, never which held-out message failed: what to add is chosen by cross-validation on the
+/// train split, so the held-out batches stay unseen.
 /// </summary>
 public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
 {
@@ -61,7 +63,7 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
     [Fact]
     public void Accuracy_on_the_held_out_split_meets_the_floor_with_per_class_precision_and_recall()
     {
-        var results = TestBatches.SelectMany(file => CorpusMessage.ReadAll(file).Select(m => (Expected: m.Label, Got: Read(m), m.Id, Batch: Path.GetFileName(file)))).ToList();
+        var results = TestBatches.SelectMany(file => CorpusMessage.ReadAll(file).Select(m => (Expected: m.Label, Got: Read(m), Batch: Path.GetFileName(file)))).ToList();
         var accuracy = (double)results.Count(r => r.Expected == r.Got) / results.Count;
         var lines = new List<string> { $"Held-out inbox accuracy: {accuracy:P1} ({results.Count(r => r.Expected == r.Got)}/{results.Count})" };
         foreach (var batch in results.GroupBy(r => r.Batch))
@@ -80,7 +82,6 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
             lines.Add($"  {label,-12} {(predicted == 0 ? 1 : (double)hits / predicted),9:P0} {recall[label],7:P0}  {actual}");
         }
 
-        lines.AddRange(results.Where(r => r.Expected != r.Got).Select(r => $"  wrong: {r.Id} read as {r.Got}"));
         foreach (var line in lines)
         {
             output.WriteLine(line);

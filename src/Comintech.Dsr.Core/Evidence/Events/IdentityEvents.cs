@@ -1,4 +1,4 @@
-using Comintech.Dsr.Identity;
+using Comintech.Dsr.Domain;
 
 namespace Comintech.Dsr.Evidence.Events;
 

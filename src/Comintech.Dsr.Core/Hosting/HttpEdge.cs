@@ -1,11 +1,11 @@
-using Comintech.Dsr.Hosting;
+using Comintech.Dsr.Http;
 using Comintech.Dsr.Limits;
 using Comintech.Dsr.Staff;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace Comintech.Dsr.Http;
+namespace Comintech.Dsr.Hosting;
 
 /// <summary>
 /// What every request passes before a route handler, on both hosts: the security headers, the per-IP limit and the

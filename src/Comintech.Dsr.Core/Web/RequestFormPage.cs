@@ -1,7 +1,6 @@
-using Comintech.Dsr.Web;
 using Microsoft.AspNetCore.Http;
 
-namespace Comintech.Dsr.Http;
+namespace Comintech.Dsr.Web;
 
 /// <summary>
 /// GET /: the plain, accessible request form the website embeds (<c>Web/Templates/form.html</c>, in English, Spanish

@@ -1,14 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
-using Comintech.Dsr.Hosting;
-using Comintech.Dsr.Inbox;
+using Comintech.Dsr.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace Comintech.Dsr.Http;
+namespace Comintech.Dsr.Inbox;
 
 /// <summary>
 /// POST /api/inbound/sendgrid: SendGrid Inbound Parse (default or "send raw" mode). Every message taken, linked, ignored

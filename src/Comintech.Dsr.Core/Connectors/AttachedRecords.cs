@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Http;
 
-namespace Comintech.Dsr.Http;
+namespace Comintech.Dsr.Connectors;
 
 /// <summary>
 /// Records a partner or staff attach to an access confirmation (field <c>records</c>): a JSON array of at most

@@ -1,7 +1,7 @@
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Http;
 
-namespace Comintech.Dsr.Core.Tests.Http;
+namespace Comintech.Dsr.Core.Tests.Connectors;
 
 /// <summary>Records attached to a confirmation: flat objects only, within limits, for access only.</summary>
 public class AttachedRecordsTests

@@ -1,5 +1,4 @@
 using Comintech.Dsr.Connectors.Waiting;
-using Comintech.Dsr.Http;
 using Comintech.Dsr.Notifications;
 
 namespace Comintech.Dsr.Connectors.Manual;

@@ -29,22 +29,11 @@ public sealed class HistoryPurgeTests : IAsyncLifetime
             ["Staff__ApiKey"] = ApiKey,
             ["Dsr__History__PurgeAfter"] = "00:00:00",
             ["Dsr__Retention__Interval"] = "00:00:05",
+            ["Engine__PurgeCompletedRequests"] = "false",
         });
-        await engine.StartAsync();
-        var alan = DemoDataSeeder.People[2];
-        var id = await engine.SubmitAsync(new { type = "deletion", email = alan.Email, fullName = alan.FullName });
-        using (await engine.VerifyAsync(id, await engine.CodeAsync(id)))
-        {
-        }
-
-        var before = await engine.WaitForStatusAsync(id, "Completed", TimeSpan.FromSeconds(90));
+        var (id, before) = await CompleteOneAsync(engine);
         var instances = azurite.Storage.Tables.GetTableClient(hub + "Instances");
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await instances.GetEntityIfExistsAsync<TableEntity>(id, "") is { HasValue: true })
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"The history of {id} was not purged.\n{engine.Output}");
-            await Task.Delay(500);
-        }
+        await UntilPurgedAsync(instances, id, TimeSpan.FromSeconds(60), engine);
 
         var after = await engine.StatusAsync(id);
         Assert.Equal(("Completed", "Done"), (after.GetProperty("status").GetString(), after.GetProperty("stage").GetString()));
@@ -70,22 +59,11 @@ public sealed class HistoryPurgeTests : IAsyncLifetime
     {
         var hub = "done" + Guid.NewGuid().ToString("N")[..8];
         await using var engine = new EngineProcess(azurite.ConnectionString, hub);
-        await engine.StartAsync();
-        var alan = DemoDataSeeder.People[2];
-        var id = await engine.SubmitAsync(new { type = "deletion", email = alan.Email, fullName = alan.FullName });
-        using (await engine.VerifyAsync(id, await engine.CodeAsync(id)))
-        {
-        }
-
-        var before = await engine.WaitForStatusAsync(id, "Completed", TimeSpan.FromSeconds(90));
+        var (id, before) = await CompleteOneAsync(engine);
         var instances = azurite.Storage.Tables.GetTableClient(hub + "Instances");
         var history = azurite.Storage.Tables.GetTableClient(hub + "History");
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await instances.GetEntityIfExistsAsync<TableEntity>(id, "") is { HasValue: true })
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"The completed workflow {id} was not purged (Dsr:History:PurgeAfter is 30 days here).\n{engine.Output}");
-            await Task.Delay(500);
-        }
+        // Dsr:History:PurgeAfter is 30 days here: only the purge at completion removes it this soon.
+        await UntilPurgedAsync(instances, id, TimeSpan.FromSeconds(30), engine);
 
         Assert.Empty(await RowsAsync(history, id));
         var watch = Comintech.Dsr.Deadlines.DeadlineWatchOrchestrator.InstanceIdFor(id);
@@ -94,6 +72,29 @@ public sealed class HistoryPurgeTests : IAsyncLifetime
         var after = await engine.StatusAsync(id);
         Assert.Equal(("Completed", "Done"), (after.GetProperty("status").GetString(), after.GetProperty("stage").GetString()));
         Assert.Equal(States(before), States(after));
+    }
+
+    /// <summary>Starts the engine, and submits, verifies and waits out one deletion; its id and its completed status.</summary>
+    private static async Task<(string Id, JsonElement Completed)> CompleteOneAsync(EngineProcess engine)
+    {
+        await engine.StartAsync();
+        var alan = DemoDataSeeder.People[2];
+        var id = await engine.SubmitAsync(new { type = "deletion", email = alan.Email, fullName = alan.FullName });
+        using (await engine.VerifyAsync(id, await engine.CodeAsync(id)))
+        {
+        }
+
+        return (id, await engine.WaitForStatusAsync(id, "Completed", TimeSpan.FromSeconds(90)));
+    }
+
+    private static async Task UntilPurgedAsync(TableClient instances, string id, TimeSpan within, EngineProcess engine)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (await instances.GetEntityIfExistsAsync<TableEntity>(id, "") is { HasValue: true })
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The history of {id} was not purged within {within.TotalSeconds} s.\n{engine.Output}");
+            await Task.Delay(500);
+        }
     }
 
     private static async Task<List<TableEntity>> RowsAsync(TableClient table, string partition)

@@ -36,7 +36,7 @@ public static class DsrRoutes
         .. StaffRoutes.All,
     ];
 
-    private static readonly Lazy<byte[]> OpenApi = new(() => OpenApiDescription.Render(All));
+    private static readonly Lazy<byte[]> OpenApi = new(() => OpenApiDescription.Render(All, DsrRouteBodies.For));
 
     /// <summary>GET /api/openapi.json: the description of <see cref="All"/>.</summary>
     public static IResult ServeOpenApi() => OpenApiDescription.Serve(OpenApi.Value);

@@ -10,7 +10,8 @@ namespace Comintech.Dsr.Http;
 /// <summary>
 /// The OpenAPI 3.1 description of the app's HTTP API, made from <see cref="DsrRoutes.All"/> alone (served at
 /// <see cref="Route"/> on both hosts), so it lists exactly the routes the hosts serve. Each route carries the security
-/// scheme its <see cref="RouteAccess"/> names; bodies and answers are described in README.md's route tables.
+/// scheme its <see cref="RouteAccess"/> names and each body its schema (given by the composition root); answers are described in
+/// README.md's route tables.
 /// </summary>
 public static partial class OpenApiDescription
 {
@@ -27,19 +28,19 @@ public static partial class OpenApiDescription
     public const string LocalEngineOnly = "x-local-engine-only";
 
     /// <summary>The document as served at GET /api/openapi.json: indented JSON.</summary>
-    public static byte[] Render(IEnumerable<DsrRoute> routes) =>
-        Encoding.UTF8.GetBytes(Build(routes).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    public static byte[] Render(IEnumerable<DsrRoute> routes, Func<DsrRoute, RouteBody?> bodyOf) =>
+        Encoding.UTF8.GetBytes(Build(routes, bodyOf).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 
     public static IResult Serve(byte[] document) => Results.Bytes(document, "application/json; charset=utf-8");
 
-    public static JsonObject Build(IEnumerable<DsrRoute> routes)
+    public static JsonObject Build(IEnumerable<DsrRoute> routes, Func<DsrRoute, RouteBody?> bodyOf)
     {
         var paths = new JsonObject();
         foreach (var route in routes)
         {
             var path = paths[route.Pattern] as JsonObject ?? new JsonObject();
             paths[route.Pattern] = path;
-            path[route.Method.ToLowerInvariant()] = Operation(route);
+            path[route.Method.ToLowerInvariant()] = Operation(route, bodyOf(route));
         }
 
         return new JsonObject
@@ -50,14 +51,14 @@ public static partial class OpenApiDescription
                 ["title"] = "Comintech DSR",
                 ["version"] = "1",
                 ["description"] = "Data subject requests (GDPR/CCPA access, correction, deletion, opt-out): the public, partner and staff API. " +
-                    "Errors are RFC 7807 application/problem+json. Request bodies and answers: README.md, section API.",
+                    "Errors are RFC 7807 application/problem+json. Answers: README.md, section API.",
             },
             ["paths"] = paths,
             ["components"] = new JsonObject { ["securitySchemes"] = SecuritySchemes() },
         };
     }
 
-    private static JsonObject Operation(DsrRoute route)
+    private static JsonObject Operation(DsrRoute route, RouteBody? body)
     {
         var operation = new JsonObject
         {
@@ -73,12 +74,28 @@ public static partial class OpenApiDescription
             operation["parameters"] = parameters;
         }
 
+        if (body is not null)
+        {
+            operation["requestBody"] = RequestBody(body);
+        }
+
         if (route.FunctionName is null)
         {
             operation[LocalEngineOnly] = true;
         }
 
         return operation;
+    }
+
+    private static JsonObject RequestBody(RouteBody body)
+    {
+        var content = new JsonObject();
+        foreach (var mediaType in body.MediaTypes)
+        {
+            content[mediaType] = new JsonObject { ["schema"] = body.Schema.DeepClone() };
+        }
+
+        return new JsonObject { ["required"] = body.Required, ["content"] = content };
     }
 
     /// <summary>An empty list where anyone may call; otherwise the one scheme (or, for staff, either scheme) it needs.</summary>

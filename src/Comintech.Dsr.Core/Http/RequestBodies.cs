@@ -14,6 +14,13 @@ public interface IRequestBody<TSelf>
     static abstract TSelf? Read(BodyFields fields, Dictionary<string, List<string>> errors);
 }
 
+/// <summary>A typed body whose fields are checked further once read (against each other, against the domain's rules).</summary>
+public interface IValidatedRequestBody
+{
+    /// <summary>Adds the reasons the body is refused to <paramref name="errors"/> (field name to messages).</summary>
+    void Check(Dictionary<string, List<string>> errors);
+}
+
 /// <summary>Reads a typed body within the size limit, answering 415, 413 or 400 (problem+json) instead when it cannot.</summary>
 public static class RequestBodies
 {
@@ -63,19 +70,29 @@ public sealed class BodyFields
     private readonly Dictionary<string, string> values;
     private readonly Dictionary<string, JsonValueKind> kinds;
     private readonly Dictionary<string, Dictionary<string, string?>> maps;
+    private readonly BodyFieldProbe? probe;
 
-    private BodyFields(BodyKind kind, Dictionary<string, string> values, Dictionary<string, JsonValueKind> kinds, Dictionary<string, Dictionary<string, string?>> maps) =>
-        (Kind, this.values, this.kinds, this.maps) = (kind, values, kinds, maps);
+    private BodyFields(
+        BodyKind kind, Dictionary<string, string> values, Dictionary<string, JsonValueKind> kinds, Dictionary<string, Dictionary<string, string?>> maps,
+        BodyFieldProbe? probe = null) =>
+        (Kind, this.values, this.kinds, this.maps, this.probe) = (kind, values, kinds, maps, probe);
 
     public static BodyFields Empty { get; } = new(BodyKind.Json, [], [], []);
+
+    /// <summary>Fields that record what a typed body reads of them, each field holding the probe's stand-in value.</summary>
+    internal static BodyFields Probing(BodyFieldProbe probe) => new(BodyKind.Json, [], [], [], probe);
 
     public BodyKind Kind { get; }
 
     /// <summary>The field as given (null when absent or JSON null); an array as its JSON text.</summary>
-    public string? Raw(string name) => values.GetValueOrDefault(name);
+    public string? Raw(string name) => Value(name, BodyFieldShape.Any);
 
     /// <summary>True when the field was a JSON array.</summary>
-    public bool IsArray(string name) => kinds.GetValueOrDefault(name) == JsonValueKind.Array;
+    public bool IsArray(string name)
+    {
+        probe?.Read(name, BodyFieldShape.Array);
+        return kinds.GetValueOrDefault(name) == JsonValueKind.Array;
+    }
 
     /// <summary>A text field, trimmed; null when absent or blank. A number or boolean is taken as its text; an array or object is an error.</summary>
     public string? Text(string name, Dictionary<string, List<string>> errors)
@@ -86,7 +103,7 @@ public sealed class BodyFields
             return null;
         }
 
-        var value = values.GetValueOrDefault(name)?.Trim();
+        var value = Value(name, BodyFieldShape.Text)?.Trim();
         return string.IsNullOrEmpty(value) ? null : value;
     }
 
@@ -99,13 +116,14 @@ public sealed class BodyFields
             return null;
         }
 
+        probe?.Read(name, BodyFieldShape.String);
         return Text(name, errors);
     }
 
     /// <summary>A required id-like field: 1-100 letters, digits and <c>. _ : -</c>.</summary>
     public string? Id(string name, Dictionary<string, List<string>> errors)
     {
-        var value = kinds.GetValueOrDefault(name) is JsonValueKind.Array or JsonValueKind.Object ? null : values.GetValueOrDefault(name)?.Trim();
+        var value = kinds.GetValueOrDefault(name) is JsonValueKind.Array or JsonValueKind.Object ? null : Value(name, BodyFieldShape.Id)?.Trim();
         if (string.IsNullOrEmpty(value) || value.Length > 100 || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '-'))
         {
             errors[name] = ["Required: 1-100 letters, digits and . _ : -"];
@@ -119,6 +137,7 @@ public sealed class BodyFields
     public Dictionary<string, string> Map(string name, Dictionary<string, List<string>> errors)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var asText = Value(name, BodyFieldShape.Map);
         if (maps.TryGetValue(name, out var given))
         {
             foreach (var (key, value) in given)
@@ -133,12 +152,23 @@ public sealed class BodyFields
                 }
             }
         }
-        else if (values.ContainsKey(name))
+        else if (asText is not null)
         {
             errors[name] = ["Must be an object of field name to new value."];
         }
 
         return map;
+    }
+
+    private string? Value(string name, BodyFieldShape shape)
+    {
+        if (probe is null)
+        {
+            return values.GetValueOrDefault(name);
+        }
+
+        probe.Read(name, shape);
+        return probe.StandIn;
     }
 
     public static BodyFields Parse(BodyKind kind, string text, Dictionary<string, List<string>> errors) =>

@@ -36,7 +36,7 @@ public static partial class CorrectionValues
         }
 
         Named(values, DateOfBirth, BirthField().IsMatch(text), [.. DatePattern().Matches(text).Select(m => m.Groups["v"].Value)]);
-        var titles = TitlePattern().Matches(text).Select(m => m.Groups["v"].Value).ToList();
+        var titles = TitlePattern().Matches(text).Where(m => !RejectedBefore().IsMatch(text[Math.Max(0, m.Index - 16)..m.Index])).Select(m => m.Groups["v"].Value).ToList();
         Named(values, Title, TitleField().IsMatch(text) || titles.Distinct().Count() > 1, titles);
         var id = IdField().Match(text);
         Named(values, IdNumber, id.Success, id.Success ? [.. IdValue().Matches(text[id.Index..]).Select(m => m.Value).Where(v => v.Count(char.IsAsciiDigit) >= 5)] : []);
@@ -83,9 +83,9 @@ public static partial class CorrectionValues
     private static partial Regex NamePattern();
 
     [GeneratedRegex(
-        @"(?:(?:new|postal|correct)\s+address(?:\s+is)?|address\s+is|(?:it\s+)?should\s+(?:read|be)|debe\s+ser|deveria\s+ser|(?:change|update)\s+(?:my\s+|the\s+)?(?:postal\s+)?address\s+to|moved\s+(?:house\s*)?(?:to|:)|live\s+in\s+\w+\s+now|use\s+my\s+new\s+address|I\s+have\s+a\s+new\s+postal\s+address|(?:change|update)\s+it\s+to|I'?m\s+(?:now\s+)?at|should\s+go\s+to" +
-        @"|(?:nueva\s+)?direcci[oó]n(?:\s+postal)?(?:\s+(?:correcta|nueva))?\s*(?:es|:)|domicilio(?:\s+nuevo)?\s*(?:es|:)|nuevo\s+domicilio|(?:ahora\s+)?vivo\s+en|direcci[oó]n\s+postal|pueden\s+poner|debe\s+ir\s+a" +
-        @"|endere[cç]o(?:\s+novo|\s+correto)?\s*(?:é|e|:)|novo\s+endere[cç]o(?:\s+é)?|(?:agora\s+)?moro\s+(?:na|no|em)|endere[cç]o,?\s+agora\s+(?:é|e)|podem\s+colocar|o\s+certo\s+(?:é|e)|atualizar\s+meu\s+endere[cç]o)(?:[ \t]*:\s*|[ \t]+)(?<v>[^\n]{6,160})",
+        @"(?:(?:new|postal|correct)\s+address(?:\s+is)?|address\s+is|(?:it\s+)?should\s+(?:read|be)|debe\s+ser|deveria\s+ser|(?:change|chnage|update)\s+(?:my\s+|the\s+)?(?:postal\s+)?ad{1,2}ress\s+to|(?:address|direcci[oó]n|endere[cç]o|morada)[^\n:.]{0,40}\b(?:changed|has\s+changed|cambi[oó]|ha\s+cambiado|mudou)\s*:|moved\s+(?:house\s*)?(?:to|:)|live\s+in\s+\w+\s+now|use\s+my\s+new\s+address|I\s+have\s+a\s+new\s+postal\s+address|(?:change|update)\s+it\s+to|I'?m\s+(?:now\s+)?at|should\s+go\s+to" +
+        @"|(?:billing|delivery|home|shipping)\s+address(?:\s+from\s+now\s+on)?\s*(?:is|:)|address\s+from\s+now\s+on\s*(?:is|:)?|(?:nueva\s+)?direcci[oó]n(?:\s+postal)?(?:\s+(?:correcta|nueva|de\s+env[ií]o|de\s+facturaci[oó]n))?(?:\s+ahora)?\s*(?:es|:)|domicilio(?:\s+nuevo)?(?:\s+ahora)?\s*(?:es|:)|nuevo\s+domicilio|(?:ahora\s+)?vivo\s+en|direcci[oó]n\s+postal|pueden\s+poner|debe\s+ir\s+a" +
+        @"|endere[cç]o(?:\s+novo|\s+correto)?\s*(?:é|e|:)|morada(?:\s+(?:nova|correta|certa|de\s+fatura[cç][aã]o))?(?:\s+agora)?\s*(?:é|e|:|passou\s+a\s+ser)|novo\s+endere[cç]o(?:\s+é)?|(?:agora\s+)?moro\s+(?:na|no|em)|endere[cç]o,?\s+agora\s+(?:é|e)|podem\s+colocar|o\s+certo\s+(?:é|e)|atualizar\s+meu\s+endere[cç]o)(?:[ \t]*:\s*|[ \t]+)(?<v>[^\n]{6,160})",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex AddressPattern();
 
@@ -119,6 +119,10 @@ public static partial class CorrectionValues
 
     [GeneratedRegex(@"(?<![\w.-])[A-Z]{0,3}\d[\d.-]{3,16}[\dA-Z](?![\w-])", RegexOptions.CultureInvariant, 200)]
     private static partial Regex IdValue();
+
+    /// <summary>Words that mark the value after them as the wrong one ("Dr rather than Mr").</summary>
+    [GeneratedRegex(@"\b(?:rather\s+than|instead\s+of|not|en\s+lugar\s+de|en\s+vez\s+de|y\s+no|em\s+vez\s+de|e\s+n[aã]o|no|n[aã]o)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex RejectedBefore();
 
     /// <summary>A street word opening a value read after "should be": an address, not a name.</summary>
     [GeneratedRegex(@"^(?:Flat|Apartment|Calle|C/|Avenida|Avda|Av|Plaza|Paseo|Rua|Travessa|Alameda|Rodovia|Estrada)\b", RegexOptions.CultureInvariant, 200)]

@@ -7,7 +7,8 @@ namespace Comintech.Dsr.Intake;
 /// (a JSON object of field name to new value, or the form's <c>corrections[field]</c> fields).
 /// <see cref="RequestSubmissionValidator"/> turns it into a <see cref="RequestSubmission"/>.
 /// </summary>
-public sealed record SubmissionBody(Dictionary<string, string?> Fields, Dictionary<string, string> Corrections) : IRequestBody<SubmissionBody>
+public sealed record SubmissionBody(Dictionary<string, string?> Fields, Dictionary<string, string> Corrections)
+    : IRequestBody<SubmissionBody>, IValidatedRequestBody
 {
     public const string CorrectionsField = "corrections";
 
@@ -22,4 +23,6 @@ public sealed record SubmissionBody(Dictionary<string, string?> Fields, Dictiona
 
     /// <summary>The validated submission, or null with the reasons in <paramref name="errors"/>.</summary>
     public RequestSubmission? Validate(Dictionary<string, List<string>> errors) => RequestSubmissionValidator.Validate(Fields, Corrections, errors);
+
+    void IValidatedRequestBody.Check(Dictionary<string, List<string>> errors) => Validate(errors);
 }

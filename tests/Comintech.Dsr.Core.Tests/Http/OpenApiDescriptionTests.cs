@@ -7,7 +7,7 @@ namespace Comintech.Dsr.Core.Tests.Http;
 
 public sealed partial class OpenApiDescriptionTests
 {
-    private static readonly JsonObject Document = OpenApiDescription.Build(DsrRoutes.All);
+    private static readonly JsonObject Document = OpenApiDescription.Build(DsrRoutes.All, DsrRouteBodies.For);
 
     private static IEnumerable<string> Table => DsrRoutes.All.Select(r => $"{r.Method} {r.Pattern}");
 

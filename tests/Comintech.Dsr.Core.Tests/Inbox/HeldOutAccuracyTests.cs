@@ -9,18 +9,20 @@ namespace Comintech.Dsr.Core.Tests.Inbox;
 /// written before the model it measures was tuned), which is never used to train or tune: each message goes through the
 /// parser, the loop guard and the classifier as it would arrive.
 /// A message below the minimum confidence counts as unclear (staff see it in triage), so it is right only if it is unclear.
+/// Only the figures are printed, never which held-out message failed: what to add is chosen by cross-validation on the
+/// train split, so the held-out batches stay unseen.
 /// </summary>
 public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
 {
-    // Measured 91.3 % overall (the fresh batch 86.7 %, written before tuning; 72.7 % before this round), 94 % access
-    // and 90 % deletion recall on 380 held-out messages. The goal is 95 % overall: not reached, so the floor is what is
-    // reached less a margin.
-    private const double RequiredAccuracy = 0.90;
+    // Measured 93.7 % overall on 540 held-out messages (the second fresh batch 95.6 %, written before this round and
+    // measured at 94.4 % on the classifier before it; the first fresh batch 88.0 %), 96 % access and 92 % deletion recall.
+    // The goal is 95 % overall: not reached, so the floor is what is reached less a margin.
+    private const double RequiredAccuracy = 0.92;
     private const double RequiredRecall = 0.90;
 
     // Deletion is started from the model alone only above RequestClassifier.DeletionMinimumConfidence: an unsure deletion
     // goes to staff rather than risk erasing data the person never asked to erase (leave-one-batch-out on the train
-    // split: a floor of 0.7 gives 89 % deletion recall with 11 other messages in 1,054 read as a deletion; 0.8 87 % and 9).
+    // split: a floor of 0.7 gives 92 % deletion recall with 11 other messages in 1,419 read as a deletion; 0.6 92 % and 12).
     private const double RequiredDeletionRecall = 0.90;
 
     private static readonly string[] MachineLabels = ["auto-reply", "bounce"];
@@ -61,7 +63,7 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
     [Fact]
     public void Accuracy_on_the_held_out_split_meets_the_floor_with_per_class_precision_and_recall()
     {
-        var results = TestBatches.SelectMany(file => CorpusMessage.ReadAll(file).Select(m => (Expected: m.Label, Got: Read(m), m.Id, Batch: Path.GetFileName(file)))).ToList();
+        var results = TestBatches.SelectMany(file => CorpusMessage.ReadAll(file).Select(m => (Expected: m.Label, Got: Read(m), Batch: Path.GetFileName(file)))).ToList();
         var accuracy = (double)results.Count(r => r.Expected == r.Got) / results.Count;
         var lines = new List<string> { $"Held-out inbox accuracy: {accuracy:P1} ({results.Count(r => r.Expected == r.Got)}/{results.Count})" };
         foreach (var batch in results.GroupBy(r => r.Batch))
@@ -80,7 +82,6 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
             lines.Add($"  {label,-12} {(predicted == 0 ? 1 : (double)hits / predicted),9:P0} {recall[label],7:P0}  {actual}");
         }
 
-        lines.AddRange(results.Where(r => r.Expected != r.Got).Select(r => $"  wrong: {r.Id} read as {r.Got}"));
         foreach (var line in lines)
         {
             output.WriteLine(line);

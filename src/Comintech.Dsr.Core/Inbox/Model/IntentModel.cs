@@ -63,7 +63,7 @@ public sealed class IntentModel
             }, nameof(IntentExample.Text)))
             .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
-                L2Regularization = 0.003f,
+                L2Regularization = 0.0003f,
                 L1Regularization = 0f,
                 OptimizationTolerance = 1e-6f,
                 NumberOfThreads = 1,

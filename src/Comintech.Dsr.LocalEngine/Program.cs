@@ -1,6 +1,5 @@
 using System.Net;
 using Comintech.Dsr.Hosting;
-using Comintech.Dsr.Http;
 using Comintech.Dsr.Limits;
 using Comintech.Dsr.LocalEngine.Demo;
 using Comintech.Dsr.LocalEngine.Engine;

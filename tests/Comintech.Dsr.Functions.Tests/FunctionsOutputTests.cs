@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Text.Json;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Hosting;
-using Comintech.Dsr.Http;
 
 namespace Comintech.Dsr.Functions.Tests;
 

@@ -1,5 +1,4 @@
 using Comintech.Dsr.Hosting;
-using Comintech.Dsr.Http;
 using Comintech.Dsr.LocalEngine.Engine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Http;
 
 namespace Comintech.Dsr.Connectors;

@@ -2,36 +2,6 @@ using Comintech.Dsr.Domain;
 
 namespace Comintech.Dsr.Connectors;
 
-/// <summary>What a connector is asked to do with the person's data in one store.</summary>
-public enum ConnectorAction
-{
-    Export,
-    Rectify,
-    Erase,
-
-    /// <summary>Put the address on the store's marketing suppression list (opt-out); only stores whose connector suppresses.</summary>
-    Suppress,
-}
-
-/// <summary>How one store's part of a request ended.</summary>
-public enum OutcomeKind
-{
-    /// <summary>The action was carried out.</summary>
-    Done,
-
-    /// <summary>The store holds nothing about the person.</summary>
-    NothingFound,
-
-    /// <summary>Data is kept for a stated legal reason (see the note).</summary>
-    Retained,
-
-    /// <summary>Someone else (a partner, staff) must act; the orchestration waits.</summary>
-    Waiting,
-
-    /// <summary>The action could not be carried out (see the note).</summary>
-    Failed,
-}
-
 /// <summary>
 /// Everything a connector gets for one call. <see cref="Subject"/> and <see cref="Corrections"/> are personal data
 /// read from the request store inside the activity; they never cross into orchestration history.
@@ -58,20 +28,6 @@ public sealed record ConnectorRequest(
     public static string KeyFor(string requestId, string storeId, ConnectorAction action) =>
         $"{requestId}.{storeId}.{action.ToString().ToLowerInvariant()}";
 }
-
-/// <summary>
-/// A store's outcome: counts and non-personal notes only. <see cref="ArtifactPath"/> names an export blob
-/// (for access) inside the private exports container.
-/// </summary>
-public sealed record ConnectorOutcome(
-    string StoreId,
-    ConnectorAction Action,
-    OutcomeKind Kind,
-    int RecordsFound,
-    int RecordsAffected,
-    string? Note,
-    string? ArtifactPath,
-    DateTimeOffset CompletedAt);
 
 /// <summary>One implementation per store kind. Every method must be idempotent under the request's idempotency key.</summary>
 public interface IDataStoreConnector

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Comintech.Dsr.Domain;
 
 namespace Comintech.Dsr.Connectors;
 

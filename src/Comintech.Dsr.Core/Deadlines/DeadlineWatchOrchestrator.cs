@@ -1,3 +1,4 @@
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Fulfilment;
 using Microsoft.DurableTask;
 
@@ -5,14 +6,6 @@ namespace Comintech.Dsr.Deadlines;
 
 /// <summary>Input of <see cref="DeadlineWatchOrchestrator"/>: the request id, its deadline and the reminder points. Nothing personal.</summary>
 public sealed record DeadlineWatchInput(string RequestId, DateTime DueAtUtc, IReadOnlyList<TimeSpan> ReminderOffsets);
-
-public enum DeadlineAlertKind
-{
-    Reminder,
-    Overdue,
-}
-
-public sealed record DeadlineAlertInput(string RequestId, DeadlineAlertKind Kind, DateTime DueAtUtc, TimeSpan Before);
 
 /// <summary>
 /// Watches one request's deadline (instance id <c>&lt;requestId&gt;-deadline</c>, started at intake): reminds staff at each

@@ -12,7 +12,6 @@ using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Fulfilment.Access;
 using Comintech.Dsr.Fulfilment.Activities;
-using Comintech.Dsr.Http;
 using Comintech.Dsr.Inbox;
 using Comintech.Dsr.Intake;
 using Comintech.Dsr.Limits;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Intake;

@@ -11,9 +11,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Comintech.Dsr.Recipients;
 
-/// <summary>What one recipient was told, as the evidence and the person's list of recipients give it.</summary>
-public sealed record RecipientNotice(string RecipientId, string Recipient, string Channel, IReadOnlyList<string> Stores, string? Note = null);
-
 /// <summary>
 /// Tells the recipients of the stores an erasure or rectification changed (GDPR Art. 19): a signed webhook or an e-mail
 /// where the data map gives one, else a staff task; recipients that receive data only on legal demand are not told

@@ -89,7 +89,7 @@ public static class EvidenceSentences
         _ => type,
     };
 
-    /// <summary>A store outcome (<see cref="Connectors.ConnectorOutcome"/>) in words: "3 records erased", "nothing found".</summary>
+    /// <summary>A store outcome (<see cref="Comintech.Dsr.Domain.ConnectorOutcome"/>) in words: "3 records erased", "nothing found".</summary>
     private static string Outcome(Facts d) => Kind(d.Text("kind"), d.Text("action"), d.Number("recordsAffected"), d.Text("note"));
 
     private static string Kind(string? kind, string? action, long? affected, string? note = null)

@@ -1,5 +1,4 @@
 using Comintech.Dsr.Functions.Http;
-using Comintech.Dsr.Http;
 using Comintech.Dsr.Inbox;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

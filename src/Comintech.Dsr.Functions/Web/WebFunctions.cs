@@ -1,6 +1,5 @@
 using Comintech.Dsr.Functions.Http;
 using Comintech.Dsr.Hosting;
-using Comintech.Dsr.Http;
 using Comintech.Dsr.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

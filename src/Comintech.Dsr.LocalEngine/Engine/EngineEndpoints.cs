@@ -1,5 +1,4 @@
 using Comintech.Dsr.Hosting;
-using Comintech.Dsr.Http;
 using Comintech.Dsr.Staff;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 

@@ -1,4 +1,5 @@
 using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Recipients;
 
 namespace Comintech.Dsr.Core.Tests.Connectors;

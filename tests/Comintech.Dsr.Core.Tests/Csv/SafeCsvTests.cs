@@ -1,4 +1,5 @@
 using Comintech.Dsr.Csv;
+using Comintech.Dsr.Domain;
 
 namespace Comintech.Dsr.Core.Tests.Csv;
 
@@ -33,7 +34,7 @@ public class SafeCsvTests
     {
         var records = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["name"] = "=cmd|' /C calc'!A0" });
         var store = new Comintech.Dsr.Connectors.DataStoreDefinition { Id = "s", Name = "S", Kind = "Manual", Purpose = "p", LegalBasis = "l", Retention = "r" };
-        var outcome = new Comintech.Dsr.Connectors.ConnectorOutcome("s", Comintech.Dsr.Connectors.ConnectorAction.Export, Comintech.Dsr.Connectors.OutcomeKind.Done, 1, 0, null, null, DateTimeOffset.UnixEpoch);
+        var outcome = new Comintech.Dsr.Domain.ConnectorOutcome("s", Comintech.Dsr.Domain.ConnectorAction.Export, Comintech.Dsr.Domain.OutcomeKind.Done, 1, 0, null, null, DateTimeOffset.UnixEpoch);
         var zip = Comintech.Dsr.Fulfilment.Access.AccessPackageWriter.Write("r", DateTimeOffset.UnixEpoch, [new(store, outcome, records)]);
 
         using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));

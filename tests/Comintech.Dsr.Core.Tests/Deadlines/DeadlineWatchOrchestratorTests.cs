@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Comintech.Dsr.Deadlines;
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Fulfilment;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;

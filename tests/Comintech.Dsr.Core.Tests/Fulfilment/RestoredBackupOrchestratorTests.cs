@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Fulfilment.Restore;
 using Microsoft.DurableTask;

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Connectors.ProcessorRouting;
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Staff;
 

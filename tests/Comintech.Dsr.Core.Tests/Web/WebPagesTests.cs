@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Http;
 using Comintech.Dsr.Staff;
 using Comintech.Dsr.Web;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Comintech.Dsr.Domain;
 
 namespace Comintech.Dsr.Connectors.Backups;
 

@@ -1,3 +1,5 @@
+using Comintech.Dsr.Domain;
+
 namespace Comintech.Dsr.Connectors.Manual;
 
 /// <summary>

@@ -1,5 +1,5 @@
 using Comintech.Dsr.Connectors.Waiting;
-using Comintech.Dsr.Http;
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Notifications;
 
 namespace Comintech.Dsr.Connectors.Manual;

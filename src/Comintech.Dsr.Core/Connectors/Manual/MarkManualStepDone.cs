@@ -1,6 +1,5 @@
 using Comintech.Dsr.Connectors.Waiting;
 using Comintech.Dsr.Domain;
-using Comintech.Dsr.Http;
 using Comintech.Dsr.Staff;
 using Comintech.Dsr.Storage;
 using Microsoft.DurableTask.Client;

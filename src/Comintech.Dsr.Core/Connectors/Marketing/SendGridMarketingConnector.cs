@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Comintech.Dsr.Domain;
 using Microsoft.Extensions.Configuration;
 using SendGrid;
 

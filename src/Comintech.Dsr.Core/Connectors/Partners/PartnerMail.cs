@@ -1,3 +1,4 @@
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Notifications;
 

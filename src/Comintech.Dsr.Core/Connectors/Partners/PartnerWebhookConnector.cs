@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Comintech.Dsr.Connectors.Waiting;
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Notifications;
 using Microsoft.Extensions.Configuration;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Comintech.Dsr.Domain;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 

@@ -1,3 +1,5 @@
+using Comintech.Dsr.Domain;
+
 namespace Comintech.Dsr.Connectors.PostgreSql;
 
 /// <summary>Start-up checks of a PostgreSQL store's settings and <c>Sql</c> section; each message names the field.</summary>

@@ -1,3 +1,4 @@
+using Comintech.Dsr.Domain;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Storage;
 
 namespace Comintech.Dsr.Connectors.ProcessorRouting;

@@ -1,3 +1,4 @@
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Evidence.Events;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Http;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Fulfilment;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;

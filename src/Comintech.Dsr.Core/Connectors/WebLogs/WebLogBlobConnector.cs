@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Storage;
 
 namespace Comintech.Dsr.Connectors.WebLogs;

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Comintech.Dsr.Deadlines;
+using Comintech.Dsr.Domain;
 
 namespace Comintech.Dsr.Evidence.Events;
 

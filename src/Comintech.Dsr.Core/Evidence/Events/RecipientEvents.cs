@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Recipients;
 
 namespace Comintech.Dsr.Evidence.Events;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Domain;
 
 namespace Comintech.Dsr.Fulfilment.Access;
 

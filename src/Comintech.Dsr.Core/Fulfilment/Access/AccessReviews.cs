@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
 using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Storage;
 
 namespace Comintech.Dsr.Fulfilment.Access;

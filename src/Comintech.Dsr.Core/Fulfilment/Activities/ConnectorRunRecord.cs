@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Domain;
 
 namespace Comintech.Dsr.Fulfilment.Activities;
 

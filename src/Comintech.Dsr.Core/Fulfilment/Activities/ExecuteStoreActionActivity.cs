@@ -1,4 +1,5 @@
 using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence.Events;
 
 namespace Comintech.Dsr.Fulfilment.Activities;

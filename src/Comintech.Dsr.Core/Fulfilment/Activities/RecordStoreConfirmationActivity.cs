@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence.Events;
 
 namespace Comintech.Dsr.Fulfilment.Activities;

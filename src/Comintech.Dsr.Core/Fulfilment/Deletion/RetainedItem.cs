@@ -1,4 +1,5 @@
 using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Domain;
 
 namespace Comintech.Dsr.Fulfilment.Deletion;
 

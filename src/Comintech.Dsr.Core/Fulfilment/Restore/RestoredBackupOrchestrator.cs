@@ -1,4 +1,5 @@
 using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Domain;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using Comintech.Dsr.Connectors;
+using Comintech.Dsr.Domain;
 using Comintech.Dsr.Fulfilment.Access;
 
 namespace Comintech.Dsr.Core.Tests.Fulfilment.Access;

@@ -60,7 +60,7 @@ public static class FloorStorm
             var before = transactions.Snapshot();
             var idle = StormResult.Difference(before, idleFrom).Values.Sum() / 6.0;
             var counting = DateTimeOffset.UtcNow;
-            var cpu = CpuUse.Now(azurite.ProcessId, null);
+            var cpu = CpuUse.Now(azurite.Processes, null);
 
             var (elapsed, latencies) = await driver.RunAsync(
                 async person =>
@@ -75,7 +75,7 @@ public static class FloorStorm
                     await codes[id].Task.WaitAsync(plan.Timeout);
                     await client.RaiseEventAsync(id, Verified, true);
                 });
-            var used = CpuUse.Now(azurite.ProcessId, null).Since(cpu);
+            var used = CpuUse.Now(azurite.Processes, null).Since(cpu);
             await Task.Delay(1500);
             var counted = StormResult.Difference(transactions.Snapshot(), before);
             await StormProbe.PrintAsync(azurite.ConnectionString, azurite.DataFolder, log);

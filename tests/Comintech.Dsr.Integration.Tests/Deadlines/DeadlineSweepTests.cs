@@ -58,12 +58,11 @@ public sealed class DeadlineSweepTests(AzuriteFixture azurite) : IClassFixture<A
             await index.FileVerificationExpiryAsync(id, windowEnd, CancellationToken.None);
         }
 
-        var sweep = services.GetRequiredService<DeadlineSweep>();
-        await sweep.RunAsync(Due.UtcDateTime.AddDays(-26), host.Client, CancellationToken.None);
+        await SweepAtAsync(services, Due.UtcDateTime.AddDays(-26));
         Assert.Equal(3, (await RowsAsync(services, waiting)).Count + (await RowsAsync(services, verified)).Count + (await RowsAsync(services, restarted)).Count);
 
-        await sweep.RunAsync(windowEnd.AddMinutes(1), host.Client, CancellationToken.None);
-        await sweep.RunAsync(windowEnd.AddMinutes(6), host.Client, CancellationToken.None);
+        await SweepAtAsync(services, windowEnd.AddMinutes(1));
+        await SweepAtAsync(services, windowEnd.AddMinutes(6));
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var finished = await host.Client.WaitForInstanceCompletionAsync(waiting, getInputsAndOutputs: true, timeout.Token);
@@ -80,27 +79,24 @@ public sealed class DeadlineSweepTests(AzuriteFixture azurite) : IClassFixture<A
     public async Task Each_reminder_and_the_escalation_go_out_once_at_their_points()
     {
         using var services = Services();
-        var id = await AddRequestAsync(services, Due);
-        var index = services.GetRequiredService<DeadlineIndex>();
-        var sweep = services.GetRequiredService<DeadlineSweep>();
-        await index.FileAsync(id, Due, Due.UtcDateTime.AddDays(-20), CancellationToken.None);
+        var id = await FiledRequestAsync(services);
 
-        await sweep.RunAsync(Due.UtcDateTime.AddDays(-8), host.Client, CancellationToken.None);
+        await SweepAtAsync(services, Due.UtcDateTime.AddDays(-8));
         Assert.Equal((0, 0), await AlertsAsync(services, id));
 
-        await sweep.RunAsync(Due.UtcDateTime.AddDays(-7).AddMinutes(1), host.Client, CancellationToken.None);
-        await sweep.RunAsync(Due.UtcDateTime.AddDays(-7).AddMinutes(6), host.Client, CancellationToken.None);
+        await SweepAtAsync(services, Due.UtcDateTime.AddDays(-7).AddMinutes(1));
+        await SweepAtAsync(services, Due.UtcDateTime.AddDays(-7).AddMinutes(6));
         Assert.Equal((1, 0), await AlertsAsync(services, id));
 
         // A sweep that stopped after sending the 2-day reminder, before filing the next point: the next sweep sends it again
         // under the same keys (one mail, one link) and moves on.
         await services.GetRequiredService<SendDeadlineAlertActivity>().RunAsync(
             new DeadlineAlertInput(id, DeadlineAlertKind.Reminder, Due.UtcDateTime, TimeSpan.FromDays(2)), CancellationToken.None);
-        await sweep.RunAsync(Due.UtcDateTime.AddDays(-2).AddMinutes(1), host.Client, CancellationToken.None);
+        await SweepAtAsync(services, Due.UtcDateTime.AddDays(-2).AddMinutes(1));
         Assert.Equal((2, 0), await AlertsAsync(services, id));
 
-        await sweep.RunAsync(Due.UtcDateTime.AddMinutes(1), host.Client, CancellationToken.None);
-        await sweep.RunAsync(Due.UtcDateTime.AddDays(30), host.Client, CancellationToken.None);
+        await SweepAtAsync(services, Due.UtcDateTime.AddMinutes(1));
+        await SweepAtAsync(services, Due.UtcDateTime.AddDays(30));
         Assert.Equal((2, 1), await AlertsAsync(services, id));
         Assert.Equal(3, Directory.GetFiles(pickup, $"{id}.*.eml").Length);
         Assert.Empty(await RowsAsync(services, id));
@@ -110,18 +106,15 @@ public sealed class DeadlineSweepTests(AzuriteFixture azurite) : IClassFixture<A
     public async Task An_extension_moves_the_alerts_to_the_new_deadline()
     {
         using var services = Services();
-        var id = await AddRequestAsync(services, Due);
-        var index = services.GetRequiredService<DeadlineIndex>();
-        var sweep = services.GetRequiredService<DeadlineSweep>();
-        await index.FileAsync(id, Due, Due.UtcDateTime.AddDays(-20), CancellationToken.None);
+        var id = await FiledRequestAsync(services);
         var extended = Due.AddDays(60);
         await services.GetRequiredService<RequestStore>().ExtendAsync(id, extended, "complex request");
-        await index.FileAsync(id, extended, Due.UtcDateTime.AddDays(-19), CancellationToken.None);
+        await services.GetRequiredService<DeadlineIndex>().FileAsync(id, extended, Due.UtcDateTime.AddDays(-19), CancellationToken.None);
 
-        await sweep.RunAsync(Due.UtcDateTime.AddDays(1), host.Client, CancellationToken.None);
+        await SweepAtAsync(services, Due.UtcDateTime.AddDays(1));
         Assert.Equal((0, 0), await AlertsAsync(services, id));
 
-        await sweep.RunAsync(extended.UtcDateTime.AddDays(-7).AddMinutes(1), host.Client, CancellationToken.None);
+        await SweepAtAsync(services, extended.UtcDateTime.AddDays(-7).AddMinutes(1));
         Assert.Equal((1, 0), await AlertsAsync(services, id));
         Assert.Single(Directory.GetFiles(pickup, $"{id}.reminder-{extended:yyyyMMdd}-*.eml"));
         Assert.Single(await RowsAsync(services, id));
@@ -131,14 +124,24 @@ public sealed class DeadlineSweepTests(AzuriteFixture azurite) : IClassFixture<A
     public async Task A_closed_request_gets_no_alert_and_leaves_the_index()
     {
         using var services = Services();
-        var id = await AddRequestAsync(services, Due);
-        await services.GetRequiredService<DeadlineIndex>().FileAsync(id, Due, Due.UtcDateTime.AddDays(-20), CancellationToken.None);
+        var id = await FiledRequestAsync(services);
         await services.GetRequiredService<RequestStore>().SetStatusAsync(id, RequestStatus.Completed);
 
-        await services.GetRequiredService<DeadlineSweep>().RunAsync(Due.UtcDateTime.AddDays(1), host.Client, CancellationToken.None);
+        await SweepAtAsync(services, Due.UtcDateTime.AddDays(1));
 
         Assert.Equal((0, 0), await AlertsAsync(services, id));
         Assert.Empty(await RowsAsync(services, id));
+    }
+
+    private Task SweepAtAsync(IServiceProvider services, DateTime nowUtc) =>
+        services.GetRequiredService<DeadlineSweep>().RunAsync(nowUtc, host.Client, CancellationToken.None);
+
+    /// <summary>A request due at <see cref="Due"/> whose first alert intake filed 20 days before.</summary>
+    private static async Task<string> FiledRequestAsync(IServiceProvider services)
+    {
+        var id = await AddRequestAsync(services, Due);
+        await services.GetRequiredService<DeadlineIndex>().FileAsync(id, Due, Due.UtcDateTime.AddDays(-20), CancellationToken.None);
+        return id;
     }
 
     private ServiceProvider Services() => TestServices.Build(TestServices.Configuration(

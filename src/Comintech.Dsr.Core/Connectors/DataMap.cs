@@ -17,7 +17,7 @@ public sealed class DataMapOptions
     public LoginHistorySettings? LoginHistory { get; set; }
 
     /// <summary>Named recipients (GDPR Art. 19) that stores' <c>Recipients</c> refer to by id or name.</summary>
-    public List<Recipients.RecipientDefinition> Recipients { get; set; } = [];
+    public List<RecipientDefinition> Recipients { get; set; } = [];
 
     /// <summary>Which stores are the systems of record for accounts: an account id binds only where one of them ties it to the verified address.</summary>
     public IdentityRecordSettings Identity { get; set; } = new();
@@ -95,11 +95,11 @@ public sealed class DataMapOptions
                 errors.Add($"{name}: Id is declared twice.");
             }
             else if (string.Equals(store.Id, Manual.ManualCorrectionStep.StoreId, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(store.Id, Retention.DsrRecordsStore.StoreId, StringComparison.OrdinalIgnoreCase))
+                || string.Equals(store.Id, DsrRecordsStore.StoreId, StringComparison.OrdinalIgnoreCase))
             {
                 errors.Add($"{name}: Id '{store.Id}' is reserved for a built-in step.");
             }
-            else if (string.Equals(store.Id, Smoke.SmokeSandbox.StoreId, StringComparison.OrdinalIgnoreCase))
+            else if (string.Equals(store.Id, SmokeSandbox.StoreId, StringComparison.OrdinalIgnoreCase))
             {
                 errors.Add($"{name}: Id '{store.Id}' is reserved for the smoke-test sandbox.");
             }
@@ -162,8 +162,8 @@ public sealed class DataMapOptions
     public DataStoreDefinition Get(string storeId) =>
         Stores.FirstOrDefault(s => string.Equals(s.Id, storeId, StringComparison.OrdinalIgnoreCase))
         ?? (string.Equals(storeId, Manual.ManualCorrectionStep.StoreId, StringComparison.OrdinalIgnoreCase) ? Manual.ManualCorrectionStep.Definition : null)
-        ?? (string.Equals(storeId, Retention.DsrRecordsStore.StoreId, StringComparison.OrdinalIgnoreCase) ? Retention.DsrRecordsStore.Definition : null)
-        ?? (string.Equals(storeId, Smoke.SmokeSandbox.StoreId, StringComparison.OrdinalIgnoreCase) ? Smoke.SmokeSandbox.Definition : null)
+        ?? (string.Equals(storeId, DsrRecordsStore.StoreId, StringComparison.OrdinalIgnoreCase) ? DsrRecordsStore.Definition : null)
+        ?? (string.Equals(storeId, SmokeSandbox.StoreId, StringComparison.OrdinalIgnoreCase) ? SmokeSandbox.Definition : null)
         ?? throw new InvalidOperationException($"Data store '{storeId}' is not in the data map.");
 }
 

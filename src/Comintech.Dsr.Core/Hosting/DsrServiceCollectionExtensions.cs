@@ -1,5 +1,4 @@
 using Comintech.Dsr.Connectors.Marketing;
-using Comintech.Dsr.Connectors.PostgreSql;
 using Comintech.Dsr.Connectors.WebLogs;
 using SendGrid;
 

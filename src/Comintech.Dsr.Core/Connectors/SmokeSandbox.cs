@@ -11,17 +11,7 @@ public static class SmokeSandbox
     public const string StoreId = "smoke-sandbox";
     public const string MailDomain = "smoke.invalid";
 
-    public static DataStoreDefinition Definition { get; } = new()
-    {
-        Id = StoreId,
-        Name = "Smoke-test sandbox",
-        Kind = AzureTableConnector.KindName,
-        Categories = ["test data"],
-        Purpose = "Checking a deployment end to end",
-        LegalBasis = "Not personal data",
-        Retention = "Until the next smoke test",
-        Settings = new(StringComparer.OrdinalIgnoreCase) { ["Table"] = DsrStorage.SmokeSandboxTable },
-    };
+    public static DataStoreDefinition Definition { get; } = BuiltInStores.Get(StoreId);
 
     public static bool IsSmoke(this DsrRequest request) => request.Channel == IntakeChannel.Smoke;
 

@@ -14,7 +14,7 @@ public sealed class WorkflowFailures(DsrStorage storage, TimeProvider clock)
     public async Task<WorkflowFailure?> FindAsync(string requestId, CancellationToken cancellationToken = default)
     {
         var row = await storage.Requests.GetEntityIfExistsAsync<TableEntity>(requestId, RowKey, cancellationToken: cancellationToken);
-        return row.HasValue ? From(row.Value!) : null;
+        return row.HasValue ? RecordRows.Read<WorkflowFailure>(row.Value!) : null;
     }
 
     /// <summary>Records a failure; the same failure recorded again (a re-run step) keeps its number.</summary>
@@ -27,7 +27,7 @@ public sealed class WorkflowFailures(DsrStorage storage, TimeProvider clock)
         }
 
         var failure = new WorkflowFailure((current?.Number ?? 0) + 1, step, reason, clock.GetUtcNow(), false);
-        await storage.Requests.UpsertEntityAsync(ToEntity(requestId, failure), TableUpdateMode.Replace, cancellationToken);
+        await storage.Requests.UpsertEntityAsync(RecordRows.Write(requestId, RowKey, failure), TableUpdateMode.Replace, cancellationToken);
         return failure;
     }
 
@@ -41,19 +41,7 @@ public sealed class WorkflowFailures(DsrStorage storage, TimeProvider clock)
         }
 
         await storage.Requests.UpdateEntityAsync(
-            new TableEntity(requestId, RowKey) { ["Restarted"] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            new TableEntity(requestId, RowKey) { [nameof(WorkflowFailure.Restarted)] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken);
         return true;
     }
-
-    private static TableEntity ToEntity(string requestId, WorkflowFailure f) => new(requestId, RowKey)
-    {
-        ["Number"] = f.Number,
-        ["Step"] = f.Step,
-        ["Reason"] = f.Reason,
-        ["FailedAt"] = f.FailedAt,
-        ["Restarted"] = f.Restarted,
-    };
-
-    private static WorkflowFailure From(TableEntity e) => new(
-        e.GetInt32("Number") ?? 1, e.GetString("Step"), e.GetString("Reason"), e.GetDateTimeOffset("FailedAt") ?? DateTimeOffset.MinValue, e.GetBoolean("Restarted") ?? false);
 }

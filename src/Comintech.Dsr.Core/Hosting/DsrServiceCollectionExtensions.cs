@@ -100,7 +100,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<Staff.Approval.DecideApproval>();
         services.AddSingleton<Staff.Extension.ExtendDeadline>();
         services.AddSingleton<Deadlines.DeadlineIndex>();
-        services.AddSingleton<Deadlines.DeadlineSweep>();
+        services.AddSingleton<Fulfilment.DeadlineSweep>();
         services.AddSingleton<Staff.Rerun.RerunStore>();
         services.AddTransient<Staff.Refusal.RefuseRequest>();
         services.AddSingleton<StaffActionHandlers>();

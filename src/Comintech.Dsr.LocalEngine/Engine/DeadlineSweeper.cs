@@ -1,6 +1,3 @@
-using Comintech.Dsr.Deadlines;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.LocalEngine.Engine;
 
 /// <summary>

@@ -1,4 +1,4 @@
-namespace Comintech.Dsr.Deadlines;
+namespace Comintech.Dsr.Fulfilment;
 
 /// <summary>
 /// Acts on what <see cref="DeadlineIndex"/> holds due, run by each host's timer every <c>Dsr:Deadlines:SweepInterval</c>:

@@ -38,6 +38,7 @@ builder.Services.AddLocalDurableEngine(storageConnectionString, engine, sidecarP
 builder.Services.AddSingleton(engine);
 builder.Services.AddHostedService<InboundMailWatcher>();
 builder.Services.AddHostedService<RetentionStarter>();
+builder.Services.AddHostedService<DeadlineSweeper>();
 builder.Services.AddHostedService<TransactionCountFile>();
 builder.Services.AddRateLimiter(limiter =>
 {

@@ -16,7 +16,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public string ConnectionString => azurite?.ConnectionString ?? throw new InvalidOperationException("Azurite is not running.");
 
-    public int? ProcessId => azurite?.ProcessId;
+    /// <summary>The process id of each Azurite service (blob, queue, table).</summary>
+    public IReadOnlyDictionary<string, int> Processes => azurite?.Processes ?? new Dictionary<string, int>();
 
     public DsrStorage Storage => new(new TableServiceClient(ConnectionString), new BlobServiceClient(ConnectionString));
 

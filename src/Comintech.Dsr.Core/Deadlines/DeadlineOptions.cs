@@ -14,6 +14,9 @@ public sealed class DeadlineOptions
     /// <summary>How long before the deadline staff are reminded (default 7 days and 2 days).</summary>
     public List<TimeSpan> ReminderOffsets { get; set; } = [];
 
+    /// <summary>How often each host sends the deadline alerts that are due (<see cref="DeadlineSweep"/>; 1 minute to 1 hour).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     public IReadOnlyList<TimeSpan> EffectiveReminderOffsets =>
         ReminderOffsets.Count > 0 ? ReminderOffsets : [TimeSpan.FromDays(7), TimeSpan.FromDays(2)];
 
@@ -36,6 +39,11 @@ public sealed class DeadlineOptions
             {
                 yield return $"Dsr:Deadlines:Holidays:{jurisdiction}: '{day}' is not a yyyy-MM-dd date.";
             }
+        }
+
+        if (SweepInterval < TimeSpan.FromMinutes(1) || SweepInterval > TimeSpan.FromHours(1))
+        {
+            yield return "Dsr:Deadlines:SweepInterval must be between 00:01:00 and 01:00:00.";
         }
 
         foreach (var offset in ReminderOffsets.Where(o => o <= TimeSpan.Zero))

@@ -4,7 +4,8 @@ namespace Comintech.Dsr.Deadlines;
 public sealed record DeadlineWatchInput(string RequestId, DateTime DueAtUtc, IReadOnlyList<TimeSpan> ReminderOffsets);
 
 /// <summary>
-/// Watches one request's deadline (instance id <c>&lt;requestId&gt;-deadline</c>, started at intake): reminds staff at each
+/// Watches one request's deadline (instance id <c>&lt;requestId&gt;-deadline</c>, started at intake by earlier versions;
+/// new requests are watched by <see cref="DeadlineSweep"/>, and instances already running replay as written): reminds staff at each
 /// configured point before the deadline and escalates once when it passes. An extension (event
 /// <see cref="DeadlineExtendedEvent"/> with the new deadline) re-arms it; it ends at its next wake-up after the request
 /// closes (the alert activity answers false for a closed request).
@@ -18,14 +19,7 @@ public sealed class DeadlineWatchOrchestrator : TaskOrchestrator<DeadlineWatchIn
 
     public override async Task<string> RunAsync(TaskOrchestrationContext context, DeadlineWatchInput input)
     {
-        var points = input.ReminderOffsets
-            .Where(o => o > TimeSpan.Zero)
-            .Distinct()
-            .Select(o => (At: input.DueAtUtc - o, Before: o, Kind: DeadlineAlertKind.Reminder))
-            .Append((At: input.DueAtUtc.AddSeconds(1), Before: TimeSpan.Zero, Kind: DeadlineAlertKind.Overdue))
-            .Where(p => p.At > context.CurrentUtcDateTime)
-            .OrderBy(p => p.At)
-            .ToList();
+        var points = DeadlinePoint.Schedule(input.DueAtUtc, input.ReminderOffsets).Where(p => p.At > context.CurrentUtcDateTime).ToList();
 
         foreach (var point in points)
         {
@@ -41,7 +35,7 @@ public sealed class DeadlineWatchOrchestrator : TaskOrchestrator<DeadlineWatchIn
             }
 
             var open = await context.CallActivityAsync<bool>(
-                DsrActivityNames.SendDeadlineAlert, new DeadlineAlertInput(input.RequestId, point.Kind, input.DueAtUtc, point.Before), StepRetry.Transient);
+                DsrActivityNames.SendDeadlineAlert, point.AlertFor(input.RequestId, input.DueAtUtc), StepRetry.Transient);
             if (!open)
             {
                 return "closed";

@@ -104,7 +104,9 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
         }
 
         using var stopWaiting = new CancellationTokenSource();
-        var timeout = context.CreateTimer(input.VerificationDeadlineUtc, stopWaiting.Token);
+        var timeout = input.ExpiryBySweep
+            ? context.WaitForExternalEvent<bool>(DsrEvents.VerificationExpired, stopWaiting.Token)
+            : context.CreateTimer(input.VerificationDeadlineUtc, stopWaiting.Token);
         // One waiter for the whole wait: a new waiter per loop turn would leave the old one first in line for the event.
         var verified = context.WaitForExternalEvent<bool>(DsrEvents.IdentityVerified, stopWaiting.Token);
         try

@@ -11,13 +11,19 @@ namespace Comintech.Dsr.Fulfilment;
 /// A request that needs a code is acknowledged and sent code 1 in one <c>AcknowledgeAndSendCode</c> activity (set for
 /// every new workflow: one queue round trip and one orchestration turn fewer); false for a workflow started before.
 /// </param>
+/// <param name="ExpiryBySweep">
+/// The end of the verification window arrives as the event <see cref="DsrEvents.VerificationExpired"/>, raised by the
+/// deadline sweep from the row intake filed (set for every new workflow: no durable timer waits in the task hub for
+/// days, where it would stay after the code is verified); false for a workflow started before, which waits on its timer.
+/// </param>
 public sealed record DsrOrchestrationInput(
     string RequestId,
     RequestType Type,
     DateTime VerificationDeadlineUtc,
     bool ApprovalRequired = false,
     bool StoresInBatches = false,
-    bool AcknowledgeWithCode = false);
+    bool AcknowledgeWithCode = false,
+    bool ExpiryBySweep = false);
 
 public sealed record DsrOrchestrationResult(RequestStatus Status, IReadOnlyList<StoreProgress> Stores);
 
@@ -76,6 +82,9 @@ public sealed record FinaliseInput(string RequestId, RequestStatus Status, IRead
 public static class DsrEvents
 {
     public const string IdentityVerified = "IdentityVerified";
+
+    /// <summary>The verification window ended without the code (raised by the deadline sweep); payload: true.</summary>
+    public const string VerificationExpired = "VerificationExpired";
 
     /// <summary>Payload: the number of the code to send (ignored when that code was sent already).</summary>
     public const string ResendCodeRequested = "ResendCodeRequested";

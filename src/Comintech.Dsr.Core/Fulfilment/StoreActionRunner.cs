@@ -19,11 +19,15 @@ public sealed partial class StoreActionRunner(
     ILogger<StoreActionRunner> logger)
 {
     /// <param name="request">The request as read once for several stores (a store batch); read here when null.</param>
+    /// <param name="kept">The outcomes kept for the request, read once for a store batch (<see cref="KeptAsync"/>); read here when null.</param>
     public async Task<ConnectorOutcome> RunAsync(
         StoreActionInput input, string key, Func<ConnectorOutcome, StoreOutcomeEvidence> toEvidence, CancellationToken cancellationToken,
-        EvidenceTiming timing = EvidenceTiming.Now, DsrRequest? request = null)
+        EvidenceTiming timing = EvidenceTiming.Now, DsrRequest? request = null, IReadOnlyDictionary<string, ConnectorOutcome>? kept = null)
     {
-        if (await RecordedAsync(input.RequestId, key, toEvidence, cancellationToken, timing) is { } earlier)
+        var earlier = kept is null
+            ? await RecordedAsync(input.RequestId, key, toEvidence, cancellationToken, timing)
+            : kept.TryGetValue(key, out var found) ? await EnsureEvidenceAsync(input.RequestId, key, toEvidence, found, timing, cancellationToken) : null;
+        if (earlier is not null)
         {
             return earlier;
         }
@@ -142,6 +146,24 @@ public sealed partial class StoreActionRunner(
             .ToList();
         await evidence.AppendAsync(
             request.RequestId, CorrectionApplied.Key(request.IdempotencyKey), new CorrectionApplied(request.Store.Id, fields), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// The outcomes earlier runs kept under the given keys of a request: one partition query for a store batch instead of
+    /// a point read per store (on Azurite a point read is no cheaper than that query).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ConnectorOutcome>> KeptAsync(string requestId, IReadOnlySet<string> keys, CancellationToken cancellationToken)
+    {
+        var kept = new Dictionary<string, ConnectorOutcome>(StringComparer.Ordinal);
+        await foreach (var row in storage.ConnectorRuns.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {requestId}"), cancellationToken: cancellationToken))
+        {
+            if (keys.Contains(row.RowKey))
+            {
+                kept[row.RowKey] = RecordRows.Read<ConnectorOutcome>(row);
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>The outcome kept under a key by an earlier run, if any.</summary>

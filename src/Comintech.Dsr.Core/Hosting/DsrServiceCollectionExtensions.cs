@@ -99,6 +99,8 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<StaffConsoleHandlers>();
         services.AddSingleton<Staff.Approval.DecideApproval>();
         services.AddSingleton<Staff.Extension.ExtendDeadline>();
+        services.AddSingleton<Deadlines.DeadlineIndex>();
+        services.AddSingleton<Fulfilment.DeadlineSweep>();
         services.AddSingleton<Staff.Rerun.RerunStore>();
         services.AddTransient<Staff.Refusal.RefuseRequest>();
         services.AddSingleton<StaffActionHandlers>();

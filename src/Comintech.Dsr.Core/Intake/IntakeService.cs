@@ -24,7 +24,14 @@ public sealed record IntakeReceipt(
 /// and starts its orchestration with the request id as instance id (so a retried start cannot start two).
 /// </summary>
 public sealed partial class IntakeService(
-    RequestStore requests, EvidenceLedger evidence, IOptions<DeadlineOptions> deadlines, IOptions<VerificationOptions> verification, IOptions<ApprovalOptions> approval, TimeProvider clock, ILogger<IntakeService> logger)
+    RequestStore requests,
+    EvidenceLedger evidence,
+    DeadlineIndex deadlineIndex,
+    IOptions<DeadlineOptions> deadlines,
+    IOptions<VerificationOptions> verification,
+    IOptions<ApprovalOptions> approval,
+    TimeProvider clock,
+    ILogger<IntakeService> logger)
 {
     public Task<DsrRequest> SubmitAsync(RequestSubmission submission, IntakeChannel channel, DurableTaskClient client, CancellationToken cancellationToken) =>
         SubmitAsync(submission, new IntakeReceipt(channel), client, cancellationToken);
@@ -53,16 +60,18 @@ public sealed partial class IntakeService(
         request = await AddOnceAsync(request, cancellationToken);
         await AppendReceivedAsync(request, receipt.GlobalPrivacyControl, cancellationToken);
 
+        // Filed before the start: a stop between the two leaves a request the reconciliation resumes (which files it again).
+        if (!request.Status.IsFinal())
+        {
+            await FileDeadlineAsync(request, cancellationToken);
+        }
+
         // A request taken in again after it finished (its history may be purged by now) is not started again.
         if (request.Status != RequestStatus.NeedsTriage && !request.Status.IsFinal())
         {
             await StartOrchestrationAsync(request.Id, request.Type, client, cancellationToken);
         }
 
-        if (!request.Status.IsFinal())
-        {
-            await StartDeadlineWatchAsync(request, client, cancellationToken);
-        }
         span?.SetTag(DsrTelemetry.RequestIdTag, request.Id);
         if (request.Channel != IntakeChannel.Smoke)
         {
@@ -82,64 +91,63 @@ public sealed partial class IntakeService(
         }
 
         await AppendReceivedAsync(request, globalPrivacyControl: false, cancellationToken);
+        await FileDeadlineAsync(request, cancellationToken);
         await StartOrchestrationAsync(request.Id, request.Type, client, cancellationToken);
-        await StartDeadlineWatchAsync(request, client, cancellationToken);
     }
 
     /// <summary>The receipt link (keyed: written once however often the intake runs).</summary>
     private Task AppendReceivedAsync(DsrRequest request, bool globalPrivacyControl, CancellationToken cancellationToken) =>
         evidence.AppendAsync(request.Id, RequestReceived.Key, RequestReceived.From(request, globalPrivacyControl), cancellationToken: cancellationToken);
 
-    /// <summary>Starts the request's orchestration unless it exists already; the verification window runs from now.</summary>
-    public Task StartOrchestrationAsync(string requestId, RequestType type, DurableTaskClient client, CancellationToken cancellationToken) =>
-        StartOnceAsync(
-            client,
-            DsrRequestOrchestrator.Name,
-            requestId,
-            new DsrOrchestrationInput(
-                requestId, type, (clock.GetUtcNow() + verification.Value.Window).UtcDateTime, approval.Value.IsRequiredFor(type), StoresInBatches: true, AcknowledgeWithCode: true),
-            cancellationToken);
-
     /// <summary>
-    /// Reminders are a help, not part of the request: when the watch cannot start, the accepted request must not fail
-    /// (the person would send it again), so this is logged and the staff list still shows the deadline.
+    /// Starts the request's orchestration unless it exists already (a repeated intake of the same message leaves it
+    /// alone); the verification window runs from now, its end filed first for the deadline sweep (which raises it to
+    /// the workflow), so a started workflow always has it.
     /// </summary>
-    private async Task StartDeadlineWatchAsync(DsrRequest request, DurableTaskClient client, CancellationToken cancellationToken)
+    public async Task StartOrchestrationAsync(string requestId, RequestType type, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        try
-        {
-            await StartOnceAsync(
-                client,
-                DeadlineWatchOrchestrator.Name,
-                DeadlineWatchOrchestrator.InstanceIdFor(request.Id),
-                new DeadlineWatchInput(request.Id, request.DueAt.UtcDateTime, deadlines.Value.EffectiveReminderOffsets),
-                cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogWatchNotStarted(logger, request.Id, ex.GetType().Name);
-        }
-    }
-
-    /// <summary>A repeated intake of the same message finds its instance already there and leaves it alone.</summary>
-    private static async Task StartOnceAsync(DurableTaskClient client, string orchestrator, string instanceId, object input, CancellationToken cancellationToken)
-    {
-        if (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is not null)
+        if (await client.GetInstanceAsync(requestId, getInputsAndOutputs: false, cancellationToken) is not null)
         {
             return;
         }
 
+        var verificationDeadline = (clock.GetUtcNow() + verification.Value.Window).UtcDateTime;
+        await FileVerificationExpiryAsync(requestId, type, verificationDeadline, cancellationToken);
+
+        var input = new DsrOrchestrationInput(
+            requestId, type, verificationDeadline, approval.Value.IsRequiredFor(type), StoresInBatches: true, AcknowledgeWithCode: true, ExpiryBySweep: true);
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, new StartOrchestrationOptions(instanceId), cancellationToken);
+            await client.ScheduleNewOrchestrationInstanceAsync(DsrRequestOrchestrator.Name, input, new StartOrchestrationOptions(requestId), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Started meanwhile by someone else (a reconciliation, a retried intake): starting is idempotent.
-            if (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is null)
+            if (await client.GetInstanceAsync(requestId, getInputsAndOutputs: false, cancellationToken) is null)
             {
                 throw;
             }
+        }
+    }
+
+    /// <summary>Files the end of the verification window of a workflow that gets it from the deadline sweep (a type needing a code).</summary>
+    public Task FileVerificationExpiryAsync(string requestId, RequestType type, DateTime verificationDeadlineUtc, CancellationToken cancellationToken) =>
+        type.NeedsVerification() ? deadlineIndex.FileVerificationExpiryAsync(requestId, verificationDeadlineUtc, cancellationToken) : Task.CompletedTask;
+
+    /// <summary>
+    /// Files the first deadline alert for <see cref="DeadlineSweep"/>. Reminders are a help, not part of the request: when
+    /// it cannot be filed, the accepted request must not fail (the person would send it again), so this is logged and
+    /// the staff list still shows the deadline.
+    /// </summary>
+    private async Task FileDeadlineAsync(DsrRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await deadlineIndex.FileAsync(request.Id, request.DueAt, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogWatchNotStarted(logger, request.Id, ex.GetType().Name);
         }
     }
 
@@ -157,7 +165,7 @@ public sealed partial class IntakeService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId}: the deadline watch did not start ({Failure}); no reminders for it")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId}: its deadline alerts could not be filed ({Failure}); no reminders for it")]
     private static partial void LogWatchNotStarted(ILogger logger, string requestId, string failure);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Request {RequestId} accepted: {Status} via {Channel}")]

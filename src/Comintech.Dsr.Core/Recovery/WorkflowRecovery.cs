@@ -41,10 +41,16 @@ public sealed class WorkflowRecovery(
         if (instance?.ReadInputAs<DsrOrchestrationInput>() is { } input)
         {
             var window = (clock.GetUtcNow() + codes.Value.Window).UtcDateTime;
+            var verificationDeadline = input.VerificationDeadlineUtc > window ? input.VerificationDeadlineUtc : window;
+            if (input.ExpiryBySweep)
+            {
+                await intake.FileVerificationExpiryAsync(request.Id, request.Type, verificationDeadline, cancellationToken);
+            }
+
             await client.PurgeInstanceAsync(request.Id, cancellation: cancellationToken);
             await client.ScheduleNewOrchestrationInstanceAsync(
                 DsrRequestOrchestrator.Name,
-                input with { VerificationDeadlineUtc = input.VerificationDeadlineUtc > window ? input.VerificationDeadlineUtc : window, StoresInBatches = true, AcknowledgeWithCode = true },
+                input with { VerificationDeadlineUtc = verificationDeadline, StoresInBatches = true, AcknowledgeWithCode = true },
                 new StartOrchestrationOptions(request.Id),
                 cancellationToken);
         }

@@ -21,6 +21,7 @@ public sealed class DsrStorage(TableServiceClient tables, BlobServiceClient blob
     public const string EvidenceDocumentsContainer = "dsr-evidence";
     public const string LimitsTable = "DsrLimits";
     public const string SmokeSandboxTable = "DsrSmokeSandbox";
+    public const string DeadlinesTable = "DsrDeadlines";
 
     public TableServiceClient Tables { get; } = tables;
 
@@ -71,5 +72,6 @@ public sealed class DsrStorage(TableServiceClient tables, BlobServiceClient blob
         await AccessPackages.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await EvidenceDocuments.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await Tables.GetTableClient(SmokeSandboxTable).CreateIfNotExistsAsync(cancellationToken);
+        await Tables.GetTableClient(DeadlinesTable).CreateIfNotExistsAsync(cancellationToken);
     }
 }

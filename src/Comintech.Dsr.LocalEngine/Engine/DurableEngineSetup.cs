@@ -2,8 +2,6 @@ using Azure.Storage.Blobs;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using DurableTask.Core.Query;
-using Comintech.Dsr.Deadlines;
-using Comintech.Dsr.Fulfilment;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker;
 

@@ -1,11 +1,14 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Sockets;
 
 namespace Comintech.Dsr.LocalEngine.Storage;
 
 /// <summary>
 /// Azurite (the Azure Storage emulator) from the repository's npm dependencies, on loopback. Used by the local engine
-/// when no storage account is configured, and by the tests.
+/// when no storage account is configured, and by the tests. Blob, queue and table storage run as three node processes
+/// (the package's <c>azurite-blob</c>, <c>azurite-queue</c> and <c>azurite-table</c>): node runs each service's work on
+/// one thread, so one process for all three keeps a storm's queue and table work on one core.
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
@@ -14,11 +17,14 @@ public sealed class AzuriteProcess : IAsyncDisposable
     // The emulator's published well-known development key; it protects nothing.
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly Process? process;
+    /// <summary>The three services, each in its own process; <see cref="Processes"/> is keyed by these names.</summary>
+    public static IReadOnlyList<string> Services { get; } = ["blob", "queue", "table"];
 
-    private AzuriteProcess(Process? process, int blobPort, int queuePort, int tablePort)
+    private readonly Dictionary<string, Process> processes;
+
+    private AzuriteProcess(Dictionary<string, Process> processes, int blobPort, int queuePort, int tablePort)
     {
-        this.process = process;
+        this.processes = processes;
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
@@ -30,11 +36,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public int TablePort { get; }
 
-    /// <summary>True when an emulator was already listening on the ports and this one was not started.</summary>
-    public bool Reused => process is null;
+    /// <summary>True when an emulator was already listening on all three ports and none was started.</summary>
+    public bool Reused => processes.Count == 0;
 
-    /// <summary>The emulator's process id (null when reused): a benchmark reads its CPU time.</summary>
-    public int? ProcessId => process?.Id;
+    /// <summary>The process id of each service this instance started (those reused are left out): a benchmark reads their CPU time.</summary>
+    public IReadOnlyDictionary<string, int> Processes => processes.ToDictionary(p => p.Key, p => p.Value.Id, StringComparer.Ordinal);
 
     public string ConnectionString => ConnectionStringFor(BlobPort, QueuePort, TablePort);
 
@@ -43,21 +49,57 @@ public sealed class AzuriteProcess : IAsyncDisposable
         + $"BlobEndpoint=http://127.0.0.1:{blobPort}/{AccountName};QueueEndpoint=http://127.0.0.1:{queuePort}/{AccountName};"
         + $"TableEndpoint=http://127.0.0.1:{tablePort}/{AccountName};";
 
-    /// <summary>Starts Azurite. With <paramref name="location"/> null its data lives in memory only.</summary>
+    /// <summary>
+    /// Starts Azurite's three services. With <paramref name="location"/> null their data lives in memory only. With
+    /// <paramref name="reuseIfListening"/> a service whose port already answers is used as it is (an emulator left
+    /// running, or one started by hand) and only the others are started.
+    /// </summary>
     public static async Task<AzuriteProcess> StartAsync(
         string repositoryRoot, string? location, int blobPort, int queuePort, int tablePort, bool reuseIfListening, CancellationToken cancellationToken = default)
     {
-        if (reuseIfListening && IsListening(blobPort) && IsListening(queuePort) && IsListening(tablePort))
+        var ports = new Dictionary<string, int>(StringComparer.Ordinal) { ["blob"] = blobPort, ["queue"] = queuePort, ["table"] = tablePort };
+        var missing = Services.Where(service => !(reuseIfListening && IsListening(ports[service]))).ToList();
+        var scripts = missing.ToDictionary(service => service, service => Path.Combine(repositoryRoot, "node_modules", "azurite", "dist", "src", service, "main.js"));
+        if (scripts.Values.FirstOrDefault(script => !File.Exists(script)) is { } absent)
         {
-            return new AzuriteProcess(null, blobPort, queuePort, tablePort);
+            throw new InvalidOperationException($"Azurite is not installed: run 'npm ci' in {repositoryRoot} (looked for {absent}).");
         }
 
-        var script = Path.Combine(repositoryRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
-        if (!File.Exists(script))
+        if (location is not null)
         {
-            throw new InvalidOperationException($"Azurite is not installed: run 'npm ci' in {repositoryRoot} (looked for {script}).");
+            Directory.CreateDirectory(location);
         }
 
+        var azurite = new AzuriteProcess([], blobPort, queuePort, tablePort);
+        try
+        {
+            foreach (var service in missing)
+            {
+                azurite.processes[service] = Start(repositoryRoot, scripts[service], service, ports[service], location);
+            }
+
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!missing.All(service => IsListening(ports[service])))
+            {
+                if (azurite.processes.Values.Any(process => process.HasExited) || DateTime.UtcNow > deadline)
+                {
+                    throw new InvalidOperationException($"Azurite did not start on ports {blobPort}/{queuePort}/{tablePort}.");
+                }
+
+                await Task.Delay(100, cancellationToken);
+            }
+
+            return azurite;
+        }
+        catch
+        {
+            await azurite.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static Process Start(string repositoryRoot, string script, string service, int port, string? location)
+    {
         var start = new ProcessStartInfo("node")
         {
             UseShellExecute = false,
@@ -68,10 +110,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         foreach (var argument in new[]
         {
             script, "--silent", "--disableTelemetry", "--skipApiVersionCheck",
-            "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-            "--blobPort", blobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--queuePort", queuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--tablePort", tablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"--{service}Host", "127.0.0.1", $"--{service}Port", port.ToString(CultureInfo.InvariantCulture),
         })
         {
             start.ArgumentList.Add(argument);
@@ -83,31 +122,17 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
         else
         {
-            Directory.CreateDirectory(location);
+            // Each service keeps its own files (__azurite_db_<service>__.json...), the same names as one process uses.
             start.ArgumentList.Add("--location");
             start.ArgumentList.Add(location);
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start node for Azurite's {service} service.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-
-        var azurite = new AzuriteProcess(process, blobPort, queuePort, tablePort);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!(IsListening(blobPort) && IsListening(queuePort) && IsListening(tablePort)))
-        {
-            if (process.HasExited || DateTime.UtcNow > deadline)
-            {
-                await azurite.DisposeAsync();
-                throw new InvalidOperationException($"Azurite did not start on ports {blobPort}/{queuePort}/{tablePort}.");
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
-
-        return azurite;
+        return process;
     }
 
     public static int FreePort()
@@ -133,17 +158,20 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (process is null)
+        foreach (var process in processes.Values)
         {
-            return;
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
         }
 
-        if (!process.HasExited)
+        foreach (var process in processes.Values)
         {
-            process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
+            process.Dispose();
         }
 
-        process.Dispose();
+        processes.Clear();
     }
 }

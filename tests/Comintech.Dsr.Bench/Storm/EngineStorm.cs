@@ -8,7 +8,7 @@ namespace Comintech.Dsr.Bench.Storm;
 
 /// <summary>
 /// The local engine as an operator runs it, on fresh Azurite storage, with a data map of AzureTable stores each seeded
-/// with the plan's people: deletion requests submitted and verified over HTTP, completion seen by the final notice mail.
+/// with the plan's people (read by key, or with <c>--scan 1</c> found by a scan): deletion requests submitted and verified over HTTP, completion seen by the final notice mail.
 /// </summary>
 public static class EngineStorm
 {
@@ -19,8 +19,8 @@ public static class EngineStorm
         try
         {
             await azurite.InitializeAsync();
-            var dataMap = await ChaosDataMap.WriteAsync(folder, plan.Stores);
-            await ChaosDataMap.SeedAsync(azurite.Storage, plan.People, plan.Stores);
+            var dataMap = await ChaosDataMap.WriteAsync(folder, plan.Stores, plan.Keyed);
+            await ChaosDataMap.SeedAsync(azurite.Storage, plan.People, plan.Stores, plan.Keyed);
             var tally = Path.Combine(folder, "transactions.json");
             await using var engine = new EngineProcess(azurite.ConnectionString, "storm" + Guid.NewGuid().ToString("N")[..8], new Dictionary<string, string>
             {
@@ -32,7 +32,7 @@ public static class EngineStorm
             var (idle, before) = await IdleAsync(tally);
             var counting = DateTimeOffset.UtcNow;
 
-            var cpu = CpuUse.Now(azurite.ProcessId, engine.ProcessId);
+            var cpu = CpuUse.Now(azurite.Processes, engine.ProcessId);
             var driver = new StormDriver(plan, log);
             using var stop = new CancellationTokenSource();
             var watcher = WatchAsync(engine.PickupDirectory, driver, stop.Token);
@@ -47,7 +47,7 @@ public static class EngineStorm
                     using var response = await engine.VerifyAsync(id, MailPickup.CodeIn(mail));
                     response.EnsureSuccessStatusCode();
                 });
-            var used = CpuUse.Now(azurite.ProcessId, engine.ProcessId).Since(cpu);
+            var used = CpuUse.Now(azurite.Processes, engine.ProcessId).Since(cpu);
             await stop.CancelAsync();
             await watcher;
             await Task.Delay(1500);

@@ -17,7 +17,7 @@ using Microsoft.Extensions.Logging;
 namespace Comintech.Dsr.Bench.Storm;
 
 /// <summary>
-/// The engine floor: the workflow's shape (acknowledge with code 1, wait for the verification event or a deadline,
+/// The engine floor: the workflow's shape (acknowledge with code 1, wait for the verification event or the expiry event,
 /// plan, one activity for all stores, finalise: as many activities) with activities that do nothing and no request
 /// store or ledger, on the same backend, settings and storage as the local engine. With <c>perStore</c>, the shape
 /// before the store batch: one activity per store in parallel.
@@ -26,6 +26,7 @@ public static class FloorStorm
 {
     private const string Orchestrator = "FloorOrchestrator";
     private const string Verified = "IdentityVerified";
+    private const string Expired = "VerificationExpired";
 
     public static async Task<StormResult> RunAsync(StormPlan plan, TextWriter log, bool perStore = false)
     {
@@ -60,7 +61,7 @@ public static class FloorStorm
             var before = transactions.Snapshot();
             var idle = StormResult.Difference(before, idleFrom).Values.Sum() / 6.0;
             var counting = DateTimeOffset.UtcNow;
-            var cpu = CpuUse.Now(azurite.ProcessId, null);
+            var cpu = CpuUse.Now(azurite.Processes, null);
 
             var (elapsed, latencies) = await driver.RunAsync(
                 async person =>
@@ -75,7 +76,7 @@ public static class FloorStorm
                     await codes[id].Task.WaitAsync(plan.Timeout);
                     await client.RaiseEventAsync(id, Verified, true);
                 });
-            var used = CpuUse.Now(azurite.ProcessId, null).Since(cpu);
+            var used = CpuUse.Now(azurite.Processes, null).Since(cpu);
             await Task.Delay(1500);
             var counted = StormResult.Difference(transactions.Snapshot(), before);
             await StormProbe.PrintAsync(azurite.ConnectionString, azurite.DataFolder, log);
@@ -95,7 +96,8 @@ public static class FloorStorm
         {
             await context.CallActivityAsync<bool>("FloorAcknowledgeAndSendCode", id);
             using var stopWaiting = new CancellationTokenSource();
-            var deadline = context.CreateTimer(context.CurrentUtcDateTime.AddDays(30), stopWaiting.Token);
+            // The end of the verification window comes as an event (the deadline sweep raises it), as in the workflow.
+            var deadline = context.WaitForExternalEvent<bool>(Expired, stopWaiting.Token);
             var verified = context.WaitForExternalEvent<bool>(Verified, stopWaiting.Token);
             var winner = await Task.WhenAny(verified, deadline);
             stopWaiting.Cancel();

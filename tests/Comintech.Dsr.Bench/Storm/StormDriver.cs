@@ -3,8 +3,11 @@ using System.Diagnostics;
 
 namespace Comintech.Dsr.Bench.Storm;
 
-/// <summary>How requests arrive: all at once (eight submissions in flight), or one every <paramref name="Interval"/>.</summary>
-public sealed record StormPlan(string Label, int Requests, int Stores, int People, TimeSpan? Interval, TimeSpan Timeout);
+/// <summary>
+/// How requests arrive: all at once (eight submissions in flight), or one every <paramref name="Interval"/>; whether
+/// the stores are read by key (<paramref name="Keyed"/>) or scanned.
+/// </summary>
+public sealed record StormPlan(string Label, int Requests, int Stores, int People, TimeSpan? Interval, TimeSpan Timeout, bool Keyed);
 
 /// <summary>
 /// Submits the plan's requests (at most eight submissions in flight when all come at once), verifies each as its code

@@ -5,12 +5,21 @@ using Azure.Storage.Queues;
 
 namespace Comintech.Dsr.Bench.Storm;
 
-/// <summary>CPU seconds (user + system) the storage emulator, the engine and the driver spent during a run.</summary>
-public sealed record CpuUse(double Azurite, double Engine, double Driver)
+/// <summary>
+/// CPU seconds (user + system) the storage emulator (per service: blob, queue, table), the engine and the driver spent
+/// during a run.
+/// </summary>
+public sealed record CpuUse(IReadOnlyDictionary<string, double> AzuriteServices, double Engine, double Driver)
 {
-    public static CpuUse Now(int? azurite, int? engine) => new(Seconds(azurite), Seconds(engine), Seconds(Environment.ProcessId));
+    public double Azurite => AzuriteServices.Values.Sum();
 
-    public CpuUse Since(CpuUse start) => new(Azurite - start.Azurite, Engine - start.Engine, Driver - start.Driver);
+    public static CpuUse Now(IReadOnlyDictionary<string, int> azurite, int? engine) =>
+        new(azurite.ToDictionary(p => p.Key, p => Seconds(p.Value), StringComparer.Ordinal), Seconds(engine), Seconds(Environment.ProcessId));
+
+    public CpuUse Since(CpuUse start) => new(
+        AzuriteServices.ToDictionary(p => p.Key, p => p.Value - start.AzuriteServices.GetValueOrDefault(p.Key), StringComparer.Ordinal),
+        Engine - start.Engine,
+        Driver - start.Driver);
 
     /// <summary>From <c>/proc/&lt;pid&gt;/stat</c> (utime and stime, in clock ticks of 1/100 s); 0 where there is none.</summary>
     private static double Seconds(int? pid)

@@ -19,6 +19,8 @@ public static class StormReport
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  CPU over the {wall:0} s (one core = 100 %): Azurite {100 * cpu.Azurite / wall:0} % ({1000 * cpu.Azurite / Math.Max(1, run.Completed):0} ms per request), " +
                 $"engine {100 * cpu.Engine / wall:0} % ({1000 * cpu.Engine / Math.Max(1, run.Completed):0} ms per request), driver {100 * cpu.Driver / wall:0} %"));
+            log.WriteLine("  Azurite per service: " + string.Join(", ", cpu.AzuriteServices.Select(s => string.Create(CultureInfo.InvariantCulture,
+                $"{s.Key} {100 * s.Value / wall:0} % ({1000 * s.Value / Math.Max(1, run.Completed):0} ms per request)"))));
         }
     }
 

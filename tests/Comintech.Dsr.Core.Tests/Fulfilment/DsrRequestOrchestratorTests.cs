@@ -165,6 +165,24 @@ public sealed class DsrRequestOrchestratorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_workflow_whose_window_ends_by_the_sweep_ends_IdentityNotVerified_on_its_event_not_a_timer()
+    {
+        var input = new DsrOrchestrationInput(RequestId, RequestType.Deletion, DateTime.UtcNow.AddSeconds(1), ExpiryBySweep: true);
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(DsrRequestOrchestrator.Name, input, new StartOrchestrationOptions(RequestId));
+        await WaitUntilAsync(() => calls.Contains("code:1"));
+
+        // The window's time has passed, but only the sweep's event ends it.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Client.GetInstanceAsync(id))!.RuntimeStatus);
+        await host.Client.RaiseEventAsync(id, DsrEvents.VerificationExpired, true);
+        var metadata = await CompletionAsync(id);
+
+        Assert.Equal(RequestStatus.IdentityNotVerified, metadata.ReadOutputAs<DsrOrchestrationResult>()!.Status);
+        Assert.Contains("not-verified:" + RequestId, calls);
+        Assert.Empty(attemptsByStore);
+    }
+
+    [Fact]
     public async Task One_failing_store_is_retried_then_reported_while_the_others_complete()
     {
         brokenStores.Add("tickets");

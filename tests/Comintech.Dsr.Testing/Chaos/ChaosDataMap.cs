@@ -4,10 +4,16 @@ using Comintech.Dsr.Storage;
 
 namespace Comintech.Dsr.Testing.Chaos;
 
-/// <summary>A data map of twelve Azure Table stores, each holding one row per chaos person.</summary>
+/// <summary>
+/// A data map of twelve Azure Table stores, each holding one row per chaos person. Scanned (found by the e-mail and
+/// account id properties, rows keyed by account id), or <c>keyed</c>: rows keyed by e-mail address and read by key
+/// (<c>Lookup = Key</c>), as a store of real size is configured.
+/// </summary>
 public static class ChaosDataMap
 {
     public const int StoreCount = 12;
+
+    private const string Partition = "people";
 
     public static string TableFor(int store) => $"Chaos{store:D2}";
 
@@ -19,7 +25,7 @@ public static class ChaosDataMap
 
     public static string FullName(int person) => $"Chaos Person {person:D4}";
 
-    public static async Task<string> WriteAsync(string folder, int count = StoreCount)
+    public static async Task<string> WriteAsync(string folder, int count = StoreCount, bool keyed = false)
     {
         var stores = new JsonArray();
         for (var i = 0; i < count; i++)
@@ -42,6 +48,13 @@ public static class ChaosDataMap
                     ["EraseMode"] = "Delete",
                 },
             });
+            if (keyed)
+            {
+                var settings = stores[i]!["Settings"]!.AsObject();
+                settings["Lookup"] = "Key";
+                settings["PartitionKey"] = Partition;
+                settings["RowKey"] = "{Email}";
+            }
         }
 
         var path = Path.Combine(folder, "chaos-datamap.json");
@@ -49,7 +62,7 @@ public static class ChaosDataMap
         return path;
     }
 
-    public static async Task SeedAsync(DsrStorage storage, int people, int count = StoreCount)
+    public static async Task SeedAsync(DsrStorage storage, int people, int count = StoreCount, bool keyed = false)
     {
         for (var i = 0; i < count; i++)
         {
@@ -59,18 +72,18 @@ public static class ChaosDataMap
             {
                 await table.SubmitTransactionAsync(chunk.Select(p => new TableTransactionAction(
                     TableTransactionActionType.UpsertReplace,
-                    new TableEntity("people", AccountId(p)) { ["Email"] = Email(p), ["AccountId"] = AccountId(p), ["FullName"] = FullName(p) })));
+                    new TableEntity(Partition, keyed ? Email(p) : AccountId(p)) { ["Email"] = Email(p), ["AccountId"] = AccountId(p), ["FullName"] = FullName(p) })));
             }
         }
     }
 
-    /// <summary>How many of the twelve stores still hold the person.</summary>
+    /// <summary>How many of the twelve (scanned) stores still hold the person.</summary>
     public static async Task<int> StoresStillHoldingAsync(DsrStorage storage, int person)
     {
         var holding = 0;
         for (var i = 0; i < StoreCount; i++)
         {
-            var row = await storage.Tables.GetTableClient(TableFor(i)).GetEntityIfExistsAsync<TableEntity>("people", AccountId(person));
+            var row = await storage.Tables.GetTableClient(TableFor(i)).GetEntityIfExistsAsync<TableEntity>(Partition, AccountId(person));
             holding += row.HasValue ? 1 : 0;
         }
 

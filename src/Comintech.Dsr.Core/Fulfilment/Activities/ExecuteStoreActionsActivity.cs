@@ -3,8 +3,9 @@ namespace Comintech.Dsr.Fulfilment.Activities;
 /// <summary>
 /// The first run of a request's action on several stores in one activity, a few stores at a time, so a request pays
 /// the engine's cost of one activity instead of one per store. Each store runs exactly as in
-/// <see cref="ExecuteStoreActionActivity"/> (same idempotency key, run record and evidence), so a re-run of the batch
-/// returns the outcomes already kept and acts only on the stores not done. A store that fails is left unfinished
+/// <see cref="ExecuteStoreActionActivity"/> (same idempotency key, run record and evidence; the records kept are read
+/// in one query for the batch), so a re-run of the batch returns the outcomes already kept and acts only on the stores
+/// not done. A store that fails is left unfinished
 /// here: the orchestration then runs it alone under its own retry policy.
 /// </summary>
 public sealed partial class ExecuteStoreActionsActivity(StoreActionRunner runner, ILogger<ExecuteStoreActionsActivity> logger)
@@ -17,19 +18,20 @@ public sealed partial class ExecuteStoreActionsActivity(StoreActionRunner runner
     {
         var storeIds = input.StoreIds.Distinct(StringComparer.Ordinal).ToList();
         var request = await runner.ReadRequestAsync(input.RequestId, cancellationToken);
+        var stores = storeIds.Select(id => new StoreActionInput(input.RequestId, id, input.Action)).ToList();
+        var kept = await runner.KeptAsync(input.RequestId, stores.Select(s => s.IdempotencyKey).ToHashSet(StringComparer.Ordinal), cancellationToken);
         var outcomes = new ConcurrentDictionary<string, ConnectorOutcome>(StringComparer.Ordinal);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxStoresAtOnce, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(storeIds, parallel, async (storeId, token) =>
+        await Parallel.ForEachAsync(stores, parallel, async (store, token) =>
         {
-            var store = new StoreActionInput(input.RequestId, storeId, input.Action);
             try
             {
-                outcomes[storeId] = await runner.RunAsync(store, store.IdempotencyKey, o => new StoreOutcomeRecorded(o), token, EvidenceTiming.AtFinalise, request);
+                outcomes[store.StoreId] = await runner.RunAsync(store, store.IdempotencyKey, o => new StoreOutcomeRecorded(o), token, EvidenceTiming.AtFinalise, request, kept);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // Its own run (same key) finds whatever this one kept and does the rest.
-                LogLeftUnfinished(logger, input.RequestId, storeId, ex.GetType().Name);
+                LogLeftUnfinished(logger, input.RequestId, store.StoreId, ex.GetType().Name);
             }
         });
 

@@ -2,10 +2,17 @@ namespace Comintech.Dsr.Staff.Extension;
 
 /// <summary>
 /// Staff extend a request's deadline once, within its first period, with a reason: audit row, new due date, the
-/// reasoned notice to the person, evidence, and the deadline watch told of the new date.
+/// reasoned notice to the person, evidence, and the new date's alerts filed (or its watch told, for an older request).
 /// </summary>
 public sealed class ExtendDeadline(
-    RequestStore requests, EvidenceLedger evidence, StaffAuditLog audit, INotifier notifier, IOptions<DeadlineOptions> deadlines, IOptions<NoticeOptions> notices, TimeProvider clock)
+    RequestStore requests,
+    EvidenceLedger evidence,
+    StaffAuditLog audit,
+    INotifier notifier,
+    DeadlineIndex deadlineIndex,
+    IOptions<DeadlineOptions> deadlines,
+    IOptions<NoticeOptions> notices,
+    TimeProvider clock)
 {
     /// <returns>The new due date.</returns>
     public async Task<UseCaseResult<DateTimeOffset>> ExtendAsync(
@@ -29,6 +36,8 @@ public sealed class ExtendDeadline(
         await notifier.SendAsync(notice, cancellationToken);
         await evidence.AppendAsync(
             request.Id, DeadlineExtended.Key, new DeadlineExtended(request.DueAt, newDueAt, notice.IdempotencyKey), staff.Actor, cancellationToken);
+        await deadlineIndex.FileAsync(request.Id, newDueAt, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        // A request taken in before the sweep has a watch orchestration of its own.
         var watch = DeadlineWatchOrchestrator.InstanceIdFor(request.Id);
         if (await client.GetInstanceAsync(watch, cancellationToken) is { IsRunning: true })
         {

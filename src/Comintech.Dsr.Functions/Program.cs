@@ -1,6 +1,4 @@
-using Comintech.Dsr.Functions.Http;
 using Comintech.Dsr.Functions.Telemetry;
-using Comintech.Dsr.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,11 +1,5 @@
-using System.Net;
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Limits;
 using Comintech.Dsr.LocalEngine.Demo;
-using Comintech.Dsr.LocalEngine.Engine;
-using Comintech.Dsr.LocalEngine.Storage;
-using Comintech.Dsr.Storage;
-using Comintech.Dsr.Telemetry;
 using DurableTask.AzureStorage;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;

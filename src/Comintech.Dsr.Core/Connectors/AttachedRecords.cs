@@ -1,8 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Http;
-
 namespace Comintech.Dsr.Connectors;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Azure.Storage.Blobs.Models;
-using Comintech.Dsr.Storage;
-
 namespace Comintech.Dsr.Connectors;
 
 /// <summary>Writes a store's part of an access package to the private exports container at <c>&lt;requestId&gt;/&lt;storeId&gt;.json</c>.</summary>

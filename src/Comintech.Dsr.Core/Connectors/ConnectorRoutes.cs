@@ -1,9 +1,3 @@
-using Comintech.Dsr.Connectors.Backups;
-using Comintech.Dsr.Connectors.Partners;
-using Comintech.Dsr.Connectors.ProcessorRouting;
-using Comintech.Dsr.Connectors.Waiting;
-using Comintech.Dsr.Http;
-
 namespace Comintech.Dsr.Connectors;
 
 /// <summary>The stores that answer later: partners' and Clients' confirmations (signed), manual steps, restored backups.</summary>

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Comintech.Dsr.Domain;
-
 namespace Comintech.Dsr.Connectors;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Comintech.Dsr.Telemetry;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Connectors;
 
 /// <summary>What start-up does when a mapped table, container or database does not exist (<c>DataMap:StoreCheck</c>).</summary>

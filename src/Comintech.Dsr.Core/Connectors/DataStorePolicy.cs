@@ -1,5 +1,3 @@
-using Comintech.Dsr.Domain;
-
 namespace Comintech.Dsr.Connectors;
 
 /// <summary>An identifier that finds the person in a store.</summary>

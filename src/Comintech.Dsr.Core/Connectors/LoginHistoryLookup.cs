@@ -1,8 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using Comintech.Dsr.Domain;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Connectors;
 
 /// <summary>

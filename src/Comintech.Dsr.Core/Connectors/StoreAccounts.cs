@@ -1,11 +1,4 @@
-using System.Collections.Concurrent;
-using Azure;
 using Azure.Core;
-using Azure.Data.Tables;
-using Azure.Identity;
-using Azure.Storage.Blobs;
-using Comintech.Dsr.Storage;
-using Microsoft.Extensions.Configuration;
 
 namespace Comintech.Dsr.Connectors;
 

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Comintech.Dsr.Csv;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Comintech.Dsr.Domain;
-
 namespace Comintech.Dsr.Deadlines;
 
 /// <summary>Settings under <c>Dsr:Deadlines</c>.</summary>

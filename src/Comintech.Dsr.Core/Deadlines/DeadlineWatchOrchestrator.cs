@@ -1,7 +1,3 @@
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Fulfilment;
-using Microsoft.DurableTask;
-
 namespace Comintech.Dsr.Deadlines;
 
 /// <summary>Input of <see cref="DeadlineWatchOrchestrator"/>: the request id, its deadline and the reminder points. Nothing personal.</summary>

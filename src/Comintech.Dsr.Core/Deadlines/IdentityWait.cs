@@ -1,5 +1,3 @@
-using Comintech.Dsr.Evidence;
-
 namespace Comintech.Dsr.Deadlines;
 
 /// <summary>Time spent waiting on the person to prove identity (GDPR Art. 12(6)), as the evidence records it.</summary>

@@ -1,12 +1,3 @@
-using System.Globalization;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Fulfilment;
-using Comintech.Dsr.Notifications;
-using Comintech.Dsr.Storage;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Deadlines;
 
 /// <summary>

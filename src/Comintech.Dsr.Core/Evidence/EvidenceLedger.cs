@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Storage;
-
 namespace Comintech.Dsr.Evidence;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Comintech.Dsr.Evidence;
 
 /// <summary>

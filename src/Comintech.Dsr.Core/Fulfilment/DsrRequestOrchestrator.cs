@@ -1,9 +1,3 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Recovery;
-using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging;
-
 namespace Comintech.Dsr.Fulfilment;
 
 /// <summary>

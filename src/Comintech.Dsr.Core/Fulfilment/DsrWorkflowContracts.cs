@@ -1,6 +1,3 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-
 namespace Comintech.Dsr.Fulfilment;
 
 // Everything in this file crosses into the engine's history: request ids and non-personal facts only.

@@ -1,5 +1,3 @@
-using Microsoft.DurableTask;
-
 namespace Comintech.Dsr.Fulfilment;
 
 /// <summary>

@@ -1,16 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Connectors.Manual;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Fulfilment.Activities;
-using Comintech.Dsr.Storage;
-using Comintech.Dsr.Telemetry;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Fulfilment;
 
 /// <summary>

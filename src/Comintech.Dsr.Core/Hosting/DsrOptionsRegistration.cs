@@ -1,22 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Deadlines;
-using Comintech.Dsr.Fulfilment.Access;
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Identity;
-using Comintech.Dsr.Inbox;
-using Comintech.Dsr.Limits;
-using Comintech.Dsr.Notifications;
-using Comintech.Dsr.Recovery;
-using Comintech.Dsr.Retention;
-using Comintech.Dsr.Smoke;
-using Comintech.Dsr.Staff;
-using Comintech.Dsr.Storage;
-using Comintech.Dsr.Verification;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Hosting;
 
 /// <summary>

@@ -1,14 +1,3 @@
-using System.Text.Json.Nodes;
-using Comintech.Dsr.Connectors.Backups;
-using Comintech.Dsr.Connectors.Waiting;
-using Comintech.Dsr.Fulfilment.Access;
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Identity;
-using Comintech.Dsr.Intake;
-using Comintech.Dsr.Staff;
-using Comintech.Dsr.Staff.Triage;
-using Comintech.Dsr.Verification;
-
 namespace Comintech.Dsr.Hosting;
 
 /// <summary>

@@ -1,17 +1,5 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Fulfilment.Access;
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Identity;
-using Comintech.Dsr.Inbox;
-using Comintech.Dsr.Intake;
-using Comintech.Dsr.Recipients;
-using Comintech.Dsr.Smoke;
-using Comintech.Dsr.Staff;
-using Comintech.Dsr.Web;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Comintech.Dsr.Hosting;
 

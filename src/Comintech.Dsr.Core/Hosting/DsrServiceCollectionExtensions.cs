@@ -1,27 +1,6 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Connectors.AzureTable;
-using Comintech.Dsr.Connectors.Backups;
-using Comintech.Dsr.Connectors.Manual;
 using Comintech.Dsr.Connectors.Marketing;
-using Comintech.Dsr.Connectors.Partners;
 using Comintech.Dsr.Connectors.PostgreSql;
-using Comintech.Dsr.Connectors.ProcessorRouting;
-using Comintech.Dsr.Connectors.Waiting;
 using Comintech.Dsr.Connectors.WebLogs;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Fulfilment;
-using Comintech.Dsr.Fulfilment.Access;
-using Comintech.Dsr.Fulfilment.Activities;
-using Comintech.Dsr.Inbox;
-using Comintech.Dsr.Intake;
-using Comintech.Dsr.Limits;
-using Comintech.Dsr.Notifications;
-using Comintech.Dsr.Staff;
-using Comintech.Dsr.Storage;
-using Comintech.Dsr.Verification;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using SendGrid;
 
 namespace Comintech.Dsr.Hosting;

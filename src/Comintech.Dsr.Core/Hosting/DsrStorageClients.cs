@@ -1,13 +1,5 @@
 using Azure.Core;
-using Azure.Data.Tables;
-using Azure.Identity;
-using Azure.Storage.Blobs;
-using Comintech.Dsr.Storage;
-using Comintech.Dsr.Telemetry;
 using Microsoft.Extensions.Azure;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Comintech.Dsr.Hosting;
 

@@ -1,10 +1,4 @@
 using System.Reflection;
-using Comintech.Dsr.Fulfilment;
-using Comintech.Dsr.Fulfilment.Activities;
-using Comintech.Dsr.Fulfilment.Restore;
-using Comintech.Dsr.Telemetry;
-using Microsoft.DurableTask;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Comintech.Dsr.Hosting;

@@ -1,8 +1,4 @@
-using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
-using Comintech.Dsr.Telemetry;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;

@@ -1,10 +1,3 @@
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Limits;
-using Comintech.Dsr.Staff;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Hosting;
 
 /// <summary>

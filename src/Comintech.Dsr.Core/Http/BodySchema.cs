@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Comintech.Dsr.Http;
 
 /// <summary>The body a route reads: its media types and schema, and whether it may be left out.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Comintech.Dsr.Http;

@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
-
 namespace Comintech.Dsr.Http;
 
 /// <summary>Who may call a route; it follows from the path (see <see cref="DsrRoute.Access"/>).</summary>

@@ -1,6 +1,3 @@
-using Comintech.Dsr.Domain;
-using Microsoft.AspNetCore.Http;
-
 namespace Comintech.Dsr.Http;
 
 /// <summary>

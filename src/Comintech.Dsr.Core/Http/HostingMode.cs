@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace Comintech.Dsr.Http;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using Comintech.Dsr.Staff;
-using Microsoft.AspNetCore.Http;
-
 namespace Comintech.Dsr.Http;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Comintech.Dsr.Http;
 
 /// <summary><c>Dsr:PublicBaseUrl</c>: the address people reach the service on (links in e-mails, the staff routes' origin check).</summary>

@@ -1,8 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using Comintech.Dsr.Connectors;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Identity;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Staff;
-using Microsoft.DurableTask.Client;
-
 namespace Comintech.Dsr.Identity;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Identity;
 
 /// <summary>What a valid control-panel token says: this signed-in customer holds this account, until then.</summary>

@@ -1,5 +1,3 @@
-using Comintech.Dsr.Domain;
-
 namespace Comintech.Dsr.Identity;
 
 /// <summary>An account row of a system of record: its id and the e-mail address it holds.</summary>

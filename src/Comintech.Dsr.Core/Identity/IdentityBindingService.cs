@@ -1,14 +1,3 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Fulfilment;
-using Comintech.Dsr.Fulfilment.Activities;
-using Comintech.Dsr.Storage;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Identity;
 
 /// <param name="Identity">The request's identity after the binding.</param>

@@ -1,7 +1,3 @@
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Intake;
-using Comintech.Dsr.Staff;
-
 namespace Comintech.Dsr.Identity;
 
 /// <summary>The body of POST /api/requests/{id}/identity: the control-panel link's <c>identityToken</c> (JSON or form).</summary>

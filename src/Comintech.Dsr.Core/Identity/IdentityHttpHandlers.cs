@@ -1,10 +1,3 @@
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Intake;
-using Comintech.Dsr.Staff;
-using Comintech.Dsr.Storage;
-using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
-
 namespace Comintech.Dsr.Identity;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Comintech.Dsr.Domain;
-
 namespace Comintech.Dsr.Identity;
 
 /// <summary>Settings under <c>Dsr:Identity</c>: which requests need a proof stronger than the e-mail code, and the control-panel link key.</summary>

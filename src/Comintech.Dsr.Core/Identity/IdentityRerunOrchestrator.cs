@@ -1,8 +1,3 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Fulfilment;
-using Microsoft.DurableTask;
-
 namespace Comintech.Dsr.Identity;
 
 /// <summary>Input of <see cref="IdentityRerunOrchestrator"/>: ids, the action and the stores found by account. Nothing personal.</summary>

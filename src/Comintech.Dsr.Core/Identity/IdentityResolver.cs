@@ -1,9 +1,3 @@
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Storage;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Identity;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Comintech.Dsr.Http;
-
 namespace Comintech.Dsr.Identity;
 
 /// <summary>Binding an account to a request at tier 2: by the control panel's signed link, or by staff.</summary>

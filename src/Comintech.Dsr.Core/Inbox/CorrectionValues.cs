@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Comintech.Dsr.Intake;
-
 namespace Comintech.Dsr.Inbox;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using MimeKit.Text;
 
 namespace Comintech.Dsr.Inbox;

@@ -1,9 +1,3 @@
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Intake;
-using System.Text.RegularExpressions;
-using MimeKit;
-
 namespace Comintech.Dsr.Inbox;
 
 /// <summary>What the inbox established about one message on its way to a request.</summary>

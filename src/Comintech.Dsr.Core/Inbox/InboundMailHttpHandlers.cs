@@ -1,11 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
-using Comintech.Dsr.Http;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 
 namespace Comintech.Dsr.Inbox;
 

@@ -1,13 +1,3 @@
-using System.Security.Cryptography;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Intake;
-using Comintech.Dsr.Storage;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Inbox;
 
 /// <summary>One message as it reached us: its bytes (at most the size limit), when and by which path it arrived.</summary>

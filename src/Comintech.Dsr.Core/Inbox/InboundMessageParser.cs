@@ -1,7 +1,3 @@
-using System.Text;
-using Microsoft.Extensions.Options;
-using MimeKit;
-
 namespace Comintech.Dsr.Inbox;
 
 /// <summary>

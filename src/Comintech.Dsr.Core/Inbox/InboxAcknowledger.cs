@@ -1,13 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Notifications;
-using Comintech.Dsr.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Inbox;
 
 /// <summary>

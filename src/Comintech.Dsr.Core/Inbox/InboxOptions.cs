@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Comintech.Dsr.Inbox;
 
 /// <summary>Settings of the privacy inbox (section <c>Dsr:Inbox</c>).</summary>

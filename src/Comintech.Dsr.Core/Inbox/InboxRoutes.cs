@@ -1,5 +1,3 @@
-using Comintech.Dsr.Http;
-
 namespace Comintech.Dsr.Inbox;
 
 public static class InboxRoutes

@@ -1,6 +1,3 @@
-using Comintech.Dsr.Http;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Comintech.Dsr.Inbox;
 
 public static class InboxServiceCollectionExtensions

@@ -1,7 +1,3 @@
-using Comintech.Dsr.Notifications;
-using Microsoft.Extensions.Options;
-using MimeKit;
-
 namespace Comintech.Dsr.Inbox;
 
 /// <summary>

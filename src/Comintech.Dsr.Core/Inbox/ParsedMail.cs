@@ -1,5 +1,3 @@
-using MimeKit;
-
 namespace Comintech.Dsr.Inbox;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Azure;
-using Azure.Storage.Blobs.Models;
-using Comintech.Dsr.Storage;
-
 namespace Comintech.Dsr.Inbox;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
-using Comintech.Dsr.Domain;
 using Comintech.Dsr.Inbox.Model;
 
 namespace Comintech.Dsr.Inbox;

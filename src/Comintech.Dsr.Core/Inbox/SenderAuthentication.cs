@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using MimeKit;
-
 namespace Comintech.Dsr.Inbox;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Intake;
-using Comintech.Dsr.Storage;
-using Microsoft.DurableTask.Client;
-
 namespace Comintech.Dsr.Inbox;
 
 public enum TriageResult

@@ -1,6 +1,3 @@
-using Comintech.Dsr.Http;
-using Microsoft.DurableTask.Client;
-
 namespace Comintech.Dsr.Intake;
 
 /// <summary>The person's routes for a request: submit it, read its status, confirm it with the code, ask for a new code.</summary>

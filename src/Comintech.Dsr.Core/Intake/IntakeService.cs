@@ -1,18 +1,3 @@
-using Azure;
-using Comintech.Dsr.Deadlines;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Fulfilment;
-using Comintech.Dsr.Staff;
-using Comintech.Dsr.Storage;
-using Comintech.Dsr.Telemetry;
-using Comintech.Dsr.Verification;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Intake;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Http;
-using Microsoft.AspNetCore.Http;
-
 namespace Comintech.Dsr.Intake;
 
 /// <summary>The request a public route names (an alias read as its request) and the typed body posted for it.</summary>

@@ -1,15 +1,3 @@
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Fulfilment;
-using Comintech.Dsr.Fulfilment.Rerun;
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Identity;
-using Comintech.Dsr.Notifications;
-using Comintech.Dsr.Verification;
-using Comintech.Dsr.Web;
-using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
-
 namespace Comintech.Dsr.Intake;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Net.Mail;
-using Comintech.Dsr.Domain;
 
 namespace Comintech.Dsr.Intake;
 

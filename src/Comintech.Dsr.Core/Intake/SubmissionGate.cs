@@ -1,10 +1,3 @@
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Fulfilment;
-using Comintech.Dsr.Limits;
-using Comintech.Dsr.Storage;
-using Comintech.Dsr.Verification;
-using Microsoft.DurableTask.Client;
-
 namespace Comintech.Dsr.Intake;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Identity;
-using Microsoft.DurableTask.Client;
-
 namespace Comintech.Dsr.Intake;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Storage;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Limits;
 
 /// <summary>A slot taken in a per-address window, or how long until one frees up.</summary>

@@ -1,7 +1,4 @@
-using System.Net;
 using System.Threading.RateLimiting;
-using Comintech.Dsr.Http;
-using Microsoft.AspNetCore.Http;
 
 namespace Comintech.Dsr.Limits;
 

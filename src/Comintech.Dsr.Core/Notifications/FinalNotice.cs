@@ -1,10 +1,3 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Fulfilment.Access;
-using Comintech.Dsr.Fulfilment.Deletion;
-using Comintech.Dsr.Recipients;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Notifications;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Comintech.Dsr.Notifications;
 
 /// <summary>Takes GDPR citations out of a text meant for a Californian, e.g. "kept under tax law (GDPR Art. 17(3)(b))" → "kept under tax law".</summary>

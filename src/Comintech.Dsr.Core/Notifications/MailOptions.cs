@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Comintech.Dsr.Notifications;
 
 /// <summary>Settings under <c>Dsr:Mail</c>: how outgoing mail is sent and whom it is from.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Fulfilment.Access;
-using Comintech.Dsr.Fulfilment.Deletion;
 using Comintech.Dsr.Notifications.Texts;
 
 namespace Comintech.Dsr.Notifications;

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using MimeKit;
-
 namespace Comintech.Dsr.Notifications;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Comintech.Dsr.Http;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Notifications;
 
 /// <summary>

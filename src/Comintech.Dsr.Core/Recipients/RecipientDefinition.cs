@@ -1,5 +1,3 @@
-using Comintech.Dsr.Connectors;
-
 namespace Comintech.Dsr.Recipients;
 
 /// <summary>How a recipient hears of an erasure or rectification (GDPR Art. 19).</summary>

@@ -1,12 +1,3 @@
-using System.Text.Json;
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Intake;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Recipients;
 
 /// <summary>

@@ -1,14 +1,3 @@
-using System.Text.Json;
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Connectors.Partners;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Notifications;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
-
 namespace Comintech.Dsr.Recipients;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.DurableTask;
-
 namespace Comintech.Dsr.Recovery;
 
 /// <summary>

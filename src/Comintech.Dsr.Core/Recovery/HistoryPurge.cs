@@ -1,7 +1,3 @@
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Recovery;
 
 /// <summary>

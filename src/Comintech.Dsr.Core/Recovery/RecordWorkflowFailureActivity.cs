@@ -1,8 +1,3 @@
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Fulfilment;
-using Comintech.Dsr.Notifications;
-
 namespace Comintech.Dsr.Recovery;
 
 /// <summary>Input of <see cref="RecordWorkflowFailureActivity"/>: ids, the step's name and the <see cref="FailureReason"/> (type and code).</summary>

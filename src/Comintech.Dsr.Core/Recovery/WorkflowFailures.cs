@@ -1,7 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using Comintech.Dsr.Storage;
-
 namespace Comintech.Dsr.Recovery;
 
 /// <summary>A request's orchestration that failed: the step, the reason (no personal data), when, and how often it was restarted.</summary>

@@ -1,16 +1,3 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Fulfilment;
-using Comintech.Dsr.Intake;
-using Comintech.Dsr.Retention;
-using Comintech.Dsr.Storage;
-using Comintech.Dsr.Verification;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Recovery;
 
 public enum RestartResult

@@ -1,8 +1,3 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Fulfilment;
-using Comintech.Dsr.Fulfilment.Activities;
-
 namespace Comintech.Dsr.Recovery;
 
 /// <summary>The workflow's own closing steps, run by the reconciliation (each is idempotent, so running them again is safe).</summary>

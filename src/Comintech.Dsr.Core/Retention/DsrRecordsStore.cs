@@ -1,5 +1,3 @@
-using Comintech.Dsr.Connectors;
-
 namespace Comintech.Dsr.Retention;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Comintech.Dsr.Fulfilment;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-
 namespace Comintech.Dsr.Retention;
 
 /// <summary>Input of <see cref="RetentionOrchestrator"/>: how long to sleep between passes.</summary>

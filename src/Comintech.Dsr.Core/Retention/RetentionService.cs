@@ -1,11 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Storage;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Retention;
 
 /// <summary>What one retention pass removed, as counts only.</summary>

@@ -1,9 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Comintech.Dsr.Fulfilment.Access;
-using Comintech.Dsr.Storage;
-
 namespace Comintech.Dsr.Retention;
 
 /// <summary>How many of a request's copies of personal data one removal deleted, by kind (no names, no values).</summary>

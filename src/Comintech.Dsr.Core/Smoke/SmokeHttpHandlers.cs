@@ -1,16 +1,3 @@
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Fulfilment;
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Intake;
-using Comintech.Dsr.Notifications;
-using Comintech.Dsr.Storage;
-using Comintech.Dsr.Verification;
-using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Smoke;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.AspNetCore.Http;
-
 namespace Comintech.Dsr.Smoke;
 
 /// <summary>Settings under <c>Dsr:Smoke</c>: the key a smoke test presents; empty turns the smoke routes off (404).</summary>

@@ -1,5 +1,3 @@
-using Comintech.Dsr.Http;
-
 namespace Comintech.Dsr.Smoke;
 
 public static class SmokeRoutes

@@ -1,8 +1,3 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Connectors.AzureTable;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Storage;
-
 namespace Comintech.Dsr.Smoke;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Comintech.Dsr.Notifications;
-
 namespace Comintech.Dsr.Smoke;
 
 /// <summary>Hands every message to the mail service except those to a reserved <c>.invalid</c> address (smoke tests).</summary>

@@ -1,5 +1,3 @@
-using Comintech.Dsr.Domain;
-
 namespace Comintech.Dsr.Staff;
 
 /// <summary>Settings under <c>Dsr:Approval</c>: which request types wait for a staff decision after verification.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Comintech.Dsr.Connectors.ProcessorRouting;
-using Comintech.Dsr.Evidence;
-
 namespace Comintech.Dsr.Staff;
 
 /// <summary>

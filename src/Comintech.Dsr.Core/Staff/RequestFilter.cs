@@ -1,7 +1,3 @@
-using System.Globalization;
-using Comintech.Dsr.Domain;
-using Microsoft.AspNetCore.Http;
-
 namespace Comintech.Dsr.Staff;
 
 /// <summary>

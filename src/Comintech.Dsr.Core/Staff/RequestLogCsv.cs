@@ -1,7 +1,3 @@
-using System.Globalization;
-using Comintech.Dsr.Csv;
-using Comintech.Dsr.Domain;
-
 namespace Comintech.Dsr.Staff;
 
 /// <summary>

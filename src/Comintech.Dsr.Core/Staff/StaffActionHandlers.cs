@@ -1,11 +1,7 @@
-using Comintech.Dsr.Http;
 using Comintech.Dsr.Staff.Approval;
 using Comintech.Dsr.Staff.Extension;
 using Comintech.Dsr.Staff.Refusal;
 using Comintech.Dsr.Staff.Rerun;
-using Comintech.Dsr.Storage;
-using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
 
 namespace Comintech.Dsr.Staff;
 

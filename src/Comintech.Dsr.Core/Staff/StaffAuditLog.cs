@@ -1,7 +1,3 @@
-using System.Globalization;
-using Azure.Data.Tables;
-using Comintech.Dsr.Storage;
-
 namespace Comintech.Dsr.Staff;
 
 /// <summary>One staff action: who, when, what, on which request, and why.</summary>

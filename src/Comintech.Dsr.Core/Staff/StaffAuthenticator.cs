@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
-
 namespace Comintech.Dsr.Staff;
 
 /// <summary>Who is acting on the staff routes; the name goes into the audit log.</summary>

@@ -1,10 +1,3 @@
-using Azure;
-using Comintech.Dsr.Fulfilment.Access;
-using Comintech.Dsr.Fulfilment.Deletion;
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Storage;
-using Microsoft.AspNetCore.Http;
-
 namespace Comintech.Dsr.Staff;
 
 /// <summary>

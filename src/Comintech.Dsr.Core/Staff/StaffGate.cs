@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Comintech.Dsr.Staff;
 
 /// <summary>Staff authentication in front of every <c>/api/staff</c> route, before its handler runs: both hosts call it.</summary>

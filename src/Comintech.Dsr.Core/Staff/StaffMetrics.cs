@@ -1,5 +1,3 @@
-using Comintech.Dsr.Domain;
-
 namespace Comintech.Dsr.Staff;
 
 /// <summary>Per request type: counts by outcome and the median days to respond (CCPA regulations §7102).</summary>

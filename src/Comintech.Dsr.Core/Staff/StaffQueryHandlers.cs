@@ -1,16 +1,3 @@
-using System.Globalization;
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Deadlines;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Fulfilment;
-using Comintech.Dsr.Fulfilment.Rerun;
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Storage;
-using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Staff;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Comintech.Dsr.Http;
-
 namespace Comintech.Dsr.Staff;
 
 /// <summary>

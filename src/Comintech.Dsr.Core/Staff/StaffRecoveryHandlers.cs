@@ -1,8 +1,3 @@
-using Comintech.Dsr.Recovery;
-using Comintech.Dsr.Storage;
-using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
-
 namespace Comintech.Dsr.Staff;
 
 /// <summary>The staff routes that recover requests: restart a failed workflow, reconcile every request with its workflow.</summary>

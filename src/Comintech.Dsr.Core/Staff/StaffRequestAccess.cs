@@ -1,8 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Storage;
-using Microsoft.AspNetCore.Http;
 
 namespace Comintech.Dsr.Staff;
 

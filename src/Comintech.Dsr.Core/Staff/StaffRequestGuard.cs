@@ -1,6 +1,3 @@
-using Comintech.Dsr.Http;
-using Microsoft.AspNetCore.Http;
-
 namespace Comintech.Dsr.Staff;
 
 /// <summary>

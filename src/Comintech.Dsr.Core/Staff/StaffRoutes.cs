@@ -1,6 +1,3 @@
-using Comintech.Dsr.Http;
-using Microsoft.AspNetCore.Http;
-
 namespace Comintech.Dsr.Staff;
 
 /// <summary>The staff console and the staff API (every <c>/api/staff</c> route sits behind <see cref="StaffGate"/>).</summary>

@@ -1,13 +1,3 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Connectors.ProcessorRouting;
-using Comintech.Dsr.Connectors.Waiting;
-using Comintech.Dsr.Deadlines;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Fulfilment.Access;
-using Comintech.Dsr.Storage;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Staff;
 
 /// <summary>What a person must do about one request, and by when.</summary>

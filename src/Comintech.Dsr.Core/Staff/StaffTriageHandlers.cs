@@ -1,8 +1,3 @@
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Staff.Triage;
-using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
-
 namespace Comintech.Dsr.Staff;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Comintech.Dsr.Deadlines;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Fulfilment;
-
 namespace Comintech.Dsr.Staff;
 
 // What the staff API answers. Unlike the public routes these carry the person's identifiers: staff need them.

@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-
 namespace Comintech.Dsr.Storage;
 
 /// <summary>The tables and containers of the system's data (not the engine's task hub).</summary>

@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Storage;
 
 /// <summary>Keyed hash of an identifier (HMAC-SHA256, hex), so lookups never need the clear value.</summary>

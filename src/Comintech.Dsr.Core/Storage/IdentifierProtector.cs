@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Storage;
 
 /// <summary>

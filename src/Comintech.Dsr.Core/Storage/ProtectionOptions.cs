@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Comintech.Dsr.Storage;
 
 /// <summary>Settings under <c>Dsr:Protection</c>: the key that encrypts the identifiers request rows keep.</summary>

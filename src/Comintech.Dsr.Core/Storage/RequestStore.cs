@@ -1,10 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Identity;
-
 namespace Comintech.Dsr.Storage;
 
 /// <summary>

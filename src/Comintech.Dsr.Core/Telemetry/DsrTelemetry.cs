@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
-using Comintech.Dsr.Domain;
 
 namespace Comintech.Dsr.Telemetry;
 

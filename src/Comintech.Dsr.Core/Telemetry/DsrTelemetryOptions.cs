@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Comintech.Dsr.Telemetry;
 
 /// <summary>Settings under <c>Dsr:Telemetry</c>.</summary>

@@ -1,12 +1,3 @@
-using System.Diagnostics.Metrics;
-using Azure;
-using Azure.Data.Tables;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Storage;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Telemetry;
 
 /// <summary>

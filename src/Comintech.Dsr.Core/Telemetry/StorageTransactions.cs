@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
-using System.Net;
-using System.Text;
-using System.Text.RegularExpressions;
 using Azure.Core;
 using Azure.Core.Pipeline;
 

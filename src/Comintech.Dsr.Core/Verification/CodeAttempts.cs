@@ -1,6 +1,3 @@
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Limits;
-
 namespace Comintech.Dsr.Verification;
 
 /// <summary>

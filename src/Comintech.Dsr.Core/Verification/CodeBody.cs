@@ -1,5 +1,3 @@
-using Comintech.Dsr.Http;
-
 namespace Comintech.Dsr.Verification;
 
 /// <summary>The body of POST /api/requests/{id}/verify: <c>{ "code": "NNNNNN" }</c> (JSON or form).</summary>

@@ -1,8 +1,3 @@
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Fulfilment;
-using Comintech.Dsr.Limits;
-using Microsoft.DurableTask.Client;
-
 namespace Comintech.Dsr.Verification;
 
 /// <summary>The person asks for a new code: at most once per interval, a few times per request, and within the address's mail limit.</summary>

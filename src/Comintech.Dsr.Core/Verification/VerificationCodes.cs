@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Comintech.Dsr.Verification;
 
 /// <summary>Six-digit one-time codes and their salted hashes.</summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Comintech.Dsr.Verification;
 
 /// <summary>Settings under <c>Dsr:Verification</c>: the e-mailed codes and how long a request waits for one.</summary>

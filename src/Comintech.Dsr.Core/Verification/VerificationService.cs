@@ -1,8 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using Comintech.Dsr.Storage;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Verification;
 
 public enum VerifyResult

@@ -1,9 +1,3 @@
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Fulfilment;
-using Microsoft.DurableTask.Client;
-
 namespace Comintech.Dsr.Verification;
 
 /// <summary>

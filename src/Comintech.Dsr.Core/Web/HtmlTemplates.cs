@@ -1,8 +1,4 @@
 using System.Collections;
-using System.Collections.Frozen;
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Comintech.Dsr.Web;
 

@@ -1,8 +1,3 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Web;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Collections.Frozen;
-using System.Text;
-using Microsoft.AspNetCore.Http;
-
 namespace Comintech.Dsr.Web;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Comintech.Dsr.Http;
-using Microsoft.AspNetCore.Http;
-
 namespace Comintech.Dsr.Web;
 
 /// <summary>The pages' routes: the form, its files and lists, and the engine's liveness probe.</summary>

@@ -1,7 +1,3 @@
-using Comintech.Dsr.Deadlines;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask;
-
 namespace Comintech.Dsr.Functions.Fulfilment;
 
 /// <summary>Binds the shared deadline watch to the Functions orchestration trigger.</summary>

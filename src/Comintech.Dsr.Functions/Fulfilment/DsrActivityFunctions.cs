@@ -1,12 +1,5 @@
 using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Deadlines;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Fulfilment.Activities;
-using Comintech.Dsr.Fulfilment.Restore;
-using Comintech.Dsr.Fulfilment.Rerun;
-using Comintech.Dsr.Recovery;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Comintech.Dsr.Functions.Fulfilment;
 

@@ -1,7 +1,3 @@
-using Comintech.Dsr.Fulfilment;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask;
-
 namespace Comintech.Dsr.Functions.Fulfilment;
 
 /// <summary>Binds the shared orchestrator to the Functions orchestration trigger (no source generator here).</summary>

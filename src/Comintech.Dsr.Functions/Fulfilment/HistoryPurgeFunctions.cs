@@ -1,8 +1,3 @@
-using Comintech.Dsr.Fulfilment;
-using Comintech.Dsr.Recovery;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
-
 namespace Comintech.Dsr.Functions.Fulfilment;
 
 /// <summary>Binds the history purge step (run by the retention schedule) to an activity trigger.</summary>

@@ -1,7 +1,3 @@
-using Comintech.Dsr.Fulfilment.Restore;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask;
-
 namespace Comintech.Dsr.Functions.Fulfilment;
 
 /// <summary>Binds the shared restore orchestrator to the Functions orchestration trigger.</summary>

@@ -1,8 +1,3 @@
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Fulfilment.Rerun;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask;
-
 namespace Comintech.Dsr.Functions.Fulfilment;
 
 /// <summary>Binds the shared re-run of one failed store to the Functions orchestration trigger.</summary>

@@ -1,9 +1,3 @@
-using Comintech.Dsr.Hosting;
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Staff;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Middleware;
-
 namespace Comintech.Dsr.Functions.Http;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Comintech.Dsr.Functions.Http;
 
 /// <summary>Lets a function return the shared handlers' <see cref="IResult"/> through ASP.NET Core integration.</summary>

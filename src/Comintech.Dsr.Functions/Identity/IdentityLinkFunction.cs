@@ -1,10 +1,3 @@
-using Comintech.Dsr.Functions.Http;
-using Comintech.Dsr.Identity;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
-
 namespace Comintech.Dsr.Functions.Identity;
 
 /// <summary>POST /api/requests/{id}/identity: the person presents a control-panel link to bind their account (tier 2).</summary>

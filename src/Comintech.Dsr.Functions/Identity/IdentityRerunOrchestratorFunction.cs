@@ -1,7 +1,4 @@
-using Comintech.Dsr.Identity;
 using Comintech.Dsr.Identity.Activities;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask;
 
 namespace Comintech.Dsr.Functions.Identity;
 

@@ -1,7 +1,4 @@
 using Azure.Storage.Blobs;
-using Comintech.Dsr.Inbox;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
 
 namespace Comintech.Dsr.Functions.Inbox;
 

@@ -1,9 +1,3 @@
-using Comintech.Dsr.Fulfilment.Access;
-using Comintech.Dsr.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-
 namespace Comintech.Dsr.Functions.Intake;
 
 /// <summary>GET /api/requests/{id}/package: the person's access package behind the signed, expiring e-mailed link.</summary>

@@ -1,8 +1,4 @@
-using Comintech.Dsr.Functions.Http;
 using Comintech.Dsr.Recipients;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Comintech.Dsr.Functions.Intake;
 

@@ -1,10 +1,3 @@
-using Comintech.Dsr.Functions.Http;
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Web;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-
 namespace Comintech.Dsr.Functions.Intake;
 
 /// <summary>GET /: the public request form.</summary>

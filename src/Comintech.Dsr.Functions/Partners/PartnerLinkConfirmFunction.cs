@@ -1,10 +1,3 @@
-using Comintech.Dsr.Connectors.Partners;
-using Comintech.Dsr.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
-
 namespace Comintech.Dsr.Functions.Partners;
 
 /// <summary>POST /api/partners/{partnerId}/confirmations/link: a partner confirms through its signed e-mail link.</summary>

@@ -1,9 +1,3 @@
-using Comintech.Dsr.Connectors.Partners;
-using Comintech.Dsr.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-
 namespace Comintech.Dsr.Functions.Partners;
 
 /// <summary>GET /api/partners/{partnerId}/confirmations/link: the form behind a partner's signed e-mail link.</summary>

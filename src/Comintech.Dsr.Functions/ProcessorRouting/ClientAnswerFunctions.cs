@@ -1,8 +1,4 @@
 using Comintech.Dsr.Connectors.ProcessorRouting;
-using Comintech.Dsr.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Comintech.Dsr.Functions.ProcessorRouting;
 

@@ -1,8 +1,5 @@
 using Comintech.Dsr.Retention;
 using Comintech.Dsr.Retention.Activities;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace Comintech.Dsr.Functions.Retention;

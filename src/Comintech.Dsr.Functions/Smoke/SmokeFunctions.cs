@@ -1,9 +1,4 @@
-using Comintech.Dsr.Functions.Http;
 using Comintech.Dsr.Smoke;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
 
 namespace Comintech.Dsr.Functions.Smoke;
 

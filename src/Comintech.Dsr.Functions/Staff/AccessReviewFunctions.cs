@@ -1,10 +1,3 @@
-using Comintech.Dsr.Fulfilment.Access;
-using Comintech.Dsr.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
-
 namespace Comintech.Dsr.Functions.Staff;
 
 /// <summary>The staff review of access packages, one function per route, bound to <see cref="AccessReviewHandlers"/>.</summary>

@@ -1,10 +1,3 @@
-using Comintech.Dsr.Functions.Http;
-using Comintech.Dsr.Staff;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
-
 namespace Comintech.Dsr.Functions.Staff;
 
 /// <summary>POST /api/staff/requests/{id}/classify: staff give a NeedsTriage e-mail request its type.</summary>

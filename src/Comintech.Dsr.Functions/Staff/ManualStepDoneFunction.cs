@@ -1,10 +1,3 @@
-using Comintech.Dsr.Connectors.Waiting;
-using Comintech.Dsr.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
-
 namespace Comintech.Dsr.Functions.Staff;
 
 /// <summary>POST /api/staff/requests/{id}/stores/{storeId}/done: staff mark a manual step done (the handler authenticates staff).</summary>

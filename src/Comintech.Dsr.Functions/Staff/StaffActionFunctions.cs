@@ -1,10 +1,3 @@
-using Comintech.Dsr.Functions.Http;
-using Comintech.Dsr.Staff;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
-
 namespace Comintech.Dsr.Functions.Staff;
 
 /// <summary>The staff routes that act, one function per route, bound to <see cref="StaffActionHandlers"/>.</summary>

@@ -1,9 +1,3 @@
-using Comintech.Dsr.Functions.Http;
-using Comintech.Dsr.Staff;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-
 namespace Comintech.Dsr.Functions.Staff;
 
 /// <summary>The staff console's to-do list and downloads, one function per route, bound to <see cref="StaffConsoleHandlers"/>.</summary>

@@ -1,6 +1,4 @@
 using Comintech.Dsr.Telemetry;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Middleware;
 
 namespace Comintech.Dsr.Functions.Telemetry;
 

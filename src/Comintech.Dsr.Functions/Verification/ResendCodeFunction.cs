@@ -1,10 +1,3 @@
-using Comintech.Dsr.Functions.Http;
-using Comintech.Dsr.Intake;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
-
 namespace Comintech.Dsr.Functions.Verification;
 
 /// <summary>POST /api/requests/{id}/resend: a new code, rate-limited.</summary>

@@ -1,10 +1,3 @@
-using Comintech.Dsr.Functions.Http;
-using Comintech.Dsr.Hosting;
-using Comintech.Dsr.Web;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-
 namespace Comintech.Dsr.Functions.Web;
 
 /// <summary>The pages' stylesheets and scripts, and the lists they show.</summary>

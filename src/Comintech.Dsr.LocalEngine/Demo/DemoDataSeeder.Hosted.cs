@@ -1,6 +1,4 @@
-using Azure.Data.Tables;
 using Comintech.Dsr.Connectors.ProcessorRouting;
-using Comintech.Dsr.Storage;
 
 namespace Comintech.Dsr.LocalEngine.Demo;
 

@@ -1,7 +1,4 @@
 using System.IO.Compression;
-using System.Text;
-using Azure.Data.Tables;
-using Comintech.Dsr.Storage;
 
 namespace Comintech.Dsr.LocalEngine.Demo;
 

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Azure.Data.Tables;
-using Comintech.Dsr.Storage;
-
 namespace Comintech.Dsr.LocalEngine.Demo;
 
 /// <summary>

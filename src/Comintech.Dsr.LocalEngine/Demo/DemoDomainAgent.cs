@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using System.Threading.Channels;
 using Comintech.Dsr.Connectors.Partners;
 
 namespace Comintech.Dsr.LocalEngine.Demo;

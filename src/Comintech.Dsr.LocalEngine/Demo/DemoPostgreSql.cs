@@ -1,4 +1,3 @@
-using Comintech.Dsr.Storage;
 using Npgsql;
 
 namespace Comintech.Dsr.LocalEngine.Demo;

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using Azure;
-using Azure.Data.Tables;
-using Comintech.Dsr.Storage;
 
 namespace Comintech.Dsr.LocalEngine.Demo;
 

@@ -1,5 +1,3 @@
-using Comintech.Dsr.LocalEngine.Engine;
-
 namespace Comintech.Dsr.LocalEngine.Demo;
 
 /// <summary>

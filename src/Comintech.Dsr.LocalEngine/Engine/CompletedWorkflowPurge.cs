@@ -1,7 +1,5 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
-using System.Threading.Channels;
-using Comintech.Dsr.Telemetry;
 using DurableTask.Core;
 
 namespace Comintech.Dsr.LocalEngine.Engine;

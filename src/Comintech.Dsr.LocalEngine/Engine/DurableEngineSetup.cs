@@ -1,17 +1,10 @@
-using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
-using Comintech.Dsr.Telemetry;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using DurableTask.Core.Query;
-using Grpc.Net.Client;
 using Comintech.Dsr.Deadlines;
 using Comintech.Dsr.Fulfilment;
-using Comintech.Dsr.Hosting;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker;
 
 namespace Comintech.Dsr.LocalEngine.Engine;

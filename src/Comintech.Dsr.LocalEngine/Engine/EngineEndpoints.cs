@@ -1,6 +1,4 @@
-using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Staff;
-using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 
 namespace Comintech.Dsr.LocalEngine.Engine;
 

@@ -1,6 +1,4 @@
 using Comintech.Dsr.Inbox;
-using Comintech.Dsr.Storage;
-using Microsoft.DurableTask.Client;
 
 namespace Comintech.Dsr.LocalEngine.Engine;
 

@@ -1,5 +1,4 @@
 using Comintech.Dsr.Recovery;
-using Microsoft.DurableTask.Client;
 
 namespace Comintech.Dsr.LocalEngine.Engine;
 

@@ -1,5 +1,4 @@
 using Comintech.Dsr.Retention;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace Comintech.Dsr.LocalEngine.Engine;

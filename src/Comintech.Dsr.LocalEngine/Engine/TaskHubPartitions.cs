@@ -1,5 +1,3 @@
-using Azure.Storage.Queues;
-
 namespace Comintech.Dsr.LocalEngine.Engine;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Comintech.Dsr.Telemetry;
-
 namespace Comintech.Dsr.LocalEngine.Engine;
 
 /// <summary>

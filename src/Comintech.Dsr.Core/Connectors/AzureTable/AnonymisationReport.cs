@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using Comintech.Dsr.Domain;
-
 namespace Comintech.Dsr.Connectors.AzureTable;
 
 /// <summary>

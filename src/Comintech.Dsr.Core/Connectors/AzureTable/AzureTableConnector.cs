@@ -1,8 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Storage;
-
 namespace Comintech.Dsr.Connectors.AzureTable;
 
 /// <summary>

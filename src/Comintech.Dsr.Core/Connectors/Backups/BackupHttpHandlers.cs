@@ -1,8 +1,3 @@
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Staff;
-using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
-
 namespace Comintech.Dsr.Connectors.Backups;
 
 /// <summary>Staff routes about backups (staff credentials required; each use is in the audit log).</summary>

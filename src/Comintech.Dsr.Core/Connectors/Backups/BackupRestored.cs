@@ -1,11 +1,3 @@
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Fulfilment.Restore;
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Staff;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Connectors.Backups;
 
 /// <summary>The body of POST /api/staff/backups/restored: <c>{"storeId": "...", "backupId": "..."}</c>.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Comintech.Dsr.Connectors.Backups;
 
 /// <summary>One backup set that may hold a person's data, and when it expires (is deleted by the backup rotation).</summary>

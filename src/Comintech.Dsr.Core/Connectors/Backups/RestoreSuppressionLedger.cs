@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Storage;
-
 namespace Comintech.Dsr.Connectors.Backups;
 
 /// <summary>One ledgered erasure: who (as keyed hashes), which stores to re-apply it to, and until when it matters.</summary>

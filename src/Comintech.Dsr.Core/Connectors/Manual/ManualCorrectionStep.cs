@@ -1,5 +1,3 @@
-using Comintech.Dsr.Domain;
-
 namespace Comintech.Dsr.Connectors.Manual;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Comintech.Dsr.Connectors.Waiting;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Notifications;
-
 namespace Comintech.Dsr.Connectors.Manual;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Comintech.Dsr.Connectors.Waiting;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Staff;
-using Comintech.Dsr.Storage;
-using Microsoft.DurableTask.Client;
-
 namespace Comintech.Dsr.Connectors.Manual;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Comintech.Dsr.Domain;
-using Microsoft.Extensions.Configuration;
 using SendGrid;
 
 namespace Comintech.Dsr.Connectors.Marketing;
@@ -142,7 +136,7 @@ public sealed class SendGridMarketingConnector(IConfiguration configuration, Con
         await ReadAsync(await client.RequestAsync(method, body?.ToJsonString(), query, path, cancellationToken), operation, cancellationToken);
 
     /// <summary>The answer's JSON; a refusal fails with the operation and status only (bodies may quote the address).</summary>
-    private static async Task<JsonNode?> ReadAsync(Response response, string operation, CancellationToken cancellationToken)
+    private static async Task<JsonNode?> ReadAsync(SendGrid.Response response, string operation, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
         {

@@ -1,14 +1,3 @@
-using System.Globalization;
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Connectors.Waiting;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Web;
-using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Connectors.Partners;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Notifications;
-
 namespace Comintech.Dsr.Connectors.Partners;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Text.Json;
-using Comintech.Dsr.Connectors.Waiting;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Notifications;
-using Microsoft.Extensions.Configuration;
-
 namespace Comintech.Dsr.Connectors.Partners;
 
 /// <summary>

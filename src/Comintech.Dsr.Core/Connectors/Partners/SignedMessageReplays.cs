@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Azure;
-using Azure.Data.Tables;
-using Comintech.Dsr.Storage;
-
 namespace Comintech.Dsr.Connectors.Partners;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using Comintech.Dsr.Domain;
-using Microsoft.Extensions.Configuration;
-using Npgsql;
-
 namespace Comintech.Dsr.Connectors.PostgreSql;
 
 /// <summary>

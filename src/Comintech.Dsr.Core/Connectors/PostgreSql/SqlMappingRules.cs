@@ -1,5 +1,3 @@
-using Comintech.Dsr.Domain;
-
 namespace Comintech.Dsr.Connectors.PostgreSql;
 
 /// <summary>Start-up checks of a PostgreSQL store's settings and <c>Sql</c> section; each message names the field.</summary>

@@ -1,5 +1,3 @@
-using Comintech.Dsr.Domain;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace Comintech.Dsr.Connectors.PostgreSql;

@@ -1,15 +1,3 @@
-using System.Globalization;
-using Comintech.Dsr.Connectors.Partners;
-using Comintech.Dsr.Connectors.Waiting;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Staff;
-using Comintech.Dsr.Storage;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Connectors.ProcessorRouting;
 
 /// <summary>

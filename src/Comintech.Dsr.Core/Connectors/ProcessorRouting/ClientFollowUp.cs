@@ -1,11 +1,3 @@
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Fulfilment;
-using Comintech.Dsr.Notifications;
-using Microsoft.DurableTask;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Connectors.ProcessorRouting;
 
 /// <summary>A processor-routing store of a closed request, at one of its reminders or at its deadline.</summary>

@@ -1,12 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using Comintech.Dsr.Connectors.Partners;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Notifications;
-using Microsoft.Extensions.Configuration;
-
 namespace Comintech.Dsr.Connectors.ProcessorRouting;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Storage;
-
 namespace Comintech.Dsr.Connectors.ProcessorRouting;
 
 /// <summary>One request forwarded to a Client and what became of it (no personal data: ids, names of Clients, counts).</summary>

@@ -1,6 +1,3 @@
-using Comintech.Dsr.Domain;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Connectors.ProcessorRouting;
 
 /// <summary>

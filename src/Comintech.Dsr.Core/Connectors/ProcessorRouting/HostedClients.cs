@@ -1,6 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace Comintech.Dsr.Connectors.ProcessorRouting;
 
 /// <summary>A Client of Comintech: the controller of the data Comintech hosts for it, and how its privacy contact is reached.</summary>

@@ -1,7 +1,3 @@
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-
 namespace Comintech.Dsr.Connectors.ProcessorRouting;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Comintech.Dsr.Http;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Comintech.Dsr.Connectors.ProcessorRouting;
 
 public static class ProcessorRoutingServiceCollectionExtensions

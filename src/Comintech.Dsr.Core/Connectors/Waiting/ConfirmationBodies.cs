@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Fulfilment;
-using Comintech.Dsr.Http;
-
 namespace Comintech.Dsr.Connectors.Waiting;
 
 /// <summary>What a partner, a Client or staff confirm of a waiting part: <c>outcome</c> (done, nothing-found, retained; done when left out) and <c>recordsAffected</c>.</summary>

@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Fulfilment;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Connectors.Waiting;
 
 public enum ConfirmResult

@@ -1,15 +1,3 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Connectors.Manual;
-using Comintech.Dsr.Connectors.Partners;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Staff;
-using Comintech.Dsr.Storage;
-using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Connectors.Waiting;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Storage;
-
 namespace Comintech.Dsr.Connectors.Waiting;
 
 /// <summary>A connector whose outcome is Waiting (a partner or staff must act) and that can send a reminder.</summary>

@@ -1,10 +1,3 @@
-using System.IO.Compression;
-using System.Text;
-using Azure;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using Azure.Storage.Blobs.Specialized;
-
 namespace Comintech.Dsr.Connectors.WebLogs;
 
 /// <summary>A log blob's text (gzip or plain) and the ETag it was read at.</summary>

@@ -1,7 +1,4 @@
 using System.Buffers;
-using System.Text;
-using System.Text.RegularExpressions;
-using Comintech.Dsr.Storage;
 
 namespace Comintech.Dsr.Connectors.WebLogs;
 

@@ -1,9 +1,3 @@
-using Azure;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Specialized;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Storage;
-
 namespace Comintech.Dsr.Connectors.WebLogs;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using Comintech.Dsr.Storage;
-
 namespace Comintech.Dsr.Connectors.WebLogs;
 
 /// <summary>

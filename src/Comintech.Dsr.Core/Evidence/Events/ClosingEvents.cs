@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Serialization;
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-
 namespace Comintech.Dsr.Evidence.Events;
 
 /// <summary>One store in a closing summary: its id, outcome and how many records it changed.</summary>

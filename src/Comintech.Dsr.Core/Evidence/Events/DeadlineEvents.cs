@@ -1,7 +1,3 @@
-using System.Text.Json.Serialization;
-using Comintech.Dsr.Deadlines;
-using Comintech.Dsr.Domain;
-
 namespace Comintech.Dsr.Evidence.Events;
 
 /// <summary>Staff extended the deadline once: the old and new due dates and the notice's message key.</summary>

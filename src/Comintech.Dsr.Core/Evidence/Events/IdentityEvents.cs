@@ -1,5 +1,3 @@
-using Comintech.Dsr.Domain;
-
 namespace Comintech.Dsr.Evidence.Events;
 
 /// <summary>Which tier the person reached and how an account id (if any) was bound; no identifier in clear.</summary>

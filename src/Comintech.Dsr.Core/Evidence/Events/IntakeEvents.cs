@@ -1,5 +1,3 @@
-using Comintech.Dsr.Domain;
-
 namespace Comintech.Dsr.Evidence.Events;
 
 /// <summary>The request was stored: how and when it came, its legal clock, and the names of the fields it asks to correct.</summary>

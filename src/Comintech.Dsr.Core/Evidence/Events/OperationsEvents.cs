@@ -1,7 +1,3 @@
-using System.Text.Json.Serialization;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Storage;
-
 namespace Comintech.Dsr.Evidence.Events;
 
 /// <summary>The workflow stopped at a step after its retries (the reason holds no personal data: it comes from the engine's failure).</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Serialization;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Recipients;
-
 namespace Comintech.Dsr.Evidence.Events;
 
 /// <summary>

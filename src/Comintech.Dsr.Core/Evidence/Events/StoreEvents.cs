@@ -1,8 +1,3 @@
-using System.Text.Json.Serialization;
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Connectors.ProcessorRouting;
-using Comintech.Dsr.Domain;
-
 namespace Comintech.Dsr.Evidence.Events;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Globalization;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Web;
-using Microsoft.AspNetCore.Http;
-
 namespace Comintech.Dsr.Fulfilment.Access;
 
 /// <summary>

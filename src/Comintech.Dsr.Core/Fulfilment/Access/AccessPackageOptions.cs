@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Comintech.Dsr.Fulfilment.Access;
 
 /// <summary>Settings of access packages (<c>Dsr:AccessPackage</c>).</summary>

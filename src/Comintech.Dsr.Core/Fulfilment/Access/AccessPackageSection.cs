@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-
 namespace Comintech.Dsr.Fulfilment.Access;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-
 namespace Comintech.Dsr.Fulfilment.Access;
 
 /// <summary>The words of an access package report in one language: labels, plain-language outcomes and the rights per law.</summary>

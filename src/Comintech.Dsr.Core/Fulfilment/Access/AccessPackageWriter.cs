@@ -1,12 +1,3 @@
-using System.Globalization;
-using System.IO.Compression;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Comintech.Dsr.Csv;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Web;
-
 namespace Comintech.Dsr.Fulfilment.Access;
 
 /// <summary>Writes an access package as a zip: <c>report.html</c>, <c>package.json</c> and <c>stores/&lt;storeId&gt;.csv</c>.</summary>

@@ -1,13 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Azure;
-using Azure.Storage.Blobs.Models;
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Notifications;
-using Comintech.Dsr.Storage;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Fulfilment.Access;
 
 /// <summary>

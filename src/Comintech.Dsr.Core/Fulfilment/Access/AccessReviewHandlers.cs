@@ -1,14 +1,3 @@
-using System.Text.Json.Nodes;
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Staff;
-using Comintech.Dsr.Storage;
-using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Fulfilment.Access;
 
 /// <summary>

@@ -1,13 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Azure;
-using Azure.Data.Tables;
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Storage;
-
 namespace Comintech.Dsr.Fulfilment.Access;
 
 /// <summary>An access package waiting for (or past) staff review: the store exports it will be built from.</summary>

@@ -1,5 +1,3 @@
-using Comintech.Dsr.Http;
-
 namespace Comintech.Dsr.Fulfilment.Access;
 
 /// <summary>The access package: the person's signed download, and the staff review of a held package.</summary>

@@ -1,6 +1,3 @@
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-
 namespace Comintech.Dsr.Fulfilment.Access;
 
 /// <summary>All stores answered and the package waits for staff review: record what it will be built from, once.</summary>

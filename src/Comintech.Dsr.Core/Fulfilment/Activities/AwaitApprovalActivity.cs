@@ -1,8 +1,3 @@
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Storage;
-
 namespace Comintech.Dsr.Fulfilment.Activities;
 
 /// <summary>Verified, and the type needs a staff decision: mark the request AwaitingApproval and record it.</summary>

@@ -1,10 +1,3 @@
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Notifications;
-using Comintech.Dsr.Storage;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Fulfilment.Activities;
 
 /// <summary>Staff denied the request: send the reasoned notice (the reason is in the request store), close it, record it.</summary>

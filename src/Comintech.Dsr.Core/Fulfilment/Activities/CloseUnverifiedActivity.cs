@@ -1,11 +1,3 @@
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Notifications;
-using Comintech.Dsr.Storage;
-using Comintech.Dsr.Telemetry;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Fulfilment.Activities;
 
 /// <summary>The person never verified: close the request, tell them, record it.</summary>

@@ -1,7 +1,3 @@
-using Azure.Data.Tables;
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-
 namespace Comintech.Dsr.Fulfilment.Activities;
 
 /// <summary>A connector outcome as kept in the connector-runs table under its idempotency key.</summary>

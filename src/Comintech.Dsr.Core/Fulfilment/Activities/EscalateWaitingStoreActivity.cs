@@ -1,8 +1,3 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Notifications;
-
 namespace Comintech.Dsr.Fulfilment.Activities;
 
 /// <summary>The deadline passed without a confirmation: tells the privacy team and reports the store part failed.</summary>

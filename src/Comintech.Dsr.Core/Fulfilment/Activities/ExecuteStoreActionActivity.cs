@@ -1,7 +1,3 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence.Events;
-
 namespace Comintech.Dsr.Fulfilment.Activities;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence.Events;
-using Microsoft.Extensions.Logging;
-
 namespace Comintech.Dsr.Fulfilment.Activities;
 
 /// <summary>

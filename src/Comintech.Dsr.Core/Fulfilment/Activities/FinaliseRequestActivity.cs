@@ -1,13 +1,3 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Fulfilment.Access;
-using Comintech.Dsr.Fulfilment.Deletion;
-using Comintech.Dsr.Notifications;
-using Comintech.Dsr.Storage;
-using Comintech.Dsr.Telemetry;
-
 namespace Comintech.Dsr.Fulfilment.Activities;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Connectors.Backups;
-using Comintech.Dsr.Fulfilment.Restore;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Fulfilment.Activities;
 
 /// <summary>The erasures a restored backup store must have re-applied: its ledger entries that have not expired.</summary>

@@ -1,13 +1,3 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Connectors.Manual;
-using Comintech.Dsr.Deadlines;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Smoke;
-using Comintech.Dsr.Storage;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Fulfilment.Activities;
 
 /// <summary>

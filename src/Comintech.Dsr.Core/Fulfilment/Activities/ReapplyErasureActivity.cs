@@ -1,8 +1,3 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Fulfilment.Restore;
-
 namespace Comintech.Dsr.Fulfilment.Activities;
 
 /// <summary>Erases a ledgered person again from one restored store, once per restore (its own idempotency key and evidence link).</summary>

@@ -1,8 +1,3 @@
-using System.Text.RegularExpressions;
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence.Events;
-
 namespace Comintech.Dsr.Fulfilment.Activities;
 
 /// <summary>A waiting store part was confirmed (by its partner or by staff): its final outcome, kept and evidenced once.</summary>

@@ -1,6 +1,3 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Connectors.Waiting;
-
 namespace Comintech.Dsr.Fulfilment.Activities;
 
 /// <summary>Sends the next reminder for a store part still waiting on a partner or staff.</summary>

@@ -1,10 +1,3 @@
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Notifications;
-using Comintech.Dsr.Storage;
-
 namespace Comintech.Dsr.Fulfilment.Activities;
 
 /// <summary>

@@ -1,12 +1,3 @@
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Limits;
-using Comintech.Dsr.Notifications;
-using Comintech.Dsr.Storage;
-using Comintech.Dsr.Verification;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Fulfilment.Activities;
 
 /// <summary>

@@ -1,15 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using Azure;
-using Azure.Storage.Blobs.Models;
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Storage;
-using Comintech.Dsr.Web;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Fulfilment.Deletion;
 
 /// <summary>

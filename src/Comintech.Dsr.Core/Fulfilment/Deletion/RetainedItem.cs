@@ -1,6 +1,3 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-
 namespace Comintech.Dsr.Fulfilment.Deletion;
 
 /// <summary>What an erasure kept in one store and the legal reason (GDPR Art. 17(3)); told to the person and certified.</summary>

@@ -1,9 +1,3 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Storage;
-
 namespace Comintech.Dsr.Fulfilment.Rerun;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-
 namespace Comintech.Dsr.Fulfilment.Rerun;
 
 /// <summary>Each store's latest outcome as the evidence chain records it (a re-run's outcome comes after the first).</summary>

@@ -1,7 +1,3 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-using Microsoft.DurableTask;
-
 namespace Comintech.Dsr.Fulfilment.Rerun;
 
 /// <summary>Input of <see cref="StoreRerunOrchestrator"/>: ids, the action and the store's retry policy. Nothing personal.</summary>

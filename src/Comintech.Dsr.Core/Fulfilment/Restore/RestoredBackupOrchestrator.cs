@@ -1,8 +1,3 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging;
-
 namespace Comintech.Dsr.Fulfilment.Restore;
 
 /// <summary>

@@ -1,15 +1,3 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Evidence;
-using Comintech.Dsr.Evidence.Events;
-using Comintech.Dsr.Fulfilment;
-using Comintech.Dsr.Fulfilment.Access;
-using Comintech.Dsr.Fulfilment.Deletion;
-using Comintech.Dsr.Fulfilment.Rerun;
-using Comintech.Dsr.Notifications;
-using Comintech.Dsr.Storage;
-using Microsoft.Extensions.Options;
-
 namespace Comintech.Dsr.Identity.Activities;
 
 /// <summary>

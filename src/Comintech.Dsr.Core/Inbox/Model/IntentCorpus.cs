@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MimeKit;
-
 namespace Comintech.Dsr.Inbox.Model;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Comintech.Dsr.Connectors;
-using Comintech.Dsr.Domain;
-
 namespace Comintech.Dsr.Notifications.Texts;
 
 public sealed class Spanish : NoticeTexts

@@ -1,5 +1,3 @@
-using Comintech.Dsr.Fulfilment;
-
 namespace Comintech.Dsr.Retention.Activities;
 
 /// <summary>One retention pass at the orchestration's time (so a replayed pass judges ages as the first did).</summary>

@@ -1,6 +1,4 @@
-using Comintech.Dsr.Domain;
 using Comintech.Dsr.Fulfilment.Refusal;
-using Microsoft.DurableTask.Client;
 
 namespace Comintech.Dsr.Staff.Refusal;
 

@@ -1,8 +1,3 @@
-using Comintech.Dsr.Domain;
-using Comintech.Dsr.Http;
-using Comintech.Dsr.Inbox;
-using Microsoft.DurableTask.Client;
-
 namespace Comintech.Dsr.Staff.Triage;
 
 /// <summary>The body of POST /api/staff/requests/{id}/classify: <c>{ "type": "deletion" }</c>; a correction may give <c>"corrections": { field: new value }</c>.</summary>

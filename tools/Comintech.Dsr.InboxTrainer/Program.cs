@@ -55,12 +55,22 @@ return 2;
 static string BatchOf(string id) =>
     Regex.Match(id, @"-(t\d|b|s\d)(?=\d|-)") is { Success: true } batch ? batch.Groups[1].Value : id.Contains("plain", StringComparison.Ordinal) ? "plain" : "first";
 
+// Which reader decided: the sure rules, the two-requests rule, or the model (above or below its minimum confidence).
+static string PathOf(MailClassification classification) => classification switch
+{
+    { Source: "rules", Intent: not MailIntent.Unclear } => "rules (sure)",
+    { Source: "rules" } => "rules (two)",
+    { Intent: MailIntent.Unclear, BestGuess: not MailIntent.Unclear } => "model (unsure)",
+    _ => "model",
+};
+
 static void Report(string title, IReadOnlyList<CorpusMessage> messages, IReadOnlyList<string> folds, bool printErrors = false)
 {
     double[] thresholds = [0.3, 0.4, 0.5];
     double[] deletionFloors = [0.6, 0.7, 0.8];
     var (modelRight, rulesRight) = (0, 0);
     var readings = new List<(string Expected, string[,] Got)>();
+    var paths = new List<(string Path, bool Right, bool ModelRight)>();
     foreach (var fold in folds.Distinct())
     {
         var (ml, trained) = IntentModel.Train(messages.Where((_, i) => folds[i] != fold).Select(m => m.ToExample()));
@@ -80,9 +90,11 @@ static void Report(string title, IReadOnlyList<CorpusMessage> messages, IReadOnl
             }
 
             readings.Add((message.Label, got));
+            var modelLabel = model.Predict(message.Subject, body).Label;
+            paths.Add((PathOf(RequestClassifier.Classify(message.Subject, body, thresholds[0], model)), got[0, 1] == message.Label, modelLabel == message.Label));
             if (printErrors && got[0, 1] != message.Label)
             {
-                Console.WriteLine($"  misread {message.Id}: {got[0, 1]} | {message.Subject} | {body.ReplaceLineEndings(" / ")[..Math.Min(140, body.Length)]}");
+                Console.WriteLine($"  misread {message.Id} ({paths[^1].Path}, model alone {modelLabel}): {got[0, 1]} | {message.Subject} | {body.ReplaceLineEndings(" / ")[..Math.Min(140, body.Length)]}");
             }
         }
     }
@@ -98,6 +110,12 @@ static void Report(string title, IReadOnlyList<CorpusMessage> messages, IReadOnl
             var misreadAsDeletion = readings.Count(r => r.Expected != "deletion" && r.Got[t, d] == "deletion");
             Console.WriteLine($"  rules + model, minimum confidence {thresholds[t]:0.0}, deletion {deletionFloors[d]:0.0}: {(double)right / messages.Count:P1}, deletion recall {deletionRecall:P0}, other mail read as deletion {misreadAsDeletion}");
         }
+    }
+
+    // Which reader decided at the shipped setting, and how the model alone would have fared on the same messages.
+    foreach (var path in paths.GroupBy(p => p.Path))
+    {
+        Console.WriteLine($"    decided by {path.Key,-14} {path.Count(),5} messages: right {path.Count(p => p.Right),5}, model alone right {path.Count(p => p.ModelRight),5}");
     }
 
     // Per class and the confusion matrix at the shipped setting (minimum confidence 0.3, deletion 0.7): rows expected, columns read.

@@ -79,7 +79,8 @@ public sealed class CorrectionValuesTests(ITestOutputHelper output)
         // Some corrections fix a field whose new value cannot be read reliably (a single first name or surname, free
         // text such as an employer, a postcode, a gender, a payment record): those give no value, or a named field with
         // an empty value for staff to fill in. Measured 63 % (165/260) once the s7–s9 training batches, written for
-        // variety, added many such messages (65 % before them); the floor is that less a margin.
-        Assert.True(withValues >= corrections.Count * 0.60, $"{withValues}/{corrections.Count}");
+        // variety, added many such messages (65 % before them), and 57 % (184/322) once the t7–t9 batches added more
+        // (names, surnames, postcodes, "use this address"); the floor is that less a margin.
+        Assert.True(withValues >= corrections.Count * 0.55, $"{withValues}/{corrections.Count}");
     }
 }

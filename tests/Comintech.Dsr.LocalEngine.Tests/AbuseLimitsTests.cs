@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
 using Azure.Data.Tables;
 using Comintech.Dsr.Staff;
+using Comintech.Dsr.StaffAccess;
 using Comintech.Dsr.Storage;
 using Comintech.Dsr.Testing;
 

@@ -5,6 +5,7 @@ using Comintech.Dsr.Http;
 using Comintech.Dsr.Notifications;
 using Comintech.Dsr.Smoke;
 using Comintech.Dsr.Staff;
+using Comintech.Dsr.StaffAccess;
 using Comintech.Dsr.Testing;
 using Microsoft.Extensions.Options;
 

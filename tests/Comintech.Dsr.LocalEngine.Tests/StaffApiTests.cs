@@ -1,10 +1,11 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.LocalEngine.Demo;
 using Comintech.Dsr.Staff;
+using Comintech.Dsr.StaffAccess;
 using Comintech.Dsr.Testing;
 
 namespace Comintech.Dsr.LocalEngine.Tests;

@@ -1,11 +1,12 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Fulfilment.Deletion;
 using Comintech.Dsr.LocalEngine.Demo;
 using Comintech.Dsr.Staff;
+using Comintech.Dsr.StaffAccess;
 using Comintech.Dsr.Testing;
 
 namespace Comintech.Dsr.LocalEngine.Tests;

@@ -17,7 +17,7 @@ public sealed class DataMapOptions
     public LoginHistorySettings? LoginHistory { get; set; }
 
     /// <summary>Named recipients (GDPR Art. 19) that stores' <c>Recipients</c> refer to by id or name.</summary>
-    public List<Recipients.RecipientDefinition> Recipients { get; set; } = [];
+    public List<RecipientDefinition> Recipients { get; set; } = [];
 
     /// <summary>Which stores are the systems of record for accounts: an account id binds only where one of them ties it to the verified address.</summary>
     public IdentityRecordSettings Identity { get; set; } = new();
@@ -94,14 +94,9 @@ public sealed class DataMapOptions
             {
                 errors.Add($"{name}: Id is declared twice.");
             }
-            else if (string.Equals(store.Id, Manual.ManualCorrectionStep.StoreId, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(store.Id, Retention.DsrRecordsStore.StoreId, StringComparison.OrdinalIgnoreCase))
+            else if (BuiltInStores.Find(store.Id) is { } builtIn)
             {
-                errors.Add($"{name}: Id '{store.Id}' is reserved for a built-in step.");
-            }
-            else if (string.Equals(store.Id, Smoke.SmokeSandbox.StoreId, StringComparison.OrdinalIgnoreCase))
-            {
-                errors.Add($"{name}: Id '{store.Id}' is reserved for the smoke-test sandbox.");
+                errors.Add($"{name}: Id '{store.Id}' is reserved for the built-in store '{builtIn.Name}'.");
             }
 
             if (string.IsNullOrWhiteSpace(store.Kind) || !kinds.Contains(store.Kind))
@@ -158,12 +153,10 @@ public sealed class DataMapOptions
     private string EntryName(int i) =>
         string.IsNullOrWhiteSpace(Stores[i].Id) ? $"DataMap:Stores:{i}" : $"DataMap:Stores:{i} ({Stores[i].Id})";
 
-    /// <summary>A declared store, or a built-in step (manual corrections, the system's own records) under its reserved id.</summary>
+    /// <summary>A declared store, or a built-in one (<see cref="BuiltInStores"/>) under its reserved id.</summary>
     public DataStoreDefinition Get(string storeId) =>
         Stores.FirstOrDefault(s => string.Equals(s.Id, storeId, StringComparison.OrdinalIgnoreCase))
-        ?? (string.Equals(storeId, Manual.ManualCorrectionStep.StoreId, StringComparison.OrdinalIgnoreCase) ? Manual.ManualCorrectionStep.Definition : null)
-        ?? (string.Equals(storeId, Retention.DsrRecordsStore.StoreId, StringComparison.OrdinalIgnoreCase) ? Retention.DsrRecordsStore.Definition : null)
-        ?? (string.Equals(storeId, Smoke.SmokeSandbox.StoreId, StringComparison.OrdinalIgnoreCase) ? Smoke.SmokeSandbox.Definition : null)
+        ?? BuiltInStores.Find(storeId)
         ?? throw new InvalidOperationException($"Data store '{storeId}' is not in the data map.");
 }
 

@@ -42,7 +42,7 @@ public enum IntakeChannel
     Api,
     Email,
 
-    /// <summary>A post-deploy smoke test (see <c>Smoke/SmokeSandbox</c>): not a person's request.</summary>
+    /// <summary>A post-deploy smoke test (see <c>Connectors/SmokeSandbox</c>): not a person's request.</summary>
     Smoke,
 }
 

@@ -90,7 +90,7 @@ public sealed partial class DsrRequestOrchestrator : TaskOrchestrator<DsrOrchest
         await context.CallActivityAsync(DsrActivityNames.FinaliseRequest, new FinaliseInput(input.RequestId, status, ordered), StepRetry.Transient);
         context.SetCustomStatus(new DsrProgress(RequestStage.Done, [.. progress.Values]));
         LogFinished(logger, input.RequestId, status);
-        await Connectors.ProcessorRouting.ClientFollowUp.RunAsync(context, input.RequestId, plan.Action, plan.Stores, ordered);
+        await ClientFollowUp.RunAsync(context, input.RequestId, plan.Action, plan.Stores, ordered);
         return new DsrOrchestrationResult(status, [.. progress.Values]);
     }
 

@@ -103,7 +103,7 @@ public sealed partial class StoreActionRunner(
     public async Task<ConnectorOutcome> RecordAsync(
         string requestId, string key, Func<ConnectorOutcome, StoreOutcomeEvidence> toEvidence, ConnectorOutcome outcome, CancellationToken cancellationToken, EvidenceTiming timing = EvidenceTiming.Now)
     {
-        await storage.ConnectorRuns.UpsertEntityAsync(ConnectorRunRecord.ToEntity(requestId, key, outcome), TableUpdateMode.Replace, cancellationToken);
+        await storage.ConnectorRuns.UpsertEntityAsync(RecordRows.Write(requestId, key, outcome), TableUpdateMode.Replace, cancellationToken);
         return await EnsureEvidenceAsync(requestId, key, toEvidence, outcome, timing, cancellationToken);
     }
 
@@ -148,7 +148,7 @@ public sealed partial class StoreActionRunner(
     public async Task<ConnectorOutcome?> EarlierAsync(string requestId, string key, CancellationToken cancellationToken)
     {
         var earlier = await storage.ConnectorRuns.GetEntityIfExistsAsync<TableEntity>(requestId, key, cancellationToken: cancellationToken);
-        return earlier.HasValue ? ConnectorRunRecord.ToOutcome(earlier.Value!) : null;
+        return earlier.HasValue ? RecordRows.Read<ConnectorOutcome>(earlier.Value!) : null;
     }
 
     /// <summary>Data kept under a Retained policy is reported as retained, with the legal reason the data map states.</summary>

@@ -18,7 +18,7 @@ public static class DsrRoutes
         .. RecipientRoutes.All,
         .. IdentityRoutes.All,
         .. AccessRoutes.All,
-        .. ConnectorRoutes.All,
+        .. PartnerRoutes.All,
         .. InboxRoutes.All,
         .. SmokeRoutes.All,
         .. StaffRoutes.All,

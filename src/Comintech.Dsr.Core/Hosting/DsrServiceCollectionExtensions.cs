@@ -1,5 +1,4 @@
 using Comintech.Dsr.Connectors.Marketing;
-using Comintech.Dsr.Connectors.PostgreSql;
 using Comintech.Dsr.Connectors.WebLogs;
 using SendGrid;
 
@@ -21,6 +20,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<IntakeService>();
         services.AddSingleton<AddressLimits>();
+        services.AddSingleton<RequestLookup>();
         services.AddSingleton<SubmissionGate>();
         services.AddSingleton<CodeAttempts>();
         services.AddSingleton<HttpEdge>();
@@ -28,6 +28,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<VerifyCode>();
         services.AddSingleton<ResendCode>();
         services.AddSingleton<RequestHttpHandlers>();
+        services.AddSingleton<ICorrectableFields, DataMapCorrectableFields>();
         services.AddSingleton<Web.UiLists>();
         services.AddDsrInbox();
 
@@ -37,9 +38,9 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<Identity.AccountRecordLookup>();
         services.AddSingleton<Identity.ControlPanelLinks>();
         services.AddSingleton<Identity.IdentityResolver>();
-        services.AddSingleton<Identity.IdentityBindingService>();
-        services.AddSingleton<Identity.BindAccount>();
-        services.AddSingleton<Identity.IdentityHttpHandlers>();
+        services.AddSingleton<IdentityBindingService>();
+        services.AddSingleton<BindAccount>();
+        services.AddSingleton<IdentityHttpHandlers>();
         services.AddSingleton<Retention.WorkingCopies>();
         services.AddSingleton<Retention.RetentionService>();
         services.AddHostedService<DataMapStoreCheck>();
@@ -80,12 +81,13 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<MarkManualStepDone>();
         services.AddSingleton<WaitingStoreHttpHandlers>();
         services.AddSingleton<PartnerLinkHttpHandlers>();
+        services.AddSingleton<ClientAnswerHttpHandlers>();
         services.AddSingleton<Fulfilment.Access.AccessPackages>();
         services.AddSingleton<Fulfilment.Access.AccessReviews>();
         services.AddSingleton<Fulfilment.Deletion.DeletionCertificates>();
         services.AddSingleton<AccessPackageHttpHandlers>();
         services.AddTransient<Fulfilment.Refusal.RefusalService>();
-        services.AddSingleton<Recovery.WorkflowFailures>();
+        services.AddSingleton<WorkflowFailures>();
         services.AddTransient<Recovery.WorkflowRepair>();
         services.AddTransient<Recovery.WorkflowRecovery>();
         services.AddSingleton<Recovery.HistoryPurge>();

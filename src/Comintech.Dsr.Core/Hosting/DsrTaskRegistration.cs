@@ -12,7 +12,7 @@ public static class DsrTasks
         typeof(Deadlines.DeadlineWatchOrchestrator),
         typeof(Fulfilment.Rerun.StoreRerunOrchestrator),
         typeof(RestoredBackupOrchestrator),
-        typeof(Identity.IdentityRerunOrchestrator),
+        typeof(IdentityRerunOrchestrator),
         typeof(Retention.RetentionOrchestrator),
     ];
 
@@ -37,12 +37,12 @@ public static class DsrTasks
         (DsrActivityNames.SendDeadlineAlert, typeof(Deadlines.SendDeadlineAlertActivity)),
         (DsrActivityNames.RecordRerun, typeof(Fulfilment.Rerun.RecordRerunActivity)),
         (DsrActivityNames.ApplyRetention, typeof(Retention.Activities.ApplyRetentionActivity)),
-        (DsrActivityNames.FinaliseIdentityRerun, typeof(Identity.Activities.FinaliseIdentityRerunActivity)),
-        (DsrActivityNames.RecordWorkflowFailure, typeof(Recovery.RecordWorkflowFailureActivity)),
+        (DsrActivityNames.FinaliseIdentityRerun, typeof(FinaliseIdentityRerunActivity)),
+        (DsrActivityNames.RecordWorkflowFailure, typeof(RecordWorkflowFailureActivity)),
         (DsrActivityNames.PurgeHistory, typeof(Recovery.PurgeHistoryActivity)),
         (DsrActivityNames.OpenAccessReview, typeof(Fulfilment.Access.OpenAccessReviewActivity)),
-        (Connectors.ProcessorRouting.ClientFollowUp.RemindActivity, typeof(Connectors.ProcessorRouting.RemindClientsActivity)),
-        (Connectors.ProcessorRouting.ClientFollowUp.EscalateActivity, typeof(Connectors.ProcessorRouting.EscalateClientsActivity)),
+        (ClientFollowUp.RemindActivity, typeof(RemindClientsActivity)),
+        (ClientFollowUp.EscalateActivity, typeof(EscalateClientsActivity)),
     ];
 }
 

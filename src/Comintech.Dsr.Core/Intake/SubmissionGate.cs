@@ -6,7 +6,7 @@ namespace Comintech.Dsr.Intake;
 /// open request's code once per resend interval, so the person who lost the mail can recover while a flood of
 /// submissions sends almost nothing.
 /// </summary>
-public sealed class SubmissionGate(AddressLimits limits, RequestStore requests, VerificationService verification, IntakeService intake, TimeProvider clock)
+public sealed class SubmissionGate(AddressLimits limits, RequestLookup lookup, RequestStore requests, VerificationService verification, IntakeService intake, TimeProvider clock)
 {
     /// <summary>A claim whose request row is not written yet counts as open this long (the intake writing it is still running).</summary>
     private static readonly TimeSpan ClaimGrace = TimeSpan.FromMinutes(1);
@@ -41,9 +41,7 @@ public sealed class SubmissionGate(AddressLimits limits, RequestStore requests, 
     }
 
     /// <summary>The id a public route was given, with an alias read as the request it stands for.</summary>
-    public async Task<DsrRequest?> FindAsync(string id, CancellationToken cancellationToken) =>
-        await requests.FindAsync(id, cancellationToken)
-        ?? (await limits.ResolveAliasAsync(id, cancellationToken) is { } real ? await requests.FindAsync(real, cancellationToken) : null);
+    public Task<DsrRequest?> FindAsync(string id, CancellationToken cancellationToken) => lookup.FindAsync(id, cancellationToken);
 
     private async Task<bool> IsStillOpenAsync(string requestId, DateTimeOffset claimedAt, CancellationToken cancellationToken)
     {

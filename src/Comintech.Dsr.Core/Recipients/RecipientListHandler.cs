@@ -4,11 +4,11 @@ namespace Comintech.Dsr.Recipients;
 /// GET /api/requests/{id}/recipients: the person's list of recipients (GDPR Art. 19, last sentence), offered in the
 /// final notice. Recipient names are organisations, not personal data; the answer holds nothing about the person.
 /// </summary>
-public sealed class RecipientListHandler(SubmissionGate gate, EvidenceLedger evidence, IOptions<DataMapOptions> dataMap)
+public sealed class RecipientListHandler(RequestLookup requests, EvidenceLedger evidence, IOptions<DataMapOptions> dataMap)
 {
     public async Task<IResult> ListAsync(string requestId, CancellationToken cancellationToken)
     {
-        var request = await gate.FindAsync(requestId, cancellationToken);
+        var request = await requests.FindAsync(requestId, cancellationToken);
         if (request is null)
         {
             return Problems.UnknownRequest();

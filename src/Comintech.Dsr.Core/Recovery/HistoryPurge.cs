@@ -18,7 +18,7 @@ public sealed class HistoryPurge(IOptions<HistoryOptions> options, TimeProvider 
 }
 
 /// <summary>The purge as a workflow step (the local engine's worker hands it the engine's client).</summary>
-public sealed class PurgeHistoryActivity(HistoryPurge purge, DurableTaskClient client) : Fulfilment.IDsrActivity<string, int>
+public sealed class PurgeHistoryActivity(HistoryPurge purge, DurableTaskClient client) : IDsrActivity<string, int>
 {
     public Task<int> RunAsync(string input, CancellationToken cancellationToken) => purge.PurgeAsync(client, cancellationToken);
 }

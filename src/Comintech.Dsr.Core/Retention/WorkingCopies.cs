@@ -25,7 +25,7 @@ public sealed class WorkingCopies(DsrStorage storage)
     public async Task<RemovedCopies> RemoveAllAsync(string requestId, CancellationToken cancellationToken)
     {
         var exports = await RemoveExportsAsync(requestId, cancellationToken);
-        var package = await DeleteAsync(storage.AccessPackages.GetBlobClient(AccessPackages.BlobName(requestId)), cancellationToken) ? 1 : 0;
+        var package = await DeleteAsync(storage.AccessPackages.GetBlobClient(DsrStorage.AccessPackageBlobName(requestId)), cancellationToken) ? 1 : 0;
         var attachments = await DeletePrefixAsync(storage.Blobs.GetBlobContainerClient(DsrStorage.StaffAttachmentsContainer), requestId + "/", cancellationToken);
         var rawMails = 0;
         var filter = TableClient.CreateQueryFilter($"RequestId eq {requestId}");

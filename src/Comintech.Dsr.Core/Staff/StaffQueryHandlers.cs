@@ -160,7 +160,7 @@ public sealed class StaffQueryHandlers(
         await foreach (var request in requests.ListAsync(cancellationToken))
         {
             // Smoke tests are not a person's request: they stay out of the §7101 log and the §7102 metrics.
-            if (!Smoke.SmokeSandbox.IsSmoke(request))
+            if (!SmokeSandbox.IsSmoke(request))
             {
                 all.Add(request);
             }
@@ -168,22 +168,4 @@ public sealed class StaffQueryHandlers(
 
         return all;
     }
-}
-
-/// <summary>The action names written to the audit log.</summary>
-public static class StaffActions
-{
-    public const string ViewDetail = "view-detail";
-    public const string ExportLog = "export-log";
-    public const string Approve = "approve";
-    public const string Deny = "deny";
-    public const string Extend = "extend";
-    public const string Refuse = "refuse";
-    public const string RerunStore = "rerun-store";
-    public const string Classify = "classify";
-    public const string BackupRestored = "backup-restored";
-    public const string ManualStepDone = "manual-step-done";
-    public const string BindIdentity = "bind-identity";
-    public const string RestartWorkflow = "restart-workflow";
-    public const string Reconcile = "reconcile";
 }

@@ -37,7 +37,7 @@ public sealed class StaffTodoService(
         var byId = new Dictionary<string, DsrRequest>(StringComparer.Ordinal);
         await foreach (var request in requests.ListAsync(cancellationToken))
         {
-            if (!Smoke.SmokeSandbox.IsSmoke(request))
+            if (!SmokeSandbox.IsSmoke(request))
             {
                 byId[request.Id] = request;
             }

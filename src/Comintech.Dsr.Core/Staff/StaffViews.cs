@@ -71,7 +71,7 @@ public sealed record IdentityView(int? Tier, string? BoundAccountId, string? Bou
             identity?.BoundBy?.ToString(),
             unbound is null ? null : Mask(unbound),
             identity?.Unbound?.ToString(),
-            Identity.IdentityBindingService.CanBind(request));
+            IdentityBindingService.CanBind(request));
     }
 
     /// <summary>The first and last two characters, the rest hidden: enough to recognise, not to copy.</summary>

@@ -51,6 +51,9 @@ public sealed class DsrStorage(TableServiceClient tables, BlobServiceClient blob
     /// <summary>Private: zipped access packages, deleted by a lifecycle rule after <c>accessPackageDays</c>.</summary>
     public BlobContainerClient AccessPackages => Blobs.GetBlobContainerClient(AccessPackagesContainer);
 
+    /// <summary>A request's access package in <see cref="AccessPackages"/>.</summary>
+    public static string AccessPackageBlobName(string requestId) => $"{requestId}/package.zip";
+
     /// <summary>Immutable in Azure: deletion certificates.</summary>
     public BlobContainerClient EvidenceDocuments => Blobs.GetBlobContainerClient(EvidenceDocumentsContainer);
 

@@ -1,3 +1,5 @@
+using Comintech.Dsr.StaffAccess;
+
 namespace Comintech.Dsr.Functions.Http;
 
 /// <summary>

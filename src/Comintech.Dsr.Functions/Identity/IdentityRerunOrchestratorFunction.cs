@@ -1,4 +1,4 @@
-using Comintech.Dsr.Identity.Activities;
+using Comintech.Dsr.Binding;
 
 namespace Comintech.Dsr.Functions.Identity;
 
@@ -10,7 +10,7 @@ public sealed class IdentityRerunOrchestratorFunction(FinaliseIdentityRerunActiv
         new IdentityRerunOrchestrator().RunAsync(context, context.GetInput<IdentityRerunInput>()
             ?? throw new InvalidOperationException("The orchestration has no input."));
 
-    [Function(Dsr.Fulfilment.DsrActivityNames.FinaliseIdentityRerun)]
+    [Function(Dsr.Workflow.DsrActivityNames.FinaliseIdentityRerun)]
     public Task<bool> Finalise([ActivityTrigger] FinaliseIdentityRerunInput input, CancellationToken cancellationToken) =>
         finalise.RunAsync(input, cancellationToken);
 }

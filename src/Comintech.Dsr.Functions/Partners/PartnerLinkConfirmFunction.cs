@@ -1,3 +1,5 @@
+using Comintech.Dsr.Partners;
+
 namespace Comintech.Dsr.Functions.Partners;
 
 /// <summary>POST /api/partners/{partnerId}/confirmations/link: a partner confirms through its signed e-mail link.</summary>

@@ -1,3 +1,5 @@
+using Comintech.Dsr.Partners;
+
 namespace Comintech.Dsr.Functions.Partners;
 
 /// <summary>GET /api/partners/{partnerId}/confirmations/link: the form behind a partner's signed e-mail link.</summary>

@@ -1,4 +1,5 @@
 using Comintech.Dsr.Connectors.ProcessorRouting;
+using Comintech.Dsr.Partners;
 
 namespace Comintech.Dsr.Functions.ProcessorRouting;
 

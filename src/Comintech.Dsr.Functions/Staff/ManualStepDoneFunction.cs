@@ -1,3 +1,5 @@
+using Comintech.Dsr.Partners;
+
 namespace Comintech.Dsr.Functions.Staff;
 
 /// <summary>POST /api/staff/requests/{id}/stores/{storeId}/done: staff mark a manual step done (the handler authenticates staff).</summary>

@@ -1,3 +1,5 @@
+using Comintech.Dsr.StaffAccess;
+
 namespace Comintech.Dsr.Functions.Staff;
 
 /// <summary>The staff console and the staff routes that read, one function per route, bound to <see cref="StaffQueryHandlers"/>.</summary>

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Comintech.Dsr.Fulfilment.Access;
 using Comintech.Dsr.Fulfilment.Activities;
+using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Hosting;
 using Comintech.Dsr.Recovery;
 using Comintech.Dsr.Storage;

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Domain;
+using Comintech.Dsr.Fulfilment.Activities;
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Recovery;
-using Microsoft.DurableTask;
+using Comintech.Dsr.Workflow;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
+using Microsoft.DurableTask;
 
 namespace Comintech.Dsr.Core.Tests.Fulfilment;
 

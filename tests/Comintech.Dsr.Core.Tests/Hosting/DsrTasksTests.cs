@@ -1,5 +1,6 @@
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Hosting;
+using Comintech.Dsr.Workflow;
 using Microsoft.DurableTask;
 
 namespace Comintech.Dsr.Core.Tests.Hosting;

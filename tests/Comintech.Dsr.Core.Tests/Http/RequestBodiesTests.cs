@@ -1,11 +1,13 @@
 using System.Net;
-using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Connectors.Backups;
 using Comintech.Dsr.Connectors.Waiting;
+using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Domain;
+using Comintech.Dsr.Fulfilment.Restore;
 using Comintech.Dsr.Http;
-using Comintech.Dsr.Staff;
+using Comintech.Dsr.Partners;
 using Comintech.Dsr.Staff.Triage;
+using Comintech.Dsr.Staff;
 using Comintech.Dsr.Verification;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

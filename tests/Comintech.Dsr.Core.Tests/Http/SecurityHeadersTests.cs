@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Comintech.Dsr.Core.Tests.Web;
 using Comintech.Dsr.Http;
 using Comintech.Dsr.Staff;
+using Comintech.Dsr.StaffAccess;
 using Comintech.Dsr.Web;
 using Microsoft.AspNetCore.Http;
 

@@ -1,6 +1,7 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Comintech.Dsr.Staff;
+using Comintech.Dsr.StaffAccess;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 

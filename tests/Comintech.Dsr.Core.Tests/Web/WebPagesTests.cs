@@ -11,14 +11,14 @@ namespace Comintech.Dsr.Core.Tests.Web;
 
 public class WebPagesTests
 {
-    private static readonly UiLists Lists = new(Options.Create(new DataMapOptions
+    private static readonly UiLists Lists = new(new DataMapCorrectableFields(Options.Create(new DataMapOptions
     {
         Stores =
         [
             new DataStoreDefinition { Id = "a", Fields = new(StringComparer.OrdinalIgnoreCase) { ["fullName"] = "Name", ["loyaltyTier"] = "Tier" } },
             new DataStoreDefinition { Id = "b", Fields = new(StringComparer.OrdinalIgnoreCase) { ["FullName"] = "N", ["phone"] = "P" } },
         ],
-    }));
+    })));
 
     internal static async Task<string> RenderAsync(IResult page, int? expectedStatus = null)
     {

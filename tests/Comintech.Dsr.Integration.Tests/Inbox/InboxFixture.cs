@@ -1,5 +1,6 @@
 using Comintech.Dsr.Fulfilment;
 using Comintech.Dsr.Testing;
+using Comintech.Dsr.Workflow;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -170,7 +170,7 @@ public sealed class RetentionTests : IClassFixture<AzuriteFixture>, IDisposable
         Assert.False(row.ContainsKey("Email"));
         Assert.Null((await Requests.GetAsync(other.Id)).IdentifiersRemovedAt);
         Assert.Null((await Requests.GetAsync(deletion.Id)).IdentifiersRemovedAt);
-        var kept = Comintech.Dsr.Fulfilment.Deletion.RetainedItem.From(core.Get<Microsoft.Extensions.Options.IOptions<DataMapOptions>>().Value, [outcome]);
+        var kept = Comintech.Dsr.Fulfilment.Deletion.RetainedItems.From(core.Get<Microsoft.Extensions.Options.IOptions<DataMapOptions>>().Value, [outcome]);
         Assert.Equal(DsrRecordsStore.StoreId, Assert.Single(kept).StoreId);
     }
 

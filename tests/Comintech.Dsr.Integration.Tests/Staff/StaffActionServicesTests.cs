@@ -1,20 +1,23 @@
-using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Connectors.Backups;
 using Comintech.Dsr.Connectors.Manual;
 using Comintech.Dsr.Connectors.Waiting;
+using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Deadlines;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
+using Comintech.Dsr.Fulfilment.Restore;
 using Comintech.Dsr.Fulfilment;
-using Comintech.Dsr.Staff;
+using Comintech.Dsr.Partners;
 using Comintech.Dsr.Staff.Approval;
 using Comintech.Dsr.Staff.Extension;
 using Comintech.Dsr.Staff.Rerun;
+using Comintech.Dsr.Staff;
+using Comintech.Dsr.StaffAccess;
 using Comintech.Dsr.Storage;
 using Comintech.Dsr.Testing;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
+using Microsoft.DurableTask;
 
 namespace Comintech.Dsr.Integration.Tests.Staff;
 

@@ -1,4 +1,4 @@
-namespace Comintech.Dsr.Connectors;
+namespace Comintech.Dsr.Connectors.PostgreSql;
 
 /// <summary>
 /// How a SQL store is searched and changed: either <see cref="Tables"/> (the connector writes the statements, quoting

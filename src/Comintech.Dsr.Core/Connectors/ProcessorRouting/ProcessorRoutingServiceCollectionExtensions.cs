@@ -14,9 +14,6 @@ public static class ProcessorRoutingServiceCollectionExtensions
         services.AddSingleton<ClientForwarder>();
         services.AddSingleton<ControllerNotice>();
         services.AddSingleton<IDataStoreConnector, ProcessorRoutingConnector>();
-        services.AddTransient<RemindClientsActivity>();
-        services.AddTransient<EscalateClientsActivity>();
-        services.AddSingleton<ClientAnswerHttpHandlers>();
         return services;
     }
 }

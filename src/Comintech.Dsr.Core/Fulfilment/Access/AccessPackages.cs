@@ -45,7 +45,7 @@ public sealed class AccessPackages(
                 sections.Add(new AccessPackageSection(dataMap.Value.Get(outcome.StoreId), outcome, kept)
                 {
                     Withheld = [.. keys.Where(withheld.ContainsKey).Distinct(StringComparer.Ordinal).Select(k => withheld[k])],
-                    RecipientNames = [.. Recipients.RecipientDefinition.Of(dataMap.Value, [outcome.StoreId]).Select(r => r.Name)],
+                    RecipientNames = [.. RecipientDefinition.Of(dataMap.Value, [outcome.StoreId]).Select(r => r.Name)],
                 });
             }
 
@@ -91,7 +91,7 @@ public sealed class AccessPackages(
         }
     }
 
-    public static string BlobName(string requestId) => $"{requestId}/package.zip";
+    public static string BlobName(string requestId) => DsrStorage.AccessPackageBlobName(requestId);
 
     /// <summary>Removes the package so the next <see cref="PublishAsync"/> builds it afresh (its earlier link then answers 410).</summary>
     public Task WithdrawAsync(string requestId, CancellationToken cancellationToken) =>
@@ -114,9 +114,6 @@ public sealed class AccessPackages(
         };
     }
 }
-
-/// <summary>Non-personal facts of a published package; the link is a bearer secret, so it goes only into the e-mail.</summary>
-public sealed record PublishedPackage(string Link, DateTimeOffset ExpiresAt);
 
 public enum PackageLinkState
 {

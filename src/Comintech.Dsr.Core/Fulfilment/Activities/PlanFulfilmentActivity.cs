@@ -46,7 +46,7 @@ public sealed class PlanFulfilmentActivity(
 
         if (action == ConnectorAction.Erase)
         {
-            stores.Add(Retention.DsrRecordsStore.Definition);
+            stores.Add(DsrRecordsStore.Definition);
         }
 
         var searchedByIp = stores.Any(s => s.EffectiveIdentifiers.Contains(SubjectIdentifier.LoginIp));

@@ -44,7 +44,7 @@ public sealed class DeletionCertificates(DsrStorage storage, EvidenceLedger evid
             status.ToString(),
             completed.OccurredAt,
             [.. outcomes.Select(o => new CertifiedStore(o.StoreId, names.GetValueOrDefault(o.StoreId, o.StoreId), o.Kind.ToString(), o.RecordsFound, o.RecordsAffected, o.Note, o.CompletedAt))],
-            RetainedItem.From(dataMap.Value, outcomes),
+            RetainedItems.From(dataMap.Value, outcomes),
             new CertifiedChain(chain.Length, records.Count == 0 ? 0 : records[^1].Sequence, chain.HeadHash));
 
         await UploadAsync(storage.EvidenceDocuments.GetBlobClient($"{requestId}/{Named(HtmlName, supplement)}"), Html(certificate), "text/html; charset=utf-8", cancellationToken);

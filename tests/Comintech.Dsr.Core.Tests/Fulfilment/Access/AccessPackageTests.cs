@@ -55,7 +55,7 @@ public class AccessPackageTests
         };
         var map = new DataMapOptions { Stores = [store], Recipients = [new() { Id = "payroll", Name = "Payroll bureau" }] };
         var outcome = new ConnectorOutcome("accounts", ConnectorAction.Export, OutcomeKind.Done, 0, 0, null, null, DateTimeOffset.UnixEpoch);
-        var section = new AccessPackageSection(store, outcome, []) { RecipientNames = [.. Comintech.Dsr.Recipients.RecipientDefinition.Of(map, ["accounts"]).Select(r => r.Name)] };
+        var section = new AccessPackageSection(store, outcome, []) { RecipientNames = [.. Comintech.Dsr.Connectors.RecipientDefinition.Of(map, ["accounts"]).Select(r => r.Name)] };
 
         using var zip = new ZipArchive(new MemoryStream(AccessPackageWriter.Write("request-a", DateTimeOffset.UnixEpoch, [section])));
 

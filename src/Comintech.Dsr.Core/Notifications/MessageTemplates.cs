@@ -12,14 +12,15 @@ public static class MessageTemplates
     public static OutgoingEmail Acknowledgement(DsrRequest request, string statusUrl)
     {
         var t = Texts(request);
-        return Build(request, "ack", t.AckSubject,
-            t.Acknowledgement(t.TypeName(request.Type), Day(request.ReceivedAt), Day(request.DueAt), request.Type.NeedsVerification(), statusUrl));
+        return Build(request, "ack", t.AckSubject, Fill(t.Acknowledgement, TypeName(request, t), ("received", Day(request.ReceivedAt)), ("due", Day(request.DueAt)),
+            ("identity", request.Type.NeedsVerification() ? t.AckCodeFollows : t.AckNoCode), ("statusUrl", statusUrl)));
     }
 
     public static OutgoingEmail VerificationCode(DsrRequest request, int issue, string code, TimeSpan ttl, string verifyUrl)
     {
         var t = Texts(request);
-        return Build(request, $"code-{issue}", t.CodeSubject(code), t.Code(code, (int)Math.Round(ttl.TotalMinutes), verifyUrl));
+        return Build(request, $"code-{issue}", Fill(t.CodeSubject, ("code", code)),
+            Fill(t.Code, ("code", code), ("minutes", (int)Math.Round(ttl.TotalMinutes)), ("verifyUrl", verifyUrl)));
     }
 
     public static OutgoingEmail NotVerified(DsrRequest request, NoticeOptions? notices = null)
@@ -36,14 +37,14 @@ public static class MessageTemplates
     public static OutgoingEmail Final(DsrRequest request, RequestStatus status, FinalNoticeFacts facts, NoticeOptions? notices = null)
     {
         var t = Texts(request);
-        var download = facts.Package is null ? "" : "\n\n" + t.Download(Day(facts.Package.ExpiresAt), facts.Package.Link);
+        var download = facts.Package is null ? "" : "\n\n" + Fill(t.Download, ("expires", Day(facts.Package.ExpiresAt)), ("link", facts.Package.Link));
         var saleNote = request.Type == RequestType.SaleSharingOptOut && facts.NoStoreSellsOrShares ? "\n\n" + t.NoSaleOrSharing : "";
-        var recipients = facts.RecipientsTold > 0 && facts.RecipientsLink is { } link ? "\n\n" + t.RecipientsOffer(facts.RecipientsTold, link) : "";
+        var recipients = facts.RecipientsTold > 0 && facts.RecipientsLink is { } link ? "\n\n" + Fill(t.RecipientsOffer, ("told", facts.RecipientsTold), ("link", link)) : "";
         return Build(
             request,
             "final",
             t.FinalSubject,
-            t.FinalIntro(t.TypeName(request.Type), status == RequestStatus.Completed) + download + saleNote
+            Fill(status == RequestStatus.Completed ? t.FinalComplete : t.FinalPartial, TypeName(request, t)) + download + saleNote
             + $"\n\n{Lines(request, t, facts)}{Refused(request, t, facts.Refused)}{Kept(request, t, facts.Kept)}{(facts.Controllers.Length > 0 ? "\n\n" + facts.Controllers : "")}{Unbound(request, t)}{recipients}\n"
             + Closing(request, t, notices));
     }
@@ -53,12 +54,12 @@ public static class MessageTemplates
         DsrRequest request, string runId, IReadOnlyList<ConnectorOutcome> outcomes, IReadOnlyDictionary<string, string> storeNames, PublishedPackage? package)
     {
         var t = Texts(request);
-        var download = package is null ? "" : "\n\n" + t.UpdatedDownload(Day(package.ExpiresAt), package.Link);
+        var download = package is null ? "" : "\n\n" + Fill(t.UpdatedDownload, ("expires", Day(package.ExpiresAt)), ("link", package.Link));
         return Build(
             request,
             "identity-update-" + runId,
             t.UpdateSubject,
-            t.UpdateIntro(t.TypeName(request.Type)) + $"{download}\n\n{Lines(request, t, new FinalNoticeFacts(outcomes, storeNames))}\n" + Closing(request, t, null));
+            Fill(t.UpdateIntro, TypeName(request, t)) + $"{download}\n\n{Lines(request, t, new FinalNoticeFacts(outcomes, storeNames))}\n" + Closing(request, t, null));
     }
 
     /// <summary>The reasoned notice of an extension (GDPR Art. 12(3), CCPA §1798.130(a)(2)).</summary>
@@ -66,7 +67,7 @@ public static class MessageTemplates
     {
         var t = Texts(request);
         return Build(request, "extension", t.ExtensionSubject,
-            t.Extension(t.TypeName(request.Type), Day(request.ReceivedAt), reason, Day(newDueAt)) + Remedies(request, t, notices));
+            Fill(t.Extension, TypeName(request, t), ("received", Day(request.ReceivedAt)), ("reason", reason), ("due", Day(newDueAt))) + Remedies(request, t, notices));
     }
 
     /// <summary>The reasoned notice that the request is refused as a whole (GDPR Art. 12(4), CCPA regulations §7022-7024).</summary>
@@ -74,7 +75,7 @@ public static class MessageTemplates
     {
         var t = Texts(request);
         return Build(request, "denied", t.DenialSubject,
-            t.Denial(t.TypeName(request.Type), Day(request.ReceivedAt), ForLaw(request, reason)) + Closing(request, t, notices));
+            Fill(t.Denial, TypeName(request, t), ("received", Day(request.ReceivedAt)), ("reason", ForLaw(request, reason))) + Closing(request, t, notices));
     }
 
     /// <summary>Reasons and notes as the request's law allows: a Californian is not given GDPR citations.</summary>
@@ -86,7 +87,7 @@ public static class MessageTemplates
         var name = facts.StoreNames.GetValueOrDefault(o.StoreId, o.StoreId);
         var correction = request.Type == RequestType.Correction && o.Kind is OutcomeKind.Done or OutcomeKind.NothingFound
             && facts.StoreFields.TryGetValue(o.StoreId, out var held) ? Correction(request, t, o, held) : null;
-        return $"- {name}: {correction ?? ForLaw(request, t.Outcome(o.Kind, o.RecordsAffected, o.Note))}";
+        return $"- {name}: {correction ?? ForLaw(request, Outcome(t, o.Kind, o.RecordsAffected, o.Note))}";
     }));
 
     /// <summary>Which asked fields a store changed and which it holds no field for; null when the store holds none of them.</summary>
@@ -96,9 +97,20 @@ public static class MessageTemplates
         var changed = outcome.Kind == OutcomeKind.Done ? asked.Where(held.Contains).ToList() : [];
         var notHeld = asked.Where(f => !held.Contains(f)).ToList();
         return outcome.Kind == OutcomeKind.NothingFound && notHeld.Count == 0 ? null
-            : outcome.Kind == OutcomeKind.NothingFound ? t.Outcome(OutcomeKind.NothingFound, 0, null) + "; " + t.Corrected([], notHeld)
-            : t.Corrected(changed, notHeld);
+            : outcome.Kind == OutcomeKind.NothingFound ? Outcome(t, OutcomeKind.NothingFound, 0, null) + "; " + Corrected(t, [], notHeld)
+            : Corrected(t, changed, notHeld);
     }
+
+    private static string Outcome(NoticeTexts t, OutcomeKind kind, int records, string? note) =>
+        Fill(t.Outcomes[kind], ("records", records), ("note", note));
+
+    /// <summary>A correction at one store: which of the asked fields it changed, and which it holds no such field for.</summary>
+    private static string Corrected(NoticeTexts t, IReadOnlyCollection<string> changed, IReadOnlyCollection<string> notHeld) =>
+        string.Join("; ", new[]
+        {
+            changed.Count > 0 ? Fill(t.Corrected, ("fields", string.Join(", ", changed))) : null,
+            notHeld.Count > 0 ? Fill(t.NotHeld, ("fields", string.Join(", ", notHeld))) : null,
+        }.Where(p => p is not null));
 
     /// <summary>
     /// An account id that was not used, in neutral words: the same whether the account does not exist, belongs to
@@ -117,14 +129,24 @@ public static class MessageTemplates
             ? $"- {k.StoreName}: {ForLaw(request, k.Reason)}"
             : $"- {k.StoreName} ({string.Join(", ", k.KeptFields)}): {ForLaw(request, k.Reason)}"));
 
-    private static string Remedies(DsrRequest request, NoticeTexts t, NoticeOptions? notices) =>
-        t.Remedies(request.Jurisdiction, (notices ?? NoticeOptions.Default).For(request.Jurisdiction).Named);
+    /// <summary>The authority and the remedies under the request's law: the configured authority, else a general reference.</summary>
+    private static string Remedies(DsrRequest request, NoticeTexts t, NoticeOptions? notices)
+    {
+        var authority = (notices ?? NoticeOptions.Default).For(request.Jurisdiction).Named;
+        return request.Jurisdiction == Jurisdiction.CCPA
+            ? Fill(t.CcpaRemedies, ("authority", authority ?? t.CcpaDefaultAuthority))
+            : Fill(t.GdprRemedies, ("whichAuthority", authority is null ? t.GdprAnyAuthority : Fill(t.GdprNamedAuthority, ("authority", authority))));
+    }
 
     /// <summary>The remedies, and for a Californian the statement that a record of the request is kept (regulations §7022(e), §7101(a)).</summary>
     private static string Closing(DsrRequest request, NoticeTexts t, NoticeOptions? notices) =>
         Remedies(request, t, notices) + (request.Jurisdiction == Jurisdiction.CCPA ? t.RecordKept : "");
 
     private static NoticeTexts Texts(DsrRequest request) => NoticeTexts.For(request.Language);
+
+    private static (string, object?) TypeName(DsrRequest request, NoticeTexts t) => ("type", t.TypeNames[request.Type]);
+
+    private static string Fill(string template, params ReadOnlySpan<(string, object?)> values) => TextTemplate.Fill(template, values);
 
     private static string Day(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Comintech.Dsr.Storage;
 
 /// <summary>
@@ -38,9 +36,9 @@ public static class RecordRows
 
     private static class Columns<T>
     {
-        public static readonly ConstructorInfo Constructor = typeof(T).GetConstructors().MaxBy(c => c.GetParameters().Length)
+        public static readonly System.Reflection.ConstructorInfo Constructor = typeof(T).GetConstructors().MaxBy(c => c.GetParameters().Length)
             ?? throw new NotSupportedException($"{typeof(T).Name} has no public constructor.");
 
-        public static readonly ParameterInfo[] Parameters = Constructor.GetParameters();
+        public static readonly System.Reflection.ParameterInfo[] Parameters = Constructor.GetParameters();
     }
 }

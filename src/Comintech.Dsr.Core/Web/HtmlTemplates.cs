@@ -26,7 +26,7 @@ public static partial class HtmlTemplates
 
     private static readonly FrozenDictionary<string, string> Files = typeof(HtmlTemplates).Assembly.GetManifestResourceNames()
         .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
-        .ToFrozenDictionary(n => n[Prefix.Length..], n => EmbeddedText.Load(n) is var text && text.EndsWith('\n') ? text[..^1] : text, StringComparer.Ordinal);
+        .ToFrozenDictionary(n => n[Prefix.Length..], n => EmbeddedResources.Text(n) is var text && text.EndsWith('\n') ? text[..^1] : text, StringComparer.Ordinal);
 
     /// <summary>The template files' names (e.g. <c>deletion-certificate.html</c>).</summary>
     public static IReadOnlyCollection<string> Names => Files.Keys;
@@ -95,13 +95,3 @@ public static partial class HtmlTemplates
 
 /// <summary>A model for <see cref="HtmlTemplates.Render"/>: names to values (strings, numbers, <see cref="Html"/>, booleans, lists of models).</summary>
 public sealed class TemplateModel() : Dictionary<string, object?>(StringComparer.Ordinal);
-
-internal static class EmbeddedText
-{
-    public static string Load(string resource)
-    {
-        using var stream = typeof(EmbeddedText).Assembly.GetManifestResourceStream(resource)!;
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
-    }
-}

@@ -19,7 +19,7 @@ public static class WebAssets
 
     private static readonly FrozenDictionary<string, string> Files = typeof(WebAssets).Assembly.GetManifestResourceNames()
         .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
-        .ToFrozenDictionary(n => n[Prefix.Length..], EmbeddedText.Load, StringComparer.Ordinal);
+        .ToFrozenDictionary(n => n[Prefix.Length..], EmbeddedResources.Text, StringComparer.Ordinal);
 
     private const string Prefix = "Comintech.Dsr.Web.Assets.";
 

@@ -1,6 +1,5 @@
 using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Fulfilment.Activities;
-using Comintech.Dsr.Workflow;
 
 namespace Comintech.Dsr.Functions.Fulfilment;
 

@@ -1,5 +1,3 @@
-using Comintech.Dsr.Workflow;
-
 namespace Comintech.Dsr.Functions.Fulfilment;
 
 /// <summary>Binds the history purge step (run by the retention schedule) to an activity trigger.</summary>

@@ -1,5 +1,3 @@
-using Comintech.Dsr.StaffAccess;
-
 namespace Comintech.Dsr.Functions.Http;
 
 /// <summary>

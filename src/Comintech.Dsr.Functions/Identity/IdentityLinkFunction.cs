@@ -1,5 +1,3 @@
-using Comintech.Dsr.Binding;
-
 namespace Comintech.Dsr.Functions.Identity;
 
 /// <summary>POST /api/requests/{id}/identity: the person presents a control-panel link to bind their account (tier 2).</summary>

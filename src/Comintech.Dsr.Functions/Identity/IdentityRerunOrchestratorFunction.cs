@@ -1,5 +1,3 @@
-using Comintech.Dsr.Binding;
-
 namespace Comintech.Dsr.Functions.Identity;
 
 /// <summary>Binds the shared re-run for a newly bound account, and its closing activity, to the Functions triggers.</summary>
@@ -10,7 +8,7 @@ public sealed class IdentityRerunOrchestratorFunction(FinaliseIdentityRerunActiv
         new IdentityRerunOrchestrator().RunAsync(context, context.GetInput<IdentityRerunInput>()
             ?? throw new InvalidOperationException("The orchestration has no input."));
 
-    [Function(Dsr.Workflow.DsrActivityNames.FinaliseIdentityRerun)]
+    [Function(DsrActivityNames.FinaliseIdentityRerun)]
     public Task<bool> Finalise([ActivityTrigger] FinaliseIdentityRerunInput input, CancellationToken cancellationToken) =>
         finalise.RunAsync(input, cancellationToken);
 }

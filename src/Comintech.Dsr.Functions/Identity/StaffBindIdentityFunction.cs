@@ -1,5 +1,3 @@
-using Comintech.Dsr.Binding;
-
 namespace Comintech.Dsr.Functions.Identity;
 
 /// <summary>POST /api/staff/requests/{id}/identity/bind: staff bind an account after matching data points on record (audited).</summary>

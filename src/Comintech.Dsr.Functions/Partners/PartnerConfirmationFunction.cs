@@ -1,5 +1,3 @@
-using Comintech.Dsr.Partners;
-
 namespace Comintech.Dsr.Functions.Partners;
 
 /// <summary>POST /api/partners/{partnerId}/confirmations: a partner confirms its part, authenticated by its HMAC signature.</summary>

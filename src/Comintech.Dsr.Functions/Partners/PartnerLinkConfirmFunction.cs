@@ -1,5 +1,3 @@
-using Comintech.Dsr.Partners;
-
 namespace Comintech.Dsr.Functions.Partners;
 
 /// <summary>POST /api/partners/{partnerId}/confirmations/link: a partner confirms through its signed e-mail link.</summary>

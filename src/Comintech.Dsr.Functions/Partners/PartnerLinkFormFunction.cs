@@ -1,5 +1,3 @@
-using Comintech.Dsr.Partners;
-
 namespace Comintech.Dsr.Functions.Partners;
 
 /// <summary>GET /api/partners/{partnerId}/confirmations/link: the form behind a partner's signed e-mail link.</summary>

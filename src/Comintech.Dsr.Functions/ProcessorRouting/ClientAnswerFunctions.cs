@@ -1,5 +1,4 @@
 using Comintech.Dsr.Connectors.ProcessorRouting;
-using Comintech.Dsr.Partners;
 
 namespace Comintech.Dsr.Functions.ProcessorRouting;
 

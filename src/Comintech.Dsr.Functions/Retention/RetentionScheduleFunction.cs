@@ -20,7 +20,7 @@ public sealed class RetentionScheduleFunction(ApplyRetentionActivity apply, IOpt
         new RetentionOrchestrator().RunAsync(context, context.GetInput<RetentionSchedule>()
             ?? throw new InvalidOperationException("The orchestration has no input."));
 
-    [Function(Dsr.Workflow.DsrActivityNames.ApplyRetention)]
+    [Function(DsrActivityNames.ApplyRetention)]
     public Task<RetentionReport> ApplyRetention([ActivityTrigger] DateTime nowUtc, CancellationToken cancellationToken) =>
         apply.RunAsync(nowUtc, cancellationToken);
 }

@@ -1,5 +1,3 @@
-using Comintech.Dsr.Partners;
-
 namespace Comintech.Dsr.Functions.Staff;
 
 /// <summary>POST /api/staff/requests/{id}/stores/{storeId}/done: staff mark a manual step done (the handler authenticates staff).</summary>

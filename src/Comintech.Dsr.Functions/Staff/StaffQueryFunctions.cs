@@ -1,5 +1,3 @@
-using Comintech.Dsr.StaffAccess;
-
 namespace Comintech.Dsr.Functions.Staff;
 
 /// <summary>The staff console and the staff routes that read, one function per route, bound to <see cref="StaffQueryHandlers"/>.</summary>

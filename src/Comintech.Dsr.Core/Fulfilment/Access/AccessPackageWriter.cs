@@ -13,12 +13,13 @@ public static class AccessPackageWriter
     public static byte[] Write(
         string requestId, DateTimeOffset generatedAt, IReadOnlyList<AccessPackageSection> sections, string? language = null, Jurisdiction law = Jurisdiction.GDPR)
     {
+        language = Languages.Normalise(language);
         var texts = AccessPackageTexts.For(language);
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            Add(zip, ReportEntry, Html(requestId, generatedAt, sections, texts, law));
-            Add(zip, JsonEntry, Json(requestId, generatedAt, sections, texts, law));
+            Add(zip, ReportEntry, Html(requestId, generatedAt, sections, language, texts, law));
+            Add(zip, JsonEntry, Json(requestId, generatedAt, sections, language, texts, law));
             foreach (var section in sections)
             {
                 Add(zip, $"stores/{section.Store.Id}.csv", Csv(section.Records));
@@ -34,24 +35,26 @@ public static class AccessPackageWriter
         writer.Write(content);
     }
 
-    private static string Json(string requestId, DateTimeOffset generatedAt, IReadOnlyList<AccessPackageSection> sections, AccessPackageTexts texts, Jurisdiction law) =>
+    private static string Json(
+        string requestId, DateTimeOffset generatedAt, IReadOnlyList<AccessPackageSection> sections, string language, AccessPackageTexts texts, Jurisdiction law) =>
         new JsonObject
         {
             ["requestId"] = requestId,
             ["generatedAt"] = generatedAt,
-            ["language"] = texts.Language,
+            ["language"] = language,
             ["law"] = law.ToString(),
             ["stores"] = new JsonArray([.. sections.Select(s => (JsonNode)s.ToJson(texts))]),
             ["rights"] = new JsonArray([.. texts.RightsFor(law).Select(r => JsonValue.Create(r))]),
         }.ToJsonString(Indented);
 
     /// <summary>The report (<c>Web/Templates/access-report.html</c>): per store what the law says the person may know, then the records.</summary>
-    private static string Html(string requestId, DateTimeOffset generatedAt, IReadOnlyList<AccessPackageSection> sections, AccessPackageTexts texts, Jurisdiction law) =>
+    private static string Html(
+        string requestId, DateTimeOffset generatedAt, IReadOnlyList<AccessPackageSection> sections, string language, AccessPackageTexts texts, Jurisdiction law) =>
         HtmlTemplates.Render("access-report.html", new TemplateModel
         {
-            ["lang"] = texts.Language,
+            ["lang"] = language,
             ["title"] = texts.Title,
-            ["prepared"] = string.Format(CultureInfo.InvariantCulture, texts.Prepared, requestId, generatedAt.ToString("u", CultureInfo.InvariantCulture)),
+            ["prepared"] = TextTemplate.Fill(texts.Prepared, ("requestId", requestId), ("date", generatedAt.ToString("u", CultureInfo.InvariantCulture))),
             ["sections"] = sections.Select(s => Section(s, texts)).ToList(),
             ["rightsHeading"] = texts.RightsHeading,
             ["rights"] = texts.RightsFor(law).Select(r => new TemplateModel { ["right"] = r }).ToList(),

@@ -5,8 +5,9 @@ using Comintech.Dsr.Inbox.Model;
 
 // Trains the inbox intent model from the corpus's train split and writes it where Comintech.Dsr.Core embeds it.
 //   train <train.jsonl> <model.zip>   the shipped model (./train-inbox-model.sh)
-//   cv <train.jsonl>                  5-fold and leave-one-batch-out cross-validation on the train split, the figures to
-//                                     tune by (never the test split)
+//   cv <train.jsonl> [batches]        5-fold and leave-one-batch-out cross-validation on the train split, the figures to
+//                                     tune by (never the test split); with "batches" only leave-one-batch-out, with
+//                                     "errors" also the train split's misread messages (never a held-out one)
 //   read <subject> <text>             how the shipped classifier reads one message
 if (args is ["train", var trainPath, var modelPath])
 {
@@ -22,13 +23,17 @@ if (args is ["train", var trainPath, var modelPath])
     return 0;
 }
 
-if (args is ["cv", var cvPath])
+if (args is ["cv", var cvPath, ..] && args.Length <= 3)
 {
     // Two ways to hold out: five folds of the whole train split, and each batch of it (the messages written in one
     // sitting: the id's t2/t3/b/s4... marker) held out in turn, which is the nearer guess of how mail written by others fares.
     var messages = CorpusMessage.ReadAll(cvPath);
-    Report("5-fold cross-validation", messages, messages.Select((_, i) => (i % 5).ToString(CultureInfo.InvariantCulture)).ToList());
-    Report("leave-one-batch-out", messages, [.. messages.Select(m => BatchOf(m.Id))]);
+    if (args is not [_, _, "batches" or "errors"])
+    {
+        Report("5-fold cross-validation", messages, messages.Select((_, i) => (i % 5).ToString(CultureInfo.InvariantCulture)).ToList());
+    }
+
+    Report("leave-one-batch-out", messages, [.. messages.Select(m => BatchOf(m.Id))], args is [_, _, "errors"]);
     return 0;
 }
 
@@ -44,18 +49,28 @@ if (args is ["read", var subject, var text])
     return 0;
 }
 
-Console.Error.WriteLine("usage: train <train.jsonl> <model.zip> | cv <train.jsonl> | read <subject> <text>");
+Console.Error.WriteLine("usage: train <train.jsonl> <model.zip> | cv <train.jsonl> [batches] | read <subject> <text>");
 return 2;
 
 static string BatchOf(string id) =>
     Regex.Match(id, @"-(t\d|b|s\d)(?=\d|-)") is { Success: true } batch ? batch.Groups[1].Value : id.Contains("plain", StringComparison.Ordinal) ? "plain" : "first";
 
-static void Report(string title, IReadOnlyList<CorpusMessage> messages, IReadOnlyList<string> folds)
+// Which reader decided: the sure rules, the two-requests rule, or the model (above or below its minimum confidence).
+static string PathOf(MailClassification classification) => classification switch
+{
+    { Source: "rules", Intent: not MailIntent.Unclear } => "rules (sure)",
+    { Source: "rules" } => "rules (two)",
+    { Intent: MailIntent.Unclear, BestGuess: not MailIntent.Unclear } => "model (unsure)",
+    _ => "model",
+};
+
+static void Report(string title, IReadOnlyList<CorpusMessage> messages, IReadOnlyList<string> folds, bool printErrors = false)
 {
     double[] thresholds = [0.3, 0.4, 0.5];
     double[] deletionFloors = [0.6, 0.7, 0.8];
     var (modelRight, rulesRight) = (0, 0);
     var readings = new List<(string Expected, string[,] Got)>();
+    var paths = new List<(string Path, bool Right, bool ModelRight)>();
     foreach (var fold in folds.Distinct())
     {
         var (ml, trained) = IntentModel.Train(messages.Where((_, i) => folds[i] != fold).Select(m => m.ToExample()));
@@ -75,6 +90,12 @@ static void Report(string title, IReadOnlyList<CorpusMessage> messages, IReadOnl
             }
 
             readings.Add((message.Label, got));
+            var modelLabel = model.Predict(message.Subject, body).Label;
+            paths.Add((PathOf(RequestClassifier.Classify(message.Subject, body, thresholds[0], model)), got[0, 1] == message.Label, modelLabel == message.Label));
+            if (printErrors && got[0, 1] != message.Label)
+            {
+                Console.WriteLine($"  misread {message.Id} ({paths[^1].Path}, model alone {modelLabel}): {got[0, 1]} | {message.Subject} | {body.ReplaceLineEndings(" / ")[..Math.Min(140, body.Length)]}");
+            }
         }
     }
 
@@ -91,11 +112,21 @@ static void Report(string title, IReadOnlyList<CorpusMessage> messages, IReadOnl
         }
     }
 
+    // Which reader decided at the shipped setting, and how the model alone would have fared on the same messages.
+    foreach (var path in paths.GroupBy(p => p.Path))
+    {
+        Console.WriteLine($"    decided by {path.Key,-14} {path.Count(),5} messages: right {path.Count(p => p.Right),5}, model alone right {path.Count(p => p.ModelRight),5}");
+    }
+
+    // Per class and the confusion matrix at the shipped setting (minimum confidence 0.3, deletion 0.7): rows expected, columns read.
+    var shipped = readings.Select(r => (r.Expected, Got: r.Got[0, 1])).ToList();
+    Console.WriteLine($"    {"expected",-12} {"precision",9} {"recall",6}  {"n",4}   read as: {string.Join(' ', CorpusMessage.Labels.Select(l => l[..Math.Min(5, l.Length)].PadLeft(5)))}");
     foreach (var label in CorpusMessage.Labels)
     {
-        var actual = readings.Count(r => r.Expected == label);
-        var predicted = readings.Count(r => r.Got[0, 2] == label);
-        var hits = readings.Count(r => r.Expected == label && r.Got[0, 2] == label);
-        Console.WriteLine($"    {label,-12} precision {(predicted == 0 ? 1 : (double)hits / predicted),5:P0} recall {(actual == 0 ? 1 : (double)hits / actual),5:P0}  n {actual}");
+        var actual = shipped.Count(r => r.Expected == label);
+        var predicted = shipped.Count(r => r.Got == label);
+        var hits = shipped.Count(r => r.Expected == label && r.Got == label);
+        var row = string.Join(' ', CorpusMessage.Labels.Select(got => shipped.Count(r => r.Expected == label && r.Got == got).ToString(CultureInfo.InvariantCulture).PadLeft(5)));
+        Console.WriteLine($"    {label,-12} {(predicted == 0 ? 1 : (double)hits / predicted),9:P0} {(actual == 0 ? 1 : (double)hits / actual),6:P0}  {actual,4}            {row}");
     }
 }

@@ -24,7 +24,7 @@ public static partial class CorrectionValues
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         Add(values, FullName, NamePattern().Matches(text), v => v.Split(' ').Length <= 8 && !StreetWord().IsMatch(v));
         Add(values, PostalAddress, AddressPattern().Matches(text), v => v.Any(char.IsAsciiDigit) && v.Count(char.IsLetter) >= 4 && v.Length >= 8 && !DatePattern().IsMatch(v));
-        Add(values, Phone, PhonePattern().Matches(text), v => v.Count(char.IsAsciiDigit) is >= 7 and <= 15);
+        Add(values, Phone, PhonePattern().Matches(text).Reverse(), v => v.Count(char.IsAsciiDigit) is >= 7 and <= 15);
         var email = EmailPattern().Matches(text).Select(m => m.Groups["v"].Value.TrimEnd('.'))
             .FirstOrDefault(e => !e.Equals(senderAddress, StringComparison.OrdinalIgnoreCase) && RequestSubmissionValidator.IsEmail(e));
         if (email is not null)
@@ -56,10 +56,13 @@ public static partial class CorrectionValues
 
     private static string Digits(string value) => new([.. value.Where(char.IsAsciiDigit)]);
 
-    /// <summary>The first match that looks like a value of the field.</summary>
-    private static void Add(Dictionary<string, string> values, string field, MatchCollection matches, Func<string, bool> plausible)
+    /// <summary>
+    /// The first match that looks like a value of the field (for a phone the last: "you have 0770 900123, that's my old
+    /// one; the current number is 0770 900456", where a corrected value follows the wrong one).
+    /// </summary>
+    private static void Add(Dictionary<string, string> values, string field, IEnumerable<Match> matches, Func<string, bool> plausible)
     {
-        foreach (Match match in matches)
+        foreach (var match in matches)
         {
             var value = SentenceEnd().Replace(match.Groups["v"].Value, "").Trim().TrimEnd('.', ',', ';', ' ');
             if (value.Length > 0 && value.Length <= RequestSubmissionValidator.MaxCorrectionValueLength && plausible(value))

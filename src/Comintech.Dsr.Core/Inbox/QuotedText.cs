@@ -58,7 +58,7 @@ internal static partial class QuotedText
     [GeneratedRegex(@"^(-{3,}.*(forwarded|reenviado|encaminhada).*-{3,}|(from|de|to|para|cc|sent|enviado|date|fecha|data)\s*:.*)$", RegexOptions.IgnoreCase, 1000)]
     private static partial Regex ForwardHeader();
 
-    [GeneratedRegex(@"^(?=.*\b(confidential|privileged|confidencial|privilegiad[oa]))(?=.*\b(in error|by mistake|por error|por engano|por equivoco|intended|destinat[aá]ri[oa]))", RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"^(?=.*\b(confidential|privileged|confidencia(l|is)|privilegiad[oa]|sigilos[oa]))(?=.*\b(in error|by mistake|por error|por engano|por equivoco|intended|destinat[aá]ri[oa]))", RegexOptions.IgnoreCase, 1000)]
     private static partial Regex Disclaimer();
 
     [GeneratedRegex(@"^((best|kind|warm|many)?\s*(regards|wishes|thanks)|regards|cheers|sincerely|thank you|thanks|yours( (faithfully|sincerely|truly))?|(un )?(cordial )?saludo|saludos( cordiales)?|atentamente|cordialmente|un abrazo|atenciosamente|att\.?|abra[cç]os?|cumprimentos|(com os )?melhores cumprimentos|obrigad[oa]|gracias|muchas gracias)\s*[,.!]?$", RegexOptions.IgnoreCase, 1000)]

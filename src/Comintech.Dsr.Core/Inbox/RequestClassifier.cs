@@ -117,7 +117,7 @@ public static partial class RequestClassifier
 
         var needed = guess == MailIntent.Deletion ? Math.Max(minimumConfidence, deletionMinimumConfidence) : minimumConfidence;
         var intent = prediction.Confidence >= needed ? guess : MailIntent.Unclear;
-        if (intent is MailIntent.AutoReply or MailIntent.Bounce && !IntentLexicon.SoundsAutomatic(IntentModel.TextOf(subject, body)))
+        if (intent is MailIntent.AutoReply or MailIntent.Bounce && !SoundsAutomatic(subject, body))
         {
             // Machine mail is never answered: a short human reply to our own mail ("Yes, please go ahead.") that the model
             // reads as one goes to staff unless its text says it was sent by a machine (away, delivery failure).
@@ -183,6 +183,13 @@ public static partial class RequestClassifier
     }
 
     internal static string StripReplyPrefixes(string subject) => ReplyPrefix().Replace(subject, "");
+
+    /// <summary>
+    /// Whether the text says a machine wrote it. A reply's subject is our own ("Re: We have received your request"), so
+    /// only the body of a reply counts: "ok, thanks" under it is a person's.
+    /// </summary>
+    private static bool SoundsAutomatic(string subject, string body) =>
+        IntentLexicon.SoundsAutomatic(IntentModel.TextOf(ReplyPrefix().IsMatch(subject) ? "" : subject, body));
 
     internal static string StripQuotedLines(string body) => QuotedText.Strip(body);
 

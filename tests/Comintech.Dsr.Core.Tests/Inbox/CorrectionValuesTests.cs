@@ -27,6 +27,9 @@ public sealed class CorrectionValuesTests(ITestOutputHelper output)
     [InlineData("wrong number", "the phone number on my account is an old one, the right one is 07700 900123", "phone", "07700 900123")]
     [InlineData("mi direccion", "me mude, la nueva direccion es Av. del Puerto 33, 46021 Valencia", "postalAddress", "Av. del Puerto 33, 46021 Valencia")]
     [InlineData("telefono", "Mi número ha cambiado, ahora es 612 345 678. Gracias", "phone", "612 345 678")]
+    [InlineData("phone", "You've got my mobile down as 07700 900123 but that's my old one. The current number is 07700 900456.", "phone", "07700 900456")]
+    [InlineData("teléfono", "Tienen mi móvil como 612 345 678, pero ese ya no lo uso: el número bueno es 699 111 222.", "phone", "699 111 222")]
+    [InlineData("telefone", "Vocês têm meu celular como (21) 99876-5432, que é antigo. O número atual é (21) 91234-5678.", "phone", "(21) 91234-5678")]
     [InlineData("mudei", "Mudei de endereço, agora é Rua Augusta 500, apto 12, São Paulo. Atualizem por favor.", "postalAddress", "Rua Augusta 500, apto 12, São Paulo")]
     public void Values_are_read_from_english_spanish_and_portuguese_text(string subject, string body, string field, string expected)
     {
@@ -79,7 +82,8 @@ public sealed class CorrectionValuesTests(ITestOutputHelper output)
         // Some corrections fix a field whose new value cannot be read reliably (a single first name or surname, free
         // text such as an employer, a postcode, a gender, a payment record): those give no value, or a named field with
         // an empty value for staff to fill in. Measured 63 % (165/260) once the s7–s9 training batches, written for
-        // variety, added many such messages (65 % before them); the floor is that less a margin.
-        Assert.True(withValues >= corrections.Count * 0.60, $"{withValues}/{corrections.Count}");
+        // variety, added many such messages (65 % before them), and 57 % (184/322) once the t7–t9 batches added more
+        // (names, surnames, postcodes, "use this address"); the floor is that less a margin.
+        Assert.True(withValues >= corrections.Count * 0.55, $"{withValues}/{corrections.Count}");
     }
 }

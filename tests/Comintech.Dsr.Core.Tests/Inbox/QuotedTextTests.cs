@@ -14,6 +14,16 @@ public sealed class QuotedTextTests
     }
 
     [Theory]
+    [InlineData("Esta mensagem e seus anexos são confidenciais. Se você a recebeu por engano, avise o remetente e apague-a.")]
+    [InlineData("Este correo y sus anexos son confidenciales. Si lo ha recibido por error, bórrelo y avise al remitente.")]
+    [InlineData("Informações sigilosas: se recebeu esta mensagem por engano, apague-a imediatamente.")]
+    public void Spanish_and_portuguese_confidentiality_footers_are_dropped(string footer)
+    {
+        const string text = "Não quero mais receber comunicações de marketing.\n\nGuilherme Sá\n";
+        Assert.Equal(text, QuotedText.Strip(text + "\n" + footer));
+    }
+
+    [Theory]
     [InlineData("Saludos cordiales,\nPilar\nTel.: +34 910 000 000")]
     [InlineData("Atenciosamente,\nDébora Luz\nCel.: (11) 90000-0000")]
     [InlineData("Cumprimentos\nRui")]

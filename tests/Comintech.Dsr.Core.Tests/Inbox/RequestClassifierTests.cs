@@ -30,6 +30,9 @@ public sealed class RequestClassifierTests
     [InlineData("Re: Please confirm your request", "Yes, please go ahead.", "On Mon, 30 Nov 2026, Privacy Team <privacy@comintech.example> wrote:")]
     [InlineData("RE: Confirme su solicitud", "Sí, pueden continuar.", "El lun, 30 nov 2026, Privacidad <privacy@comintech.example> escribió:")]
     [InlineData("RES: Confirme sua solicitação", "Sim, podem prosseguir.", "Em seg., 30 de nov. de 2026, Privacidade <privacy@comintech.example> escreveu:")]
+    [InlineData("Re: We have received your request", "ok, thanks", "On Mon, 30 Nov 2026, Privacy Team <privacy@comintech.example> wrote:")]
+    [InlineData("RE: Hemos recibido su solicitud", "Vale, gracias.", "El lun, 30 nov 2026, Privacidad <privacy@comintech.example> escribió:")]
+    [InlineData("RES: Recebemos sua solicitação", "ok, obrigado", "Em seg., 30 de nov. de 2026, Privacidade <privacy@comintech.example> escreveu:")]
     public void A_short_human_reply_to_our_own_mail_goes_to_triage_and_is_not_taken_for_machine_mail(string subject, string reply, string attribution)
     {
         var classification = RequestClassifier.Classify(subject, $"{reply}\n\n{attribution}\n> Reply to this e-mail to confirm.");
@@ -41,6 +44,7 @@ public sealed class RequestClassifierTests
     public void Away_notices_and_delivery_failures_are_still_machine_mail()
     {
         Assert.True(RequestClassifier.Classify("Automatic reply: your code", "I am out of the office until Monday and will reply on my return.").IsMachineMail);
+        Assert.True(RequestClassifier.Classify("Re: Please confirm your request", "I am on holiday until Monday with no access to e-mail. For urgent matters call reception.").IsMachineMail);
         Assert.True(RequestClassifier.Classify("Undelivered Mail Returned to Sender", "Your message could not be delivered to one or more recipients: 550 5.1.1 user unknown.").IsMachineMail);
     }
 

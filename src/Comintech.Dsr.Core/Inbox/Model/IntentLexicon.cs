@@ -13,12 +13,14 @@ internal static class IntentLexicon
         ("zzerase", ["delet", "delt", "delte", "erase", "erasu", "erasi", "wipe", "purg", "destr", "dispos", "get rid", "rid of", "gone$", "forget", "forgot",
             "remov", "borr", "elimin", "supri", "supres", "quit", "sacad", "sacar", "apag", "exclu", "sumir", "sumam", "sumam$", "tirem", "tirar", "tire$",
             "olvid", "esquec", "cancelac", "take me out", "take my data off", "off your", "close everything", "cierren", "fechem", "don t keep", "dont keep",
-            "no guarden", "nao guardem"]),
+            "no guarden", "nao guardem", "expung", "scrub", "take down", "take it down", "clear out", "limpi", "limpe", "descart", "no copies",
+            "ninguna copia", "nenhuma copia"]),
         ("zzobtain", ["copy", "copi", "copia", "send", "sent$", "envi", "mand", "remit", "forward", "export", "download", "descarg", "baix", "see$", "ver$",
             "show", "muestr", "mostr", "know$", "saber", "disclos", "report", "relatorio", "informe$", "access", "acces", "acess", "provid", "proporcion",
             "fornec", "transcri", "recording", "grabacion", "gravac", "footage", "imagen", "imagens", "historial", "historico", "history", "file$", "dossier",
             "expediente", "print out", "look at", "what data", "que datos", "quais dados", "what info", "que informacion", "quais informacoes", "about me",
-            "sobre mi$", "sobre mim", "de mi$", "on me$", "have on", "tienen de", "tem de", "portab", "confirm whether", "categories"]),
+            "sobre mi$", "sobre mim", "de mi$", "on me$", "have on", "tienen de", "tem de", "portab", "confirm whether", "categories", "read$", "leer",
+            "ler$", "printout", "print-out"]),
         ("zzwrong", ["wrong", "incorrect", "incorret", "inaccura", "inexact", "mistake", "typo", "error", "erro$", "errad", "equivoc", "mal$", "outdated",
             "out of date", "old address", "antigu", "antig", "no longer mine", "ya no es mio", "nao e mais meu", "isn t mine", "misspel", "certo$", "bien$",
             "right one", "correct one", "el bueno", "o atual"]),
@@ -45,12 +47,22 @@ internal static class IntentLexicon
             "automatic", "automatica", "automatico", "auto-reply", "autoreply", "ticket", "chamado", "incidencia", "received your", "have received",
             "hemos recibido", "recebemos", "do not reply", "no responda", "nao responda", "left the company", "no longer work", "ya no trabajo",
             "nao trabalho", "sai da empresa", "deje la empresa", "not monitored", "no se revisa", "nao e monitorad", "urgent", "urgen", "agent", "agente",
-            "atendente", "parental", "maternidad", "maternity", "limited access", "acceso limitado", "business days", "dias utiles", "dias uteis"]),
+            "atendente", "parental", "maternidad", "maternity", "limited access", "acceso limitado", "business days", "dias utiles", "dias uteis",
+            "automated ack", "automated message", "automated reply", "automated response", "automated notice", "reduced hours", "horario reducido",
+            "media jornada", "horario reduzido", "working day", "dia laborable", "horario laboral", "dia util", "reply within", "respond within",
+            "answer within", "respondemos", "le responderemos", "emergenc", "connectivity", "conectividad", "viag", "not read", "no se leen",
+            "nao sao lidas", "duplicates", "duplicados"]),
         ("zzfailure", ["deliver", "entreg", "undeliver", "bounce", "returned", "devuelt", "devolvid", "mailbox", "buzon", "caixa postal", "caixa de correio",
             "recipient", "destinatari", "550", "554", "5.1.1", "5.7.1", "user unknown", "unknown user", "desconocid", "desconhecid", "queue", "en cola",
             "na fila", "retry", "retried", "reintent", "tentad", "failure", "failed", "fallo", "falha", "falhou", "permanent", "mail system", "mailer",
             "postmaster", "smtp", "host", "transcript of session", "relay", "rejected", "rechazad", "rejeitad", "address not found", "no se encontro",
             "nao encontrad"]),
+        ("zzwant", ["i want", "i d like", "i would like", "i wish", "please", "pls", "plz", "kindly", "i request", "i ask", "i demand", "i need you",
+            "quiero", "quisiera", "me gustaria", "solicito", "pido", "exijo", "por favor", "favor de", "porfa", "quero", "queria", "gostaria", "peco",
+            "requeiro", "exijo", "pfv", "pf$"]),
+        ("zzquery", ["how do i", "how can i", "how long", "do you", "does", "is it", "is there", "is this", "can i", "what is", "where", "when",
+            "como hago", "como puedo", "cuanto", "cuando", "donde", "es posible", "se puede", "puedo", "como faco", "como posso", "quanto", "quando",
+            "onde", "e possivel", "posso", "da pra", "is that", "are you", "es legal", "isso e"]),
         ("zzaccount", ["account", "acount", "cuenta", "conta$", "profile", "perfil", "cadastr", "registr", "database", "base de datos", "banco de dados",
             "base de dados", "system", "sistema", "servers", "servidores"]),
         ("zzservice", ["order", "pedido", "refund", "reembols", "invoice", "factura", "fatura", "password", "contrasena", "senha", "log in", "login",
@@ -87,6 +99,11 @@ internal static class IntentLexicon
             }
 
             found.AddRange(Enumerable.Repeat(concept, Math.Min(count, 3)));
+        }
+
+        if (normalised.Contains('?', StringComparison.Ordinal))
+        {
+            found.Add("zzquestion");
         }
 
         return string.Join(' ', found);

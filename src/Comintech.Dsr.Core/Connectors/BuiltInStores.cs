@@ -19,8 +19,7 @@ public static class BuiltInStores
 
     private static FrozenDictionary<string, DataStoreDefinition> Read()
     {
-        using var json = typeof(BuiltInStores).Assembly.GetManifestResourceStream("Comintech.Dsr.Connectors.BuiltInStores.json")
-            ?? throw new InvalidOperationException("The resource BuiltInStores.json is missing from the build.");
+        using var json = EmbeddedResources.Open("Comintech.Dsr.Connectors.BuiltInStores.json");
         var stores = new ConfigurationBuilder().AddJsonStream(json).Build().GetSection(nameof(DataMapOptions.Stores)).Get<List<DataStoreDefinition>>() ?? [];
         return stores.ToFrozenDictionary(store => store.Id, StringComparer.OrdinalIgnoreCase);
     }

@@ -117,14 +117,16 @@ public static partial class TextTemplate
     private static partial Regex Placeholder();
 }
 
-/// <summary>Files embedded in this assembly, as text.</summary>
+/// <summary>Files embedded in this assembly, as a stream or as text.</summary>
 internal static class EmbeddedResources
 {
+    public static Stream Open(string resource) =>
+        typeof(EmbeddedResources).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"No embedded resource '{resource}'.");
+
     public static string Text(string resource)
     {
-        using var stream = typeof(EmbeddedResources).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"No embedded resource '{resource}'.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
+        using var reader = new StreamReader(Open(resource), Encoding.UTF8);
         return reader.ReadToEnd();
     }
 }

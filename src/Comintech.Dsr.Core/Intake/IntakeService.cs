@@ -147,7 +147,7 @@ public sealed partial class IntakeService(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogWatchNotStarted(logger, request.Id, ex.GetType().Name);
+            LogDeadlineNotFiled(logger, request.Id, ex.GetType().Name);
         }
     }
 
@@ -166,7 +166,7 @@ public sealed partial class IntakeService(
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId}: its deadline alerts could not be filed ({Failure}); no reminders for it")]
-    private static partial void LogWatchNotStarted(ILogger logger, string requestId, string failure);
+    private static partial void LogDeadlineNotFiled(ILogger logger, string requestId, string failure);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Request {RequestId} accepted: {Status} via {Channel}")]
     private static partial void LogAccepted(ILogger logger, string requestId, RequestStatus status, IntakeChannel channel);

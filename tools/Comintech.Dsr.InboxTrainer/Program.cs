@@ -53,7 +53,7 @@ Console.Error.WriteLine("usage: train <train.jsonl> <model.zip> | cv <train.json
 return 2;
 
 static string BatchOf(string id) =>
-    Regex.Match(id, @"-(t\d|b|s\d)(?=\d|-)") is { Success: true } batch ? batch.Groups[1].Value : id.Contains("plain", StringComparison.Ordinal) ? "plain" : "first";
+    Regex.Match(id, @"-(t\d+|b|s\d)(?=\d|-)") is { Success: true } batch ? batch.Groups[1].Value : id.Contains("plain", StringComparison.Ordinal) ? "plain" : "first";
 
 // Which reader decided: the sure rules, the two-requests rule, or the model (above or below its minimum confidence).
 static string PathOf(MailClassification classification) => classification switch
@@ -71,8 +71,10 @@ static void Report(string title, IReadOnlyList<CorpusMessage> messages, IReadOnl
     var (modelRight, rulesRight) = (0, 0);
     var readings = new List<(string Expected, string[,] Got)>();
     var paths = new List<(string Path, bool Right, bool ModelRight)>();
+    var perFold = new List<string>();
     foreach (var fold in folds.Distinct())
     {
+        var foldStart = readings.Count;
         var (ml, trained) = IntentModel.Train(messages.Where((_, i) => folds[i] != fold).Select(m => m.ToExample()));
         var model = new IntentModel(ml, trained);
         foreach (var message in messages.Where((_, i) => folds[i] == fold))
@@ -97,9 +99,13 @@ static void Report(string title, IReadOnlyList<CorpusMessage> messages, IReadOnl
                 Console.WriteLine($"  misread {message.Id} ({paths[^1].Path}, model alone {modelLabel}): {got[0, 1]} | {message.Subject} | {body.ReplaceLineEndings(" / ")[..Math.Min(140, body.Length)]}");
             }
         }
+
+        var held = readings.Skip(foldStart).ToList();
+        perFold.Add($"{fold} {(double)held.Count(r => r.Got[0, 1] == r.Expected) / held.Count:P1} ({held.Count})");
     }
 
     Console.WriteLine($"{title} ({folds.Distinct().Count()} folds) on {messages.Count} messages: model alone {(double)modelRight / messages.Count:P1}, rules alone {(double)rulesRight / messages.Count:P1}");
+    Console.WriteLine($"  each fold held out, at the shipped setting: {string.Join(", ", perFold)}");
     var deletions = readings.Count(r => r.Expected == "deletion");
     for (var t = 0; t < thresholds.Length; t++)
     {

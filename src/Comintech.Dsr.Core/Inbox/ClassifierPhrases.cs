@@ -39,11 +39,11 @@ internal static class ClassifierPhrases
 
         // Opt-out (marketing, sale or sharing)
         ..P(MailIntent.OptOut, 4, @"\bunsubscribe\b", @"\bopt(-| )?out\b", @"do not sell", @"don'?t sell", @"stop (selling|sharing|sending|emailing)",
-            @"(marketing|promotional) (e-?mails?|messages|communications)", @"remove me from (your|the) (mailing|marketing|e-?mail) list", @"\bnewsletters?\b", @"no more (e-?mails|newsletters|marketing)"),
+            @"(marketing|promotional) (e-?mails?|messages|communications)", @"remove me from (your|the) (mailing|marketing|e-?mail) list", @"no more (e-?mails|newsletters|marketing)"),
         ..P(MailIntent.OptOut, 4, @"dar(me)? de baja (de|del) (la lista|boletin|newsletter|correos|publicidad)", @"\bno (vendan|vender|compartan)\b", @"dejar de recibir",
-            @"\bpublicidad\b", @"\bboletin\b", @"correos (promocionales|publicitarios|de marketing)", @"cancelar (la )?suscripcion"),
+            @"correos (promocionales|publicitarios|de marketing)", @"cancelar (la )?suscripcion"),
         ..P(MailIntent.OptOut, 4, @"\bdescadastr(ar|e|em)\b", @"cancelar (a )?(inscricao|assinatura)", @"parar de receber", @"\bnao (vendam|vender|compartilhem)\b",
-            @"e-?mails (de marketing|promocionais)", @"\bpropaganda\b", @"lista de (e-?mails|emails|correio)"),
+            @"e-?mails (de marketing|promocionais)", @"lista de (e-?mails|emails|correio)"),
     ];
 
     public static readonly HashSet<string> EnglishMarkers =

@@ -33,7 +33,7 @@ internal static class ClassifierPhrases
             @"remove (all )?(of )?my (personal )?(data|information|details|account)", @"close (and delete )?my account", @"\bdeletion\b", @"wipe (all )?my"),
         ..P(MailIntent.Deletion, 3, @"\b(eliminar|eliminen|elimine|borrar|borren|borre|suprimir|supriman)\b", @"\bsupresion\b", @"derecho al olvido", @"\beliminacion\b",
             @"\bcancelacion de (mis|todos mis) datos\b", @"dar de baja (mi|la) cuenta", @"cerrar (y eliminar )?mi cuenta"),
-        ..P(MailIntent.Deletion, 3, @"\b(excluir|excluam|exclua|apagar|apaguem|apague|eliminem)\b", @"\bexclusao\b", @"\bapagamento\b", @"\beliminacao\b",
+        ..P(MailIntent.Deletion, 3, @"(?<!\bme )\b(excluir|excluam|exclua)\b(?!-me)", @"\b(apagar|apaguem|apague|eliminem)\b", @"\bexclusao\b", @"\bapagamento\b", @"\beliminacao\b",
             @"direito ao esquecimento", @"remover (todos )?(os )?meus dados", @"encerrar (e excluir )?minha conta"),
         ..P(MailIntent.Deletion, 1, @"\bdelete\b", @"\bremove\b", @"\bforgotten\b", @"\bolvido\b", @"\besquecimento\b"),
 

@@ -53,7 +53,7 @@ Console.Error.WriteLine("usage: train <train.jsonl> <model.zip> | cv <train.json
 return 2;
 
 static string BatchOf(string id) =>
-    Regex.Match(id, @"-(t\d|b|s\d|w\d)(?=\d|-)") is { Success: true } batch ? batch.Groups[1].Value : id.Contains("plain", StringComparison.Ordinal) ? "plain" : "first";
+    Regex.Match(id, @"-(t\d|b|s\d|w\d+)(?=\d|-)") is { Success: true } batch ? batch.Groups[1].Value : id.Contains("plain", StringComparison.Ordinal) ? "plain" : "first";
 
 // Which reader decided: the sure rules, the two-requests rule, or the model (above or below its minimum confidence).
 static string PathOf(MailClassification classification) => classification switch

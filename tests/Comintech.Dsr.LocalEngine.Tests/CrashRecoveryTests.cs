@@ -11,7 +11,7 @@ namespace Comintech.Dsr.LocalEngine.Tests;
 /// </summary>
 public sealed class CrashRecoveryTests : IAsyncLifetime
 {
-    private readonly AzuriteFixture azurite = new(taskHubTablesApart: true);
+    private readonly AzuriteFixture azurite = new() { TaskHubTablesApart = true };
 
     public Task InitializeAsync() => azurite.InitializeAsync();
 

@@ -7,7 +7,7 @@ namespace Comintech.Dsr.LocalEngine.Tests;
 /// <summary>Which account holds the engine's task hub when it starts Azurite itself (see <see cref="LocalBootstrap.TaskHubStorageAsync"/>).</summary>
 public sealed class TaskHubStorageTests : IAsyncLifetime
 {
-    private readonly AzuriteFixture azurite = new(taskHubTablesApart: true);
+    private readonly AzuriteFixture azurite = new() { TaskHubTablesApart = true };
 
     public Task InitializeAsync() => azurite.InitializeAsync();
 

@@ -7,19 +7,16 @@ using Xunit;
 
 namespace Comintech.Dsr.Testing;
 
-/// <summary>
-/// One Azurite per test class, on free loopback ports, its data in a temporary folder; with
-/// <paramref name="taskHubTablesApart"/> the task hub's tables in a table service of their own, as the local engine
-/// starts it (<see cref="TaskHubConnectionString"/>).
-/// </summary>
-public sealed class AzuriteFixture(bool taskHubTablesApart) : IAsyncLifetime
+/// <summary>One Azurite per test class, on free loopback ports, its data in a temporary folder.</summary>
+public sealed class AzuriteFixture : IAsyncLifetime
 {
     private AzuriteProcess? azurite;
 
-    public AzuriteFixture()
-        : this(false)
-    {
-    }
+    /// <summary>
+    /// The task hub's tables in a table service of their own, as the local engine starts Azurite
+    /// (see <see cref="TaskHubConnectionString"/>).
+    /// </summary>
+    public bool TaskHubTablesApart { get; init; }
 
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "dsr-azurite-" + Guid.NewGuid().ToString("N"));
 
@@ -37,7 +34,7 @@ public sealed class AzuriteFixture(bool taskHubTablesApart) : IAsyncLifetime
     {
         azurite = await AzuriteProcess.StartAsync(
             RepositoryPaths.Root, DataFolder, AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), reuseIfListening: false,
-            taskHubTablePort: taskHubTablesApart ? AzuriteProcess.FreePort() : 0);
+            taskHubTablePort: TaskHubTablesApart ? AzuriteProcess.FreePort() : 0);
         await Storage.EnsureCreatedAsync();
         await Storage.Tables.GetTableClient(TestServices.DefaultStoreTable).CreateIfNotExistsAsync();
     }

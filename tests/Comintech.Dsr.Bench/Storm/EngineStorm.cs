@@ -14,7 +14,7 @@ public static class EngineStorm
 {
     public static async Task<StormResult> RunAsync(StormPlan plan, TextWriter log)
     {
-        var azurite = new AzuriteFixture(plan.TaskHubApart);
+        var azurite = new AzuriteFixture { TaskHubTablesApart = plan.TaskHubApart };
         var folder = Directory.CreateTempSubdirectory("dsr-storm-").FullName;
         try
         {

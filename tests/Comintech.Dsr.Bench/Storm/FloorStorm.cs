@@ -30,7 +30,7 @@ public static class FloorStorm
 
     public static async Task<StormResult> RunAsync(StormPlan plan, TextWriter log, bool perStore = false)
     {
-        var azurite = new AzuriteFixture(plan.TaskHubApart);
+        var azurite = new AzuriteFixture { TaskHubTablesApart = plan.TaskHubApart };
         var codes = new ConcurrentDictionary<string, TaskCompletionSource>();
         var driver = new StormDriver(plan, log);
         try

@@ -26,7 +26,7 @@ if (args is ["train", var trainPath, var modelPath])
 if (args is ["cv", var cvPath, ..] && args.Length <= 3)
 {
     // Two ways to hold out: five folds of the whole train split, and each batch of it (the messages written in one
-    // sitting: the id's t2/t3/b/s4... marker) held out in turn, which is the nearer guess of how mail written by others fares.
+    // sitting: the id's t2/t3/b/s4/w1... marker) held out in turn, which is the nearer guess of how mail written by others fares.
     var messages = CorpusMessage.ReadAll(cvPath);
     if (args is not [_, _, "batches" or "errors"])
     {
@@ -53,7 +53,7 @@ Console.Error.WriteLine("usage: train <train.jsonl> <model.zip> | cv <train.json
 return 2;
 
 static string BatchOf(string id) =>
-    Regex.Match(id, @"-(t\d|b|s\d)(?=\d|-)") is { Success: true } batch ? batch.Groups[1].Value : id.Contains("plain", StringComparison.Ordinal) ? "plain" : "first";
+    Regex.Match(id, @"-(t\d|b|s\d|w\d+)(?=\d|-)") is { Success: true } batch ? batch.Groups[1].Value : id.Contains("plain", StringComparison.Ordinal) ? "plain" : "first";
 
 // Which reader decided: the sure rules, the two-requests rule, or the model (above or below its minimum confidence).
 static string PathOf(MailClassification classification) => classification switch

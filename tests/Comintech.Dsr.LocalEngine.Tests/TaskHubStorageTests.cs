@@ -5,38 +5,30 @@ using Comintech.Dsr.Testing;
 namespace Comintech.Dsr.LocalEngine.Tests;
 
 /// <summary>Which account holds the engine's task hub when it starts Azurite itself (see <see cref="LocalBootstrap.TaskHubStorageAsync"/>).</summary>
-public sealed class TaskHubStorageTests : IAsyncLifetime
+public sealed class TaskHubStorageTests
 {
-    private readonly AzuriteFixture azurite = new() { TaskHubTablesApart = true };
-
-    public Task InitializeAsync() => azurite.InitializeAsync();
-
-    public Task DisposeAsync() => azurite.DisposeAsync();
-
     [Fact]
-    public async Task A_new_hub_goes_to_the_task_hub_table_service()
+    public async Task A_new_hub_goes_to_its_own_table_service_an_older_one_stays_beside_the_data_and_a_configured_account_wins()
     {
-        var engine = new EngineOptions { TaskHubName = "fresh" + Guid.NewGuid().ToString("N")[..8] };
+        var azurite = new AzuriteFixture { TaskHubTablesApart = true };
+        await azurite.InitializeAsync();
+        try
+        {
+            var data = azurite.ConnectionString;
+            var own = azurite.TaskHubConnectionString;
+            var fresh = new EngineOptions { TaskHubName = "fresh" + Guid.NewGuid().ToString("N")[..8] };
+            var older = new EngineOptions { TaskHubName = "older" + Guid.NewGuid().ToString("N")[..8] };
+            await new TableServiceClient(data).CreateTableIfNotExistsAsync(older.TaskHubName + "Instances");
 
-        Assert.NotEqual(azurite.ConnectionString, azurite.TaskHubConnectionString);
-        Assert.Equal(azurite.TaskHubConnectionString, await LocalBootstrap.TaskHubStorageAsync(engine, azurite.ConnectionString, azurite.TaskHubConnectionString));
-    }
-
-    [Fact]
-    public async Task A_hub_that_already_has_its_tables_beside_the_data_stays_there()
-    {
-        var engine = new EngineOptions { TaskHubName = "older" + Guid.NewGuid().ToString("N")[..8] };
-        await new TableServiceClient(azurite.ConnectionString).CreateTableIfNotExistsAsync(engine.TaskHubName + "Instances");
-
-        Assert.Equal(azurite.ConnectionString, await LocalBootstrap.TaskHubStorageAsync(engine, azurite.ConnectionString, azurite.TaskHubConnectionString));
-    }
-
-    [Fact]
-    public async Task A_configured_account_wins_and_without_an_own_service_the_hub_shares_the_data_account()
-    {
-        var engine = new EngineOptions { TaskHubName = "set" + Guid.NewGuid().ToString("N")[..8], TaskHubStorage = azurite.TaskHubConnectionString };
-
-        Assert.Equal(azurite.TaskHubConnectionString, await LocalBootstrap.TaskHubStorageAsync(engine, azurite.ConnectionString, null));
-        Assert.Equal(azurite.ConnectionString, await LocalBootstrap.TaskHubStorageAsync(new EngineOptions(), azurite.ConnectionString, null));
+            Assert.NotEqual(data, own);
+            Assert.Equal(own, await LocalBootstrap.TaskHubStorageAsync(fresh, data, own));
+            Assert.Equal(data, await LocalBootstrap.TaskHubStorageAsync(older, data, own));
+            Assert.Equal(own, await LocalBootstrap.TaskHubStorageAsync(new EngineOptions { TaskHubStorage = own }, data, null));
+            Assert.Equal(data, await LocalBootstrap.TaskHubStorageAsync(fresh, data, null));
+        }
+        finally
+        {
+            await azurite.DisposeAsync();
+        }
     }
 }

@@ -14,10 +14,10 @@ namespace Comintech.Dsr.Core.Tests.Inbox;
 /// </summary>
 public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
 {
-    // Issue 15's goal is 95 %; the floor stands just under the measured figure until that is reached. Measured 94.8 %
-    // (1,050/1,108) after 2,373 training messages by eight writers who read neither the classifier nor the corpus
-    // (test-fresh4 and test-fresh5, written the same way before them: 84.5 % and 91.0 % on the classifier before).
-    private const double RequiredAccuracy = 0.94;
+    // Issue 15's goal. Measured 96.4 % (1,068/1,108; access recall 97 %, deletion 92 %) after 3,554 training messages by
+    // twelve writers who read neither the classifier nor the corpus; test-fresh4 and test-fresh5, written the same way
+    // before them, 97.5 % and 98.5 % (89.0 % and 94.5 % on the classifier before them, measured with the same rendering).
+    private const double RequiredAccuracy = 0.95;
     private const double RequiredRecall = 0.90;
 
     // Deletion is started from the model alone only above RequestClassifier.DeletionMinimumConfidence: an unsure deletion

@@ -33,8 +33,9 @@ builder.Services.AddProblemDetails();
 builder.Services.AddDsrCore(builder.Configuration);
 builder.Services.AddDsrTelemetry(builder.Configuration, "comintech-dsr-local-engine");
 var storageConnectionString = DsrServiceCollectionExtensions.StorageConnectionString(builder.Configuration);
-await TaskHubPartitions.EnsureMatchesAsync(storageConnectionString, engine);
-builder.Services.AddLocalDurableEngine(storageConnectionString, engine, sidecarPort);
+var taskHubConnectionString = await LocalBootstrap.TaskHubStorageAsync(engine, storageConnectionString, azurite?.TaskHubConnectionString);
+await TaskHubPartitions.EnsureMatchesAsync(taskHubConnectionString, engine);
+builder.Services.AddLocalDurableEngine(taskHubConnectionString, engine, sidecarPort);
 builder.Services.AddSingleton(engine);
 builder.Services.AddHostedService<InboundMailWatcher>();
 builder.Services.AddHostedService<RetentionStarter>();
@@ -115,7 +116,8 @@ app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"  Staff console:  {engine.Url.TrimEnd('/')}/staff  (API key: {(staffKeyFile is null ? "the configured Staff:ApiKey" : "in " + staffKeyFile)})");
     Console.WriteLine($"  Outgoing mail:  {mail}");
     Console.WriteLine($"  Privacy inbox:  POST {engine.Url.TrimEnd('/')}/api/inbound/sendgrid, or .eml files into container {DsrStorage.InboundMailContainer}");
-    Console.WriteLine($"  Storage:        {(azurite is null ? "configured account" : $"Azurite on 127.0.0.1:{azurite.BlobPort}-{azurite.TablePort}")}");
+    Console.WriteLine($"  Storage:        {(azurite is null ? "configured account" : $"Azurite on 127.0.0.1:{azurite.BlobPort}-{azurite.TablePort}")}"
+        + (taskHubConnectionString == storageConnectionString ? "" : azurite is null ? ", task hub in Engine:TaskHubStorage" : $", task hub tables on 127.0.0.1:{azurite.TaskHubTablePort}"));
     if (engine.SeedDemoData)
     {
         Console.WriteLine();

@@ -1,13 +1,17 @@
 using System.Net;
 using Comintech.Dsr.LocalEngine.Demo;
+using Comintech.Dsr.LocalEngine.Engine;
 using Comintech.Dsr.Testing;
 
 namespace Comintech.Dsr.LocalEngine.Tests;
 
-/// <summary>kill -9 of the engine while a request waits for verification: after a restart it completes.</summary>
+/// <summary>
+/// kill -9 of the engine while a request waits for verification: after a restart it completes. The task hub's tables
+/// are in a table service of their own, as when the engine starts Azurite itself.
+/// </summary>
 public sealed class CrashRecoveryTests : IAsyncLifetime
 {
-    private readonly AzuriteFixture azurite = new();
+    private readonly AzuriteFixture azurite = new() { TaskHubTablesApart = true };
 
     public Task InitializeAsync() => azurite.InitializeAsync();
 
@@ -17,7 +21,8 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
     public async Task A_request_waiting_for_verification_survives_kill_9_and_completes_after_restart()
     {
         var hub = "crash" + Guid.NewGuid().ToString("N")[..8];
-        await using var first = new EngineProcess(azurite.ConnectionString, hub);
+        var taskHub = new Dictionary<string, string> { ["Engine__TaskHubStorage"] = azurite.TaskHubConnectionString };
+        await using var first = new EngineProcess(azurite.ConnectionString, hub, taskHub);
         await first.StartAsync();
         var alan = DemoDataSeeder.People[2];
         var id = await first.SubmitAsync(new { type = "deletion", email = alan.Email, fullName = alan.FullName });
@@ -26,7 +31,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
 
         await first.KillAsync();
 
-        await using var second = new EngineProcess(azurite.ConnectionString, hub, new Dictionary<string, string>
+        await using var second = new EngineProcess(azurite.ConnectionString, hub, new Dictionary<string, string>(taskHub)
         {
             ["Dsr__Mail__PickupDirectory"] = first.PickupDirectory,
         });
@@ -43,5 +48,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
             s.GetProperty("storeId").GetString() switch { "billing-invoices" => "NothingFound", "dsr-own-records" => "Retained", _ => "Done" },
             s.GetProperty("state").GetString()));
         Assert.Single(Directory.GetFiles(first.PickupDirectory, $"{id}.code-*.eml"));
+        Assert.True(await LocalBootstrap.HasTableAsync(azurite.TaskHubConnectionString, hub + "Instances"));
+        Assert.False(await LocalBootstrap.HasTableAsync(azurite.ConnectionString, hub + "Instances"));
     }
 }

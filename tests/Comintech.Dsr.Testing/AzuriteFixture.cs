@@ -12,11 +12,20 @@ public sealed class AzuriteFixture : IAsyncLifetime
 {
     private AzuriteProcess? azurite;
 
+    /// <summary>
+    /// The task hub's tables in a table service of their own, as the local engine starts Azurite
+    /// (see <see cref="TaskHubConnectionString"/>).
+    /// </summary>
+    public bool TaskHubTablesApart { get; init; }
+
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "dsr-azurite-" + Guid.NewGuid().ToString("N"));
 
     public string ConnectionString => azurite?.ConnectionString ?? throw new InvalidOperationException("Azurite is not running.");
 
-    /// <summary>The process id of each Azurite service (blob, queue, table).</summary>
+    /// <summary>The account for the Durable Task backend: <see cref="ConnectionString"/> unless the task hub's tables are apart.</summary>
+    public string TaskHubConnectionString => azurite?.TaskHubConnectionString ?? throw new InvalidOperationException("Azurite is not running.");
+
+    /// <summary>The process id of each Azurite service (blob, queue, table, and the task hub's table service when apart).</summary>
     public IReadOnlyDictionary<string, int> Processes => azurite?.Processes ?? new Dictionary<string, int>();
 
     public DsrStorage Storage => new(new TableServiceClient(ConnectionString), new BlobServiceClient(ConnectionString));
@@ -24,7 +33,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         azurite = await AzuriteProcess.StartAsync(
-            RepositoryPaths.Root, DataFolder, AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), reuseIfListening: false);
+            RepositoryPaths.Root, DataFolder, AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), reuseIfListening: false,
+            taskHubTablePort: TaskHubTablesApart ? AzuriteProcess.FreePort() : 0);
         await Storage.EnsureCreatedAsync();
         await Storage.Tables.GetTableClient(TestServices.DefaultStoreTable).CreateIfNotExistsAsync();
     }

@@ -5,9 +5,17 @@ namespace Comintech.Dsr.Evidence;
 /// Rows: <c>e:0000000001</c>… (the links), <c>head</c> (sequence and hash of the last link, for optimistic
 /// concurrency) and <c>k:&lt;event key&gt;</c> markers that make an append with the same key happen once.
 /// All three are written in one entity-group transaction, so a link, its marker and the head never disagree.
+/// The head this instance wrote last for a request is remembered with its ETag, so the request's next append here
+/// needs no read of the head row: the write is conditional on that ETag, and when another writer moved the head
+/// meanwhile it fails and the head is read again.
 /// </summary>
 public sealed class EvidenceLedger(DsrStorage storage, TimeProvider clock)
 {
+    /// <summary>Requests whose last written head is remembered; past it the memory starts again (a head read each).</summary>
+    private const int RememberedHeads = 4096;
+
+    private readonly ConcurrentDictionary<string, Head> writtenHeads = new(StringComparer.Ordinal);
+
     private const string HeadRow = "head";
     private const string LinkPrefix = "e:";
     private const string KeyPrefix = "k:";
@@ -34,11 +42,18 @@ public sealed class EvidenceLedger(DsrStorage storage, TimeProvider clock)
             {
                 // The marker is added in the same transaction: if an earlier run wrote it, the whole append fails and
                 // that run's link is answered (no read of the marker first on the usual path).
-                await table.SubmitTransactionAsync(WithHead(requestId, head, record, actions), cancellationToken);
+                await SubmitAsync(table, requestId, head, record, actions, cancellationToken);
                 return record;
             }
-            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxConcurrencyRetries)
+            catch (TableTransactionFailedException ex) when (Raced(ex, head) && attempt < MaxConcurrencyRetries)
             {
+                // A remembered head another writer has moved (or removed) since: read it and try again at once (if that
+                // writer appended this very link, the retry meets its marker).
+                if (head.Remembered && ex.Status is 412 or 404)
+                {
+                    continue;
+                }
+
                 if (await FindByKeyAsync(table, requestId, keyRow, cancellationToken) is { } existing)
                 {
                     return existing;
@@ -72,10 +87,10 @@ public sealed class EvidenceLedger(DsrStorage storage, TimeProvider clock)
 
             try
             {
-                await table.SubmitTransactionAsync(WithHead(requestId, head, last!, actions), cancellationToken);
+                await SubmitAsync(table, requestId, head, last!, actions, cancellationToken);
                 return;
             }
-            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+            catch (TableTransactionFailedException ex) when (Raced(ex, head))
             {
                 // Written before, in part or whole, or raced: one by one below.
             }
@@ -87,16 +102,47 @@ public sealed class EvidenceLedger(DsrStorage storage, TimeProvider clock)
         }
     }
 
-    /// <summary>The chain's head as read (sequence, hash, ETag; null ETag: no head row yet).</summary>
-    private sealed record Head(long Sequence, string Hash, ETag? ETag);
+    /// <summary>
+    /// The chain's head as read, or as this instance last wrote it (<see cref="Remembered"/>): sequence, hash, ETag
+    /// (null ETag: no head row yet).
+    /// </summary>
+    private sealed record Head(long Sequence, string Hash, ETag? ETag, bool Remembered = false);
 
-    private static async Task<(Head Head, List<TableTransactionAction> Actions)> NextAsync(TableClient table, string requestId, CancellationToken cancellationToken)
+    /// <summary>The append lost to another writer, or was written before (409: a marker or a first head exists).</summary>
+    private static bool Raced(TableTransactionFailedException ex, Head head) => ex.Status is 409 or 412 || (head.Remembered && ex.Status == 404);
+
+    private async Task<(Head Head, List<TableTransactionAction> Actions)> NextAsync(TableClient table, string requestId, CancellationToken cancellationToken)
     {
+        if (writtenHeads.TryRemove(requestId, out var remembered))
+        {
+            return (remembered, []);
+        }
+
         var row = await table.GetEntityIfExistsAsync<TableEntity>(requestId, HeadRow, cancellationToken: cancellationToken);
         var head = row.HasValue
             ? new Head(row.Value!.GetInt64("Sequence")!.Value, row.Value!.GetString("Hash"), row.Value!.ETag)
             : new Head(0, EvidenceRecord.GenesisHash, null);
         return (head, []);
+    }
+
+    /// <summary>
+    /// Writes the links' rows and moves the head to <paramref name="last"/>; remembers the head written (the first
+    /// operation's ETag) for the request's next append. Taken out of memory while in use, so two appends of one request
+    /// at once both read the head row, and a failed write leaves nothing remembered.
+    /// </summary>
+    private async Task SubmitAsync(
+        TableClient table, string requestId, Head read, EvidenceRecord last, List<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        var written = await table.SubmitTransactionAsync(WithHead(requestId, read, last, actions), cancellationToken);
+        if (written.Value.Count > 0 && written.Value[0].Headers.ETag is { } etag)
+        {
+            if (writtenHeads.Count >= RememberedHeads)
+            {
+                writtenHeads.Clear();
+            }
+
+            writtenHeads[requestId] = new Head(last.Sequence, last.Hash, etag, Remembered: true);
+        }
     }
 
     private EvidenceRecord Link(string requestId, Head previous, string eventType, string actor, string detailsJson)

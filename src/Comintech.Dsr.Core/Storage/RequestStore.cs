@@ -91,16 +91,45 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
         ?? throw new InvalidOperationException($"Request {requestId} is not in the request store.");
 
     /// <summary>
+    /// The request and the ETag of its row as read, for a status move that follows without reading the row again
+    /// (<see cref="SetStatusAsync(DsrRequest, ETag, RequestStatus, CancellationToken)"/>).
+    /// </summary>
+    public async Task<(DsrRequest Request, ETag Version)> GetVersionedAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        var response = await storage.Requests.GetEntityIfExistsAsync<TableEntity>(requestId, RowKey, cancellationToken: cancellationToken);
+        return response.HasValue
+            ? (ToRequest(response.Value!), response.Value!.ETag)
+            : throw new InvalidOperationException($"Request {requestId} is not in the request store.");
+    }
+
+    /// <summary>
     /// Moves the request to <paramref name="status"/> unless that would move it back (see
     /// <see cref="RequestStatusExtensions.CanMoveTo"/>): activities run at least once, and a late copy of an early step must not
     /// overwrite a final status. Guarded by the row's ETag. False when the move was refused.
     /// </summary>
-    public async Task<bool> SetStatusAsync(string requestId, RequestStatus status, CancellationToken cancellationToken = default)
+    public Task<bool> SetStatusAsync(string requestId, RequestStatus status, CancellationToken cancellationToken = default) =>
+        SetStatusAsync(requestId, null, status, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SetStatusAsync(string, RequestStatus, CancellationToken)"/>, first trying the write on the row as
+    /// <paramref name="asRead"/> was read (<see cref="GetVersionedAsync"/>): no read when nothing changed it since.
+    /// </summary>
+    public Task<bool> SetStatusAsync(DsrRequest asRead, ETag version, RequestStatus status, CancellationToken cancellationToken = default) =>
+        SetStatusAsync(asRead.Id, (asRead.Status, version), status, cancellationToken);
+
+    private async Task<bool> SetStatusAsync(string requestId, (RequestStatus Status, ETag Version)? asRead, RequestStatus status, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var current = (await storage.Requests.GetEntityAsync<TableEntity>(requestId, RowKey, cancellationToken: cancellationToken)).Value;
-            var from = Enum.Parse<RequestStatus>(current.GetString("Status"));
+            if (asRead is not { } current || current.Status == status || !current.Status.CanMoveTo(status))
+            {
+                // What is there now decides a refusal or a move already made, not the copy read earlier.
+                var row = (await storage.Requests.GetEntityAsync<TableEntity>(requestId, RowKey, cancellationToken: cancellationToken)).Value;
+                current = (Enum.Parse<RequestStatus>(row.GetString("Status")), row.ETag);
+            }
+
+            asRead = null;
+            var from = current.Status;
             if (from == status || !from.CanMoveTo(status))
             {
                 return from == status;
@@ -119,7 +148,7 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
 
             try
             {
-                await storage.Requests.UpdateEntityAsync(patch, current.ETag, TableUpdateMode.Merge, cancellationToken);
+                await storage.Requests.UpdateEntityAsync(patch, current.Version, TableUpdateMode.Merge, cancellationToken);
                 return true;
             }
             catch (RequestFailedException ex) when (ex.Status == 412)

@@ -22,6 +22,12 @@ public enum ResendDecision
 
 public sealed record ResendCheck(ResendDecision Decision, TimeSpan RetryAfter, int NextIssue);
 
+/// <summary>Code number <see cref="Issue"/> and the verification row as stored once it was issued (its ETag included).</summary>
+public sealed record IssuedCode(string Code, int Issue, TableEntity Row)
+{
+    public override string ToString() => $"IssuedCode {{ Issue = {Issue}, redacted }}";
+}
+
 /// <summary>
 /// The state of a request's identity check (row <c>verification</c> beside the request): only a salted hash of the
 /// current code, its expiry, wrong attempts and how many codes were sent. Updates use the row's ETag, so two
@@ -36,7 +42,14 @@ public sealed class VerificationService(DsrStorage storage, IOptions<Verificatio
     /// Creates code number <paramref name="issue"/> and stores its hash. Returns null when that code was sent
     /// already or the person is verified (a re-run activity must not send a second, different code).
     /// </summary>
-    public async Task<string?> IssueAsync(string requestId, int issue, CancellationToken cancellationToken = default)
+    public async Task<string?> IssueAsync(string requestId, int issue, CancellationToken cancellationToken = default) =>
+        (await IssueForSendingAsync(requestId, issue, cancellationToken))?.Code;
+
+    /// <summary>
+    /// As <see cref="IssueAsync"/>, with the row as stored after the issue: <see cref="MarkSentAsync(IssuedCode, CancellationToken)"/>
+    /// then writes it without reading it again.
+    /// </summary>
+    public async Task<IssuedCode?> IssueForSendingAsync(string requestId, int issue, CancellationToken cancellationToken = default)
     {
         while (true)
         {
@@ -49,7 +62,7 @@ public sealed class VerificationService(DsrStorage storage, IOptions<Verificatio
 
             if (existing is not null && existing.GetInt32("Issue") == issue && existing.GetBinary("Salt") is { } issued)
             {
-                return VerificationCodes.Derive(keys.Value.IdentifierHashKey, issued);
+                return new IssuedCode(VerificationCodes.Derive(keys.Value.IdentifierHashKey, issued), issue, existing);
             }
 
             var salt = VerificationCodes.NewSalt();
@@ -71,10 +84,11 @@ public sealed class VerificationService(DsrStorage storage, IOptions<Verificatio
             try
             {
                 // Conditional: the person may verify the previous code meanwhile, and that must not be overwritten.
-                await (existing is null
+                var written = await (existing is null
                     ? storage.Requests.AddEntityAsync(entity, cancellationToken)
                     : storage.Requests.UpdateEntityAsync(entity, existing.ETag, TableUpdateMode.Replace, cancellationToken));
-                return code;
+                entity.ETag = written.Headers.ETag ?? default;
+                return new IssuedCode(code, issue, entity);
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
@@ -87,12 +101,20 @@ public sealed class VerificationService(DsrStorage storage, IOptions<Verificatio
     /// Records that code <paramref name="issue"/> went out. The person may verify it in the same moment (the e-mail is
     /// already out): the update is retried on what is there then, and still counts the code as sent.
     /// </summary>
-    public async Task MarkSentAsync(string requestId, int issue, CancellationToken cancellationToken = default)
+    public Task MarkSentAsync(string requestId, int issue, CancellationToken cancellationToken = default) =>
+        MarkSentAsync(requestId, issue, null, cancellationToken);
+
+    /// <summary>As <see cref="MarkSentAsync(string, int, CancellationToken)"/>, first on the row as the issue left it (no read).</summary>
+    public Task MarkSentAsync(IssuedCode issued, CancellationToken cancellationToken = default) =>
+        MarkSentAsync(issued.Row.PartitionKey, issued.Issue, issued.Row.ETag == default ? null : issued.Row, cancellationToken);
+
+    private async Task MarkSentAsync(string requestId, int issue, TableEntity? asIssued, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var entity = await ReadAsync(requestId, cancellationToken)
+            var entity = asIssued ?? await ReadAsync(requestId, cancellationToken)
                 ?? throw new InvalidOperationException($"No verification state for request {requestId}.");
+            asIssued = null;
             if (entity.GetInt32("Issue") != issue || entity.GetBoolean("Sent") == true)
             {
                 return;

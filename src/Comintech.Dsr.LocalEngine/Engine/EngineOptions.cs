@@ -31,6 +31,21 @@ public sealed class EngineOptions
 
     public int AzuriteTablePort { get; set; } = 10002;
 
+    /// <summary>
+    /// Port of the table service the engine starts for its task hub (history, instances) beside Azurite's own; 0 keeps
+    /// the task hub on <see cref="AzuriteTablePort"/>. Used only when the engine starts Azurite and
+    /// <see cref="TaskHubStorage"/> is not set.
+    /// </summary>
+    public int AzuriteTaskHubTablePort { get; set; } = 10003;
+
+    /// <summary>
+    /// Connection string of the storage account that holds the task hub (queues, history, instances, leases), kept apart
+    /// from the system's data as the Functions host keeps <c>AzureWebJobsStorage</c> apart from
+    /// <c>Dsr:StorageConnectionString</c>. Unset: the engine's own Azurite task hub table service when it starts Azurite
+    /// (see <see cref="AzuriteTaskHubTablePort"/>), otherwise the data's account.
+    /// </summary>
+    public string? TaskHubStorage { get; set; }
+
     /// <summary>Seed the demo stores with demo people on first start.</summary>
     public bool SeedDemoData { get; set; } = true;
 
@@ -81,6 +96,11 @@ public sealed class EngineOptions
         if (MaxConcurrentSteps is < 1 or > 1000)
         {
             throw new InvalidOperationException($"{Section}:{nameof(MaxConcurrentSteps)} must be between 1 and 1000.");
+        }
+
+        if (AzuriteTaskHubTablePort is < 0 or > 65535)
+        {
+            throw new InvalidOperationException($"{Section}:{nameof(AzuriteTaskHubTablePort)} must be a port (1-65535), or 0 to keep the task hub on {nameof(AzuriteTablePort)}.");
         }
 
         if (MessageVisibilityTimeout < TimeSpan.FromSeconds(10) || MessageVisibilityTimeout > TimeSpan.FromMinutes(10))

@@ -7,7 +7,9 @@ namespace Comintech.Dsr.LocalEngine.Engine;
 public static class LocalBootstrap
 {
     /// <summary>
-    /// Uses the configured storage account, or starts Azurite (data in .dsr/azurite) and points the configuration at it.
+    /// Uses the configured storage account, or starts Azurite (data in .dsr/azurite; the task hub's tables, unless
+    /// <see cref="EngineOptions.TaskHubStorage"/> names an account, in a table service of their own with data in
+    /// .dsr/azurite/taskhub) and points the configuration at it.
     /// </summary>
     /// <returns>The Azurite process to stop at shutdown, or null.</returns>
     public static async Task<AzuriteProcess?> EnsureStorageAsync(ConfigurationManager configuration, EngineOptions engine)
@@ -23,9 +25,44 @@ public static class LocalBootstrap
             engine.AzuriteBlobPort,
             engine.AzuriteQueuePort,
             engine.AzuriteTablePort,
-            reuseIfListening: true);
+            reuseIfListening: true,
+            taskHubTablePort: string.IsNullOrWhiteSpace(engine.TaskHubStorage) ? engine.AzuriteTaskHubTablePort : 0);
         configuration["Dsr:StorageConnectionString"] = azurite.ConnectionString;
         return azurite;
+    }
+
+    /// <summary>
+    /// The account of the task hub: <see cref="EngineOptions.TaskHubStorage"/>; else <paramref name="ownTaskHubStorage"/>
+    /// (the task hub table service of the Azurite the engine started), unless the hub already has its tables beside the
+    /// data (made before that service existed: moving would strand the workflows in flight); else the data's account.
+    /// </summary>
+    public static async Task<string> TaskHubStorageAsync(
+        EngineOptions engine, string dataStorage, string? ownTaskHubStorage, CancellationToken cancellationToken = default)
+    {
+        if (!string.IsNullOrWhiteSpace(engine.TaskHubStorage))
+        {
+            return engine.TaskHubStorage;
+        }
+
+        if (ownTaskHubStorage is null || ownTaskHubStorage == dataStorage)
+        {
+            return dataStorage;
+        }
+
+        var instances = engine.TaskHubName + "Instances";
+        var besideData = await HasTableAsync(dataStorage, instances, cancellationToken);
+        return besideData && !await HasTableAsync(ownTaskHubStorage, instances, cancellationToken) ? dataStorage : ownTaskHubStorage;
+    }
+
+    /// <summary>Whether the account's table service has <paramref name="table"/>.</summary>
+    public static async Task<bool> HasTableAsync(string connectionString, string table, CancellationToken cancellationToken = default)
+    {
+        await foreach (var _ in new TableServiceClient(connectionString).QueryAsync(TableServiceClient.CreateQueryFilter($"TableName eq {table}"), cancellationToken: cancellationToken))
+        {
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>A local identifier-hash key, made once and kept in .dsr/ (in Azure it comes from Key Vault).</summary>

@@ -7,8 +7,9 @@ namespace Comintech.Dsr.LocalEngine.Storage;
 /// <summary>
 /// Azurite (the Azure Storage emulator) from the repository's npm dependencies, on loopback. Used by the local engine
 /// when no storage account is configured, and by the tests. Blob, queue and table storage run as three node processes
-/// (the package's <c>azurite-blob</c>, <c>azurite-queue</c> and <c>azurite-table</c>): node runs each service's work on
-/// one thread, so one process for all three keeps a storm's queue and table work on one core.
+/// (the package's <c>azurite-blob</c>, <c>azurite-queue</c> and <c>azurite-table</c>), and optionally a second table
+/// process for the task hub: node runs each service's work on one thread, so one process for all keeps a storm's queue
+/// and table work on one core.
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
@@ -17,17 +18,18 @@ public sealed class AzuriteProcess : IAsyncDisposable
     // The emulator's published well-known development key; it protects nothing.
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    /// <summary>The three services, each in its own process; <see cref="Processes"/> is keyed by these names.</summary>
-    public static IReadOnlyList<string> Services { get; } = ["blob", "queue", "table"];
-
     private readonly Dictionary<string, Process> processes;
 
-    private AzuriteProcess(Dictionary<string, Process> processes, int blobPort, int queuePort, int tablePort)
+    /// <summary>The key of the task hub's own table service in <see cref="Processes"/>.</summary>
+    public const string TaskHubTableService = "task hub table";
+
+    private AzuriteProcess(Dictionary<string, Process> processes, int blobPort, int queuePort, int tablePort, int taskHubTablePort)
     {
         this.processes = processes;
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
+        TaskHubTablePort = taskHubTablePort;
     }
 
     public int BlobPort { get; }
@@ -36,13 +38,26 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public int TablePort { get; }
 
-    /// <summary>True when an emulator was already listening on all three ports and none was started.</summary>
+    /// <summary>The task hub's own table service, or 0 when the task hub shares <see cref="TablePort"/>.</summary>
+    public int TaskHubTablePort { get; }
+
+    /// <summary>True when an emulator was already listening on every port and none was started.</summary>
     public bool Reused => processes.Count == 0;
 
-    /// <summary>The process id of each service this instance started (those reused are left out): a benchmark reads their CPU time.</summary>
+    /// <summary>
+    /// The process id of each service this instance started (blob, queue, table and <see cref="TaskHubTableService"/>;
+    /// those reused are left out): a benchmark reads their CPU time.
+    /// </summary>
     public IReadOnlyDictionary<string, int> Processes => processes.ToDictionary(p => p.Key, p => p.Value.Id, StringComparer.Ordinal);
 
     public string ConnectionString => ConnectionStringFor(BlobPort, QueuePort, TablePort);
+
+    /// <summary>
+    /// The account the Durable Task backend uses: the same blob and queue services, and the task hub's own table
+    /// service when one was started (node runs each process's work on one thread: the engine's history loads, each a scan
+    /// of the history table on Azurite, then run on another core than the requests, evidence and run records).
+    /// </summary>
+    public string TaskHubConnectionString => TaskHubTablePort > 0 ? ConnectionStringFor(BlobPort, QueuePort, TaskHubTablePort) : ConnectionString;
 
     public static string ConnectionStringFor(int blobPort, int queuePort, int tablePort) =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};"
@@ -52,38 +67,49 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>
     /// Starts Azurite's three services. With <paramref name="location"/> null their data lives in memory only. With
     /// <paramref name="reuseIfListening"/> a service whose port already answers is used as it is (an emulator left
-    /// running, or one started by hand) and only the others are started.
+    /// running, or one started by hand) and only the others are started. With <paramref name="taskHubTablePort"/> above 0
+    /// a second table service, its data in <c>&lt;location&gt;/taskhub</c>, holds the Durable Task backend's tables (see
+    /// <see cref="TaskHubConnectionString"/>).
     /// </summary>
     public static async Task<AzuriteProcess> StartAsync(
-        string repositoryRoot, string? location, int blobPort, int queuePort, int tablePort, bool reuseIfListening, CancellationToken cancellationToken = default)
+        string repositoryRoot, string? location, int blobPort, int queuePort, int tablePort, bool reuseIfListening, int taskHubTablePort = 0,
+        CancellationToken cancellationToken = default)
     {
-        var ports = new Dictionary<string, int>(StringComparer.Ordinal) { ["blob"] = blobPort, ["queue"] = queuePort, ["table"] = tablePort };
-        var missing = Services.Where(service => !(reuseIfListening && IsListening(ports[service]))).ToList();
-        var scripts = missing.ToDictionary(service => service, service => Path.Combine(repositoryRoot, "node_modules", "azurite", "dist", "src", service, "main.js"));
+        var wanted = new List<(string Name, string Service, int Port, string? Location)>
+        {
+            ("blob", "blob", blobPort, location), ("queue", "queue", queuePort, location), ("table", "table", tablePort, location),
+        };
+        if (taskHubTablePort > 0)
+        {
+            wanted.Add((TaskHubTableService, "table", taskHubTablePort, location is null ? null : Path.Combine(location, "taskhub")));
+        }
+
+        var missing = wanted.Where(instance => !(reuseIfListening && IsListening(instance.Port))).ToList();
+        var scripts = missing.Select(i => i.Service).Distinct().ToDictionary(service => service, service => Path.Combine(repositoryRoot, "node_modules", "azurite", "dist", "src", service, "main.js"));
         if (scripts.Values.FirstOrDefault(script => !File.Exists(script)) is { } absent)
         {
             throw new InvalidOperationException($"Azurite is not installed: run 'npm ci' in {repositoryRoot} (looked for {absent}).");
         }
 
-        if (location is not null)
+        foreach (var folder in missing.Select(i => i.Location).OfType<string>().Distinct())
         {
-            Directory.CreateDirectory(location);
+            Directory.CreateDirectory(folder);
         }
 
-        var azurite = new AzuriteProcess([], blobPort, queuePort, tablePort);
+        var azurite = new AzuriteProcess([], blobPort, queuePort, tablePort, taskHubTablePort);
         try
         {
-            foreach (var service in missing)
+            foreach (var instance in missing)
             {
-                azurite.processes[service] = Start(repositoryRoot, scripts[service], service, ports[service], location);
+                azurite.processes[instance.Name] = Start(repositoryRoot, scripts[instance.Service], instance.Service, instance.Port, instance.Location);
             }
 
             var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (!missing.All(service => IsListening(ports[service])))
+            while (!missing.All(instance => IsListening(instance.Port)))
             {
                 if (azurite.processes.Values.Any(process => process.HasExited) || DateTime.UtcNow > deadline)
                 {
-                    throw new InvalidOperationException($"Azurite did not start on ports {blobPort}/{queuePort}/{tablePort}.");
+                    throw new InvalidOperationException($"Azurite did not start on ports {string.Join('/', wanted.Select(i => i.Port))}.");
                 }
 
                 await Task.Delay(100, cancellationToken);

@@ -14,7 +14,7 @@ public static class EngineStorm
 {
     public static async Task<StormResult> RunAsync(StormPlan plan, TextWriter log)
     {
-        var azurite = new AzuriteFixture();
+        var azurite = new AzuriteFixture { TaskHubTablesApart = plan.TaskHubApart };
         var folder = Directory.CreateTempSubdirectory("dsr-storm-").FullName;
         try
         {
@@ -27,6 +27,7 @@ public static class EngineStorm
                 ["DataMap__File"] = dataMap,
                 ["Engine__SeedDemoData"] = "false",
                 ["Engine__TransactionCountFile"] = tally,
+                ["Engine__TaskHubStorage"] = azurite.TaskHubConnectionString,
             });
             await engine.StartAsync();
             var (idle, before) = await IdleAsync(tally);
@@ -52,7 +53,7 @@ public static class EngineStorm
             await watcher;
             await Task.Delay(1500);
             var after = await ReadAsync(tally);
-            await StormProbe.PrintAsync(azurite.ConnectionString, azurite.DataFolder, log);
+            await StormProbe.PrintAsync(azurite, log);
             return new StormResult(
                 plan.Label, plan.Requests, latencies.Count, elapsed, latencies, StormResult.Difference(after, before), idle, DateTimeOffset.UtcNow - counting)
             {

@@ -30,7 +30,7 @@ public static class FloorStorm
 
     public static async Task<StormResult> RunAsync(StormPlan plan, TextWriter log, bool perStore = false)
     {
-        var azurite = new AzuriteFixture();
+        var azurite = new AzuriteFixture { TaskHubTablesApart = plan.TaskHubApart };
         var codes = new ConcurrentDictionary<string, TaskCompletionSource>();
         var driver = new StormDriver(plan, log);
         try
@@ -43,7 +43,7 @@ public static class FloorStorm
             builder.Services.AddSingleton<StorageTransactions>();
             var hub = "floor" + Guid.NewGuid().ToString("N")[..8];
             builder.Services.AddLocalDurableEngine(
-                azurite.ConnectionString,
+                azurite.TaskHubConnectionString,
                 new EngineOptions { TaskHubName = hub, WorkerId = hub },
                 port,
                 registry => Register(registry, plan.Stores, perStore, codes, driver),
@@ -79,7 +79,7 @@ public static class FloorStorm
             var used = CpuUse.Now(azurite.Processes, null).Since(cpu);
             await Task.Delay(1500);
             var counted = StormResult.Difference(transactions.Snapshot(), before);
-            await StormProbe.PrintAsync(azurite.ConnectionString, azurite.DataFolder, log);
+            await StormProbe.PrintAsync(azurite, log);
             await app.StopAsync();
             // The floor's engine runs inside the driver's process: its CPU is counted as the driver's.
             return new StormResult(plan.Label, plan.Requests, latencies.Count, elapsed, latencies, counted, idle, DateTimeOffset.UtcNow - counting) { Cpu = used };

@@ -5,7 +5,8 @@ namespace Comintech.Dsr.Bench.Storm;
 /// ratio), the engine floor with as many requests (the ratio to it; <c>--floor 2</c> also the floor of the shape with
 /// one activity per store) and a steady arrival rate (latency under load). The stores are read by key (<c>Lookup =
 /// Key</c>, rows keyed by e-mail), or with <c>--scan 1</c> found by scanning each table.
-/// Every run starts on fresh storage.
+/// Every run starts on fresh storage: Azurite as the local engine starts it, the task hub's tables in a table service of
+/// their own (with <c>--taskhub-apart 0</c> beside the data's).
 /// </summary>
 public static class StormBench
 {
@@ -14,7 +15,7 @@ public static class StormBench
         var requests = settings["--requests"];
         var stores = settings["--stores"];
         var timeout = TimeSpan.FromMinutes(settings["--timeout-minutes"]);
-        StormPlan Plan(string label, int n, TimeSpan? interval = null) => new(label, n, stores, Math.Max(n, settings["--people"]), interval, timeout, settings["--scan"] == 0);
+        StormPlan Plan(string label, int n, TimeSpan? interval = null) => new(label, n, stores, Math.Max(n, settings["--people"]), interval, timeout, settings["--scan"] == 0, settings["--taskhub-apart"] != 0);
 
         var storm = await EngineStorm.RunAsync(Plan($"storm of {requests}", requests), log);
         StormReport.Summary(storm, log);

@@ -7,7 +7,7 @@ namespace Comintech.Dsr.Bench.Storm;
 /// How requests arrive: all at once (eight submissions in flight), or one every <paramref name="Interval"/>; whether
 /// the stores are read by key (<paramref name="Keyed"/>) or scanned.
 /// </summary>
-public sealed record StormPlan(string Label, int Requests, int Stores, int People, TimeSpan? Interval, TimeSpan Timeout, bool Keyed);
+public sealed record StormPlan(string Label, int Requests, int Stores, int People, TimeSpan? Interval, TimeSpan Timeout, bool Keyed, bool TaskHubApart);
 
 /// <summary>
 /// Submits the plan's requests (at most eight submissions in flight when all come at once), verifies each as its code

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using Comintech.Dsr.Testing;
 
 namespace Comintech.Dsr.Bench.Storm;
 
@@ -47,7 +48,31 @@ public static class StormProbe
 {
     private const int Samples = 5;
 
-    public static async Task PrintAsync(string connectionString, string dataFolder, TextWriter log)
+    public static async Task PrintAsync(AzuriteFixture azurite, TextWriter log)
+    {
+        await PrintTablesAsync(azurite.ConnectionString, log);
+        if (azurite.TaskHubConnectionString != azurite.ConnectionString)
+        {
+            await PrintTablesAsync(azurite.TaskHubConnectionString, log);
+        }
+
+        // Azurite keeps every queue's messages in one collection and re-sorts its indexes at each read and delete, so
+        // each queue operation costs more with every message held, visible or not (a durable timer waits as a message).
+        var queues = new QueueServiceClient(azurite.ConnectionString);
+        await foreach (var item in queues.GetQueuesAsync())
+        {
+            var properties = await queues.GetQueueClient(item.Name).GetPropertiesAsync();
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    queue {item.Name,-24} {properties.Value.ApproximateMessagesCount,8:N0} messages held"));
+        }
+
+        foreach (var file in Directory.EnumerateFiles(azurite.DataFolder, "__azurite_db_*", SearchOption.AllDirectories))
+        {
+            var name = Path.GetRelativePath(azurite.DataFolder, file);
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {name,-38} {new FileInfo(file).Length / 1e6,8:0.0} MB on disk"));
+        }
+    }
+
+    private static async Task PrintTablesAsync(string connectionString, TextWriter log)
     {
         var service = new TableServiceClient(connectionString);
         await foreach (var item in service.QueryAsync())
@@ -79,20 +104,6 @@ public static class StormProbe
             var point = await TimeAsync(() => table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey));
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"    {item.Name,-30} {keys.Count,8:N0} rows: a partition query {query:0.0} ms, a point read {point:0.0} ms"));
-        }
-
-        // Azurite keeps every queue's messages in one collection and re-sorts its indexes at each read and delete, so
-        // each queue operation costs more with every message held, visible or not (a durable timer waits as a message).
-        var queues = new QueueServiceClient(connectionString);
-        await foreach (var item in queues.GetQueuesAsync())
-        {
-            var properties = await queues.GetQueueClient(item.Name).GetPropertiesAsync();
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    queue {item.Name,-24} {properties.Value.ApproximateMessagesCount,8:N0} messages held"));
-        }
-
-        foreach (var file in Directory.EnumerateFiles(dataFolder, "__azurite_db_*"))
-        {
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {Path.GetFileName(file),-30} {new FileInfo(file).Length / 1e6,8:0.0} MB on disk"));
         }
     }
 

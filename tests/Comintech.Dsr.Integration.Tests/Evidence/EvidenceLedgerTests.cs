@@ -97,6 +97,29 @@ public sealed class EvidenceLedgerTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     [Fact]
+    public async Task Two_writers_taking_turns_keep_one_chain_though_each_remembers_the_head_it_wrote_last()
+    {
+        var id = RequestId.New();
+        var first = new EvidenceLedger(azurite.Storage, TimeProvider.System);
+        var second = new EvidenceLedger(azurite.Storage, TimeProvider.System);
+
+        await first.AppendAsync(id, Store("a").Key, Store("a").Event);
+        await second.AppendAsync(id, Store("b").Key, Store("b").Event);
+        // The first writer's remembered head is stale now: its write is refused and it reads the head again.
+        await first.AppendAsync(id, Store("c").Key, Store("c").Event);
+        await first.AppendManyAsync(id, [Store("d"), Store("e")]);
+        await second.AppendManyAsync(id, [Store("f")]);
+        // A link the other writer already appended is answered, not appended twice.
+        var again = await second.AppendAsync(id, Store("e").Key, Store("e").Event);
+
+        var records = await first.ReadAsync(id);
+        Assert.Equal(6, records.Count);
+        Assert.True(EvidenceLedger.Verify(records).IsIntact);
+        Assert.Equal(5, again.Sequence);
+        Assert.Equal(["a", "b", "c", "d", "e", "f"], records.Select(r => System.Text.Json.JsonDocument.Parse(r.Details).RootElement.GetProperty("storeId").GetString()));
+    }
+
+    [Fact]
     public async Task A_row_altered_in_the_table_is_detected()
     {
         var id = RequestId.New();

@@ -29,6 +29,24 @@ public sealed class VerificationServiceTests(AzuriteFixture azurite) : IClassFix
     }
 
     [Fact]
+    public async Task A_code_verified_before_it_is_marked_sent_stays_verified_and_counts_as_sent()
+    {
+        var service = Service();
+        var id = RequestId.New();
+        var issued = (await service.IssueForSendingAsync(id, 1))!;
+        Assert.Equal(VerifyResult.Verified, (await service.VerifyAsync(id, issued.Code)).Result);
+
+        // The row as issued is stale now: the write is refused and made again on the verified row.
+        await service.MarkSentAsync(issued);
+
+        var row = (await azurite.Storage.Requests.GetEntityAsync<Azure.Data.Tables.TableEntity>(id, "verification")).Value;
+        Assert.True(row.GetBoolean("Verified"));
+        Assert.True(row.GetBoolean("Sent"));
+        Assert.Equal(1, row.GetInt32("SentCount"));
+        Assert.DoesNotContain(issued.Code, issued.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Five_wrong_codes_lock_it_so_the_sixth_try_fails_even_when_right()
     {
         var service = Service();

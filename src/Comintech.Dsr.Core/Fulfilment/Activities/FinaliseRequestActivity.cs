@@ -18,7 +18,7 @@ public sealed class FinaliseRequestActivity(
             cancellationToken);
 
         var status = input.Status;
-        var request = await requests.GetAsync(input.RequestId, cancellationToken);
+        var (request, version) = await requests.GetVersionedAsync(input.RequestId, cancellationToken);
         var package = request.Type == RequestType.Access ? await packages.PublishAsync(input.RequestId, input.Outcomes, cancellationToken) : null;
         if (package is not null)
         {
@@ -32,7 +32,7 @@ public sealed class FinaliseRequestActivity(
         var message = await finalNotice.ComposeAsync(request, status, input.Outcomes, package, cancellationToken);
         await notifier.SendAsync(message, cancellationToken);
         await evidence.AppendAsync(input.RequestId, FinalNoticeSent.Key, new FinalNoticeSent(message.IdempotencyKey), cancellationToken: cancellationToken);
-        await requests.SetStatusAsync(input.RequestId, status, cancellationToken);
+        await requests.SetStatusAsync(request, version, status, cancellationToken);
         DsrTelemetry.RequestClosed(request, status, clock.GetUtcNow());
         var completed = await evidence.AppendAsync(
             input.RequestId, RequestCompleted.Key, RequestCompleted.Finalised(status, input.Outcomes), cancellationToken: cancellationToken);

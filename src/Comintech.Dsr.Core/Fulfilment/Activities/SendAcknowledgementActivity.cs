@@ -9,15 +9,22 @@ public sealed class SendAcknowledgementActivity(RequestStore requests, INotifier
 {
     public async Task<bool> RunAsync(string requestId, CancellationToken cancellationToken)
     {
-        var request = await requests.GetAsync(requestId, cancellationToken);
+        await AcknowledgeAsync(requestId, cancellationToken);
+        return true;
+    }
+
+    /// <returns>The request as read before it moved (for a step that follows in the same activity).</returns>
+    public async Task<DsrRequest> AcknowledgeAsync(string requestId, CancellationToken cancellationToken)
+    {
+        var (request, version) = await requests.GetVersionedAsync(requestId, cancellationToken);
         var message = MessageTemplates.Acknowledgement(request, links.StatusPage(requestId));
         if (request.Status is RequestStatus.Received)
         {
             await notifier.SendAsync(message, cancellationToken);
         }
 
-        await requests.SetStatusAsync(requestId, RequestStatus.AwaitingVerification, cancellationToken);
+        await requests.SetStatusAsync(request, version, RequestStatus.AwaitingVerification, cancellationToken);
         await evidence.AppendAsync(requestId, AcknowledgementSent.Key, new AcknowledgementSent(message.IdempotencyKey, request.DueAt), cancellationToken: cancellationToken);
-        return true;
+        return request;
     }
 }

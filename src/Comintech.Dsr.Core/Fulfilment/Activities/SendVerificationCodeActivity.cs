@@ -14,17 +14,20 @@ public sealed class SendVerificationCodeActivity(
     IOptions<VerificationOptions> options)
     : IDsrActivity<SendCodeInput, bool>
 {
-    public async Task<bool> RunAsync(SendCodeInput input, CancellationToken cancellationToken)
+    public async Task<bool> RunAsync(SendCodeInput input, CancellationToken cancellationToken) =>
+        await SendAsync(await requests.GetAsync(input.RequestId, cancellationToken), input, cancellationToken);
+
+    /// <param name="request">The request as read by this activity (its subject and language address the mail).</param>
+    public async Task<bool> SendAsync(DsrRequest request, SendCodeInput input, CancellationToken cancellationToken)
     {
-        var request = await requests.GetAsync(input.RequestId, cancellationToken);
-        var code = await verification.IssueAsync(input.RequestId, input.Issue, cancellationToken);
-        if (code is null)
+        var issued = await verification.IssueForSendingAsync(input.RequestId, input.Issue, cancellationToken);
+        if (issued is null)
         {
             return false;
         }
 
         var ttl = options.Value.CodeTtl;
-        var message = MessageTemplates.VerificationCode(request, input.Issue, code, ttl, links.VerifyPage(input.RequestId));
+        var message = MessageTemplates.VerificationCode(request, input.Issue, issued.Code, ttl, links.VerifyPage(input.RequestId));
         if (!(await limits.TakeCodeMailAsync(request.Subject.Email, message.IdempotencyKey, cancellationToken)).Taken)
         {
             await evidence.AppendAsync(
@@ -33,7 +36,7 @@ public sealed class SendVerificationCodeActivity(
         }
 
         await notifier.SendAsync(message, cancellationToken);
-        await verification.MarkSentAsync(input.RequestId, input.Issue, cancellationToken);
+        await verification.MarkSentAsync(issued, cancellationToken);
         await evidence.AppendAsync(
             input.RequestId, VerificationSent.Key(input.Issue), new VerificationSent(input.Issue, message.IdempotencyKey, ttl.TotalMinutes), cancellationToken: cancellationToken);
         return true;

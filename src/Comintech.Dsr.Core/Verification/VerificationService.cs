@@ -39,17 +39,11 @@ public sealed class VerificationService(DsrStorage storage, IOptions<Verificatio
     private VerificationOptions Settings => options.Value;
 
     /// <summary>
-    /// Creates code number <paramref name="issue"/> and stores its hash. Returns null when that code was sent
-    /// already or the person is verified (a re-run activity must not send a second, different code).
+    /// Creates code number <paramref name="issue"/> and stores its hash; the result carries the row as stored, so
+    /// <see cref="MarkSentAsync"/> writes it without reading it again. Returns null when that code was sent already or
+    /// the person is verified (a re-run activity must not send a second, different code).
     /// </summary>
-    public async Task<string?> IssueAsync(string requestId, int issue, CancellationToken cancellationToken = default) =>
-        (await IssueForSendingAsync(requestId, issue, cancellationToken))?.Code;
-
-    /// <summary>
-    /// As <see cref="IssueAsync"/>, with the row as stored after the issue: <see cref="MarkSentAsync(IssuedCode, CancellationToken)"/>
-    /// then writes it without reading it again.
-    /// </summary>
-    public async Task<IssuedCode?> IssueForSendingAsync(string requestId, int issue, CancellationToken cancellationToken = default)
+    public async Task<IssuedCode?> IssueAsync(string requestId, int issue, CancellationToken cancellationToken = default)
     {
         while (true)
         {
@@ -99,12 +93,9 @@ public sealed class VerificationService(DsrStorage storage, IOptions<Verificatio
 
     /// <summary>
     /// Records that code <paramref name="issue"/> went out. The person may verify it in the same moment (the e-mail is
-    /// already out): the update is retried on what is there then, and still counts the code as sent.
+    /// already out): the update is tried on the row as the issue left it (no read), then retried on what is there then,
+    /// and still counts the code as sent.
     /// </summary>
-    public Task MarkSentAsync(string requestId, int issue, CancellationToken cancellationToken = default) =>
-        MarkSentAsync(requestId, issue, null, cancellationToken);
-
-    /// <summary>As <see cref="MarkSentAsync(string, int, CancellationToken)"/>, first on the row as the issue left it (no read).</summary>
     public Task MarkSentAsync(IssuedCode issued, CancellationToken cancellationToken = default) =>
         MarkSentAsync(issued.Row.PartitionKey, issued.Issue, issued.Row.ETag == default ? null : issued.Row, cancellationToken);
 

@@ -42,7 +42,7 @@ public sealed class AddressLimitsTests(AzuriteFixture azurite) : IClassFixture<A
             last = Request(email);
             for (var issue = 1; issue <= 2; issue++)
             {
-                var code = (await verification.IssueAsync(last.Id, issue))!;
+                var code = (await verification.IssueAsync(last.Id, issue))!.Code;
                 for (var guess = 0; guess < 5; guess++)
                 {
                     var (outcome, retryAfter) = await attempts.VerifyAsync(last, Other(code), CancellationToken.None);
@@ -63,10 +63,10 @@ public sealed class AddressLimitsTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.True(refused > 0);
 
         // Even the right code waits while the address is at its cap; after the window a fresh code verifies.
-        var fresh = (await verification.IssueAsync(last.Id, 3))!;
+        var fresh = (await verification.IssueAsync(last.Id, 3))!.Code;
         Assert.Null((await attempts.VerifyAsync(last, fresh, CancellationToken.None)).Outcome);
         clock.Advance(AddressLimits.Window + TimeSpan.FromMinutes(1));
-        var next = (await verification.IssueAsync(last.Id, 4))!;
+        var next = (await verification.IssueAsync(last.Id, 4))!.Code;
         Assert.Equal(VerifyResult.Verified, (await attempts.VerifyAsync(last, next, CancellationToken.None)).Outcome?.Result);
     }
 
@@ -78,7 +78,7 @@ public sealed class AddressLimitsTests(AzuriteFixture azurite) : IClassFixture<A
         for (var r = 0; r < Cap + 2; r++)
         {
             var request = Request(email);
-            var code = (await verification.IssueAsync(request.Id, 1))!;
+            var code = (await verification.IssueAsync(request.Id, 1))!.Code;
             Assert.Equal(VerifyResult.Verified, (await attempts.VerifyAsync(request, code, CancellationToken.None)).Outcome?.Result);
         }
     }

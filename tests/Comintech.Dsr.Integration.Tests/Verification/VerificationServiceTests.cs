@@ -19,8 +19,9 @@ public sealed class VerificationServiceTests(AzuriteFixture azurite) : IClassFix
     {
         var service = Service();
         var id = RequestId.New();
-        var code = (await service.IssueAsync(id, 1))!;
-        await service.MarkSentAsync(id, 1);
+        var issued = (await service.IssueAsync(id, 1))!;
+        await service.MarkSentAsync(issued);
+        var code = issued.Code;
 
         var row = (await azurite.Storage.Requests.GetEntityAsync<Azure.Data.Tables.TableEntity>(id, "verification")).Value;
         Assert.DoesNotContain(row.Values(), v => v is string s && s.Contains(code, StringComparison.Ordinal));
@@ -33,7 +34,7 @@ public sealed class VerificationServiceTests(AzuriteFixture azurite) : IClassFix
     {
         var service = Service();
         var id = RequestId.New();
-        var issued = (await service.IssueForSendingAsync(id, 1))!;
+        var issued = (await service.IssueAsync(id, 1))!;
         Assert.Equal(VerifyResult.Verified, (await service.VerifyAsync(id, issued.Code)).Result);
 
         // The row as issued is stale now: the write is refused and made again on the verified row.
@@ -51,7 +52,7 @@ public sealed class VerificationServiceTests(AzuriteFixture azurite) : IClassFix
     {
         var service = Service();
         var id = RequestId.New();
-        var code = (await service.IssueAsync(id, 1))!;
+        var code = (await service.IssueAsync(id, 1))!.Code;
 
         var left = new List<int>();
         for (var i = 0; i < 5; i++)
@@ -70,7 +71,7 @@ public sealed class VerificationServiceTests(AzuriteFixture azurite) : IClassFix
     {
         var service = Service();
         var id = RequestId.New();
-        var code = (await service.IssueAsync(id, 1))!;
+        var code = (await service.IssueAsync(id, 1))!.Code;
 
         clock.Advance(TimeSpan.FromMinutes(31));
 
@@ -82,11 +83,12 @@ public sealed class VerificationServiceTests(AzuriteFixture azurite) : IClassFix
     {
         var service = Service();
         var id = RequestId.New();
-        var first = (await service.IssueAsync(id, 1))!;
-        await service.MarkSentAsync(id, 1);
+        var issuedFirst = (await service.IssueAsync(id, 1))!;
+        await service.MarkSentAsync(issuedFirst);
+        var first = issuedFirst.Code;
 
         Assert.Null(await service.IssueAsync(id, 1));
-        var second = await service.IssueAsync(id, 2);
+        var second = (await service.IssueAsync(id, 2))?.Code;
         Assert.NotNull(second);
         if (first != second)
         {
@@ -101,8 +103,7 @@ public sealed class VerificationServiceTests(AzuriteFixture azurite) : IClassFix
     {
         var service = Service();
         var id = RequestId.New();
-        await service.IssueAsync(id, 1);
-        await service.MarkSentAsync(id, 1);
+        await service.MarkSentAsync((await service.IssueAsync(id, 1))!);
 
         var tooSoon = await service.CheckResendAsync(id);
         Assert.Equal(ResendDecision.TooSoon, tooSoon.Decision);
@@ -113,8 +114,7 @@ public sealed class VerificationServiceTests(AzuriteFixture azurite) : IClassFix
             clock.Advance(TimeSpan.FromMinutes(2));
             var check = await service.CheckResendAsync(id);
             Assert.Equal((ResendDecision.Allowed, issue), (check.Decision, check.NextIssue));
-            await service.IssueAsync(id, issue);
-            await service.MarkSentAsync(id, issue);
+            await service.MarkSentAsync((await service.IssueAsync(id, issue))!);
         }
 
         clock.Advance(TimeSpan.FromMinutes(2));
@@ -126,11 +126,12 @@ public sealed class VerificationServiceTests(AzuriteFixture azurite) : IClassFix
     {
         var service = Service();
         var id = RequestId.New();
-        var mailed = (await service.IssueAsync(id, 1))!;
+        var mailed = (await service.IssueAsync(id, 1))!.Code;
 
         // The step stopped after the e-mail went out, before it recorded the code as sent: its re-run.
-        Assert.Equal(mailed, await service.IssueAsync(id, 1));
-        await service.MarkSentAsync(id, 1);
+        var rerun = (await service.IssueAsync(id, 1))!;
+        Assert.Equal(mailed, rerun.Code);
+        await service.MarkSentAsync(rerun);
         Assert.Equal(VerifyResult.Verified, (await service.VerifyAsync(id, mailed)).Result);
     }
 
@@ -140,15 +141,15 @@ public sealed class VerificationServiceTests(AzuriteFixture azurite) : IClassFix
         var faults = new FaultInjection();
         var service = new VerificationService(faults.Storage(azurite.ConnectionString), Options.Create(new VerificationOptions()), TestOptions.HashKey, clock);
         var id = RequestId.New();
-        var code = (await service.IssueAsync(id, 1))!;
-        // The person types the code after the step read the row to mark it sent, before its write lands.
-        faults.Before(FaultInjection.Write("RowKey='verification'"), async () => Assert.Equal(VerifyResult.Verified, (await Service().VerifyAsync(id, code)).Result));
+        var issued = (await service.IssueAsync(id, 1))!;
+        // The person types the code after the step issued it, before its write marking it sent lands.
+        faults.Before(FaultInjection.Write("RowKey='verification'"), async () => Assert.Equal(VerifyResult.Verified, (await Service().VerifyAsync(id, issued.Code)).Result));
 
-        await service.MarkSentAsync(id, 1);
+        await service.MarkSentAsync(issued);
 
         var row = (await azurite.Storage.Requests.GetEntityAsync<Azure.Data.Tables.TableEntity>(id, "verification")).Value;
         Assert.Equal((true, true, 1), (row.GetBoolean("Verified"), row.GetBoolean("Sent"), row.GetInt32("SentCount")));
         Assert.Null(await service.IssueAsync(id, 2));
-        Assert.Equal(VerifyResult.AlreadyVerified, (await service.VerifyAsync(id, code)).Result);
+        Assert.Equal(VerifyResult.AlreadyVerified, (await service.VerifyAsync(id, issued.Code)).Result);
     }
 }

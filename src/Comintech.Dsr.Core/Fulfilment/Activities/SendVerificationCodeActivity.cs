@@ -20,7 +20,7 @@ public sealed class SendVerificationCodeActivity(
     /// <param name="request">The request as read by this activity (its subject and language address the mail).</param>
     public async Task<bool> SendAsync(DsrRequest request, SendCodeInput input, CancellationToken cancellationToken)
     {
-        var issued = await verification.IssueForSendingAsync(input.RequestId, input.Issue, cancellationToken);
+        var issued = await verification.IssueAsync(input.RequestId, input.Issue, cancellationToken);
         if (issued is null)
         {
             return false;

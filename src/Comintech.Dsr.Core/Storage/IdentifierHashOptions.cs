@@ -8,8 +8,6 @@ public sealed class IdentifierHashOptions
 {
     public const string Section = "Dsr";
 
-    /// <summary>At least 32 characters.</summary>
-    [Required]
-    [MinLength(32)]
+    [SecretKey]
     public string IdentifierHashKey { get; set; } = "";
 }

@@ -9,7 +9,6 @@ public sealed class ProtectionOptions
     /// Secret from which the key-encryption key of request rows is derived (at least 32 characters; in Azure from Key
     /// Vault, locally generated into <c>.dsr/protection-key</c>). Losing it makes open requests' identifiers unreadable.
     /// </summary>
-    [Required]
-    [MinLength(32)]
+    [SecretKey]
     public string Key { get; set; } = "";
 }

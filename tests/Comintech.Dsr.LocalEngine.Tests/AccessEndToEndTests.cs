@@ -90,7 +90,7 @@ public sealed partial class AccessEndToEndTests(ShortLinkEngineFixture fixture) 
         }
 
         var evidence = await new EvidenceLedger(fixture.Azurite.Storage, TimeProvider.System).ReadAsync(id);
-        Assert.Contains(evidence, e => e.EventType == EvidenceEvents.AccessPackagePublished);
+        Assert.Contains(evidence, e => e.EventType == EvidenceEvents.AccessPackagePublished.Name);
         Assert.All(evidence, e => Assert.DoesNotContain("lovelace", e.Details, StringComparison.OrdinalIgnoreCase));
 
         var expires = DateTimeOffset.FromUnixTimeSeconds(long.Parse(Regex.Match(link.Query, "expires=([0-9]+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));

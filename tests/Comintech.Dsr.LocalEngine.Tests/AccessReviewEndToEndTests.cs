@@ -131,11 +131,11 @@ public sealed partial class AccessReviewEndToEndTests : IAsyncLifetime
 
         var evidence = await new EvidenceLedger(demo.Azurite.Storage, TimeProvider.System).ReadAsync(id);
         // The item's key is a plain digest of the person's record: the evidence names the item by a keyed reference only.
-        var removedLink = Assert.Single(evidence, e => e.EventType == EvidenceEvents.AccessReviewItemRemoved);
+        var removedLink = Assert.Single(evidence, e => e.EventType == EvidenceEvents.AccessReviewItemRemoved.Name);
         Assert.Contains("\"storeId\":\"acme-reseller\"", removedLink.Details, StringComparison.Ordinal);
         Assert.Matches("\"itemRef\":\"[0-9a-f]{20}\"", removedLink.Details);
         Assert.All(evidence, e => Assert.DoesNotContain(withheld!, e.Details, StringComparison.Ordinal));
-        Assert.Contains(evidence, e => e.EventType == EvidenceEvents.AccessReviewReleased);
+        Assert.Contains(evidence, e => e.EventType == EvidenceEvents.AccessReviewReleased.Name);
         Assert.All(evidence, e => Assert.DoesNotContain(Reason, e.Details, StringComparison.Ordinal));
     }
 

@@ -68,7 +68,7 @@ public sealed class CorrectionEndToEndTests : IAsyncLifetime
         Assert.Equal(id, notice.GetProperty("requestId").GetString());
         Assert.Equal(NewName, notice.GetProperty("corrections").GetProperty("fullName").GetString());
 
-        var corrected = (await new EvidenceLedger(demo.Azurite.Storage, TimeProvider.System).ReadAsync(id)).Where(e => e.EventType == EvidenceEvents.CorrectionApplied).ToList();
+        var corrected = (await new EvidenceLedger(demo.Azurite.Storage, TimeProvider.System).ReadAsync(id)).Where(e => e.EventType == EvidenceEvents.CorrectionApplied.Name).ToList();
         Assert.Equal(3, corrected.Count);
         Assert.All(corrected, e =>
         {
@@ -94,7 +94,7 @@ public sealed class CorrectionEndToEndTests : IAsyncLifetime
 
         await WaitForStoreAsync(engine, id, ManualCorrectionStep.StoreId, "Waiting");
         var planned = Assert.Single(
-            await new EvidenceLedger(demo.Azurite.Storage, TimeProvider.System).ReadAsync(id), e => e.EventType == EvidenceEvents.ManualCorrectionsPlanned);
+            await new EvidenceLedger(demo.Azurite.Storage, TimeProvider.System).ReadAsync(id), e => e.EventType == EvidenceEvents.ManualCorrectionsPlanned.Name);
         Assert.Contains("\"shoeSize\"", planned.Details, StringComparison.Ordinal);
         Assert.DoesNotContain("phone", planned.Details, StringComparison.Ordinal);
 

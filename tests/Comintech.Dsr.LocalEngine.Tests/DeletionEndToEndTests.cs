@@ -52,14 +52,14 @@ public sealed class DeletionEndToEndTests(EngineFixture fixture) : IClassFixture
         // The retention pass may already have minimised the closed deletion (its identifiers are kept no longer): that link
         // comes after the completion.
         var events = evidence.Select(e => e.EventType).Where(e => !e.StartsWith("retention.", StringComparison.Ordinal)).ToList();
-        Assert.Equal(EvidenceEvents.Received, events[0]);
-        Assert.Equal(EvidenceEvents.Completed, events[^1]);
-        foreach (var expected in new[] { EvidenceEvents.AcknowledgementSent, EvidenceEvents.VerificationSent, EvidenceEvents.VerificationSucceeded, EvidenceEvents.FinalNoticeSent })
+        Assert.Equal(EvidenceEvents.Received.Name, events[0]);
+        Assert.Equal(EvidenceEvents.Completed.Name, events[^1]);
+        foreach (var expected in new[] { EvidenceEvents.AcknowledgementSent.Name, EvidenceEvents.VerificationSent.Name, EvidenceEvents.VerificationSucceeded.Name, EvidenceEvents.FinalNoticeSent.Name })
         {
             Assert.Contains(expected, events);
         }
 
-        Assert.Equal(6, events.Count(e => e == EvidenceEvents.StoreOutcome));
+        Assert.Equal(6, events.Count(e => e == EvidenceEvents.StoreOutcome.Name));
         Assert.True((await ledger.VerifyAsync(id)).IsIntact);
         Assert.All(evidence, e => Assert.DoesNotContain("lovelace", e.Details, StringComparison.OrdinalIgnoreCase));
 

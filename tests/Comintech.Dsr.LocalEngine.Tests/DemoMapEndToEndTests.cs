@@ -86,10 +86,10 @@ public sealed class DemoMapEndToEndTests : IAsyncLifetime
         Assert.All(["web-logs", "demo-reseller", "demo-domain-agent", "paper-contracts", "client-hosted", "newsletter", "customer-accounts"], s => Assert.Equal("Done", stores[s]));
 
         var evidence = await new EvidenceLedger(azurite.Storage, TimeProvider.System).ReadAsync(id);
-        var outcomeLinks = evidence.Where(e => e.EventType == EvidenceEvents.StoreOutcome)
+        var outcomeLinks = evidence.Where(e => e.EventType == EvidenceEvents.StoreOutcome.Name)
             .Select(e => JsonDocument.Parse(e.Details).RootElement.GetProperty("storeId").GetString()).ToList();
         Assert.All(stores.Keys, s => Assert.Single(outcomeLinks, o => o == s));
-        Assert.Single(evidence, e => e.EventType == ClientEvidence.Forwarded);
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.ClientForwarded.Name);
 
         var notice = await MailPickup.WaitForAsync(engine.PickupDirectory, $"{id}.final.eml", TimeSpan.FromSeconds(30));
         Assert.Contains(DemoDataSeeder.DemoClientName, notice.TextBody, StringComparison.Ordinal);

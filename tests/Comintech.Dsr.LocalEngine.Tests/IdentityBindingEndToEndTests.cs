@@ -57,7 +57,7 @@ public sealed partial class IdentityBindingEndToEndTests(ControlPanelEngineFixtu
         }
 
         var evidence = await EvidenceAsync(id);
-        var unbound = Assert.Single(evidence, e => e.EventType == EvidenceEvents.IdentityUnbound);
+        var unbound = Assert.Single(evidence, e => e.EventType == EvidenceEvents.IdentityUnbound.Name);
         Assert.Contains("NotLinked", unbound.Details, StringComparison.Ordinal);
         Assert.All(evidence, e => Assert.DoesNotContain(Grace.AccountId, e.Details, StringComparison.OrdinalIgnoreCase));
         Assert.Contains("could not link it to the e-mail address you confirmed", (await FinalMailAsync(id)).TextBody, StringComparison.Ordinal);
@@ -111,7 +111,7 @@ public sealed partial class IdentityBindingEndToEndTests(ControlPanelEngineFixtu
         Assert.DoesNotContain(await TableRows.AllAsync(Table(DemoDataSeeder.CustomerAccountsTable)), r => r.RowKey == Bobby.AccountId);
         await AssertGraceIntactAsync();
         var evidence = await EvidenceAsync(deletion);
-        Assert.Contains("control-panel", Assert.Single(evidence, e => e.EventType == EvidenceEvents.IdentityResolved).Details, StringComparison.Ordinal);
+        Assert.Contains("control-panel", Assert.Single(evidence, e => e.EventType == EvidenceEvents.IdentityResolved.Name).Details, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed partial class IdentityBindingEndToEndTests(ControlPanelEngineFixtu
 
         var update = await UpdateMailAsync(id);
         Assert.Contains(Ada.Phone, await PackageTextAsync(update), StringComparison.Ordinal);
-        Assert.Contains(await EvidenceAsync(id), e => e.EventType == EvidenceEvents.IdentityRerunCompleted);
+        Assert.Contains(await EvidenceAsync(id), e => e.EventType == EvidenceEvents.IdentityRerunCompleted.Name);
     }
 
     [Fact]

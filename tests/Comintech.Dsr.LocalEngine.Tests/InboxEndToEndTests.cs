@@ -37,8 +37,8 @@ public sealed class InboxEndToEndTests(EngineFixture fixture) : IClassFixture<En
         var status = await Engine.StatusAsync(id);
         Assert.Equal("access", status.GetProperty("type").GetString());
         var events = (await new EvidenceLedger(fixture.Azurite.Storage, TimeProvider.System).ReadAsync(id)).Select(e => e.EventType).ToList();
-        Assert.Contains(EvidenceEvents.InboundMessage, events);
-        Assert.Contains(EvidenceEvents.Completed, events);
+        Assert.Contains(EvidenceEvents.InboundMessage.Name, events);
+        Assert.Contains(EvidenceEvents.Completed.Name, events);
     }
 
     [Fact]

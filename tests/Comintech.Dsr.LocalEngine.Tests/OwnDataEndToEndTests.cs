@@ -60,7 +60,7 @@ public sealed class OwnDataEndToEndTests(FrequentRetentionEngineFixture fixture)
         var ledger = new EvidenceLedger(fixture.Azurite.Storage, TimeProvider.System);
         await WaitForAsync(
             async () => !(await RequestRowAsync(deletion)).ContainsKey("WrappedKey")
-                && (await ledger.ReadAsync(deletion)).Any(e => e.EventType == EvidenceEvents.IdentifiersRemoved),
+                && (await ledger.ReadAsync(deletion)).Any(e => e.EventType == EvidenceEvents.IdentifiersRemoved.Name),
             "the closed deletion was not minimised and ledgered");
         var deletionRow = await RequestRowAsync(deletion);
         Assert.False(deletionRow.ContainsKey("Email"));

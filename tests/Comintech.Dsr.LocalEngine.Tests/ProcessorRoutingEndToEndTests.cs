@@ -154,10 +154,10 @@ public sealed class ProcessorRoutingEndToEndTests : IAsyncLifetime
         }
 
         var evidence = await new EvidenceLedger(azurite.Storage, TimeProvider.System).ReadAsync(id);
-        Assert.Equal(2, evidence.Count(e => e.EventType == ClientEvidence.Forwarded));
-        Assert.Single(evidence, e => e.EventType == ClientEvidence.Answered);
-        Assert.Single(evidence, e => e.EventType == ClientEvidence.Escalated);
-        Assert.Contains(evidence, e => e.EventType == ClientEvidence.Reminded);
+        Assert.Equal(2, evidence.Count(e => e.EventType == EvidenceEvents.ClientForwarded.Name));
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.ClientAnswered.Name);
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.ClientEscalated.Name);
+        Assert.Contains(evidence, e => e.EventType == EvidenceEvents.ClientReminded.Name);
         Assert.All(evidence, e => Assert.DoesNotContain(grace.Email, e.Details, StringComparison.OrdinalIgnoreCase));
         Assert.True(EvidenceLedger.Verify(evidence).IsIntact);
         Assert.Equal(before, await ClientDataAsync());

@@ -85,9 +85,9 @@ public sealed class SaleSharingOptOutEndToEndTests(SaleSharingEngineFixture fixt
         Assert.DoesNotContain("marketing opt-out", final.TextBody, StringComparison.Ordinal);
 
         var events = (await new EvidenceLedger(fixture.Demo.Azurite.Storage, TimeProvider.System).ReadAsync(id)).ToList();
-        Assert.Contains(events, e => e.EventType == EvidenceEvents.Received && e.Details.Contains("\"globalPrivacyControl\":true", StringComparison.Ordinal));
-        Assert.Contains(events, e => e.EventType == EvidenceEvents.VerificationNotRequired);
-        Assert.DoesNotContain(events, e => e.EventType == EvidenceEvents.VerificationSent);
+        Assert.Contains(events, e => e.EventType == EvidenceEvents.Received.Name && e.Details.Contains("\"globalPrivacyControl\":true", StringComparison.Ordinal));
+        Assert.Contains(events, e => e.EventType == EvidenceEvents.VerificationNotRequired.Name);
+        Assert.DoesNotContain(events, e => e.EventType == EvidenceEvents.VerificationSent.Name);
     }
 
     [Fact]

@@ -159,7 +159,7 @@ public sealed class WaitingStoresEndToEndTests : IAsyncLifetime
         Assert.Equal("Done", stores["paper-archive"].GetProperty("state").GetString());
         Assert.Equal("NothingFound", stores["beta-agent"].GetProperty("state").GetString());
         var evidence = await new EvidenceLedger(azurite.Storage, TimeProvider.System).ReadAsync(id);
-        Assert.Equal(4, evidence.Count(e => e.EventType == EvidenceEvents.StoreConfirmed));
+        Assert.Equal(4, evidence.Count(e => e.EventType == EvidenceEvents.StoreConfirmed.Name));
         Assert.Contains(await TableRows.AllAsync(azurite.Storage.Tables.GetTableClient(DemoDataSeeder.SupportTicketsTable)), r => r.GetString("Email") == grace.Email);
         Assert.All(evidence, e => Assert.DoesNotContain("Contract shredded", e.Details, StringComparison.Ordinal));
         Assert.Equal("Retained", stores["nightly-backups"].GetProperty("state").GetString());
@@ -209,6 +209,6 @@ public sealed class WaitingStoresEndToEndTests : IAsyncLifetime
         }
 
         var evidence = await new EvidenceLedger(azurite.Storage, TimeProvider.System).ReadAsync(requestId);
-        Assert.Single(evidence, e => e.EventType == EvidenceEvents.StoreReapplied);
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.StoreReapplied.Name);
     }
 }

@@ -49,7 +49,7 @@ public sealed class WorkflowRecoveryTests(RecoveryEngineFixture fixture) : IClas
             Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
         }
 
-        var failed = await WaitForEvidenceAsync(id, EvidenceEvents.WorkflowFailed);
+        var failed = await WaitForEvidenceAsync(id, EvidenceEvents.WorkflowFailed.Name);
         Assert.Contains("\"step\":\"FinaliseRequest\"", failed.Details, StringComparison.Ordinal);
         Assert.Contains("InvalidOperationException", failed.Details, StringComparison.Ordinal);
         await MailPickup.WaitForAsync(Engine.PickupDirectory, $"{id}.workflow-failed-1.eml", Wait);
@@ -65,12 +65,12 @@ public sealed class WorkflowRecoveryTests(RecoveryEngineFixture fixture) : IClas
             Assert.Equal(HttpStatusCode.Accepted, restarted.StatusCode);
         }
 
-        await WaitForEvidenceAsync(id, EvidenceEvents.WorkflowRestarted);
+        await WaitForEvidenceAsync(id, EvidenceEvents.WorkflowRestarted.Name);
         Assert.True(await WaitForCertificateAsync(id));
         var evidence = await new EvidenceLedger(fixture.Azurite.Storage, TimeProvider.System).ReadAsync(id);
         Assert.True(EvidenceLedger.Verify(evidence).IsIntact);
-        Assert.Single(evidence, e => e.EventType == EvidenceEvents.Completed);
-        Assert.Single(evidence, e => e.EventType == EvidenceEvents.VerificationSent);
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.Completed.Name);
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.VerificationSent.Name);
         Assert.Equal("Completed", (await Engine.StatusAsync(id)).GetProperty("status").GetString());
         using (var again = await StaffPostAsync($"/api/staff/requests/{id}/restart"))
         {
@@ -98,8 +98,8 @@ public sealed class WorkflowRecoveryTests(RecoveryEngineFixture fixture) : IClas
         Assert.True(report.GetProperty("repaired").GetInt32() >= 1);
         Assert.Equal("Completed", (await Engine.StatusAsync(id)).GetProperty("status").GetString());
         var evidence = await new EvidenceLedger(fixture.Azurite.Storage, TimeProvider.System).ReadAsync(id);
-        Assert.Single(evidence, e => e.EventType == EvidenceEvents.Reconciled);
-        Assert.Single(evidence, e => e.EventType == EvidenceEvents.Completed);
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.Reconciled.Name);
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.Completed.Name);
         Assert.True(EvidenceLedger.Verify(evidence).IsIntact);
     }
 

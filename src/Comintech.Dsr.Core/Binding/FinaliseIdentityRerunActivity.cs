@@ -17,7 +17,7 @@ public sealed class FinaliseIdentityRerunActivity(
         PublishedPackage? package = null;
         if (request.Type == RequestType.Access)
         {
-            if (!records.Any(r => r.EventType == EvidenceEvents.AccessPackagePublished && r.Details.Contains(input.RunId, StringComparison.Ordinal)))
+            if (!records.Any(r => r.Is(EvidenceEvents.AccessPackagePublished) && r.Details.Contains(input.RunId, StringComparison.Ordinal)))
             {
                 await packages.WithdrawAsync(input.RequestId, cancellationToken);
             }

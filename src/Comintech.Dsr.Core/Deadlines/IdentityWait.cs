@@ -6,8 +6,8 @@ public static class IdentityWait
     /// <summary>From the first code sent to the successful verification; null while not verified.</summary>
     public static TimeSpan? Measure(IReadOnlyList<EvidenceRecord> evidence)
     {
-        var sent = evidence.FirstOrDefault(e => e.EventType == EvidenceEvents.VerificationSent)?.OccurredAt;
-        var verified = evidence.FirstOrDefault(e => e.EventType == EvidenceEvents.VerificationSucceeded)?.OccurredAt;
+        var sent = evidence.FirstOrDefault(e => e.Is(EvidenceEvents.VerificationSent))?.OccurredAt;
+        var verified = evidence.FirstOrDefault(e => e.Is(EvidenceEvents.VerificationSucceeded))?.OccurredAt;
         return sent is null || verified is null || verified < sent ? null : verified.Value - sent.Value;
     }
 }

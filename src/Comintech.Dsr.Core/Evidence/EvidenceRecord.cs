@@ -17,6 +17,8 @@ public sealed record EvidenceRecord(
 {
     public static readonly string GenesisHash = new('0', 64);
 
+    public bool Is(EvidenceType type) => EventType == type.Name;
+
     public static string ComputeHash(string requestId, long sequence, string eventType, DateTimeOffset occurredAt, string actor, string details, string previousHash)
     {
         var canonical = string.Join(

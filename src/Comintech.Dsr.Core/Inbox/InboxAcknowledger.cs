@@ -20,7 +20,7 @@ public sealed partial class InboxAcknowledger(
             return Skipped(requestId, "sender-not-aligned");
         }
 
-        if ((await evidence.ReadAsync(requestId, cancellationToken)).Any(r => r.EventType == EvidenceEvents.InboxAcknowledged))
+        if ((await evidence.ReadAsync(requestId, cancellationToken)).Any(r => r.Is(EvidenceEvents.InboxAcknowledged)))
         {
             return null;
         }

@@ -15,7 +15,7 @@ public sealed class RecipientListHandler(RequestLookup requests, EvidenceLedger 
         }
 
         var told = (await evidence.ReadAsync(request.Id, cancellationToken))
-            .Where(e => e.EventType is EvidenceEvents.RecipientNotified or EvidenceEvents.RecipientTaskOpened or EvidenceEvents.RecipientNotNotified)
+            .Where(e => e.Is(EvidenceEvents.RecipientNotified) || e.Is(EvidenceEvents.RecipientTaskOpened) || e.Is(EvidenceEvents.RecipientNotNotified))
             .Select(e => (Record: e, Notice: JsonSerializer.Deserialize<RecipientNotice>(e.Details, EvidenceLedger.JsonOptions)!))
             .Select(e => new RecipientListEntry(e.Notice.Recipient, e.Notice.Channel == "none" ? "not told: receives data only on a legal demand" : "told", e.Record.OccurredAt))
             .ToList();

@@ -66,10 +66,10 @@ public sealed class WorkflowRecovery(
         }
 
         var records = await evidence.ReadAsync(request.Id, cancellationToken);
-        var decision = records.LastOrDefault(r => r.EventType is EvidenceEvents.ApprovalGranted or EvidenceEvents.ApprovalDenied)?.EventType;
+        var decision = records.LastOrDefault(r => r.Is(EvidenceEvents.ApprovalGranted) || r.Is(EvidenceEvents.ApprovalDenied))?.EventType;
         if (decision is not null)
         {
-            await client.RaiseEventAsync(request.Id, DsrEvents.ApprovalDecided, decision == EvidenceEvents.ApprovalGranted, cancellationToken);
+            await client.RaiseEventAsync(request.Id, DsrEvents.ApprovalDecided, decision == EvidenceEvents.ApprovalGranted.Name, cancellationToken);
         }
 
         var failure = await failures.FindAsync(request.Id, cancellationToken);
@@ -147,7 +147,7 @@ public sealed class WorkflowRecovery(
 
         var records = await evidence.ReadAsync(request.Id, cancellationToken);
         var evidenced = Fulfilment.Rerun.StoreOutcomes.Latest(records);
-        return !records.Any(r => r.EventType == EvidenceEvents.Completed) || result.Stores.Any(s => !evidenced.ContainsKey(s.StoreId));
+        return !records.Any(r => r.Is(EvidenceEvents.Completed)) || result.Stores.Any(s => !evidenced.ContainsKey(s.StoreId));
     }
 
     /// <summary>Each store's outcome as its connector run record keeps it (a confirmation or escalation first), else as the orchestration reported it.</summary>

@@ -103,5 +103,5 @@ public sealed class StaffTodoService(
 
     /// <summary>A decision is recorded at once; the status moves when the workflow takes it, so the request may still read as waiting.</summary>
     private async Task<bool> DecidedAsync(string requestId, CancellationToken cancellationToken) =>
-        (await evidence.ReadAsync(requestId, cancellationToken)).Any(r => r.EventType is EvidenceEvents.ApprovalGranted or EvidenceEvents.ApprovalDenied);
+        (await evidence.ReadAsync(requestId, cancellationToken)).Any(r => r.Is(EvidenceEvents.ApprovalGranted) || r.Is(EvidenceEvents.ApprovalDenied));
 }

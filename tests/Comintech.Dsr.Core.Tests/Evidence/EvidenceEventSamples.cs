@@ -141,7 +141,7 @@ internal static class EvidenceEventSamples
         // Since 2026-12 the reason is the exception's type and a fixed code (FailureReason), never the exception's message.
         yield return (new WorkflowFailed("ExecuteStoreAction", "Comintech.Dsr.Connectors.ConnectorException: step-failed", 1),
             """{"step":"ExecuteStoreAction","reason":"Comintech.Dsr.Connectors.ConnectorException: step-failed","failure":1}""");
-        yield return (new WorkflowRestarted(1, "ExecuteStoreAction", true, EvidenceEvents.ApprovalGranted),
+        yield return (new WorkflowRestarted(1, "ExecuteStoreAction", true, EvidenceEvents.ApprovalGranted.Name),
             """{"failure":1,"step":"ExecuteStoreAction","verified":true,"approval":"approval.granted"}""");
         yield return (new WorkflowRestarted(null, null, false, null),
             """{"failure":null,"step":null,"verified":false,"approval":null}""");

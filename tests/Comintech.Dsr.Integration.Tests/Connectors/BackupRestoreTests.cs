@@ -95,6 +95,6 @@ public sealed class BackupRestoreTests : IClassFixture<AzuriteFixture>, IDisposa
         Assert.Equal(first with { CompletedAt = default }, again with { CompletedAt = default });
         Assert.DoesNotContain(await TableRows.AllAsync(Accounts), r => r.RowKey == request.Subject.AccountId);
         var evidence = await core.Get<EvidenceLedger>().ReadAsync(request.Id);
-        Assert.Single(evidence, e => e.EventType == EvidenceEvents.StoreReapplied);
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.StoreReapplied.Name);
     }
 }

@@ -159,7 +159,7 @@ public sealed class DeadlineSweepTests(AzuriteFixture azurite) : IClassFixture<A
     private static async Task<(int Reminders, int Escalations)> AlertsAsync(IServiceProvider services, string id)
     {
         var evidence = await services.GetRequiredService<EvidenceLedger>().ReadAsync(id);
-        return (evidence.Count(e => e.EventType == EvidenceEvents.DeadlineReminder), evidence.Count(e => e.EventType == EvidenceEvents.DeadlineEscalated));
+        return (evidence.Count(e => e.EventType == EvidenceEvents.DeadlineReminder.Name), evidence.Count(e => e.EventType == EvidenceEvents.DeadlineEscalated.Name));
     }
 
     private static async Task<List<TableEntity>> RowsAsync(IServiceProvider services, string id)

@@ -45,7 +45,7 @@ public sealed class IdentityWaitPolicyTests(AzuriteFixture azurite) : IClassFixt
         var stored = await requests.GetAsync(request.Id);
         Assert.Equal(DateOnly.Parse(expectedDue, CultureInfo.InvariantCulture), DateOnly.FromDateTime(stored.DueAt.UtcDateTime));
         Assert.Equal(RequestStatus.InProgress, stored.Status);
-        var paused = (await ledger.ReadAsync(request.Id)).Count(e => e.EventType == EvidenceEvents.DeadlinePaused);
+        var paused = (await ledger.ReadAsync(request.Id)).Count(e => e.EventType == EvidenceEvents.DeadlinePaused.Name);
         Assert.Equal(policy is null ? 0 : 1, paused);
     }
 }

@@ -46,7 +46,7 @@ public sealed class SendDeadlineAlertActivityTests(AzuriteFixture azurite) : ICl
         }
 
         var evidence = await services.GetRequiredService<EvidenceLedger>().ReadAsync(request.Id);
-        Assert.Single(evidence, e => e.EventType == EvidenceEvents.DeadlineReminder);
-        Assert.Single(evidence, e => e.EventType == EvidenceEvents.DeadlineEscalated);
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.DeadlineReminder.Name);
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.DeadlineEscalated.Name);
     }
 }

@@ -51,8 +51,8 @@ public sealed class CrashWindowTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal((OutcomeKind.Done, 1), (rerun.Kind, rerun.RecordsAffected));
         Assert.Equal(first with { CompletedAt = default }, rerun with { CompletedAt = default });
         var evidence = await core.Get<EvidenceLedger>().ReadAsync(request.Id);
-        Assert.Single(evidence, e => e.EventType == EvidenceEvents.StoreOutcome);
-        Assert.Single(evidence, e => e.EventType == EvidenceEvents.Completed);
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.StoreOutcome.Name);
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.Completed.Name);
         Assert.True(EvidenceLedger.Verify(evidence).IsIntact);
     }
 
@@ -70,7 +70,7 @@ public sealed class CrashWindowTests(AzuriteFixture azurite) : IClassFixture<Azu
 
         Assert.Equal(2, outcome.RecordsAffected);
         var evidence = await core.Get<EvidenceLedger>().ReadAsync(request.Id);
-        Assert.Single(evidence, e => e.EventType == EvidenceEvents.StoreConfirmed);
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.StoreConfirmed.Name);
     }
 
     [Fact]
@@ -87,8 +87,8 @@ public sealed class CrashWindowTests(AzuriteFixture azurite) : IClassFixture<Azu
         await core.Get<FinaliseRequestActivity>().RunAsync(finalise, CancellationToken.None);
 
         var evidence = await core.Get<EvidenceLedger>().ReadAsync(request.Id);
-        Assert.Single(evidence, e => e.EventType == EvidenceEvents.Completed);
-        Assert.Single(evidence, e => e.EventType == EvidenceEvents.FinalNoticeSent);
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.Completed.Name);
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.FinalNoticeSent.Name);
         Assert.True(await azurite.Storage.EvidenceDocuments.GetBlobClient($"{request.Id}/{DeletionCertificates.JsonName}").ExistsAsync());
     }
 
@@ -108,7 +108,7 @@ public sealed class CrashWindowTests(AzuriteFixture azurite) : IClassFixture<Azu
         var certificate = System.Text.Json.JsonSerializer.Deserialize<DeletionCertificate>(json, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
         Assert.Contains(certificate.IssuedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture), html, StringComparison.Ordinal);
         Assert.Contains(certificate.Evidence.HeadHash, html, StringComparison.Ordinal);
-        var completed = (await core.Get<EvidenceLedger>().ReadAsync(request.Id)).Single(e => e.EventType == EvidenceEvents.Completed);
+        var completed = (await core.Get<EvidenceLedger>().ReadAsync(request.Id)).Single(e => e.EventType == EvidenceEvents.Completed.Name);
         Assert.Equal((completed.Sequence, completed.Hash), (certificate.Evidence.HeadSequence, certificate.Evidence.HeadHash));
     }
 
@@ -128,8 +128,8 @@ public sealed class CrashWindowTests(AzuriteFixture azurite) : IClassFixture<Azu
 
         Assert.Equal(stored, (await blob.GetPropertiesAsync()).Value.ETag);
         var evidence = await core.Get<EvidenceLedger>().ReadAsync(request.Id);
-        Assert.Single(evidence, e => e.EventType == EvidenceEvents.AccessPackagePublished);
-        Assert.Single(evidence, e => e.EventType == EvidenceEvents.Completed);
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.AccessPackagePublished.Name);
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.Completed.Name);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class CrashWindowTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.False(File.Exists(acknowledgement));
         Assert.Single(Directory.GetFiles(core.PickupDirectory), f => f.Contains(".code-1.", StringComparison.Ordinal));
         var evidence = await core.Get<EvidenceLedger>().ReadAsync(request.Id);
-        Assert.Single(evidence, e => e.EventType == EvidenceEvents.AcknowledgementSent);
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.AcknowledgementSent.Name);
         Assert.Equal(RequestStatus.AwaitingVerification, (await core.Get<RequestStore>().GetAsync(request.Id)).Status);
     }
 

@@ -46,7 +46,7 @@ public sealed class ExecuteStoreActionActivityTests(AzuriteFixture azurite) : IC
         await services.GetRequiredService<FinaliseRequestActivity>().RunAsync(finalise, CancellationToken.None);
         await services.GetRequiredService<FinaliseRequestActivity>().RunAsync(finalise, CancellationToken.None);
         var evidence = await ledger.ReadAsync(request.Id);
-        var link = Assert.Single(evidence, e => e.EventType == EvidenceEvents.StoreOutcome);
+        var link = Assert.Single(evidence, e => e.EventType == EvidenceEvents.StoreOutcome.Name);
         Assert.Equal(1, link.Sequence);
         Assert.DoesNotContain("kim@example.com", link.Details, StringComparison.OrdinalIgnoreCase);
     }

@@ -109,7 +109,7 @@ public sealed class ExecuteStoreActionsActivityTests(AzuriteFixture azurite) : I
     /// <summary>The evidence events of a request with their details, without times and hashes.</summary>
     private static async Task<List<string>> LedgeredAsync(WiredCore core, string requestId) =>
         [.. (await core.Get<EvidenceLedger>().ReadAsync(requestId))
-            .Where(e => e.EventType == EvidenceEvents.StoreOutcome)
+            .Where(e => e.EventType == EvidenceEvents.StoreOutcome.Name)
             .Select(e => $"{e.Sequence};{e.Actor};{Without(e.Details, "completedAt")}")];
 
     private static string Without(string json, string property)

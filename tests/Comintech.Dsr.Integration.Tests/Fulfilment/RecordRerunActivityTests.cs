@@ -43,8 +43,8 @@ public sealed class RecordRerunActivityTests(AzuriteFixture azurite) : IClassFix
         Assert.Equal(RequestStatus.Completed, again);
         Assert.Equal(RequestStatus.Completed, (await requests.GetAsync(request.Id)).Status);
         var evidence = await ledger.ReadAsync(request.Id);
-        Assert.Equal(5, evidence.Count(e => e.EventType == EvidenceEvents.StoreOutcome));
-        Assert.Single(evidence, e => e.EventType == EvidenceEvents.Completed);
+        Assert.Equal(5, evidence.Count(e => e.EventType == EvidenceEvents.StoreOutcome.Name));
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.Completed.Name);
         Assert.True(EvidenceLedger.Verify(evidence).IsIntact);
         Assert.All(StoreOutcomes.Latest(evidence).Values, o => Assert.Equal(OutcomeKind.Done, o.Kind));
     }

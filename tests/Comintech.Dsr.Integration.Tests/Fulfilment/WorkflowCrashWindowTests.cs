@@ -80,9 +80,9 @@ public sealed class WorkflowCrashWindowTests(AzuriteFixture azurite) : IClassFix
         Assert.Equal(OrchestrationRuntimeStatus.Completed, finished.RuntimeStatus);
         Assert.Equal(RequestStatus.Completed, (await Get<RequestStore>().GetAsync(submitted.Id)).Status);
         var events = (await Get<EvidenceLedger>().ReadAsync(submitted.Id)).Select(e => e.EventType).ToList();
-        Assert.Single(events, e => e == EvidenceEvents.VerificationSent);
-        Assert.Single(events, e => e == EvidenceEvents.VerificationSucceeded);
-        Assert.Contains(EvidenceEvents.Completed, events);
+        Assert.Single(events, e => e == EvidenceEvents.VerificationSent.Name);
+        Assert.Single(events, e => e == EvidenceEvents.VerificationSucceeded.Name);
+        Assert.Contains(EvidenceEvents.Completed.Name, events);
     }
 
     /// <summary>
@@ -104,7 +104,7 @@ public sealed class WorkflowCrashWindowTests(AzuriteFixture azurite) : IClassFix
 
         Assert.NotEqual(stored.Id, alias);
         Assert.NotNull(await host.Client.GetInstanceAsync(stored.Id));
-        Assert.Single(await Get<EvidenceLedger>().ReadAsync(stored.Id), e => e.EventType == EvidenceEvents.Received);
+        Assert.Single(await Get<EvidenceLedger>().ReadAsync(stored.Id), e => e.EventType == EvidenceEvents.Received.Name);
         Assert.NotNull(await MailPickup.WaitForAsync(pickup, $"{stored.Id}.code-1.eml", TimeSpan.FromSeconds(60)));
     }
 }

@@ -70,10 +70,10 @@ public sealed class UnboundIdentifierTests : IClassFixture<AzuriteFixture>, IDis
         Assert.Equal(victim, (await core.Get<RequestStore>().GetAsync(owner.Id)).BoundSubject.AccountId);
         Assert.Equal(victim, resolvedOwner.BoundSubject.AccountId);
         var evidence = await core.Get<EvidenceLedger>().ReadAsync(stranger.Id);
-        var unbound = Assert.Single(evidence, e => e.EventType == EvidenceEvents.IdentityUnbound);
+        var unbound = Assert.Single(evidence, e => e.EventType == EvidenceEvents.IdentityUnbound.Name);
         Assert.Contains(core.Get<IdentifierHasher>().Hash(victim), unbound.Details, StringComparison.Ordinal);
         Assert.All(evidence, e => Assert.DoesNotContain(victim, e.Details, StringComparison.OrdinalIgnoreCase));
-        Assert.Single(evidence, e => e.EventType == EvidenceEvents.IdentityResolved);
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.IdentityResolved.Name);
     }
 
     [Fact]

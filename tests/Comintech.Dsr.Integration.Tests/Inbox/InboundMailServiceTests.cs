@@ -103,7 +103,7 @@ public sealed class InboundMailServiceTests(InboxFixture fixture) : IClassFixtur
         Assert.Equal(InboundOutcome.Created, otherType.Outcome);
         Assert.Equal((InboundOutcome.Linked, repeat.RequestId), (second.Outcome, second.RequestId));
         var evidence = await fixture.Get<EvidenceLedger>().ReadAsync(repeat.RequestId!);
-        Assert.Contains(evidence, e => e.EventType == EvidenceEvents.InboundLinked);
+        Assert.Contains(evidence, e => e.EventType == EvidenceEvents.InboundLinked.Name);
         Assert.Equal(3, await RequestsForAsync(address));
     }
 
@@ -120,7 +120,7 @@ public sealed class InboundMailServiceTests(InboxFixture fixture) : IClassFixtur
 
         Assert.Equal(receivedAt, request.ReceivedAt);
         Assert.Equal(Comintech.Dsr.Deadlines.LegalCalendar.DueAt(Jurisdiction.GDPR, receivedAt), request.DueAt);
-        var inbound = Assert.Single(await fixture.Get<EvidenceLedger>().ReadAsync(request.Id), e => e.EventType == EvidenceEvents.InboundMessage);
+        var inbound = Assert.Single(await fixture.Get<EvidenceLedger>().ReadAsync(request.Id), e => e.EventType == EvidenceEvents.InboundMessage.Name);
         Assert.Contains("\"receiptSource\":\"received-header\"", inbound.Details, StringComparison.Ordinal);
         Assert.Contains("\"spf\":\"fail\"", inbound.Details, StringComparison.Ordinal);
         Assert.Contains("\"dmarc\":\"fail\"", inbound.Details, StringComparison.Ordinal);

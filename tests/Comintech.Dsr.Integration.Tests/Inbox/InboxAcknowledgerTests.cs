@@ -19,7 +19,7 @@ public sealed class InboxAcknowledgerTests(InboxFixture fixture) : IClassFixture
     private string AckFile(string requestId) => Path.Combine(fixture.PickupDirectory, PickupFolderNotifier.FileNameFor($"{requestId}.inbox-ack"));
 
     private async Task<int> AcknowledgementsAsync(string requestId) =>
-        (await fixture.Get<EvidenceLedger>().ReadAsync(requestId)).Count(e => e.EventType == EvidenceEvents.InboxAcknowledged);
+        (await fixture.Get<EvidenceLedger>().ReadAsync(requestId)).Count(e => e.EventType == EvidenceEvents.InboxAcknowledged.Name);
 
     private int MailTo(string address) =>
         Directory.GetFiles(fixture.PickupDirectory, "*.eml").Count(f => File.ReadAllText(f).Contains(address, StringComparison.OrdinalIgnoreCase));

@@ -27,7 +27,7 @@ public sealed class TriageServiceTests(InboxFixture fixture) : IClassFixture<Inb
         Assert.Equal((RequestStatus.NeedsTriage, suggestion), (request.Status, request.SuggestedClassification));
         Assert.True(request.DueAt > request.ReceivedAt);
         Assert.Null(await fixture.Host.Client.GetInstanceAsync(request.Id));
-        var received = Assert.Single(await fixture.Get<EvidenceLedger>().ReadAsync(request.Id), e => e.EventType == EvidenceEvents.Received);
+        var received = Assert.Single(await fixture.Get<EvidenceLedger>().ReadAsync(request.Id), e => e.EventType == EvidenceEvents.Received.Name);
         Assert.Contains($"\"suggestedClassification\":\"{suggestion}\"", received.Details, StringComparison.Ordinal);
     }
 
@@ -46,7 +46,7 @@ public sealed class TriageServiceTests(InboxFixture fixture) : IClassFixture<Inb
         Assert.Equal(RequestType.Access, request.Type);
         Assert.NotEqual(RequestStatus.NeedsTriage, request.Status);
         Assert.NotNull(await fixture.Host.Client.GetInstanceAsync(request.Id));
-        var classified = Assert.Single(await fixture.Get<EvidenceLedger>().ReadAsync(request.Id), e => e.EventType == EvidenceEvents.Classified);
+        var classified = Assert.Single(await fixture.Get<EvidenceLedger>().ReadAsync(request.Id), e => e.EventType == EvidenceEvents.Classified.Name);
         Assert.Equal("staff:test", classified.Actor);
         Assert.True((await fixture.Get<EvidenceLedger>().VerifyAsync(request.Id)).IsIntact);
     }

@@ -138,7 +138,7 @@ public sealed class HeldCodeTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Equal(2, Directory.GetFiles(pickup, "*.code-1.eml").Length);
         Assert.False(File.Exists(Path.Combine(pickup, $"{requests[2].Id}.code-1.eml")));
         var evidence = await core.Get<Comintech.Dsr.Evidence.EvidenceLedger>().ReadAsync(requests[2].Id);
-        Assert.Contains(evidence, e => e.EventType == Comintech.Dsr.Evidence.EvidenceEvents.VerificationHeld);
+        Assert.Contains(evidence, e => e.EventType == Comintech.Dsr.Evidence.EvidenceEvents.VerificationHeld.Name);
         Assert.True(await core.Get<AddressLimits>().CodeMailRetryAfterAsync(email, CancellationToken.None) > TimeSpan.FromHours(23));
     }
 }

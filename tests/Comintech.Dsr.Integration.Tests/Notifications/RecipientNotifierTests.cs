@@ -68,9 +68,9 @@ public sealed class RecipientNotifierTests(AzuriteFixture azurite) : IClassFixtu
 
         var evidence = await ledger.ReadAsync(request.Id);
         Assert.Equal(4, evidence.Count);
-        Assert.Single(evidence, e => e.EventType == EvidenceEvents.RecipientNotified && e.Details.Contains("Auditors", StringComparison.Ordinal));
-        Assert.Single(evidence, e => e.EventType == EvidenceEvents.RecipientNotNotified && e.Details.Contains("Tax authority", StringComparison.Ordinal));
-        Assert.Equal(2, evidence.Count(e => e.EventType == EvidenceEvents.RecipientTaskOpened));
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.RecipientNotified.Name && e.Details.Contains("Auditors", StringComparison.Ordinal));
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.RecipientNotNotified.Name && e.Details.Contains("Tax authority", StringComparison.Ordinal));
+        Assert.Equal(2, evidence.Count(e => e.EventType == EvidenceEvents.RecipientTaskOpened.Name));
         Assert.All(evidence, e => Assert.DoesNotContain("kim@example.com", e.Details, StringComparison.Ordinal));
     }
 

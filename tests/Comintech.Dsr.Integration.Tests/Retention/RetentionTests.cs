@@ -89,11 +89,11 @@ public sealed class RetentionTests : IClassFixture<AzuriteFixture>, IDisposable
         Assert.Equal(DataSubject.Removed, read.Subject);
         var evidence = await core.Get<EvidenceLedger>().ReadAsync(request.Id);
         Assert.True(EvidenceLedger.Verify(evidence).IsIntact);
-        Assert.Single(evidence, e => e.EventType == EvidenceEvents.IdentifiersRemoved);
+        Assert.Single(evidence, e => e.EventType == EvidenceEvents.IdentifiersRemoved.Name);
         Assert.All(evidence, e => Assert.DoesNotContain(request.Subject.Email, e.Details, StringComparison.OrdinalIgnoreCase));
 
         await PassAsync(TimeSpan.FromDays(40));
-        Assert.Single(await core.Get<EvidenceLedger>().ReadAsync(request.Id), e => e.EventType == EvidenceEvents.IdentifiersRemoved);
+        Assert.Single(await core.Get<EvidenceLedger>().ReadAsync(request.Id), e => e.EventType == EvidenceEvents.IdentifiersRemoved.Name);
     }
 
     [Fact]
@@ -193,6 +193,6 @@ public sealed class RetentionTests : IClassFixture<AzuriteFixture>, IDisposable
         Assert.Equal(1, late.ExpiredPackages);
         Assert.True(late.PartnerReplays >= 1);
         Assert.False((await azurite.Storage.AccessPackages.GetBlobClient(AccessPackages.BlobName(request.Id)).ExistsAsync()).Value);
-        Assert.Contains(await core.Get<EvidenceLedger>().ReadAsync(request.Id), e => e.EventType == EvidenceEvents.CopiesRemoved);
+        Assert.Contains(await core.Get<EvidenceLedger>().ReadAsync(request.Id), e => e.EventType == EvidenceEvents.CopiesRemoved.Name);
     }
 }

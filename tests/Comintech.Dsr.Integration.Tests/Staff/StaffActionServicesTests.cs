@@ -71,7 +71,7 @@ public sealed class StaffActionServicesTests(AzuriteFixture azurite) : IClassFix
         var audit = Assert.Single(await core.Get<StaffAuditLog>().ForRequestAsync(request.Id));
         Assert.Equal((StaffActions.Approve, "casey"), (audit.Action, audit.Actor));
         var evidence = Assert.Single(await core.Get<EvidenceLedger>().ReadAsync(request.Id));
-        Assert.Equal((EvidenceEvents.ApprovalGranted, "staff:casey"), (evidence.EventType, evidence.Actor));
+        Assert.Equal((EvidenceEvents.ApprovalGranted.Name, "staff:casey"), (evidence.EventType, evidence.Actor));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class StaffActionServicesTests(AzuriteFixture azurite) : IClassFix
         Assert.Equal(first.Value, (await core.Get<RequestStore>().GetAsync(request.Id)).DueAt);
         Assert.Equal((FailureKind.Conflict, "Cannot extend"), (again.Failure!.Kind, again.Failure.Title));
         Assert.Contains("cannot be extended", optOut.Failure!.Detail, StringComparison.Ordinal);
-        Assert.Single(await core.Get<EvidenceLedger>().ReadAsync(request.Id), e => e.EventType == EvidenceEvents.DeadlineExtended);
+        Assert.Single(await core.Get<EvidenceLedger>().ReadAsync(request.Id), e => e.EventType == EvidenceEvents.DeadlineExtended.Name);
         Assert.Single(await core.Get<StaffAuditLog>().ForRequestAsync(request.Id), a => a.Action == StaffActions.Extend);
     }
 

@@ -10,8 +10,8 @@ public static class ChaosAudit
 {
     private static readonly string[] OnceOnly =
     [
-        EvidenceEvents.Received, EvidenceEvents.AcknowledgementSent, EvidenceEvents.VerificationSent,
-        EvidenceEvents.VerificationSucceeded, EvidenceEvents.FinalNoticeSent, EvidenceEvents.Completed,
+        EvidenceEvents.Received.Name, EvidenceEvents.AcknowledgementSent.Name, EvidenceEvents.VerificationSent.Name,
+        EvidenceEvents.VerificationSucceeded.Name, EvidenceEvents.FinalNoticeSent.Name, EvidenceEvents.Completed.Name,
     ];
 
     private static readonly string[] ExpectedMail = ["ack", "code-1", "final"];
@@ -23,8 +23,8 @@ public static class ChaosAudit
         var row = (await storage.Requests.GetEntityAsync<TableEntity>(requestId, "request")).Value;
         var status = row.GetString("Status");
         var evidence = await new EvidenceLedger(storage, TimeProvider.System).ReadAsync(requestId);
-        var stores = evidence.Where(e => e.EventType == EvidenceEvents.StoreOutcome).Select(e => Property(e, "storeId")).ToList();
-        var completed = evidence.Where(e => e.EventType == EvidenceEvents.Completed).ToList();
+        var stores = evidence.Where(e => e.EventType == EvidenceEvents.StoreOutcome.Name).Select(e => Property(e, "storeId")).ToList();
+        var completed = evidence.Where(e => e.EventType == EvidenceEvents.Completed.Name).ToList();
         var final = status == "Completed";
         var closed = status is "Completed" or "CompletedWithExceptions" or "IdentityNotVerified" or "Denied";
 

@@ -82,12 +82,3 @@ public sealed class ProcessorRoutingConnector(
             null, clock.GetUtcNow());
     }
 }
-
-/// <summary>Evidence event types of processor routing, one link per Client and step.</summary>
-public static class ClientEvidence
-{
-    public const string Forwarded = "client.forwarded";
-    public const string Reminded = "client.reminded";
-    public const string Escalated = "client.escalated";
-    public const string Answered = "client.answered";
-}

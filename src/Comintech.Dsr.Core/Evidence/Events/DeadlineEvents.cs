@@ -15,8 +15,8 @@ public sealed record DeadlinePaused(double WaitedDays, DateTimeOffset PreviousDu
 /// <summary>A deadline alert: the due date, how long before it (as <see cref="TimeSpan"/> text), and whether staff were mailed.</summary>
 public abstract record DeadlineAlert : EvidenceEvent
 {
-    protected DeadlineAlert(DeadlineAlertInput alert, bool notified, string eventType)
-        : base(eventType) => (Alert, Notified) = (alert, notified);
+    protected DeadlineAlert(DeadlineAlertInput alert, bool notified, EvidenceType type)
+        : base(type) => (Alert, Notified) = (alert, notified);
 
     [JsonIgnore]
     public DeadlineAlertInput Alert { get; }

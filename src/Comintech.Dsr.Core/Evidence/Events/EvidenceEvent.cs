@@ -3,13 +3,13 @@ namespace Comintech.Dsr.Evidence.Events;
 /// <summary>
 /// One kind of fact on a request's evidence chain: a record per <see cref="EvidenceEvents"/> type, serialised as the
 /// link's details. Fields are ids, counts, keyed hashes, store ids, outcomes and dates, never personal data; a new kind of
-/// fact is a new record (the snapshot tests pin each one's JSON, which chains already written and auditors rely on).
+/// fact is a new record and its type in <see cref="EvidenceEvents"/> (the snapshot tests pin each one's JSON, which chains already written and auditors rely on).
 /// </summary>
 public abstract record EvidenceEvent
 {
-    protected EvidenceEvent(string eventType) => EventType = eventType;
+    protected EvidenceEvent(EvidenceType type) => EventType = type.Name;
 
-    /// <summary>The link's event type, one of <see cref="EvidenceEvents"/> (not part of the details JSON).</summary>
+    /// <summary>The link's event type, the name of one of <see cref="EvidenceEvents"/> (not part of the details JSON).</summary>
     [JsonIgnore]
     public string EventType { get; }
 }

@@ -54,8 +54,8 @@ public sealed record InboxAcknowledged(string Message, string Language) : Eviden
 /// </summary>
 public abstract record InboundMailEvidence : EvidenceEvent
 {
-    protected InboundMailEvidence(string eventType)
-        : base(eventType)
+    protected InboundMailEvidence(EvidenceType type)
+        : base(type)
     {
     }
 

@@ -6,8 +6,8 @@ namespace Comintech.Dsr.Evidence.Events;
 /// </summary>
 public abstract record RecipientEvidence : EvidenceEvent
 {
-    protected RecipientEvidence(RecipientNotice notice, string eventType)
-        : base(eventType) =>
+    protected RecipientEvidence(RecipientNotice notice, EvidenceType type)
+        : base(type) =>
         (Notice, RecipientId, Recipient, Channel, Stores, Note) = (notice, notice.RecipientId, notice.Recipient, notice.Channel, notice.Stores, notice.Note);
 
     /// <summary>The notice as a whole (the fields below are what the link holds).</summary>

@@ -6,8 +6,8 @@ namespace Comintech.Dsr.Evidence.Events;
 /// </summary>
 public abstract record StoreOutcomeEvidence : EvidenceEvent
 {
-    protected StoreOutcomeEvidence(ConnectorOutcome outcome, string eventType)
-        : base(eventType) => Outcome = outcome;
+    protected StoreOutcomeEvidence(ConnectorOutcome outcome, EvidenceType type)
+        : base(type) => Outcome = outcome;
 
     [JsonIgnore]
     public ConnectorOutcome Outcome { get; }
@@ -73,7 +73,7 @@ public sealed record RefusedStoresSkipped(IReadOnlyList<string> Stores) : Eviden
 public sealed record ClientForwarded : EvidenceEvent
 {
     public ClientForwarded(string storeId, string clientId, string channel, int found)
-        : base(ClientEvidence.Forwarded) => (StoreId, ClientId, Channel, Found) = (storeId, clientId, channel, found);
+        : base(EvidenceEvents.ClientForwarded) => (StoreId, ClientId, Channel, Found) = (storeId, clientId, channel, found);
 
     public string StoreId { get; }
 
@@ -89,19 +89,19 @@ public sealed record ClientForwarded : EvidenceEvent
 }
 
 /// <summary>A Client that had not answered was reminded (which reminder).</summary>
-public sealed record ClientReminded(string StoreId, string ClientId, int Reminder) : EvidenceEvent(ClientEvidence.Reminded)
+public sealed record ClientReminded(string StoreId, string ClientId, int Reminder) : EvidenceEvent(EvidenceEvents.ClientReminded)
 {
     public static EvidenceKey Key(string storeId, string clientId, int reminder) => new($"client-reminded:{storeId}.{clientId}.{reminder}");
 }
 
 /// <summary>A Client that never answered went to staff after its reminders.</summary>
-public sealed record ClientEscalated(string StoreId, string ClientId, int Reminders) : EvidenceEvent(ClientEvidence.Escalated)
+public sealed record ClientEscalated(string StoreId, string ClientId, int Reminders) : EvidenceEvent(EvidenceEvents.ClientEscalated)
 {
     public static EvidenceKey Key(string storeId, string clientId) => new($"client-escalated:{storeId}.{clientId}");
 }
 
 /// <summary>A Client answered: its outcome and how many records it changed.</summary>
-public sealed record ClientAnswered(string StoreId, string ClientId, OutcomeKind Outcome, int RecordsAffected) : EvidenceEvent(ClientEvidence.Answered)
+public sealed record ClientAnswered(string StoreId, string ClientId, OutcomeKind Outcome, int RecordsAffected) : EvidenceEvent(EvidenceEvents.ClientAnswered)
 {
     public static EvidenceKey Key(string storeId, string clientId) => new($"client-answered:{storeId}.{clientId}");
 }

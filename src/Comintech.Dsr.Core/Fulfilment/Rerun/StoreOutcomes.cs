@@ -6,7 +6,7 @@ public static class StoreOutcomes
     public static IReadOnlyDictionary<string, ConnectorOutcome> Latest(IEnumerable<EvidenceRecord> evidence)
     {
         var latest = new Dictionary<string, ConnectorOutcome>(StringComparer.Ordinal);
-        foreach (var record in evidence.Where(e => e.EventType == EvidenceEvents.StoreOutcome).OrderBy(e => e.Sequence))
+        foreach (var record in evidence.Where(e => e.Is(EvidenceEvents.StoreOutcome)).OrderBy(e => e.Sequence))
         {
             if (JsonSerializer.Deserialize<ConnectorOutcome>(record.Details, EvidenceLedger.JsonOptions) is { StoreId: not null } outcome)
             {

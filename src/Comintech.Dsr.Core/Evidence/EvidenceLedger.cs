@@ -66,6 +66,16 @@ public sealed class EvidenceLedger(DsrStorage storage, TimeProvider clock)
     }
 
     /// <summary>
+    /// Appends the first link of a chain the caller has just begun (its request row was added now) without reading for
+    /// a head there cannot be yet; if there is one after all, the write fails on it and the append goes on as any other.
+    /// </summary>
+    public Task<EvidenceRecord> AppendFirstAsync(string requestId, EvidenceKey key, EvidenceEvent evidence, CancellationToken cancellationToken = default)
+    {
+        Remember(requestId, new Head(0, EvidenceRecord.GenesisHash, null, Remembered: true));
+        return AppendAsync(requestId, key, evidence, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
     /// Appends several links in order in one transaction (one head read, one write), each once under its key; when any
     /// was written before (a re-run) or another writer moved the head, each is appended on its own, keyed as ever.
     /// </summary>
@@ -136,13 +146,18 @@ public sealed class EvidenceLedger(DsrStorage storage, TimeProvider clock)
         var written = await table.SubmitTransactionAsync(WithHead(requestId, read, last, actions), cancellationToken);
         if (written.Value.Count > 0 && written.Value[0].Headers.ETag is { } etag)
         {
-            if (writtenHeads.Count >= RememberedHeads)
-            {
-                writtenHeads.Clear();
-            }
-
-            writtenHeads[requestId] = new Head(last.Sequence, last.Hash, etag, Remembered: true);
+            Remember(requestId, new Head(last.Sequence, last.Hash, etag, Remembered: true));
         }
+    }
+
+    private void Remember(string requestId, Head head)
+    {
+        if (writtenHeads.Count >= RememberedHeads)
+        {
+            writtenHeads.Clear();
+        }
+
+        writtenHeads[requestId] = head;
     }
 
     private EvidenceRecord Link(string requestId, Head previous, string eventType, string actor, string detailsJson)

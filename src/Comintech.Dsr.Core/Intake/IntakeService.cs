@@ -57,8 +57,8 @@ public sealed partial class IntakeService(
             Identity = receipt.ProvenIdentity,
         };
 
-        request = await AddOnceAsync(request, cancellationToken);
-        await AppendReceivedAsync(request, receipt.GlobalPrivacyControl, cancellationToken);
+        (request, var added) = await AddOnceAsync(request, cancellationToken);
+        await AppendReceivedAsync(request, receipt.GlobalPrivacyControl, added, cancellationToken);
 
         // Filed before the start: a stop between the two leaves a request the reconciliation resumes (which files it again).
         if (!request.Status.IsFinal())
@@ -69,7 +69,7 @@ public sealed partial class IntakeService(
         // A request taken in again after it finished (its history may be purged by now) is not started again.
         if (request.Status != RequestStatus.NeedsTriage && !request.Status.IsFinal())
         {
-            await StartOrchestrationAsync(request.Id, request.Type, client, cancellationToken);
+            await StartOrchestrationAsync(request.Id, request.Type, client, cancellationToken, neverStarted: added);
         }
 
         span?.SetTag(DsrTelemetry.RequestIdTag, request.Id);
@@ -90,23 +90,29 @@ public sealed partial class IntakeService(
             return;
         }
 
-        await AppendReceivedAsync(request, globalPrivacyControl: false, cancellationToken);
+        await AppendReceivedAsync(request, globalPrivacyControl: false, firstLink: false, cancellationToken);
         await FileDeadlineAsync(request, cancellationToken);
         await StartOrchestrationAsync(request.Id, request.Type, client, cancellationToken);
     }
 
-    /// <summary>The receipt link (keyed: written once however often the intake runs).</summary>
-    private Task AppendReceivedAsync(DsrRequest request, bool globalPrivacyControl, CancellationToken cancellationToken) =>
-        evidence.AppendAsync(request.Id, RequestReceived.Key, RequestReceived.From(request, globalPrivacyControl), cancellationToken: cancellationToken);
+    /// <summary>The receipt link (keyed: written once however often the intake runs); the chain's first for a row added now.</summary>
+    private Task AppendReceivedAsync(DsrRequest request, bool globalPrivacyControl, bool firstLink, CancellationToken cancellationToken)
+    {
+        var received = RequestReceived.From(request, globalPrivacyControl);
+        return firstLink
+            ? evidence.AppendFirstAsync(request.Id, RequestReceived.Key, received, cancellationToken)
+            : evidence.AppendAsync(request.Id, RequestReceived.Key, received, cancellationToken: cancellationToken);
+    }
 
     /// <summary>
     /// Starts the request's orchestration unless it exists already (a repeated intake of the same message leaves it
     /// alone); the verification window runs from now, its end filed first for the deadline sweep (which raises it to
     /// the workflow), so a started workflow always has it.
     /// </summary>
-    public async Task StartOrchestrationAsync(string requestId, RequestType type, DurableTaskClient client, CancellationToken cancellationToken)
+    /// <param name="neverStarted">The request row was added just now: there is no workflow to look for.</param>
+    public async Task StartOrchestrationAsync(string requestId, RequestType type, DurableTaskClient client, CancellationToken cancellationToken, bool neverStarted = false)
     {
-        if (await client.GetInstanceAsync(requestId, getInputsAndOutputs: false, cancellationToken) is not null)
+        if (!neverStarted && await client.GetInstanceAsync(requestId, getInputsAndOutputs: false, cancellationToken) is not null)
         {
             return;
         }
@@ -151,17 +157,18 @@ public sealed partial class IntakeService(
         }
     }
 
-    private async Task<DsrRequest> AddOnceAsync(DsrRequest request, CancellationToken cancellationToken)
+    /// <returns>The request as stored, and whether this call added it.</returns>
+    private async Task<(DsrRequest Request, bool Added)> AddOnceAsync(DsrRequest request, CancellationToken cancellationToken)
     {
         try
         {
             await requests.AddAsync(request, cancellationToken);
-            return request;
+            return (request, true);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             // The same message taken in again after an interruption: carry on with the row written the first time.
-            return await requests.GetAsync(request.Id, cancellationToken);
+            return (await requests.GetAsync(request.Id, cancellationToken), false);
         }
     }
 

@@ -91,15 +91,59 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
         ?? throw new InvalidOperationException($"Request {requestId} is not in the request store.");
 
     /// <summary>
-    /// The request and the ETag of its row as read, for a status move that follows without reading the row again
-    /// (<see cref="SetStatusAsync(DsrRequest, ETag, RequestStatus, CancellationToken)"/>).
+    /// The request and its row as read, for a write that follows without reading the row again
+    /// (<see cref="SetStatusAsync(DsrRequest, RowVersion, RequestStatus, CancellationToken)"/>, <see cref="StartFulfilmentAsync"/>).
     /// </summary>
-    public async Task<(DsrRequest Request, ETag Version)> GetVersionedAsync(string requestId, CancellationToken cancellationToken = default)
+    public async Task<(DsrRequest Request, RowVersion Version)> GetVersionedAsync(string requestId, CancellationToken cancellationToken = default)
     {
         var response = await storage.Requests.GetEntityIfExistsAsync<TableEntity>(requestId, RowKey, cancellationToken: cancellationToken);
         return response.HasValue
-            ? (ToRequest(response.Value!), response.Value!.ETag)
+            ? (ToRequest(response.Value!), new RowVersion(response.Value!.ETag, response.Value!.GetString(WrappedKeyColumn)))
             : throw new InvalidOperationException($"Request {requestId} is not in the request store.");
+    }
+
+    /// <summary>A request row as read: its ETag, and its wrapped data key (none once its identifiers are removed).</summary>
+    public readonly record struct RowVersion(ETag ETag, string? WrappedKey);
+
+    /// <summary>
+    /// Keeps the identity decided for the verified person and moves the request to InProgress, in one write on the row
+    /// as <paramref name="asRead"/> was read. When the row changed since, or the move is not one to make from the status
+    /// read, the identity and the status are each written as on their own (a closed request is not moved back).
+    /// </summary>
+    public async Task StartFulfilmentAsync(DsrRequest asRead, RowVersion version, IdentityState? identity, CancellationToken cancellationToken = default)
+    {
+        var identityChanged = identity is not null && identity != asRead.Identity;
+        if (!identityChanged && asRead.Status == RequestStatus.InProgress)
+        {
+            return;
+        }
+
+        if (asRead.Status.CanMoveTo(RequestStatus.InProgress) && version.WrappedKey is { Length: > 0 } wrapped)
+        {
+            var patch = new TableEntity(asRead.Id, RowKey) { ["Status"] = nameof(RequestStatus.InProgress), ["UpdatedAt"] = clock.GetUtcNow() };
+            if (identityChanged)
+            {
+                var dataKey = protector.Unwrap(wrapped, asRead.Id);
+                WriteIdentity(patch, identity!, value => protector.Encrypt(dataKey, asRead.Id, "BoundAccountId", value));
+            }
+
+            try
+            {
+                await storage.Requests.UpdateEntityAsync(patch, version.ETag, TableUpdateMode.Merge, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                // Changed since the read (staff, another step): each part on its own below.
+            }
+        }
+
+        if (identityChanged)
+        {
+            await SetIdentityAsync(asRead.Id, identity!, cancellationToken);
+        }
+
+        await SetStatusAsync(asRead.Id, RequestStatus.InProgress, cancellationToken);
     }
 
     /// <summary>
@@ -114,8 +158,8 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
     /// As <see cref="SetStatusAsync(string, RequestStatus, CancellationToken)"/>, first trying the write on the row as
     /// <paramref name="asRead"/> was read (<see cref="GetVersionedAsync"/>): no read when nothing changed it since.
     /// </summary>
-    public Task<bool> SetStatusAsync(DsrRequest asRead, ETag version, RequestStatus status, CancellationToken cancellationToken = default) =>
-        SetStatusAsync(asRead.Id, (asRead.Status, version), status, cancellationToken);
+    public Task<bool> SetStatusAsync(DsrRequest asRead, RowVersion version, RequestStatus status, CancellationToken cancellationToken = default) =>
+        SetStatusAsync(asRead.Id, (asRead.Status, version.ETag), status, cancellationToken);
 
     private async Task<bool> SetStatusAsync(string requestId, (RequestStatus Status, ETag Version)? asRead, RequestStatus status, CancellationToken cancellationToken)
     {

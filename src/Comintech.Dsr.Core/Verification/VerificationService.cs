@@ -45,9 +45,12 @@ public sealed class VerificationService(DsrStorage storage, IOptions<Verificatio
     /// </summary>
     public async Task<IssuedCode?> IssueAsync(string requestId, int issue, CancellationToken cancellationToken = default)
     {
+        // Code 1 usually finds no row: it is added without a read, and a row already there (a re-run) fails the add.
+        var mayBeFirst = issue == 1;
         while (true)
         {
-            var existing = await ReadAsync(requestId, cancellationToken);
+            var existing = mayBeFirst ? null : await ReadAsync(requestId, cancellationToken);
+            mayBeFirst = false;
             if (existing is not null && (existing.GetBoolean("Verified") == true
                 || (existing.GetInt32("Issue") >= issue && existing.GetBoolean("Sent") == true)))
             {
@@ -86,7 +89,7 @@ public sealed class VerificationService(DsrStorage storage, IOptions<Verificatio
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
-                // Changed meanwhile: decide again on what is there now.
+                // There already (code 1 on a re-run) or changed meanwhile: decide again on what is there now.
             }
         }
     }

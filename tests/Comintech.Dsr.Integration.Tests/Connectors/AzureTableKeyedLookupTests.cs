@@ -46,16 +46,40 @@ public sealed class AzureTableKeyedLookupTests(AzuriteFixture azurite) : IClassF
     private long Reads(string table) => transactions.Snapshot().Where(c => c.Key.Resource == table).Sum(c => c.Value);
 
     [Fact]
-    public async Task Erasure_reads_the_persons_entity_by_its_key_in_one_transaction_and_deletes_it()
+    public async Task Erasure_deletes_the_persons_entity_by_its_key_in_one_transaction()
     {
         var (connector, table, store) = await ArrangeAsync();
 
         var outcome = await connector.EraseAsync(Request(store, Ada), CancellationToken.None);
 
-        Assert.Equal(OutcomeKind.Done, outcome.Kind);
-        Assert.Equal(2, Reads(table.Name)); // one keyed read, one delete: no query
+        Assert.Equal((OutcomeKind.Done, 1, 1), (outcome.Kind, outcome.RecordsFound, outcome.RecordsAffected));
+        Assert.Equal(1, Reads(table.Name)); // the delete by key alone: no read, no query
         var left = await TableRows.AllAsync(table);
         Assert.Equal(["ACC-2"], left.Select(e => e.RowKey));
+    }
+
+    [Fact]
+    public async Task A_keyed_erasure_of_someone_the_table_does_not_hold_finds_nothing_and_deletes_nothing()
+    {
+        var (connector, table, store) = await ArrangeAsync();
+
+        var outcome = await connector.EraseAsync(Request(store, new DataSubject("zoe@example.net", "Zoe", "ACC-9")), CancellationToken.None);
+
+        Assert.Equal((OutcomeKind.NothingFound, 0), (outcome.Kind, outcome.RecordsAffected));
+        Assert.Equal(2, (await TableRows.AllAsync(table)).Count);
+    }
+
+    [Fact]
+    public async Task A_keyed_erasure_under_a_retained_policy_reads_the_entity_and_anonymises_it()
+    {
+        var (connector, table, store) = await ArrangeAsync();
+        store.Actions["Erase"] = new ActionPolicy { Mode = ActionMode.Retained, Reason = "Invoices are kept 10 years under tax law" };
+
+        var outcome = await connector.EraseAsync(Request(store, Ada), CancellationToken.None);
+
+        Assert.Equal(OutcomeKind.Done, outcome.Kind);
+        var kept = Assert.Single(await TableRows.AllAsync(table), e => e.RowKey == "ACC-1");
+        Assert.Equal(AzureTableConnector.ErasedValue, kept.GetString("Email"));
     }
 
     [Fact]

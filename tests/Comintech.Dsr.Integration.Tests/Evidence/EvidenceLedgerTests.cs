@@ -74,6 +74,29 @@ public sealed class EvidenceLedgerTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_first_link_is_written_without_a_head_read_and_a_repeated_intake_meets_it()
+    {
+        var id = RequestId.New();
+        var transactions = new Comintech.Dsr.Telemetry.StorageTransactions();
+        var counted = new Comintech.Dsr.Storage.DsrStorage(
+            new TableServiceClient(azurite.ConnectionString, transactions.Attach(new TableClientOptions(), Comintech.Dsr.Telemetry.StorageTransactions.Table)),
+            new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString));
+        var received = new RequestReceived("deletion", IntakeChannel.Web, Jurisdiction.GDPR, At, At.AddDays(30), [], false, RequestStatus.Received, null, null);
+
+        var first = await new EvidenceLedger(counted, TimeProvider.System).AppendFirstAsync(id, RequestReceived.Key, received);
+        var writes = transactions.Snapshot().Values.Sum();
+        // The same message taken in again by another process: the chain has its head, the link is answered.
+        var again = await new EvidenceLedger(azurite.Storage, TimeProvider.System).AppendFirstAsync(id, RequestReceived.Key, received);
+        await AppendCompletedAsync(id);
+
+        Assert.Equal(1, writes);
+        Assert.Equal((1L, first.Hash), (again.Sequence, again.Hash));
+        var records = await Ledger.ReadAsync(id);
+        Assert.Equal(2, records.Count);
+        Assert.True(EvidenceLedger.Verify(records).IsIntact);
+    }
+
+    [Fact]
     public async Task The_same_event_key_is_recorded_once()
     {
         var id = RequestId.New();

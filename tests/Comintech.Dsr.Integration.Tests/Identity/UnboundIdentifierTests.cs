@@ -64,11 +64,15 @@ public sealed class UnboundIdentifierTests : IClassFixture<AzuriteFixture>, IDis
 
         var resolvedStranger = await core.Get<IdentityResolver>().ResolveAsync(stranger, CancellationToken.None);
         var resolvedOwner = await core.Get<IdentityResolver>().ResolveAsync(owner, CancellationToken.None);
+        // The plan step keeps each decision on the request row (with its move to InProgress).
+        await core.Get<PlanFulfilmentActivity>().RunAsync(stranger.Id, CancellationToken.None);
+        await core.Get<PlanFulfilmentActivity>().RunAsync(owner.Id, CancellationToken.None);
 
         Assert.Null(resolvedStranger.BoundSubject.AccountId);
         Assert.Equal(UnboundReason.NotLinked, (await core.Get<RequestStore>().GetAsync(stranger.Id)).Identity!.Unbound);
         Assert.Equal(victim, (await core.Get<RequestStore>().GetAsync(owner.Id)).BoundSubject.AccountId);
         Assert.Equal(victim, resolvedOwner.BoundSubject.AccountId);
+        Assert.Equal(RequestStatus.InProgress, (await core.Get<RequestStore>().GetAsync(owner.Id)).Status);
         var evidence = await core.Get<EvidenceLedger>().ReadAsync(stranger.Id);
         var unbound = Assert.Single(evidence, e => e.EventType == EvidenceEvents.IdentityUnbound.Name);
         Assert.Contains(core.Get<IdentifierHasher>().Hash(victim), unbound.Details, StringComparison.Ordinal);

@@ -1,5 +1,8 @@
 using Comintech.Dsr.Domain;
+using Comintech.Dsr.Fulfilment.Activities;
+using Comintech.Dsr.Identity;
 using Comintech.Dsr.Storage;
+using Comintech.Dsr.Telemetry;
 using Comintech.Dsr.Testing;
 
 namespace Comintech.Dsr.Integration.Tests.Storage;
@@ -35,5 +38,35 @@ public sealed class RequestStatusMoveTests(AzuriteFixture azurite) : IClassFixtu
         // Denied is final (not moved back); Completed is the move already made.
         Assert.Equal(moved, await Requests.SetStatusAsync(request, version, RequestStatus.Completed));
         Assert.Equal(setMeanwhile, (await Requests.GetAsync(request.Id)).Status);
+    }
+
+    [Fact]
+    public async Task The_plan_step_keeps_the_identity_and_moves_the_request_in_one_write_after_its_one_read()
+    {
+        var request = TestRequests.New(RequestType.Deletion, RequestStatus.AwaitingVerification, subject: new DataSubject($"lin-{Guid.NewGuid():N}@example.com", "Lin", null));
+        await Requests.AddAsync(request);
+        var transactions = core.Get<StorageTransactions>();
+        long OnRequests() => transactions.Snapshot().Where(c => c.Key.Resource == core.Get<DsrStorage>().Requests.Name).Sum(c => c.Value);
+        var before = OnRequests();
+
+        await core.Get<PlanFulfilmentActivity>().RunAsync(request.Id, CancellationToken.None);
+
+        Assert.Equal(2, OnRequests() - before);
+        var kept = await Requests.GetAsync(request.Id);
+        Assert.Equal((RequestStatus.InProgress, IdentityTier.EmailCode), (kept.Status, kept.Identity!.Tier));
+    }
+
+    [Fact]
+    public async Task A_request_closed_after_the_plan_step_read_it_keeps_the_identity_and_stays_closed()
+    {
+        var request = TestRequests.New(RequestType.Deletion, RequestStatus.AwaitingVerification, subject: new DataSubject($"noa-{Guid.NewGuid():N}@example.com", "Noa", null));
+        await Requests.AddAsync(request);
+        var (asRead, version) = await Requests.GetVersionedAsync(request.Id);
+        await Requests.SetStatusAsync(request.Id, RequestStatus.Denied);
+
+        await Requests.StartFulfilmentAsync(asRead, version, IdentityState.EmailOnly);
+
+        var kept = await Requests.GetAsync(request.Id);
+        Assert.Equal((RequestStatus.Denied, IdentityState.EmailOnly), (kept.Status, kept.Identity));
     }
 }

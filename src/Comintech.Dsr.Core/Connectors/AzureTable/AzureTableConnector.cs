@@ -68,14 +68,20 @@ public sealed class AzureTableConnector(DsrStorage storage, StoreAccounts accoun
     public async Task<ConnectorOutcome> EraseAsync(ConnectorRequest request, CancellationToken cancellationToken)
     {
         var settings = TableSettings.From(request.Store);
+        // Under a Retained policy the rows stay and only the fields the law requires are kept as they are.
+        var anonymise = settings.Anonymise || request.Policy.Mode == ActionMode.Retained;
+        if (!anonymise && settings.Keys?.For(request.Subject) is { } keys)
+        {
+            var deleted = await DeleteByKeysAsync(request, settings, keys, cancellationToken);
+            return Outcome(request, deleted == 0 ? OutcomeKind.NothingFound : OutcomeKind.Done, deleted, deleted, null, null);
+        }
+
         var entities = await FindAsync(request, settings, cancellationToken);
         if (entities.Count == 0)
         {
             return Outcome(request, OutcomeKind.NothingFound, 0, 0, null, null);
         }
 
-        // Under a Retained policy the rows stay and only the fields the law requires are kept as they are.
-        var anonymise = settings.Anonymise || request.Policy.Mode == ActionMode.Retained;
         var properties = settings.AnonymiseProperties.Except(request.Policy.KeepFields, StringComparer.Ordinal).ToList();
         var table = Table(settings);
         foreach (var entity in entities)
@@ -99,6 +105,31 @@ public sealed class AzureTableConnector(DsrStorage storage, StoreAccounts accoun
 
         var note = anonymise ? AnonymisationReport.Describe(entities, properties, request.Policy, request.Subject) : null;
         return Outcome(request, OutcomeKind.Done, entities.Count, entities.Count, note, null);
+    }
+
+    /// <summary>
+    /// A keyed entity is deleted by its keys without a read first: the answer says whether it was there (204) or not
+    /// (404); a missing table fails, as a lookup in it would.
+    /// </summary>
+    private async Task<int> DeleteByKeysAsync(
+        ConnectorRequest request, TableSettings settings, IReadOnlyList<(string PartitionKey, string RowKey)> keys, CancellationToken cancellationToken)
+    {
+        var table = Table(settings);
+        var deleted = 0;
+        foreach (var (partitionKey, rowKey) in keys)
+        {
+            using var response = await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+            if (response.Status != 404)
+            {
+                deleted++;
+            }
+            else if (response.Headers.TryGetValue("x-ms-error-code", out var error) && error == "TableNotFound")
+            {
+                throw new ConnectorException($"Store '{request.Store.Id}': table '{settings.Table}' does not exist.");
+            }
+        }
+
+        return deleted;
     }
 
     private async Task<List<TableEntity>> FindAsync(ConnectorRequest request, TableSettings settings, CancellationToken cancellationToken)

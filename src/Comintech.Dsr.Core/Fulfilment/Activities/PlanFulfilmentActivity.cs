@@ -2,7 +2,7 @@ namespace Comintech.Dsr.Fulfilment.Activities;
 
 /// <summary>
 /// Resolves which identifiers are bound to the verified person (before any store is touched), reads the data map once
-/// (so the plan is fixed in history) and marks the request in progress. Under the identity-wait
+/// (so the plan is fixed in history) and marks the request in progress, keeping the identity in the same write. Under the identity-wait
 /// policy <c>Pause</c> it first moves the deadline by the whole days spent waiting on the person.
 /// </summary>
 public sealed class PlanFulfilmentActivity(
@@ -16,7 +16,7 @@ public sealed class PlanFulfilmentActivity(
 {
     public async Task<FulfilmentPlan> RunAsync(string requestId, CancellationToken cancellationToken)
     {
-        var stored = await requests.GetAsync(requestId, cancellationToken);
+        var (stored, version) = await requests.GetVersionedAsync(requestId, cancellationToken);
         // A request acted on without a code (opt-out of sale/sharing) proves no address, so no account binds to it.
         var request = stored.Type.NeedsVerification() ? await identity.ResolveAsync(stored, cancellationToken) : stored;
         if (!stored.Type.NeedsVerification())
@@ -29,7 +29,7 @@ public sealed class PlanFulfilmentActivity(
             await PauseForIdentityWaitAsync(request, cancellationToken);
         }
 
-        await requests.SetStatusAsync(requestId, RequestStatus.InProgress, cancellationToken);
+        await requests.StartFulfilmentAsync(stored, version, request.Identity, cancellationToken);
         var action = ConnectorActions.For(request.Type);
         var stores = request.IsSmoke() ? [SmokeSandbox.Definition] : dataMap.Value.Stores.Where(s => ActsOn(request.Type, s)).ToList();
         if (stores.RemoveAll(s => request.RefusedStores.ContainsKey(s.Id)) > 0)

@@ -79,7 +79,8 @@ public sealed class EvidenceLedger(DsrStorage storage, TimeProvider clock)
     /// Appends several links in order in one transaction (one head read, one write), each once under its key; when any
     /// was written before (a re-run) or another writer moved the head, each is appended on its own, keyed as ever.
     /// </summary>
-    public async Task AppendManyAsync(
+    /// <returns>The last link, as written now or earlier; null for no events.</returns>
+    public async Task<EvidenceRecord?> AppendManyAsync(
         string requestId, IReadOnlyList<(EvidenceKey Key, EvidenceEvent Event)> events, CancellationToken cancellationToken = default)
     {
         // Two rows per link and the head: an entity-group transaction holds at most 100 operations.
@@ -98,7 +99,7 @@ public sealed class EvidenceLedger(DsrStorage storage, TimeProvider clock)
             try
             {
                 await SubmitAsync(table, requestId, head, last!, actions, cancellationToken);
-                return;
+                return last;
             }
             catch (TableTransactionFailedException ex) when (Raced(ex, head))
             {
@@ -106,10 +107,13 @@ public sealed class EvidenceLedger(DsrStorage storage, TimeProvider clock)
             }
         }
 
+        EvidenceRecord? appended = null;
         foreach (var (key, evidence) in events)
         {
-            await AppendAsync(requestId, key, evidence, cancellationToken: cancellationToken);
+            appended = await AppendAsync(requestId, key, evidence, cancellationToken: cancellationToken);
         }
+
+        return appended;
     }
 
     /// <summary>

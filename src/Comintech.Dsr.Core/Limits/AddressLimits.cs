@@ -1,7 +1,11 @@
 namespace Comintech.Dsr.Limits;
 
 /// <summary>A slot taken in a per-address window, or how long until one frees up.</summary>
-public sealed record WindowSlot(bool Taken, string Key, TimeSpan RetryAfter);
+public sealed record WindowSlot(bool Taken, string Key, TimeSpan RetryAfter)
+{
+    /// <summary>The window's row as this take wrote it (with its ETag), so giving the slot back need not read it again.</summary>
+    internal TableEntity? AsWritten { get; init; }
+}
 
 /// <summary>
 /// Limits per e-mail address, kept in table <c>DsrLimits</c> (partition = the address's keyed hash, so no address is
@@ -70,14 +74,17 @@ public sealed class AddressLimits(DsrStorage storage, IdentifierHasher hasher, I
     public Task<WindowSlot> TakeCodeAttemptAsync(string email, CancellationToken cancellationToken) =>
         TakeAsync(hasher.Hash(email), FailedCodesRow, RequestId.New(), options.Value.FailedCodesPerAddressPerDay, cancellationToken);
 
-    public async Task ReleaseCodeAttemptAsync(string email, string key, CancellationToken cancellationToken)
+    /// <remarks>Tried first on the row as the take left it; if another check wrote it since, on the row as it is then.</remarks>
+    public async Task ReleaseCodeAttemptAsync(string email, WindowSlot slot, CancellationToken cancellationToken)
     {
         var partition = hasher.Hash(email);
+        var asWritten = slot.AsWritten is { } row && row.ETag != default ? row : null;
         while (true)
         {
-            var current = await ReadAsync(partition, FailedCodesRow, cancellationToken);
+            var current = asWritten ?? await ReadAsync(partition, FailedCodesRow, cancellationToken);
+            asWritten = null;
             var entries = Live(current);
-            if (current is null || !entries.Remove(key))
+            if (current is null || !entries.Remove(slot.Key))
             {
                 return;
             }
@@ -106,9 +113,10 @@ public sealed class AddressLimits(DsrStorage storage, IdentifierHasher hasher, I
             }
 
             entries[key] = clock.GetUtcNow().UtcTicks;
-            if (await TryWriteAsync(Entity(partition, row, entries), current?.ETag, cancellationToken))
+            var written = Entity(partition, row, entries);
+            if (await TryWriteAsync(written, current?.ETag, cancellationToken))
             {
-                return new WindowSlot(true, key, TimeSpan.Zero);
+                return new WindowSlot(true, key, TimeSpan.Zero) { AsWritten = written };
             }
         }
     }
@@ -136,20 +144,18 @@ public sealed class AddressLimits(DsrStorage storage, IdentifierHasher hasher, I
     private static TableEntity Entity(string partition, string row, Dictionary<string, long> entries) =>
         new(partition, row) { ["Entries"] = JsonSerializer.Serialize(entries) };
 
-    /// <summary>Adds when <paramref name="etag"/> is null, else replaces that version; false when another writer came first.</summary>
+    /// <summary>
+    /// Adds when <paramref name="etag"/> is null, else replaces that version; false when another writer came first.
+    /// The entity takes the ETag of the version written.
+    /// </summary>
     private async Task<bool> TryWriteAsync(TableEntity entity, ETag? etag, CancellationToken cancellationToken)
     {
         try
         {
-            if (etag is { } version)
-            {
-                await Table.UpdateEntityAsync(entity, version, TableUpdateMode.Replace, cancellationToken);
-            }
-            else
-            {
-                await Table.AddEntityAsync(entity, cancellationToken);
-            }
-
+            var response = etag is { } version
+                ? await Table.UpdateEntityAsync(entity, version, TableUpdateMode.Replace, cancellationToken)
+                : await Table.AddEntityAsync(entity, cancellationToken);
+            entity.ETag = response.Headers.ETag ?? default;
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)

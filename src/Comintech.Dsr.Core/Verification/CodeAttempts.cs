@@ -20,7 +20,7 @@ public sealed class CodeAttempts(AddressLimits limits, VerificationService verif
         var outcome = await verification.VerifyAsync(request.Id, code, cancellationToken);
         if (outcome.Result != VerifyResult.WrongCode)
         {
-            await limits.ReleaseCodeAttemptAsync(email, slot.Key, cancellationToken);
+            await limits.ReleaseCodeAttemptAsync(email, slot, cancellationToken);
         }
 
         return (outcome, TimeSpan.Zero);

@@ -84,6 +84,30 @@ public sealed class AddressLimitsTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
+    public async Task A_slot_is_given_back_on_the_row_as_its_take_wrote_it_or_on_the_row_as_it_is_after_another_take()
+    {
+        var transactions = new Comintech.Dsr.Telemetry.StorageTransactions();
+        var counted = new DsrStorage(
+            new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString, transactions.Attach(new Azure.Data.Tables.TableClientOptions(), Comintech.Dsr.Telemetry.StorageTransactions.Table)),
+            new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString));
+        var limits = new AddressLimits(counted, new IdentifierHasher(TestOptions.HashKey), Options.Create(new LimitsOptions { FailedCodesPerAddressPerDay = 2 }), clock);
+        var email = $"checker-{Guid.NewGuid():N}@example.com";
+
+        var first = await limits.TakeCodeAttemptAsync(email, CancellationToken.None);
+        await limits.ReleaseCodeAttemptAsync(email, first, CancellationToken.None);
+        var onePair = transactions.Snapshot().Values.Sum();
+        var second = await limits.TakeCodeAttemptAsync(email, CancellationToken.None);
+        var third = await limits.TakeCodeAttemptAsync(email, CancellationToken.None);
+        await limits.ReleaseCodeAttemptAsync(email, second, CancellationToken.None);
+
+        Assert.Equal(3, onePair); // the take's read and write, the release's write
+        Assert.True(first.Taken && second.Taken && third.Taken);
+        // Two slots were in use at most, and one is free again: one more take fits under the cap of two, a second does not.
+        Assert.True((await limits.TakeCodeAttemptAsync(email, CancellationToken.None)).Taken);
+        Assert.False((await limits.TakeCodeAttemptAsync(email, CancellationToken.None)).Taken);
+    }
+
+    [Fact]
     public async Task Code_mails_per_address_are_capped_per_day_and_a_message_is_counted_once()
     {
         var (limits, _, _) = Services();

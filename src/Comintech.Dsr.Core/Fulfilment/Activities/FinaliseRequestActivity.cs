@@ -31,11 +31,12 @@ public sealed class FinaliseRequestActivity(
 
         var message = await finalNotice.ComposeAsync(request, status, input.Outcomes, package, cancellationToken);
         await notifier.SendAsync(message, cancellationToken);
-        await evidence.AppendAsync(input.RequestId, FinalNoticeSent.Key, new FinalNoticeSent(message.IdempotencyKey), cancellationToken: cancellationToken);
         await requests.SetStatusAsync(request, version, status, cancellationToken);
         DsrTelemetry.RequestClosed(request, status, clock.GetUtcNow());
-        var completed = await evidence.AppendAsync(
-            input.RequestId, RequestCompleted.Key, RequestCompleted.Finalised(status, input.Outcomes), cancellationToken: cancellationToken);
+        var completed = (await evidence.AppendManyAsync(
+            input.RequestId,
+            [(FinalNoticeSent.Key, new FinalNoticeSent(message.IdempotencyKey)), (RequestCompleted.Key, RequestCompleted.Finalised(status, input.Outcomes))],
+            cancellationToken))!;
         if (request.Type == RequestType.Deletion)
         {
             await certificates.IssueAsync(input.RequestId, status, input.Outcomes, completed, cancellationToken);

@@ -12,9 +12,9 @@ public sealed class DeletionCertificates(DsrStorage storage, EvidenceLedger evid
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>
-    /// Issues the certificate once; a rerun finds it (the container is write-once in Azure) and keeps it. Both documents
-    /// are made from the chain up to its <paramref name="completed"/> link, and dated by it, so a rerun after a crash
-    /// between the two uploads writes the missing one identical to what the first would have written.
+    /// Issues the certificate once: each upload is write-once (and the container is in Azure), so a rerun keeps what is
+    /// there. Both documents are made from the chain up to its <paramref name="completed"/> link, and dated by it, so a
+    /// rerun after a crash between the two uploads writes the missing one identical to what the first would have written.
     /// </summary>
     /// <param name="supplement">Names a later certificate (e.g. after an account was bound): <c>deletion-certificate.&lt;supplement&gt;.*</c>.</param>
     public async Task IssueAsync(
@@ -25,12 +25,6 @@ public sealed class DeletionCertificates(DsrStorage storage, EvidenceLedger evid
         CancellationToken cancellationToken,
         string? supplement = null)
     {
-        var json = storage.EvidenceDocuments.GetBlobClient($"{requestId}/{Named(JsonName, supplement)}");
-        if (await json.ExistsAsync(cancellationToken))
-        {
-            return;
-        }
-
         var records = (await evidence.ReadAsync(requestId, cancellationToken)).Where(r => r.Sequence <= completed.Sequence).ToList();
         var chain = EvidenceLedger.Verify(records);
         if (!chain.IsIntact)
@@ -48,7 +42,8 @@ public sealed class DeletionCertificates(DsrStorage storage, EvidenceLedger evid
             new CertifiedChain(chain.Length, records.Count == 0 ? 0 : records[^1].Sequence, chain.HeadHash));
 
         await UploadAsync(storage.EvidenceDocuments.GetBlobClient($"{requestId}/{Named(HtmlName, supplement)}"), Html(certificate), "text/html; charset=utf-8", cancellationToken);
-        await UploadAsync(json, JsonSerializer.Serialize(certificate, JsonOptions), "application/json", cancellationToken);
+        await UploadAsync(
+            storage.EvidenceDocuments.GetBlobClient($"{requestId}/{Named(JsonName, supplement)}"), JsonSerializer.Serialize(certificate, JsonOptions), "application/json", cancellationToken);
     }
 
     public static string Named(string name, string? supplement) =>

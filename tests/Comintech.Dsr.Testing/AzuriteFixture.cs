@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Comintech.Dsr.LocalEngine.Engine;
 using Comintech.Dsr.LocalEngine.Storage;
 using Comintech.Dsr.Storage;
+using Comintech.Dsr.Telemetry;
 using Xunit;
 
 namespace Comintech.Dsr.Testing;
@@ -29,6 +30,10 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public IReadOnlyDictionary<string, int> Processes => azurite?.Processes ?? new Dictionary<string, int>();
 
     public DsrStorage Storage => new(new TableServiceClient(ConnectionString), new BlobServiceClient(ConnectionString));
+
+    /// <summary>The same storage, its table transactions counted in <paramref name="transactions"/>.</summary>
+    public DsrStorage CountedStorage(StorageTransactions transactions) => new(
+        new TableServiceClient(ConnectionString, transactions.Attach(new TableClientOptions(), StorageTransactions.Table)), new BlobServiceClient(ConnectionString));
 
     public async Task InitializeAsync()
     {

@@ -39,7 +39,7 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
         };
         if (request.Identity is not null)
         {
-            WriteIdentity(entity, request.Identity, value => Protect("BoundAccountId", value));
+            WriteIdentity(entity, request.Identity, dataKey);
         }
 
         await storage.Requests.AddEntityAsync(entity, cancellationToken);
@@ -123,8 +123,7 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
             var patch = new TableEntity(asRead.Id, RowKey) { ["Status"] = nameof(RequestStatus.InProgress), ["UpdatedAt"] = clock.GetUtcNow() };
             if (identityChanged)
             {
-                var dataKey = protector.Unwrap(wrapped, asRead.Id);
-                WriteIdentity(patch, identity!, value => protector.Encrypt(dataKey, asRead.Id, "BoundAccountId", value));
+                WriteIdentity(patch, identity!, protector.Unwrap(wrapped, asRead.Id));
             }
 
             try
@@ -277,7 +276,7 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
     {
         var dataKey = await DataKeyAsync(requestId, cancellationToken);
         var patch = new TableEntity(requestId, RowKey) { ["UpdatedAt"] = clock.GetUtcNow() };
-        WriteIdentity(patch, identity, value => protector.Encrypt(dataKey, requestId, "BoundAccountId", value));
+        WriteIdentity(patch, identity, dataKey);
         await PatchAsync(patch, cancellationToken);
     }
 
@@ -289,10 +288,11 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
             : throw new InvalidOperationException($"Request {requestId} keeps no identifiers any more.");
     }
 
-    private static void WriteIdentity(TableEntity entity, IdentityState identity, Func<string?, string?> protect)
+    /// <summary>The identity's columns on <paramref name="entity"/>, the bound account id encrypted under the row's data key.</summary>
+    private void WriteIdentity(TableEntity entity, IdentityState identity, byte[] dataKey)
     {
         entity["IdentityTier"] = (int)identity.Tier;
-        entity["BoundAccountId"] = protect(identity.BoundAccountId) ?? "";
+        entity["BoundAccountId"] = protector.Encrypt(dataKey, entity.PartitionKey, "BoundAccountId", identity.BoundAccountId) ?? "";
         entity["AccountBoundBy"] = identity.BoundBy?.ToString() ?? "";
         entity["AccountUnbound"] = identity.Unbound?.ToString() ?? "";
     }

@@ -66,9 +66,7 @@ public static class KeyedLookupBench
     private static async Task<(double Transactions, double Milliseconds)> EraseAsync(AzuriteFixture azurite, string table, string lookup, int offset, int people)
     {
         var transactions = new StorageTransactions();
-        var storage = new DsrStorage(
-            new TableServiceClient(azurite.ConnectionString, transactions.Attach(new TableClientOptions(), StorageTransactions.Table)),
-            new BlobServiceClient(azurite.ConnectionString));
+        var storage = azurite.CountedStorage(transactions);
         var connector = new AzureTableConnector(storage, new StoreAccounts(storage, new ConfigurationBuilder().Build()), TimeProvider.System);
         var store = new DataStoreDefinition
         {

@@ -33,9 +33,7 @@ public sealed class AzureTableKeyedLookupTests(AzuriteFixture azurite) : IClassF
             Kind = AzureTableConnector.KindName,
             Settings = new(StringComparer.OrdinalIgnoreCase) { ["Table"] = tableName, ["Lookup"] = "Key", ["PartitionKey"] = "people", ["RowKey"] = rowKey },
         };
-        var counted = new DsrStorage(
-            new TableServiceClient(azurite.ConnectionString, transactions.Attach(new TableClientOptions(), StorageTransactions.Table)),
-            new BlobServiceClient(azurite.ConnectionString));
+        var counted = azurite.CountedStorage(transactions);
         var connector = new AzureTableConnector(counted, new StoreAccounts(counted, new ConfigurationBuilder().Build()), TimeProvider.System);
         return (connector, table, store);
     }

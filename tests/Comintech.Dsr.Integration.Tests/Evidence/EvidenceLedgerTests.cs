@@ -78,9 +78,7 @@ public sealed class EvidenceLedgerTests(AzuriteFixture azurite) : IClassFixture<
     {
         var id = RequestId.New();
         var transactions = new Comintech.Dsr.Telemetry.StorageTransactions();
-        var counted = new Comintech.Dsr.Storage.DsrStorage(
-            new TableServiceClient(azurite.ConnectionString, transactions.Attach(new TableClientOptions(), Comintech.Dsr.Telemetry.StorageTransactions.Table)),
-            new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString));
+        var counted = azurite.CountedStorage(transactions);
         var received = new RequestReceived("deletion", IntakeChannel.Web, Jurisdiction.GDPR, At, At.AddDays(30), [], false, RequestStatus.Received, null, null);
 
         var first = await new EvidenceLedger(counted, TimeProvider.System).AppendFirstAsync(id, RequestReceived.Key, received);

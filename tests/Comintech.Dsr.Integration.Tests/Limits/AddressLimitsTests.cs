@@ -87,9 +87,7 @@ public sealed class AddressLimitsTests(AzuriteFixture azurite) : IClassFixture<A
     public async Task A_slot_is_given_back_on_the_row_as_its_take_wrote_it_or_on_the_row_as_it_is_after_another_take()
     {
         var transactions = new Comintech.Dsr.Telemetry.StorageTransactions();
-        var counted = new DsrStorage(
-            new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString, transactions.Attach(new Azure.Data.Tables.TableClientOptions(), Comintech.Dsr.Telemetry.StorageTransactions.Table)),
-            new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString));
+        var counted = azurite.CountedStorage(transactions);
         var limits = new AddressLimits(counted, new IdentifierHasher(TestOptions.HashKey), Options.Create(new LimitsOptions { FailedCodesPerAddressPerDay = 2 }), clock);
         var email = $"checker-{Guid.NewGuid():N}@example.com";
 

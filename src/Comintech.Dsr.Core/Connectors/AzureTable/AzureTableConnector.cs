@@ -125,7 +125,7 @@ public sealed class AzureTableConnector(DsrStorage storage, StoreAccounts accoun
             }
             else if (response.Headers.TryGetValue("x-ms-error-code", out var error) && error == "TableNotFound")
             {
-                throw new ConnectorException($"Store '{request.Store.Id}': table '{settings.Table}' does not exist.");
+                throw MissingTable(request, settings);
             }
         }
 
@@ -162,7 +162,7 @@ public sealed class AzureTableConnector(DsrStorage storage, StoreAccounts accoun
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
             // Not ours to create; answering "nothing found" would certify an erasure that never looked.
-            throw new ConnectorException($"Store '{request.Store.Id}': table '{settings.Table}' does not exist.", ex);
+            throw MissingTable(request, settings, ex);
         }
 
         return [.. found.Values];
@@ -236,6 +236,9 @@ public sealed class AzureTableConnector(DsrStorage storage, StoreAccounts accoun
             return "Settings: " + ex.Message;
         }
     }
+
+    private static ConnectorException MissingTable(ConnectorRequest request, TableSettings settings, Exception? inner = null) =>
+        new($"Store '{request.Store.Id}': table '{settings.Table}' does not exist.", inner);
 
     private TableClient Table(TableSettings settings) => accounts.Tables(settings.Account).GetTableClient(settings.Table);
 

@@ -90,6 +90,7 @@ app.Use(async (context, next) =>
 await app.Services.GetRequiredService<AzureStorageOrchestrationService>().CreateIfNotExistsAsync();
 var storage = app.Services.GetRequiredService<DsrStorage>();
 await storage.EnsureCreatedAsync();
+await app.Services.GetRequiredService<OwnRowKeyLayout>().MoveAsync();
 if (engine.SeedDemoData)
 {
     await DemoDataSeeder.SeedAsync(storage, app.Logger);

@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace Comintech.Dsr.Functions.Tests;
 
 /// <summary>
-/// The built Functions app run without the Functions host (its worker channel points at a closed port): options are
-/// validated while the host starts, so a bad setting stops it before it would try to reach the host.
+/// The built Functions app run without the Functions host (its worker channel points at a closed port) or storage:
+/// options are validated first, so a bad setting stops it before it would try to reach either.
 /// </summary>
 public sealed class StartupValidationTests
 {
@@ -54,11 +54,11 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
-    public async Task With_valid_options_it_gets_as_far_as_calling_the_host()
+    public async Task With_valid_options_it_gets_as_far_as_calling_storage()
     {
         var output = await RunAsync("Dsr__Verification__MaxAttempts", "3");
 
         Assert.DoesNotContain("OptionsValidationException", output, StringComparison.Ordinal);
-        Assert.Contains("Connection refused", output, StringComparison.Ordinal);
+        Assert.Contains("Connection refused (127.0.0.1:10002)", output, StringComparison.Ordinal);
     }
 }

@@ -64,7 +64,7 @@ public sealed class AbuseLimitsTests(LimitedEngineFixture fixture) : IClassFixtu
         Assert.Equal(ids.Count, ids.Distinct().Count());
 
         var storage = new DsrStorage(new TableServiceClient(fixture.Azurite.ConnectionString), new Azure.Storage.Blobs.BlobServiceClient(fixture.Azurite.ConnectionString));
-        var requests = (await TableRows.AllAsync(storage.Requests)).Where(r => r.RowKey == "request").ToList();
+        var requests = (await TableRows.AllAsync(storage.Requests)).Where(r => r.RowKey == OwnRowKey.For("request", r.PartitionKey)).ToList();
         Assert.Single(requests);
         await Engine.CodeAsync(requests[0].PartitionKey);
         await Task.Delay(TimeSpan.FromSeconds(2));

@@ -90,7 +90,7 @@ public sealed class OwnDataEndToEndTests(FrequentRetentionEngineFixture fixture)
     }
 
     private Task<TableEntity> RequestRowAsync(string id) =>
-        fixture.Azurite.Storage.Requests.GetEntityAsync<TableEntity>(id, "request").ContinueWith(t => t.Result.Value);
+        fixture.Azurite.Storage.Requests.GetEntityAsync<TableEntity>(id, OwnRowKey.For("request", id)).ContinueWith(t => t.Result.Value);
 
     private async Task<List<string>> BlobsAsync(string container, string prefix)
     {

@@ -1,3 +1,4 @@
+using Comintech.Dsr.Storage;
 using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
@@ -40,7 +41,7 @@ public sealed class WorkflowRecoveryTests(RecoveryEngineFixture fixture) : IClas
         var alan = DemoDataSeeder.People[2];
         var id = await Engine.SubmitAsync(new { type = "deletion", email = alan.Email, fullName = alan.FullName });
         // An altered first link: the certificate step refuses a broken chain, which no retry can heal.
-        var first = (await evidenceTable.GetEntityAsync<TableEntity>(id, "e:0000000001")).Value;
+        var first = (await evidenceTable.GetEntityAsync<TableEntity>(id, OwnRowKey.For("e:0000000001", id))).Value;
         var original = first.GetString("Details");
         first["Details"] = original.Replace("deletion", "access", StringComparison.Ordinal);
         await evidenceTable.UpdateEntityAsync(first, first.ETag, TableUpdateMode.Replace);
@@ -57,7 +58,7 @@ public sealed class WorkflowRecoveryTests(RecoveryEngineFixture fixture) : IClas
         var view = await WaitForDetailAsync(id, v => v.GetProperty("stage").GetString() == "Failed");
         Assert.Contains("restart", view.GetProperty("actions").EnumerateArray().Select(a => a.GetString()));
 
-        first = (await evidenceTable.GetEntityAsync<TableEntity>(id, "e:0000000001")).Value;
+        first = (await evidenceTable.GetEntityAsync<TableEntity>(id, OwnRowKey.For("e:0000000001", id))).Value;
         first["Details"] = original;
         await evidenceTable.UpdateEntityAsync(first, first.ETag, TableUpdateMode.Replace);
         using (var restarted = await StaffPostAsync($"/api/staff/requests/{id}/restart"))
@@ -90,7 +91,7 @@ public sealed class WorkflowRecoveryTests(RecoveryEngineFixture fixture) : IClas
         await Engine.WaitForStatusAsync(id, "Completed", Wait);
         // The stale record the issue measured: evidence says completed, the record says in progress.
         await fixture.Azurite.Storage.Requests.UpdateEntityAsync(
-            new TableEntity(id, "request") { ["Status"] = "InProgress" }, Azure.ETag.All, TableUpdateMode.Merge);
+            new TableEntity(id, OwnRowKey.For("request", id)) { ["Status"] = "InProgress" }, Azure.ETag.All, TableUpdateMode.Merge);
 
         using var response = await StaffPostAsync("/api/staff/reconcile");
         var report = await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -2,8 +2,8 @@ namespace Comintech.Dsr.Evidence;
 
 /// <summary>
 /// Append-only, hash-chained evidence per request (Table storage, partition = request id).
-/// Rows: <c>e:0000000001</c>… (the links), <c>head</c> (sequence and hash of the last link, for optimistic
-/// concurrency) and <c>k:&lt;event key&gt;</c> markers that make an append with the same key happen once.
+/// Rows (each row key ends with <c>@</c> and the request id: <see cref="OwnRowKey"/>): <c>e:0000000001</c>… (the links),
+/// <c>head</c> (sequence and hash of the last link, for optimistic concurrency) and <c>k:&lt;event key&gt;</c> markers that make an append with the same key happen once.
 /// All three are written in one entity-group transaction, so a link, its marker and the head never disagree.
 /// The head this instance wrote last for a request is remembered with its ETag, so the request's next append here
 /// needs no read of the head row: the write is conditional on that ETag, and when another writer moved the head
@@ -31,7 +31,7 @@ public sealed class EvidenceLedger(DsrStorage storage, TimeProvider clock)
         var table = storage.Evidence;
         var eventType = evidence.EventType;
         var detailsJson = Serialise(evidence);
-        var keyRow = KeyPrefix + SanitiseKey(key.Value);
+        var keyRow = KeyRowKey(requestId, key);
 
         for (var attempt = 0; ; attempt++)
         {
@@ -92,7 +92,7 @@ public sealed class EvidenceLedger(DsrStorage storage, TimeProvider clock)
             foreach (var (key, evidence) in events)
             {
                 var record = Link(requestId, last is null ? head : new Head(last.Sequence, last.Hash, null), evidence.EventType, "system", Serialise(evidence));
-                actions.AddRange(Rows(record, KeyPrefix + SanitiseKey(key.Value)));
+                actions.AddRange(Rows(record, KeyRowKey(requestId, key)));
                 last = record;
             }
 
@@ -132,7 +132,7 @@ public sealed class EvidenceLedger(DsrStorage storage, TimeProvider clock)
             return (remembered, []);
         }
 
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(requestId, HeadRow, cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(requestId, OwnRowKey.For(HeadRow, requestId), cancellationToken: cancellationToken);
         var head = row.HasValue
             ? new Head(row.Value!.GetInt64("Sequence")!.Value, row.Value!.GetString("Hash"), row.Value!.ETag)
             : new Head(0, EvidenceRecord.GenesisHash, null);
@@ -181,7 +181,7 @@ public sealed class EvidenceLedger(DsrStorage storage, TimeProvider clock)
     /// <summary>The links' rows and the head moved to <paramref name="last"/>, only if it is still where it was read.</summary>
     private static List<TableTransactionAction> WithHead(string requestId, Head read, EvidenceRecord last, List<TableTransactionAction> actions)
     {
-        var head = new TableEntity(requestId, HeadRow) { ["Sequence"] = last.Sequence, ["Hash"] = last.Hash };
+        var head = new TableEntity(requestId, OwnRowKey.For(HeadRow, requestId)) { ["Sequence"] = last.Sequence, ["Hash"] = last.Hash };
         actions.Insert(0, read.ETag is { } etag
             ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, head, etag)
             : new TableTransactionAction(TableTransactionActionType.Add, head));
@@ -242,11 +242,14 @@ public sealed class EvidenceLedger(DsrStorage storage, TimeProvider clock)
         }
 
         var sequence = marker.Value!.GetInt64("Sequence")!.Value;
-        var link = await table.GetEntityAsync<TableEntity>(requestId, LinkRowKey(sequence), cancellationToken: cancellationToken);
+        var link = await table.GetEntityAsync<TableEntity>(requestId, LinkRowKey(requestId, sequence), cancellationToken: cancellationToken);
         return FromEntity(link.Value);
     }
 
-    private static string LinkRowKey(long sequence) => LinkPrefix + sequence.ToString("D10", CultureInfo.InvariantCulture);
+    private static string LinkRowKey(string requestId, long sequence) =>
+        OwnRowKey.For(LinkPrefix + sequence.ToString("D10", CultureInfo.InvariantCulture), requestId);
+
+    private static string KeyRowKey(string requestId, EvidenceKey key) => OwnRowKey.For(KeyPrefix + SanitiseKey(key.Value), requestId);
 
     // Table keys cannot hold / \ # ? or control characters.
     private static string SanitiseKey(string key) =>
@@ -255,7 +258,7 @@ public sealed class EvidenceLedger(DsrStorage storage, TimeProvider clock)
     private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset value) =>
         new(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
 
-    private static TableEntity ToEntity(EvidenceRecord r) => new(r.RequestId, LinkRowKey(r.Sequence))
+    private static TableEntity ToEntity(EvidenceRecord r) => new(r.RequestId, LinkRowKey(r.RequestId, r.Sequence))
     {
         ["Sequence"] = r.Sequence,
         ["EventType"] = r.EventType,

@@ -9,11 +9,13 @@ public sealed record WorkflowFailure(int Number, string Step, string Reason, Dat
 /// </summary>
 public sealed class WorkflowFailures(DsrStorage storage, TimeProvider clock)
 {
-    internal const string RowKey = "workflow";
+    internal const string Kind = "workflow";
+
+    internal static string Row(string requestId) => OwnRowKey.For(Kind, requestId);
 
     public async Task<WorkflowFailure?> FindAsync(string requestId, CancellationToken cancellationToken = default)
     {
-        var row = await storage.Requests.GetEntityIfExistsAsync<TableEntity>(requestId, RowKey, cancellationToken: cancellationToken);
+        var row = await storage.Requests.GetEntityIfExistsAsync<TableEntity>(requestId, Row(requestId), cancellationToken: cancellationToken);
         return row.HasValue ? RecordRows.Read<WorkflowFailure>(row.Value!) : null;
     }
 
@@ -27,7 +29,7 @@ public sealed class WorkflowFailures(DsrStorage storage, TimeProvider clock)
         }
 
         var failure = new WorkflowFailure((current?.Number ?? 0) + 1, step, reason, clock.GetUtcNow(), false);
-        await storage.Requests.UpsertEntityAsync(RecordRows.Write(requestId, RowKey, failure), TableUpdateMode.Replace, cancellationToken);
+        await storage.Requests.UpsertEntityAsync(RecordRows.Write(requestId, Row(requestId), failure), TableUpdateMode.Replace, cancellationToken);
         return failure;
     }
 
@@ -41,7 +43,7 @@ public sealed class WorkflowFailures(DsrStorage storage, TimeProvider clock)
         }
 
         await storage.Requests.UpdateEntityAsync(
-            new TableEntity(requestId, RowKey) { [nameof(WorkflowFailure.Restarted)] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            new TableEntity(requestId, Row(requestId)) { [nameof(WorkflowFailure.Restarted)] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken);
         return true;
     }
 }

@@ -15,6 +15,7 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<IdentifierHasher>();
         services.AddSingleton<IdentifierProtector>();
         services.AddSingleton<RequestStore>();
+        services.AddSingleton<OwnRowKeyLayout>();
         services.AddSingleton<EvidenceLedger>();
         services.AddSingleton<VerificationService>();
         services.AddSingleton<PublicLinks>();

@@ -40,7 +40,7 @@ public sealed class AddressLimits(DsrStorage storage, IdentifierHasher hasher, I
                 return openId;
             }
 
-            var claim = new TableEntity(partition, row) { ["RequestId"] = candidateId, ["ClaimedAt"] = clock.GetUtcNow() };
+            var claim = new TableEntity(partition, OwnRowKey.For(row, partition)) { ["RequestId"] = candidateId, ["ClaimedAt"] = clock.GetUtcNow() };
             if (await TryWriteAsync(claim, current?.ETag, cancellationToken))
             {
                 return candidateId;
@@ -52,7 +52,7 @@ public sealed class AddressLimits(DsrStorage storage, IdentifierHasher hasher, I
     public async Task<string> AddAliasAsync(string requestId, CancellationToken cancellationToken)
     {
         var alias = RequestId.New();
-        await Table.AddEntityAsync(new TableEntity(alias, AliasRow) { ["RequestId"] = requestId }, cancellationToken);
+        await Table.AddEntityAsync(new TableEntity(alias, OwnRowKey.For(AliasRow, alias)) { ["RequestId"] = requestId }, cancellationToken);
         return alias;
     }
 
@@ -142,7 +142,7 @@ public sealed class AddressLimits(DsrStorage storage, IdentifierHasher hasher, I
     }
 
     private static TableEntity Entity(string partition, string row, Dictionary<string, long> entries) =>
-        new(partition, row) { ["Entries"] = JsonSerializer.Serialize(entries) };
+        new(partition, OwnRowKey.For(row, partition)) { ["Entries"] = JsonSerializer.Serialize(entries) };
 
     /// <summary>
     /// Adds when <paramref name="etag"/> is null, else replaces that version; false when another writer came first.
@@ -166,7 +166,7 @@ public sealed class AddressLimits(DsrStorage storage, IdentifierHasher hasher, I
 
     private async Task<TableEntity?> ReadAsync(string partition, string row, CancellationToken cancellationToken)
     {
-        var response = await Table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(partition, OwnRowKey.For(row, partition), cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
     }
 }

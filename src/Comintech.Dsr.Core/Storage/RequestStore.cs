@@ -6,7 +6,9 @@ namespace Comintech.Dsr.Storage;
 /// </summary>
 public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, IdentifierProtector protector, TimeProvider clock)
 {
-    internal const string RowKey = "request";
+    internal const string Kind = "request";
+
+    internal static string Row(string requestId) => OwnRowKey.For(Kind, requestId);
 
     /// <summary>The columns that hold personal data, all encrypted under the row's data key.</summary>
     public static readonly string[] ProtectedColumns = ["Email", "FullName", "AccountId", "Details", "Corrections", "BoundAccountId"];
@@ -17,7 +19,7 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
     {
         var (dataKey, wrapped) = protector.NewDataKey(request.Id);
         string? Protect(string column, string? value) => protector.Encrypt(dataKey, request.Id, column, value);
-        var entity = new TableEntity(request.Id, RowKey)
+        var entity = new TableEntity(request.Id, Row(request.Id))
         {
             ["Type"] = request.Type.ToString(),
             ["Channel"] = request.Channel.ToString(),
@@ -52,7 +54,7 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
             return null;
         }
 
-        var response = await storage.Requests.GetEntityIfExistsAsync<TableEntity>(requestId, RowKey, cancellationToken: cancellationToken);
+        var response = await storage.Requests.GetEntityIfExistsAsync<TableEntity>(requestId, Row(requestId), cancellationToken: cancellationToken);
         return response.HasValue ? ToRequest(response.Value!) : null;
     }
 
@@ -63,14 +65,14 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
     /// <param name="minimisedFor">The later deletion request that asked for it, if any (kept on the row for the auditor).</param>
     public async Task<bool> MinimiseAsync(string requestId, CancellationToken cancellationToken = default, string? minimisedFor = null)
     {
-        var current = await storage.Requests.GetEntityIfExistsAsync<TableEntity>(requestId, RowKey, cancellationToken: cancellationToken);
+        var current = await storage.Requests.GetEntityIfExistsAsync<TableEntity>(requestId, Row(requestId), cancellationToken: cancellationToken);
         if (!current.HasValue || current.Value!.GetDateTimeOffset("MinimisedAt") is not null)
         {
             return false;
         }
 
         var row = current.Value;
-        var minimised = new TableEntity(requestId, RowKey);
+        var minimised = new TableEntity(requestId, Row(requestId));
         foreach (var (key, value) in row)
         {
             if (key is not ("odata.etag" or "Timestamp" or "PartitionKey" or "RowKey" or WrappedKeyColumn) && !ProtectedColumns.Contains(key))
@@ -96,7 +98,7 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
     /// </summary>
     public async Task<(DsrRequest Request, RowVersion Version)> GetVersionedAsync(string requestId, CancellationToken cancellationToken = default)
     {
-        var response = await storage.Requests.GetEntityIfExistsAsync<TableEntity>(requestId, RowKey, cancellationToken: cancellationToken);
+        var response = await storage.Requests.GetEntityIfExistsAsync<TableEntity>(requestId, Row(requestId), cancellationToken: cancellationToken);
         return response.HasValue
             ? (ToRequest(response.Value!), new RowVersion(response.Value!.ETag, response.Value!.GetString(WrappedKeyColumn)))
             : throw new InvalidOperationException($"Request {requestId} is not in the request store.");
@@ -120,7 +122,7 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
 
         if (asRead.Status.CanMoveTo(RequestStatus.InProgress) && version.WrappedKey is { Length: > 0 } wrapped)
         {
-            var patch = new TableEntity(asRead.Id, RowKey) { ["Status"] = nameof(RequestStatus.InProgress), ["UpdatedAt"] = clock.GetUtcNow() };
+            var patch = new TableEntity(asRead.Id, Row(asRead.Id)) { ["Status"] = nameof(RequestStatus.InProgress), ["UpdatedAt"] = clock.GetUtcNow() };
             if (identityChanged)
             {
                 WriteIdentity(patch, identity!, protector.Unwrap(wrapped, asRead.Id));
@@ -167,7 +169,7 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
             if (asRead is not { } current || current.Status == status || !current.Status.CanMoveTo(status))
             {
                 // What is there now decides a refusal or a move already made, not the copy read earlier.
-                var row = (await storage.Requests.GetEntityAsync<TableEntity>(requestId, RowKey, cancellationToken: cancellationToken)).Value;
+                var row = (await storage.Requests.GetEntityAsync<TableEntity>(requestId, Row(requestId), cancellationToken: cancellationToken)).Value;
                 current = (Enum.Parse<RequestStatus>(row.GetString("Status")), row.ETag);
             }
 
@@ -179,7 +181,7 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
             }
 
             var now = clock.GetUtcNow();
-            var patch = new TableEntity(requestId, RowKey)
+            var patch = new TableEntity(requestId, Row(requestId))
             {
                 ["Status"] = status.ToString(),
                 ["UpdatedAt"] = now,
@@ -208,7 +210,7 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
     public async Task<bool> ClassifyAsync(
         string requestId, RequestType type, IReadOnlyDictionary<string, string> corrections, CancellationToken cancellationToken = default)
     {
-        var current = await storage.Requests.GetEntityIfExistsAsync<TableEntity>(requestId, RowKey, cancellationToken: cancellationToken);
+        var current = await storage.Requests.GetEntityIfExistsAsync<TableEntity>(requestId, Row(requestId), cancellationToken: cancellationToken);
         if (!current.HasValue || current.Value!.GetString("Status") != nameof(RequestStatus.NeedsTriage))
         {
             return false;
@@ -216,7 +218,7 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
 
         var wrapped = current.Value.GetString(WrappedKeyColumn);
         var corrected = JsonSerializer.Serialize(corrections);
-        var patch = new TableEntity(requestId, RowKey)
+        var patch = new TableEntity(requestId, Row(requestId))
         {
             ["Type"] = type.ToString(),
             ["Corrections"] = wrapped is { Length: > 0 } ? protector.Encrypt(protector.Unwrap(wrapped, requestId), requestId, "Corrections", corrected) : corrected,
@@ -237,7 +239,7 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
     /// <summary>Moves the deadline and keeps why and when (the extension notice carries the same reason).</summary>
     public Task ExtendAsync(string requestId, DateTimeOffset newDueAt, string reason, CancellationToken cancellationToken = default) =>
         PatchAsync(
-            new TableEntity(requestId, RowKey)
+            new TableEntity(requestId, Row(requestId))
             {
                 ["DueAt"] = newDueAt,
                 ["ExtendedAt"] = clock.GetUtcNow(),
@@ -248,15 +250,15 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
 
     /// <summary>Marks the request's working copies as removed, so later retention passes skip it.</summary>
     public Task MarkCopiesRemovedAsync(string requestId, CancellationToken cancellationToken = default) =>
-        PatchAsync(new TableEntity(requestId, RowKey) { ["CopiesRemovedAt"] = clock.GetUtcNow(), ["UpdatedAt"] = clock.GetUtcNow() }, cancellationToken);
+        PatchAsync(new TableEntity(requestId, Row(requestId)) { ["CopiesRemovedAt"] = clock.GetUtcNow(), ["UpdatedAt"] = clock.GetUtcNow() }, cancellationToken);
 
     /// <summary>Moves the deadline without an extension (the identity-wait pause).</summary>
     public Task SetDueAtAsync(string requestId, DateTimeOffset dueAt, CancellationToken cancellationToken = default) =>
-        PatchAsync(new TableEntity(requestId, RowKey) { ["DueAt"] = dueAt, ["UpdatedAt"] = clock.GetUtcNow() }, cancellationToken);
+        PatchAsync(new TableEntity(requestId, Row(requestId)) { ["DueAt"] = dueAt, ["UpdatedAt"] = clock.GetUtcNow() }, cancellationToken);
 
     /// <summary>Keeps staff's reason for a denial; the orchestration sets the status when it acts on the decision.</summary>
     public Task SetDenialReasonAsync(string requestId, string reason, CancellationToken cancellationToken = default) =>
-        PatchAsync(new TableEntity(requestId, RowKey) { ["DenialReason"] = reason, ["UpdatedAt"] = clock.GetUtcNow() }, cancellationToken);
+        PatchAsync(new TableEntity(requestId, Row(requestId)) { ["DenialReason"] = reason, ["UpdatedAt"] = clock.GetUtcNow() }, cancellationToken);
 
     /// <summary>Keeps the stores staff refused to act on, each with its reason (a partial refusal); merged with earlier ones.</summary>
     public async Task SetRefusedStoresAsync(string requestId, IReadOnlyDictionary<string, string> refused, CancellationToken cancellationToken = default)
@@ -268,21 +270,21 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
         }
 
         await PatchAsync(
-            new TableEntity(requestId, RowKey) { ["RefusedStores"] = JsonSerializer.Serialize(merged), ["UpdatedAt"] = clock.GetUtcNow() }, cancellationToken);
+            new TableEntity(requestId, Row(requestId)) { ["RefusedStores"] = JsonSerializer.Serialize(merged), ["UpdatedAt"] = clock.GetUtcNow() }, cancellationToken);
     }
 
     /// <summary>Keeps the identity resolution: the bound account id (if any), the tier reached, how, and why an account id was not used.</summary>
     public async Task SetIdentityAsync(string requestId, IdentityState identity, CancellationToken cancellationToken = default)
     {
         var dataKey = await DataKeyAsync(requestId, cancellationToken);
-        var patch = new TableEntity(requestId, RowKey) { ["UpdatedAt"] = clock.GetUtcNow() };
+        var patch = new TableEntity(requestId, Row(requestId)) { ["UpdatedAt"] = clock.GetUtcNow() };
         WriteIdentity(patch, identity, dataKey);
         await PatchAsync(patch, cancellationToken);
     }
 
     private async Task<byte[]> DataKeyAsync(string requestId, CancellationToken cancellationToken)
     {
-        var row = await storage.Requests.GetEntityAsync<TableEntity>(requestId, RowKey, [WrappedKeyColumn], cancellationToken);
+        var row = await storage.Requests.GetEntityAsync<TableEntity>(requestId, Row(requestId), [WrappedKeyColumn], cancellationToken);
         return row.Value.GetString(WrappedKeyColumn) is { Length: > 0 } wrapped
             ? protector.Unwrap(wrapped, requestId)
             : throw new InvalidOperationException($"Request {requestId} keeps no identifiers any more.");
@@ -310,7 +312,7 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
         var found = new List<DsrRequest>();
         foreach (var hash in hashes)
         {
-            var filter = TableClient.CreateQueryFilter($"RowKey eq {RowKey} and (EmailHash eq {hash} or AccountIdHash eq {hash})");
+            var filter = $"{OwnRowKey.OfKind(Kind)} and ({TableClient.CreateQueryFilter($"EmailHash eq {hash} or AccountIdHash eq {hash}")})";
             await foreach (var entity in storage.Requests.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
                 if (found.All(r => r.Id != entity.PartitionKey))
@@ -326,7 +328,7 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
     /// <summary>Every request row. One row per partition, so this is a full-table query: callers page the result.</summary>
     public async IAsyncEnumerable<DsrRequest> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {RowKey}");
+        var filter = OwnRowKey.OfKind(Kind);
         await foreach (var entity in storage.Requests.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             yield return ToListedRequest(entity);

@@ -15,7 +15,7 @@ public sealed partial class OverdueRequestsMonitor(
 
     public async Task<long> CountOverdueAsync(CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {RequestStore.RowKey} and DueAt lt {clock.GetUtcNow()}");
+        var filter = $"{OwnRowKey.OfKind(RequestStore.Kind)} and {TableClient.CreateQueryFilter($"DueAt lt {clock.GetUtcNow()}")}";
         var count = 0L;
         await foreach (var row in storage.Requests.QueryAsync<TableEntity>(filter, select: ["Status"], cancellationToken: cancellationToken))
         {

@@ -35,7 +35,9 @@ public sealed record IssuedCode(string Code, int Issue, TableEntity Row)
 /// </summary>
 public sealed class VerificationService(DsrStorage storage, IOptions<VerificationOptions> options, IOptions<IdentifierHashOptions> keys, TimeProvider clock)
 {
-    private const string RowKey = "verification";
+    private const string Kind = "verification";
+
+    internal static string Row(string requestId) => OwnRowKey.For(Kind, requestId);
     private VerificationOptions Settings => options.Value;
 
     /// <summary>
@@ -65,7 +67,7 @@ public sealed class VerificationService(DsrStorage storage, IOptions<Verificatio
             var salt = VerificationCodes.NewSalt();
             var code = VerificationCodes.Derive(keys.Value.IdentifierHashKey, salt);
             var now = clock.GetUtcNow();
-            var entity = new TableEntity(requestId, RowKey)
+            var entity = new TableEntity(requestId, Row(requestId))
             {
                 ["Issue"] = issue,
                 ["Salt"] = salt,
@@ -231,7 +233,7 @@ public sealed class VerificationService(DsrStorage storage, IOptions<Verificatio
 
     private async Task<TableEntity?> ReadAsync(string requestId, CancellationToken cancellationToken)
     {
-        var response = await storage.Requests.GetEntityIfExistsAsync<TableEntity>(requestId, RowKey, cancellationToken: cancellationToken);
+        var response = await storage.Requests.GetEntityIfExistsAsync<TableEntity>(requestId, Row(requestId), cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
     }
 }

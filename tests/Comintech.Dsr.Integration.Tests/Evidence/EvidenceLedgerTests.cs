@@ -1,3 +1,4 @@
+using Comintech.Dsr.Storage;
 using Azure;
 using Azure.Data.Tables;
 using Comintech.Dsr.Connectors;
@@ -149,7 +150,7 @@ public sealed class EvidenceLedgerTests(AzuriteFixture azurite) : IClassFixture<
         await AppendCompletedAsync(id);
 
         var table = azurite.Storage.Evidence;
-        var row = (await table.GetEntityAsync<TableEntity>(id, "e:0000000002")).Value;
+        var row = (await table.GetEntityAsync<TableEntity>(id, OwnRowKey.For("e:0000000002", id))).Value;
         row["Details"] = store.Details.Replace("\"recordsAffected\":1", "\"recordsAffected\":0", StringComparison.Ordinal);
         await table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace);
 

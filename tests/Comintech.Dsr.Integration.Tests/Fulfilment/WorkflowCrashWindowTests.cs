@@ -52,7 +52,7 @@ public sealed class WorkflowCrashWindowTests(AzuriteFixture azurite) : IClassFix
         var verifiedInTheWindow = false;
         // The code step's write that records the code as sent: the one after its mail is in the pickup folder.
         var recordingSent = (Func<Azure.Core.HttpMessage, bool>)(message =>
-            FaultInjection.Write("RowKey='verification'")(message) && Directory.EnumerateFiles(pickup, "*.code-1.eml").Any());
+            FaultInjection.Write("RowKey='verification@")(message) && Directory.EnumerateFiles(pickup, "*.code-1.eml").Any());
         faults.Before(recordingSent, async () =>
         {
             var file = Directory.EnumerateFiles(pickup, "*.code-1.eml").Single();

@@ -38,7 +38,7 @@ public sealed class RetentionTests : IClassFixture<AzuriteFixture>, IDisposable
         return await Requests.GetAsync(request.Id);
     }
 
-    private Task<TableEntity> RowAsync(string id) => azurite.Storage.Requests.GetEntityAsync<TableEntity>(id, "request").ContinueWith(t => t.Result.Value);
+    private Task<TableEntity> RowAsync(string id) => azurite.Storage.Requests.GetEntityAsync<TableEntity>(id, OwnRowKey.For("request", id)).ContinueWith(t => t.Result.Value);
 
     private Task<RetentionReport> PassAsync(TimeSpan later) => core.Get<RetentionService>().ApplyAsync(DateTimeOffset.UtcNow + later, CancellationToken.None);
 
@@ -65,7 +65,7 @@ public sealed class RetentionTests : IClassFixture<AzuriteFixture>, IDisposable
         var second = await core.AddRequestAsync(RequestType.Access, Person());
         var stolen = (await RowAsync(first.Id)).GetString("Email");
 
-        await azurite.Storage.Requests.UpdateEntityAsync(new TableEntity(second.Id, "request") { ["Email"] = stolen }, Azure.ETag.All, TableUpdateMode.Merge);
+        await azurite.Storage.Requests.UpdateEntityAsync(new TableEntity(second.Id, OwnRowKey.For("request", second.Id)) { ["Email"] = stolen }, Azure.ETag.All, TableUpdateMode.Merge);
 
         await Assert.ThrowsAnyAsync<System.Security.Cryptography.CryptographicException>(() => Requests.GetAsync(second.Id));
     }

@@ -1,3 +1,4 @@
+using Comintech.Dsr.Storage;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Testing;
 using Comintech.Dsr.Verification;
@@ -23,7 +24,7 @@ public sealed class VerificationServiceTests(AzuriteFixture azurite) : IClassFix
         await service.MarkSentAsync(issued);
         var code = issued.Code;
 
-        var row = (await azurite.Storage.Requests.GetEntityAsync<Azure.Data.Tables.TableEntity>(id, "verification")).Value;
+        var row = (await azurite.Storage.Requests.GetEntityAsync<Azure.Data.Tables.TableEntity>(id, OwnRowKey.For("verification", id))).Value;
         Assert.DoesNotContain(row.Values(), v => v is string s && s.Contains(code, StringComparison.Ordinal));
         Assert.Equal(VerifyResult.Verified, (await service.VerifyAsync(id, code)).Result);
         Assert.Equal(VerifyResult.AlreadyVerified, (await service.VerifyAsync(id, code)).Result);
@@ -40,7 +41,7 @@ public sealed class VerificationServiceTests(AzuriteFixture azurite) : IClassFix
         // The row as issued is stale now: the write is refused and made again on the verified row.
         await service.MarkSentAsync(issued);
 
-        var row = (await azurite.Storage.Requests.GetEntityAsync<Azure.Data.Tables.TableEntity>(id, "verification")).Value;
+        var row = (await azurite.Storage.Requests.GetEntityAsync<Azure.Data.Tables.TableEntity>(id, OwnRowKey.For("verification", id))).Value;
         Assert.True(row.GetBoolean("Verified"));
         Assert.True(row.GetBoolean("Sent"));
         Assert.Equal(1, row.GetInt32("SentCount"));
@@ -143,11 +144,11 @@ public sealed class VerificationServiceTests(AzuriteFixture azurite) : IClassFix
         var id = RequestId.New();
         var issued = (await service.IssueAsync(id, 1))!;
         // The person types the code after the step issued it, before its write marking it sent lands.
-        faults.Before(FaultInjection.Write("RowKey='verification'"), async () => Assert.Equal(VerifyResult.Verified, (await Service().VerifyAsync(id, issued.Code)).Result));
+        faults.Before(FaultInjection.Write("RowKey='verification@"), async () => Assert.Equal(VerifyResult.Verified, (await Service().VerifyAsync(id, issued.Code)).Result));
 
         await service.MarkSentAsync(issued);
 
-        var row = (await azurite.Storage.Requests.GetEntityAsync<Azure.Data.Tables.TableEntity>(id, "verification")).Value;
+        var row = (await azurite.Storage.Requests.GetEntityAsync<Azure.Data.Tables.TableEntity>(id, OwnRowKey.For("verification", id))).Value;
         Assert.Equal((true, true, 1), (row.GetBoolean("Verified"), row.GetBoolean("Sent"), row.GetInt32("SentCount")));
         Assert.Null(await service.IssueAsync(id, 2));
         Assert.Equal(VerifyResult.AlreadyVerified, (await service.VerifyAsync(id, issued.Code)).Result);

@@ -20,7 +20,7 @@ public static class ChaosAudit
 
     public static async Task<Finding> CheckAsync(DsrStorage storage, string requestId, int person, string pickup)
     {
-        var row = (await storage.Requests.GetEntityAsync<TableEntity>(requestId, "request")).Value;
+        var row = (await storage.Requests.GetEntityAsync<TableEntity>(requestId, OwnRowKey.For("request", requestId))).Value;
         var status = row.GetString("Status");
         var evidence = await new EvidenceLedger(storage, TimeProvider.System).ReadAsync(requestId);
         var stores = evidence.Where(e => e.EventType == EvidenceEvents.StoreOutcome.Name).Select(e => Property(e, "storeId")).ToList();

@@ -1,3 +1,4 @@
+using Comintech.Dsr.Storage;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -200,7 +201,7 @@ public sealed class ChaosRun : IAsyncDisposable
         {
             foreach (var id in open.ToList())
             {
-                var row = (await azurite.Storage.Requests.GetEntityAsync<TableEntity>(id, "request", cancellationToken: cancellationToken)).Value;
+                var row = (await azurite.Storage.Requests.GetEntityAsync<TableEntity>(id, OwnRowKey.For("request", id), cancellationToken: cancellationToken)).Value;
                 if (row.GetString("Status") is "Completed" or "CompletedWithExceptions" or "IdentityNotVerified" or "Denied")
                 {
                     open.Remove(id);

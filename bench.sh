@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks that print figures (not timed tests). Each holds the shared build lock while it builds and while it runs,
 # so it never competes with a build on this machine.
-#   ./bench.sh storm --requests 100 --stores 12 [--small 50] [--floor 1] [--steady-minutes 5] [--steady-rate 1] [--people 1000] [--scan 1]
+#   ./bench.sh storm --requests 100 --stores 12 [--small 50] [--floor 1] [--floor-runs 3] [--steady-minutes 5] [--steady-rate 1] [--people 1000] [--scan 1]
 #   ./bench.sh keyed --rows 200000 [--small-rows 1000] [--requests 20]
 #   ./bench.sh logscan --megabytes 1024 --people 1000 [--files 8]
 set -euo pipefail

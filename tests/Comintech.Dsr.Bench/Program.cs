@@ -8,7 +8,7 @@ var defaults = new Dictionary<string, Dictionary<string, int>>(StringComparer.Or
 {
     ["storm"] = new(StringComparer.Ordinal)
     {
-        ["--requests"] = 100, ["--stores"] = 12, ["--small"] = 0, ["--floor"] = 1, ["--steady-minutes"] = 0, ["--steady-rate"] = 1,
+        ["--requests"] = 100, ["--stores"] = 12, ["--small"] = 0, ["--floor"] = 1, ["--floor-runs"] = 1, ["--steady-minutes"] = 0, ["--steady-rate"] = 1,
         ["--people"] = 1000, ["--timeout-minutes"] = 60, ["--scan"] = 0, ["--taskhub-apart"] = 1,
     },
     ["keyed"] = new(StringComparer.Ordinal) { ["--rows"] = 200_000, ["--small-rows"] = 1000, ["--requests"] = 20 },

@@ -12,13 +12,13 @@ public static class OwnRowKey
 {
     private const char Separator = '@';
 
-    public static string For(string kind, string partitionKey) => string.Concat(kind, "@", partitionKey);
+    public static string For(string kind, string partitionKey) => $"{kind}{Separator}{partitionKey}";
 
     /// <summary>Whether a row key is in this layout for its partition (rows written before it are moved by <see cref="OwnRowKeyLayout"/>).</summary>
     public static bool IsFor(string rowKey, string partitionKey) =>
         rowKey.Length > partitionKey.Length + 1 && rowKey[^(partitionKey.Length + 1)] == Separator && rowKey.EndsWith(partitionKey, StringComparison.Ordinal);
 
-    /// <summary>The filter for every row of <paramref name="kind"/>, across partitions (a scan: the row key leads no index there).</summary>
+    /// <summary>The filter for every row of <paramref name="kind"/> across partitions (a query over the whole table, as ever).</summary>
     public static string OfKind(string kind) =>
         TableClient.CreateQueryFilter($"RowKey gt {kind + Separator} and RowKey lt {kind + (char)(Separator + 1)}");
 }

@@ -27,9 +27,11 @@ public static class StormBench
             runs.Add(small);
         }
 
-        if (settings["--floor"] > 0)
+        // The floor is not bound by the cores but by the backend's polling and batching, so it varies from run to run:
+        // --floor-runs N repeats it, and the ratio is taken to the fastest run (the least flattering one).
+        for (var run = 1; settings["--floor"] > 0 && run <= Math.Max(1, settings["--floor-runs"]); run++)
         {
-            var floor = await FloorStorm.RunAsync(Plan($"engine floor, {requests}", requests), log);
+            var floor = await FloorStorm.RunAsync(Plan($"engine floor, {requests}" + (settings["--floor-runs"] > 1 ? $" (run {run})" : ""), requests), log);
             StormReport.Summary(floor, log);
             runs.Add(floor);
         }
@@ -58,9 +60,15 @@ public static class StormBench
             StormReport.Ratio($"throughput at {requests} / throughput at {settings["--small"]}", storm.Throughput / runs[1].Throughput, log);
         }
 
-        if (runs.FirstOrDefault(r => r.Label.StartsWith("engine floor", StringComparison.Ordinal)) is { } floorRun)
+        var floors = runs.Where(r => r.Label.StartsWith($"engine floor, {requests}", StringComparison.Ordinal)).ToList();
+        if (floors.MaxBy(r => r.Throughput) is { } floorRun)
         {
-            StormReport.Ratio("throughput / engine floor throughput", storm.Throughput / floorRun.Throughput, log);
+            if (floors.Count > 1)
+            {
+                StormReport.Ratio("throughput / each engine floor run's throughput", floors.Select(f => storm.Throughput / f.Throughput), log);
+            }
+
+            StormReport.Ratio(floors.Count > 1 ? "throughput / the fastest engine floor run's throughput" : "throughput / engine floor throughput", storm.Throughput / floorRun.Throughput, log);
             StormReport.Transactions(floorRun, log);
         }
 

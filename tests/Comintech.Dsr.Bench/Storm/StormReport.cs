@@ -52,5 +52,8 @@ public static class StormReport
     public static void Ratio(string what, double value, TextWriter log) =>
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: {value:0.00}"));
 
+    public static void Ratio(string what, IEnumerable<double> values, TextWriter log) =>
+        log.WriteLine(what + ": " + string.Join(", ", values.Select(v => v.ToString("0.00", CultureInfo.InvariantCulture))));
+
     public static IReadOnlyDictionary<StorageTransactionKey, long> Empty { get; } = new Dictionary<StorageTransactionKey, long>();
 }

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Comintech.Dsr.Connectors;
 using Comintech.Dsr.Domain;
 using Comintech.Dsr.Evidence;
 using Comintech.Dsr.Evidence.Events;
@@ -13,6 +14,7 @@ namespace Comintech.Dsr.Integration.Tests.Storage;
 public sealed class OwnRowKeyLayoutTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly DateTimeOffset At = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+    private const int Stores = 30;
 
     [Fact]
     public async Task Rows_under_the_old_keys_are_moved_once_even_after_a_move_cut_short_and_read_as_before()
@@ -25,6 +27,13 @@ public sealed class OwnRowKeyLayoutTests(AzuriteFixture azurite) : IClassFixture
             var ledger = before.Get<EvidenceLedger>();
             await ledger.AppendAsync(id, AcknowledgementSent.Key, new AcknowledgementSent("m-1", At));
             await ledger.AppendAsync(id, RequestCompleted.Key, RequestCompleted.Finalised(RequestStatus.Completed, []));
+            // Over 50 rows in the partition (a link and a marker each): the move takes more than one transaction there.
+            for (var store = 0; store < Stores; store++)
+            {
+                var outcome = new ConnectorOutcome($"store-{store}", ConnectorAction.Erase, OutcomeKind.Done, 1, 1, null, null, At);
+                await ledger.AppendAsync(id, StoreOutcomeEvidence.Key(outcome.StoreId), new StoreOutcomeRecorded(outcome));
+            }
+
             Assert.True((await before.Get<AddressLimits>().TakeCodeMailAsync(email, "mail-1", CancellationToken.None)).Taken);
         }
 
@@ -53,7 +62,7 @@ public sealed class OwnRowKeyLayoutTests(AzuriteFixture azurite) : IClassFixture
         await ledgerAfter.AppendAsync(id, FinalNoticeSent.Key, new FinalNoticeSent("m-2"));
         var chain = await ledgerAfter.VerifyAsync(id);
         Assert.True(chain.IsIntact, chain.Problem);
-        Assert.Equal(3, chain.Length);
+        Assert.Equal(3 + Stores, chain.Length);
         // The code mail counted before the move still counts: a second one under the same key is not a new slot.
         var slot = await after.Get<AddressLimits>().TakeCodeMailAsync(email, "mail-1", CancellationToken.None);
         Assert.Null(slot.AsWritten);

@@ -132,7 +132,7 @@ public sealed class EvidenceLedger(DsrStorage storage, TimeProvider clock)
             return (remembered, []);
         }
 
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(requestId, OwnRowKey.For(HeadRow, requestId), cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(requestId, HeadRowKey(requestId), cancellationToken: cancellationToken);
         var head = row.HasValue
             ? new Head(row.Value!.GetInt64("Sequence")!.Value, row.Value!.GetString("Hash"), row.Value!.ETag)
             : new Head(0, EvidenceRecord.GenesisHash, null);
@@ -181,7 +181,7 @@ public sealed class EvidenceLedger(DsrStorage storage, TimeProvider clock)
     /// <summary>The links' rows and the head moved to <paramref name="last"/>, only if it is still where it was read.</summary>
     private static List<TableTransactionAction> WithHead(string requestId, Head read, EvidenceRecord last, List<TableTransactionAction> actions)
     {
-        var head = new TableEntity(requestId, OwnRowKey.For(HeadRow, requestId)) { ["Sequence"] = last.Sequence, ["Hash"] = last.Hash };
+        var head = new TableEntity(requestId, HeadRowKey(requestId)) { ["Sequence"] = last.Sequence, ["Hash"] = last.Hash };
         actions.Insert(0, read.ETag is { } etag
             ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, head, etag)
             : new TableTransactionAction(TableTransactionActionType.Add, head));
@@ -248,6 +248,8 @@ public sealed class EvidenceLedger(DsrStorage storage, TimeProvider clock)
 
     private static string LinkRowKey(string requestId, long sequence) =>
         OwnRowKey.For(LinkPrefix + sequence.ToString("D10", CultureInfo.InvariantCulture), requestId);
+
+    private static string HeadRowKey(string requestId) => OwnRowKey.For(HeadRow, requestId);
 
     private static string KeyRowKey(string requestId, EvidenceKey key) => OwnRowKey.For(KeyPrefix + SanitiseKey(key.Value), requestId);
 

@@ -11,7 +11,7 @@ public sealed class WorkflowFailures(DsrStorage storage, TimeProvider clock)
 {
     internal const string Kind = "workflow";
 
-    internal static string Row(string requestId) => OwnRowKey.For(Kind, requestId);
+    private static string Row(string requestId) => OwnRowKey.For(Kind, requestId);
 
     public async Task<WorkflowFailure?> FindAsync(string requestId, CancellationToken cancellationToken = default)
     {

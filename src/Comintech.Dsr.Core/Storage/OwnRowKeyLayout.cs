@@ -16,8 +16,6 @@ public sealed partial class OwnRowKeyLayout(DsrStorage storage, ILogger<OwnRowKe
     /// <summary>Two operations per row moved: an entity-group transaction holds at most 100.</summary>
     private const int RowsPerTransaction = 50;
 
-    private static readonly string[] SystemColumns = ["odata.etag", "Timestamp", "PartitionKey", "RowKey"];
-
     public async Task MoveAsync(CancellationToken cancellationToken = default)
     {
         var marker = await storage.Requests.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, MarkerRow, cancellationToken: cancellationToken);
@@ -109,7 +107,7 @@ public sealed partial class OwnRowKeyLayout(DsrStorage storage, ILogger<OwnRowKe
 
     private static IEnumerable<TableTransactionAction> Move(TableEntity row)
     {
-        var copy = new TableEntity(row.PartitionKey, OwnRowKey.For(row.RowKey, row.PartitionKey)).WithAll(row, except: SystemColumns);
+        var copy = new TableEntity(row.PartitionKey, OwnRowKey.For(row.RowKey, row.PartitionKey)).WithAll(row, except: TableEntityCopy.SystemColumns);
         return
         [
             new(TableTransactionActionType.Add, copy),

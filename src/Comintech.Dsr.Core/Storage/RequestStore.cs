@@ -8,7 +8,7 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
 {
     internal const string Kind = "request";
 
-    internal static string Row(string requestId) => OwnRowKey.For(Kind, requestId);
+    private static string Row(string requestId) => OwnRowKey.For(Kind, requestId);
 
     /// <summary>The columns that hold personal data, all encrypted under the row's data key.</summary>
     public static readonly string[] ProtectedColumns = ["Email", "FullName", "AccountId", "Details", "Corrections", "BoundAccountId"];
@@ -72,15 +72,7 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
         }
 
         var row = current.Value;
-        var minimised = new TableEntity(requestId, Row(requestId));
-        foreach (var (key, value) in row)
-        {
-            if (key is not ("odata.etag" or "Timestamp" or "PartitionKey" or "RowKey" or WrappedKeyColumn) && !ProtectedColumns.Contains(key))
-            {
-                minimised[key] = value;
-            }
-        }
-
+        var minimised = new TableEntity(requestId, Row(requestId)).WithAll(row, except: [.. TableEntityCopy.SystemColumns, WrappedKeyColumn, .. ProtectedColumns]);
         minimised["MinimisedAt"] = clock.GetUtcNow();
         minimised["MinimisedFor"] = minimisedFor;
         minimised["UpdatedAt"] = clock.GetUtcNow();
@@ -392,6 +384,9 @@ public sealed class RequestStore(DsrStorage storage, IdentifierHasher hasher, Id
 
 internal static class TableEntityCopy
 {
+    /// <summary>The columns Table storage keeps on every entity itself.</summary>
+    public static readonly string[] SystemColumns = ["odata.etag", "Timestamp", "PartitionKey", "RowKey"];
+
     public static TableEntity WithAll(this TableEntity target, TableEntity source, IReadOnlyCollection<string> except)
     {
         foreach (var (key, value) in source)

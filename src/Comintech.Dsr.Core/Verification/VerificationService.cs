@@ -37,7 +37,8 @@ public sealed class VerificationService(DsrStorage storage, IOptions<Verificatio
 {
     private const string Kind = "verification";
 
-    internal static string Row(string requestId) => OwnRowKey.For(Kind, requestId);
+    private static string Row(string requestId) => OwnRowKey.For(Kind, requestId);
+
     private VerificationOptions Settings => options.Value;
 
     /// <summary>

@@ -83,7 +83,7 @@ public sealed class OwnRowKeyLayoutTests(AzuriteFixture azurite) : IClassFixture
                 continue;
             }
 
-            var old = new TableEntity(row.PartitionKey, row.RowKey[..^(row.PartitionKey.Length + 1)]).WithAll(row, except: ["odata.etag", "Timestamp", "PartitionKey", "RowKey"]);
+            var old = new TableEntity(row.PartitionKey, row.RowKey[..^(row.PartitionKey.Length + 1)]).WithAll(row, except: TableEntityCopy.SystemColumns);
             await table.AddEntityAsync(old);
             await table.DeleteEntityAsync(row.PartitionKey, row.RowKey);
         }

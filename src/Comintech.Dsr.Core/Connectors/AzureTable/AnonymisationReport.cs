@@ -8,11 +8,9 @@ namespace Comintech.Dsr.Connectors.AzureTable;
 /// </summary>
 public static class AnonymisationReport
 {
-    private static readonly string[] SystemProperties = ["odata.etag", "Timestamp", "PartitionKey", "RowKey"];
-
     public static string Describe(IReadOnlyList<TableEntity> entities, IReadOnlyList<string> anonymised, ActionPolicy policy, DataSubject subject)
     {
-        var present = entities.SelectMany(e => e.Keys).Where(k => !SystemProperties.Contains(k)).ToHashSet(StringComparer.Ordinal);
+        var present = entities.SelectMany(e => e.Keys).Where(k => !TableEntityCopy.SystemColumns.Contains(k)).ToHashSet(StringComparer.Ordinal);
         var kept = policy.KeepFields.Where(present.Contains).ToList();
         var unlisted = present.Where(p => !anonymised.Contains(p) && !policy.KeepFields.Contains(p)).Order(StringComparer.Ordinal).ToList();
         var identifying = unlisted.Where(p => entities.Any(e => Identifies(e.TryGetValue(p, out var v) ? v as string : null, subject))).ToList();

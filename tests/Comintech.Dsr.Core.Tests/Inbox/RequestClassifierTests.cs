@@ -56,10 +56,10 @@ public sealed class RequestClassifierTests
     }
 
     [Fact]
-    public void Sendgrid_authentication_fields_keep_results_only()
+    public void Sendgrid_authentication_fields_print_results_only()
     {
         var auth = SenderAuthentication.FromSendGrid("pass", "{@example.com : pass, @mail.example.net : fail}");
-        Assert.Equal(("pass", "pass,fail"), (auth.Spf, auth.Dkim));
+        Assert.Equal(("pass", "pass,fail", "example.com"), (auth.Spf, auth.Dkim, auth.DkimPassDomains));
         Assert.DoesNotContain("example", auth.ToString(), StringComparison.Ordinal);
     }
 }

@@ -49,4 +49,39 @@ public class SenderAuthenticationTests
 
         Assert.Equal(("fail", "fail"), (result.Spf, result.Dkim));
     }
+
+    [Fact]
+    public void A_dkim_domain_in_a_header_the_sender_wrote_does_not_align()
+    {
+        var message = Message(
+            "mx.attacker.example; dkim=pass header.i=@example.com; dmarc=pass",
+            "mx.comintech.example; spf=pass smtp.mailfrom=attacker.example; dkim=pass header.d=attacker.example; dmarc=fail");
+
+        var result = SenderAuthentication.FromHeaders(message, transport: null, authServIds: ["mx.comintech.example"]);
+
+        Assert.Equal(("pass", "attacker.example"), (result.Dkim, result.DkimPassDomains));
+        Assert.False(result.AlignsWith(message));
+    }
+
+    [Fact]
+    public void A_dkim_pass_by_the_from_domain_aligns()
+    {
+        var message = Message("mx.comintech.example; spf=fail; dkim=pass header.i=@Example.COM; dmarc=fail");
+
+        Assert.True(SenderAuthentication.FromHeaders(message, transport: null, authServIds: ["mx.comintech.example"]).AlignsWith(message));
+    }
+
+    [Theory]
+    [InlineData("{@example.com : pass}", true)]
+    [InlineData("{@example.com : fail, @attacker.example : pass}", false)]
+    [InlineData("", false)]
+    public void SendGrids_dkim_field_names_the_domains_that_passed(string dkim, bool aligned)
+    {
+        var forged = Message("mx.attacker.example; dkim=pass header.i=@example.com");
+        var transport = SenderAuthentication.FromSendGrid("pass", dkim);
+
+        var result = SenderAuthentication.FromHeaders(forged, transport, ["mx.comintech.example"]);
+
+        Assert.Equal(aligned, result.AlignsWith(forged));
+    }
 }

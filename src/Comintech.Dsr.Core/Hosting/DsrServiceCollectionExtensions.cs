@@ -1,5 +1,10 @@
 using Comintech.Dsr.Connectors.Marketing;
 using Comintech.Dsr.Connectors.WebLogs;
+using Comintech.Dsr.Fulfilment.Refusal;
+using Comintech.Dsr.Staff.Approval;
+using Comintech.Dsr.Staff.Extension;
+using Comintech.Dsr.Staff.Refusal;
+using Comintech.Dsr.Staff.Rerun;
 using SendGrid;
 
 namespace Comintech.Dsr.Hosting;
@@ -12,6 +17,9 @@ public static class DsrServiceCollectionExtensions
         services.AddDsrOptions(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddDsrStorageClients(configuration);
+        services.AddDsrInbox();
+        services.AddProcessorRouting();
+        services.AddDsrActivities();
         services.AddSingleton<IdentifierHasher>();
         services.AddSingleton<IdentifierProtector>();
         services.AddSingleton<RequestStore>();
@@ -29,40 +37,38 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<VerifyCode>();
         services.AddSingleton<ResendCode>();
         services.AddSingleton<RequestHttpHandlers>();
-        services.AddSingleton<ICorrectableFields, DataMapCorrectableFields>();
-        services.AddSingleton<Web.UiLists>();
-        services.AddDsrInbox();
+        services.AddSingleton<UiLists>();
 
         services.AddSingleton<ConnectorExports>();
         services.AddSingleton<StoreAccounts>();
         services.AddSingleton<LoginHistoryLookup>();
-        services.AddSingleton<Identity.AccountRecordLookup>();
-        services.AddSingleton<Identity.ControlPanelLinks>();
-        services.AddSingleton<Identity.IdentityResolver>();
+        services.AddSingleton<AccountRecordLookup>();
+        services.AddSingleton<ControlPanelLinks>();
+        services.AddSingleton<IdentityResolver>();
         services.AddSingleton<IdentityBindingService>();
         services.AddSingleton<BindAccount>();
         services.AddSingleton<IdentityHttpHandlers>();
-        services.AddSingleton<Retention.WorkingCopies>();
-        services.AddSingleton<Retention.RetentionService>();
+        services.AddSingleton<WorkingCopies>();
+        services.AddSingleton<RetentionService>();
         services.AddHostedService<DataMapStoreCheck>();
+        services.AddSingleton<ICorrectableFields, DataMapCorrectableFields>();
         services.AddSingleton<IDataStoreConnector, AzureTableConnector>();
         services.AddSingleton<IDataStoreConnector, PostgreSqlConnector>();
         services.AddSingleton<IDataStoreConnector, WebLogBlobConnector>();
         services.AddSingleton<IDataStoreConnector, SendGridMarketingConnector>();
-        services.AddSingleton<RestoreSuppressionLedger>();
         services.AddSingleton<IDataStoreConnector, BackupConnector>();
-        services.AddHttpClient(PartnerWebhookConnector.KindName, client => client.Timeout = TimeSpan.FromSeconds(30));
-        services.AddSingleton<WaitingStoreTable>();
-        services.AddSingleton<StaffNotifier>();
-        services.AddHttpClient(Recipients.RecipientNotifier.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
-        services.AddSingleton<Recipients.RecipientNotifier>();
-        services.AddSingleton<Recipients.RecipientListHandler>();
-        services.AddSingleton<FinalNotice>();
-        services.AddSingleton<PartnerMail>();
         services.AddSingleton<IDataStoreConnector, PartnerWebhookConnector>();
         services.AddSingleton<IDataStoreConnector, ManualStepConnector>();
-        services.AddSingleton<IDataStoreConnector, Retention.DsrRecordsConnector>();
-        services.AddProcessorRouting();
+        services.AddSingleton<IDataStoreConnector, DsrRecordsConnector>();
+        services.AddHttpClient(PartnerWebhookConnector.KindName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<RestoreSuppressionLedger>();
+        services.AddSingleton<WaitingStoreTable>();
+        services.AddSingleton<StaffNotifier>();
+        services.AddHttpClient(RecipientNotifier.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<RecipientNotifier>();
+        services.AddSingleton<RecipientListHandler>();
+        services.AddSingleton<FinalNotice>();
+        services.AddSingleton<PartnerMail>();
 
         services.AddSingleton<INotifier>(sp =>
         {
@@ -70,10 +76,9 @@ public static class DsrServiceCollectionExtensions
             INotifier delivery = string.IsNullOrWhiteSpace(mail.SendGridApiKey)
                 ? ActivatorUtilities.CreateInstance<PickupFolderNotifier>(sp)
                 : ActivatorUtilities.CreateInstance<SendGridNotifier>(sp, new SendGridClient(mail.SendGridApiKey));
-            return new Smoke.UndeliverableMailFilter(delivery);
+            return new UndeliverableMailFilter(delivery);
         });
 
-        services.AddDsrActivities();
         services.AddTransient<StoreActionRunner>();
         services.AddSingleton<BackupRestored>();
         services.AddSingleton<BackupHttpHandlers>();
@@ -83,32 +88,32 @@ public static class DsrServiceCollectionExtensions
         services.AddSingleton<WaitingStoreHttpHandlers>();
         services.AddSingleton<PartnerLinkHttpHandlers>();
         services.AddSingleton<ClientAnswerHttpHandlers>();
-        services.AddSingleton<Fulfilment.Access.AccessPackages>();
-        services.AddSingleton<Fulfilment.Access.AccessReviews>();
-        services.AddSingleton<Fulfilment.Deletion.DeletionCertificates>();
+        services.AddSingleton<AccessPackages>();
+        services.AddSingleton<AccessReviews>();
+        services.AddSingleton<DeletionCertificates>();
         services.AddSingleton<AccessPackageHttpHandlers>();
-        services.AddTransient<Fulfilment.Refusal.RefusalService>();
+        services.AddTransient<RefusalService>();
         services.AddSingleton<WorkflowFailures>();
-        services.AddTransient<Recovery.WorkflowRepair>();
-        services.AddTransient<Recovery.WorkflowRecovery>();
-        services.AddSingleton<Recovery.HistoryPurge>();
+        services.AddTransient<WorkflowRepair>();
+        services.AddTransient<WorkflowRecovery>();
+        services.AddSingleton<HistoryPurge>();
 
         services.AddSingleton<StaffAuthenticator>();
         services.AddSingleton<StaffAuditLog>();
         services.AddSingleton<StaffQueryHandlers>();
         services.AddSingleton<StaffTodoService>();
         services.AddSingleton<StaffConsoleHandlers>();
-        services.AddSingleton<Staff.Approval.DecideApproval>();
-        services.AddSingleton<Staff.Extension.ExtendDeadline>();
-        services.AddSingleton<Deadlines.DeadlineIndex>();
-        services.AddSingleton<Fulfilment.DeadlineSweep>();
-        services.AddSingleton<Staff.Rerun.RerunStore>();
-        services.AddTransient<Staff.Refusal.RefuseRequest>();
+        services.AddSingleton<DecideApproval>();
+        services.AddSingleton<ExtendDeadline>();
+        services.AddSingleton<DeadlineIndex>();
+        services.AddSingleton<DeadlineSweep>();
+        services.AddSingleton<RerunStore>();
+        services.AddTransient<RefuseRequest>();
         services.AddSingleton<StaffActionHandlers>();
-        services.AddSingleton<Fulfilment.Access.AccessReviewHandlers>();
-        services.AddSingleton<Staff.Triage.ClassifyRequest>();
+        services.AddSingleton<AccessReviewHandlers>();
+        services.AddSingleton<ClassifyRequest>();
         services.AddSingleton<StaffTriageHandlers>();
-        services.AddSingleton<Smoke.SmokeHttpHandlers>();
+        services.AddSingleton<SmokeHttpHandlers>();
         services.AddTransient<StaffRecoveryHandlers>();
         return services;
     }

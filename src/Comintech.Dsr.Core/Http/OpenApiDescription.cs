@@ -10,13 +10,6 @@ public static partial class OpenApiDescription
 {
     public const string Route = "/api/openapi.json";
 
-    public const string StaffApiKey = "staffApiKey";
-    public const string StaffEntraId = "staffEntraId";
-    public const string PartnerSignature = "partnerSignature";
-    public const string SignedLink = "signedLink";
-    public const string SmokeKey = "smokeKey";
-    public const string InboxKey = "inboxKey";
-
     /// <summary>Routes only the local engine serves are marked with this extension.</summary>
     public const string LocalEngineOnly = "x-local-engine-only";
 
@@ -131,6 +124,14 @@ public static partial class OpenApiDescription
         route.Method.ToLowerInvariant() + string.Concat(route.Pattern.Split('/', '.', '{', '}')
             .Where(part => part.Length > 0)
             .Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
+
+    /// <summary>The names of the security schemes <see cref="Security"/> requires and <see cref="SecuritySchemes"/> describes.</summary>
+    public const string StaffApiKey = "staffApiKey";
+    public const string StaffEntraId = "staffEntraId";
+    public const string PartnerSignature = "partnerSignature";
+    public const string SignedLink = "signedLink";
+    public const string SmokeKey = "smokeKey";
+    public const string InboxKey = "inboxKey";
 
     private static JsonObject SecuritySchemes() => new()
     {

@@ -88,11 +88,6 @@ public static partial class RequestClassifier
     /// <summary>The model's confidence above which its reading wins over phrase rules that name another request.</summary>
     public const double ModelOverridesRules = 0.6;
 
-    private const int MinimumScore = 3;
-    private const double WinningMargin = 1.5;
-    private const int SureScore = 3;
-    private const int MixedMargin = 2;
-
     public static MailClassification Classify(string subject, string body, double minimumConfidence = DefaultMinimumConfidence) =>
         Classify(subject, body, minimumConfidence, IntentModel.Shipped);
 
@@ -126,6 +121,16 @@ public static partial class RequestClassifier
 
         return rules with { Intent = intent, Confidence = prediction.Confidence, BestGuess = guess, Source = "model" };
     }
+
+    /// <summary>
+    /// Phrase-rule scores. A clear winner scores at least <see cref="MinimumScore"/> and <see cref="WinningMargin"/> times
+    /// the runner-up. The rules decide alone when the winner scores <see cref="SureScore"/> and no other request scores;
+    /// a runner-up of <see cref="MinimumScore"/> within <see cref="MixedMargin"/> times the winner makes the message mixed.
+    /// </summary>
+    private const int MinimumScore = 3;
+    private const double WinningMargin = 1.5;
+    private const int SureScore = 3;
+    private const int MixedMargin = 2;
 
     /// <summary>The phrase rules alone: a clear winner or <see cref="MailIntent.Unclear"/>.</summary>
     public static MailClassification ClassifyByRules(string subject, string body)

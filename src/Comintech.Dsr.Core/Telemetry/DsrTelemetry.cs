@@ -10,16 +10,16 @@ public static class DsrTelemetry
 {
     public const string Name = "Comintech.Dsr";
 
+    public static readonly ActivitySource Source = new(Name);
+
+    public static readonly Meter Meter = new(Name);
+
     public const string RequestIdTag = "dsr.request.id";
     public const string RequestTypeTag = "dsr.request.type";
     public const string StatusTag = "dsr.request.status";
     public const string StoreIdTag = "dsr.store.id";
     public const string ActionTag = "dsr.store.action";
     public const string OutcomeTag = "dsr.outcome";
-
-    public static readonly ActivitySource Source = new(Name);
-
-    public static readonly Meter Meter = new(Name);
 
     private static readonly Counter<long> Requests = Meter.CreateCounter<long>(
         "dsr.requests", "{request}", "Requests by type and status: counted once on receipt and once on their final status.");

@@ -29,13 +29,13 @@ public static class DurableEngineSetup
                 TaskHubName = engine.TaskHubName,
                 WorkerId = engine.WorkerId,
                 PartitionCount = engine.PartitionCount,
+                LeaseInterval = engine.PartitionLeaseInterval,
+                LeaseRenewInterval = engine.PartitionLeaseInterval / 3,
+                LeaseAcquireInterval = engine.PartitionLeaseInterval / 3,
                 MaxQueuePollingInterval = engine.MaxQueuePollingInterval,
                 ControlQueueVisibilityTimeout = engine.MessageVisibilityTimeout,
                 WorkItemQueueVisibilityTimeout = engine.MessageVisibilityTimeout,
                 MaxConcurrentTaskActivityWorkItems = engine.MaxConcurrentSteps,
-                LeaseInterval = engine.PartitionLeaseInterval,
-                LeaseRenewInterval = engine.PartitionLeaseInterval / 3,
-                LeaseAcquireInterval = engine.PartitionLeaseInterval / 3,
                 LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
             };
             return new AzureStorageOrchestrationService(settings);

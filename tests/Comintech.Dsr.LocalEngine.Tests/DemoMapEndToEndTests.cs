@@ -92,7 +92,7 @@ public sealed class DemoMapEndToEndTests : IAsyncLifetime
         Assert.Single(evidence, e => e.EventType == EvidenceEvents.ClientForwarded.Name);
 
         var notice = await MailPickup.WaitForAsync(engine.PickupDirectory, $"{id}.final.eml", TimeSpan.FromSeconds(30));
-        Assert.Contains(DemoDataSeeder.DemoClientName, notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains(DemoDataSeeder.DemoClient.Name, notice.TextBody, StringComparison.Ordinal);
         Assert.Contains("controller", notice.TextBody, StringComparison.Ordinal);
 
         Assert.DoesNotContain(await TableRows.AllAsync(azurite.Storage.Tables.GetTableClient(DemoSendGrid.ContactsTable)), r => r.RowKey == ada.Email);
@@ -100,9 +100,9 @@ public sealed class DemoMapEndToEndTests : IAsyncLifetime
             mailboxesBefore.Select(r => (r.PartitionKey, r.RowKey, r.GetString("ClientId"))),
             (await TableRows.AllAsync(azurite.Storage.Tables.GetTableClient("HostedMailboxes"))).Select(r => (r.PartitionKey, r.RowKey, r.GetString("ClientId"))));
 
-        await MailPickup.WaitForAsync(engine.PickupDirectory, $"{id}.client-hosted.client-{DemoDataSeeder.DemoClientId}-0.eml", TimeSpan.FromSeconds(5));
+        await MailPickup.WaitForAsync(engine.PickupDirectory, $"{id}.client-hosted.client-{DemoDataSeeder.DemoClient.ClientId}-0.eml", TimeSpan.FromSeconds(5));
         var clients = await staff.GetFromJsonAsync<JsonElement>(new Uri($"/api/staff/requests/{id}/clients", UriKind.Relative));
-        Assert.Equal(DemoDataSeeder.DemoClientId, Assert.Single(clients.EnumerateArray()).GetProperty("clientId").GetString());
+        Assert.Equal(DemoDataSeeder.DemoClient.ClientId, Assert.Single(clients.EnumerateArray()).GetProperty("clientId").GetString());
         var logs = engine.Output.Split('\n').Where(line => !line.Contains("\"email\":", StringComparison.Ordinal));
         Assert.DoesNotContain(logs, line => line.Contains(ada.Email, StringComparison.OrdinalIgnoreCase));
     }

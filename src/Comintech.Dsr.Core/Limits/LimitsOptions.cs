@@ -8,6 +8,10 @@ public sealed class LimitsOptions
 {
     public const string Section = "Dsr:Limits";
 
+    /// <summary>The window over which a client IP's requests are counted.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan PerIpWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>POSTs one client IP may make per <see cref="PerIpWindow"/> (submissions, codes, partners, the inbox).</summary>
     [Range(1, 1_000_000)]
     public int PerIpWrites { get; set; } = 20;
@@ -15,9 +19,6 @@ public sealed class LimitsOptions
     /// <summary>Other requests (pages, status, staff reads) one client IP may make per <see cref="PerIpWindow"/>.</summary>
     [Range(1, 1_000_000)]
     public int PerIpReads { get; set; } = 300;
-
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
-    public TimeSpan PerIpWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// A header the proxy in front sets to the client's address (e.g. <c>X-Azure-ClientIP</c> behind Front Door, or

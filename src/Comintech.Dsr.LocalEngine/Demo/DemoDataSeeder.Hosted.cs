@@ -8,29 +8,29 @@ namespace Comintech.Dsr.LocalEngine.Demo;
 /// </summary>
 public static partial class DemoDataSeeder
 {
-    public const string DemoClientId = "demo-client-northwind";
-    public const string DemoClientName = "Northwind Bakery (demo Client)";
-    public const string DemoClientSecretName = "Demo:Clients:NorthwindSecret";
+    /// <summary>The demo Client: it answers by the signed link mailed to its privacy address.</summary>
+    public static readonly HostedClient DemoClient = new(
+        "demo-client-northwind", "Northwind Bakery (demo Client)", "privacy@northwind-bakery.example", Endpoint: null, DemoSetup.ClientSecretName, "privacy@northwind-bakery.example");
     private const string HostedMarkerRow = "demo-hosted-seeded";
 
     private static async Task SeedHostedAsync(DsrStorage storage, ILogger logger, CancellationToken cancellationToken)
     {
-        var clients = await TableAsync(storage, "HostedClients", cancellationToken);
-        await clients.UpsertEntityAsync(new TableEntity(HostedClients.ClientsPartition, DemoClientId)
+        var clients = await TableAsync(storage, HostedClients.DefaultClientsTable, cancellationToken);
+        await clients.UpsertEntityAsync(new TableEntity(HostedClients.ClientsPartition, DemoClient.ClientId)
         {
-            ["Name"] = DemoClientName,
-            ["Email"] = "privacy@northwind-bakery.example",
-            ["SecretName"] = DemoClientSecretName,
-            ["PrivacyContact"] = "privacy@northwind-bakery.example",
+            ["Name"] = DemoClient.Name,
+            ["Email"] = DemoClient.Email,
+            ["SecretName"] = DemoClient.SecretName,
+            ["PrivacyContact"] = DemoClient.PrivacyContact,
         }, cancellationToken: cancellationToken);
 
         var ada = People[0];
         var (local, domain) = (ada.Email[..ada.Email.IndexOf('@')], ada.Email[(ada.Email.IndexOf('@') + 1)..]);
-        var mailboxes = await TableAsync(storage, "HostedMailboxes", cancellationToken);
-        await mailboxes.UpsertEntityAsync(new TableEntity(domain, local) { ["ClientId"] = DemoClientId }, cancellationToken: cancellationToken);
-        var lists = await TableAsync(storage, "HostedMarketingLists", cancellationToken);
+        var mailboxes = await TableAsync(storage, HostedClients.DefaultMailboxTable, cancellationToken);
+        await mailboxes.UpsertEntityAsync(new TableEntity(domain, local) { ["ClientId"] = DemoClient.ClientId }, cancellationToken: cancellationToken);
+        var lists = await TableAsync(storage, HostedClients.DefaultListTable, cancellationToken);
         await lists.UpsertEntityAsync(
-            new TableEntity(ada.Email, $"{DemoClientId}.weekly-offers") { ["ClientId"] = DemoClientId, ["ListName"] = "Weekly offers" }, cancellationToken: cancellationToken);
+            new TableEntity(ada.Email, $"{DemoClient.ClientId}.weekly-offers") { ["ClientId"] = DemoClient.ClientId, ["ListName"] = "Weekly offers" }, cancellationToken: cancellationToken);
 
         var contacts = await TableAsync(storage, DemoSendGrid.ContactsTable, cancellationToken);
         var id = 0;
@@ -45,7 +45,7 @@ public static partial class DemoDataSeeder
             }, cancellationToken: cancellationToken);
         }
 
-        LogHostedSeeded(logger, DemoClientName, id);
+        LogHostedSeeded(logger, DemoClient.Name, id);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data seeded: a mailbox and a mailing-list entry hosted for {Client}, {Contacts} newsletter contacts")]

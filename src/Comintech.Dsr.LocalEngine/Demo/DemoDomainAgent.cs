@@ -12,7 +12,6 @@ namespace Comintech.Dsr.LocalEngine.Demo;
 public sealed partial class DemoDomainAgent(IConfiguration configuration, IHttpClientFactory http, TimeProvider clock, ILogger<DemoDomainAgent> logger) : BackgroundService
 {
     public const string Route = "/demo/partners/domain-agent";
-    public const string SecretName = "Demo:Partners:DomainAgentSecret";
 
     private readonly Channel<(string RequestId, string Action, string ConfirmUrl)> pending = Channel.CreateUnbounded<(string, string, string)>();
 
@@ -22,7 +21,7 @@ public sealed partial class DemoDomainAgent(IConfiguration configuration, IHttpC
     {
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
-        var secret = configuration[SecretName];
+        var secret = configuration[DemoSetup.DomainAgentSecretName];
         if (secret is null || !PartnerSignature.IsValid(
             secret, request.Headers[PartnerSignature.TimestampHeader], request.Headers[PartnerSignature.SignatureHeader], body, clock.GetUtcNow()))
         {
@@ -52,7 +51,7 @@ public sealed partial class DemoDomainAgent(IConfiguration configuration, IHttpC
             var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
             using var message = new HttpRequestMessage(HttpMethod.Post, confirmUrl) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
             message.Headers.Add(PartnerSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-            message.Headers.Add(PartnerSignature.SignatureHeader, PartnerSignature.Sign(configuration[SecretName]!, timestamp, body));
+            message.Headers.Add(PartnerSignature.SignatureHeader, PartnerSignature.Sign(configuration[DemoSetup.DomainAgentSecretName]!, timestamp, body));
             using var response = await http.CreateClient(nameof(DemoDomainAgent)).SendAsync(message, stoppingToken);
             LogConfirmed(logger, requestId, (int)response.StatusCode);
         }

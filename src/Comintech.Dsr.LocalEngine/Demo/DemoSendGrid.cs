@@ -12,7 +12,6 @@ namespace Comintech.Dsr.LocalEngine.Demo;
 public sealed class DemoSendGrid(DsrStorage storage, IConfiguration configuration)
 {
     public const string Prefix = "/demo/sendgrid/v3";
-    public const string ApiKeyName = "Demo:SendGridApiKey";
     public const string ContactsTable = "DemoNewsletterContacts";
     public const string SuppressionsTable = "DemoNewsletterSuppressions";
     public const string ContactsPartition = "contacts";
@@ -34,7 +33,7 @@ public sealed class DemoSendGrid(DsrStorage storage, IConfiguration configuratio
     }
 
     private bool Authorised(HttpRequest request) =>
-        configuration[ApiKeyName] is { Length: > 0 } key && request.Headers.Authorization.ToString() == "Bearer " + key;
+        configuration[DemoSetup.SendGridApiKeyName] is { Length: > 0 } key && request.Headers.Authorization.ToString() == "Bearer " + key;
 
     private async Task<IResult> SearchAsync(JsonObject body, CancellationToken cancellationToken)
     {

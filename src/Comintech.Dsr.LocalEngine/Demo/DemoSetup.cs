@@ -11,10 +11,16 @@ public static class DemoSetup
     /// <summary>The address the demo data map names the stand-ins at (the default <c>Engine:Url</c>).</summary>
     public const string DemoMapAddress = "http://127.0.0.1:7071/demo/";
 
-    public const string ResellerSecretName = "Demo:Partners:ResellerSecret";
+    /// <summary>
+    /// The demo's secrets, made once into <c>.dsr/</c>: the reseller's and the domain agent's signing secrets, the demo
+    /// Client's, and the SendGrid stand-in's API key.
+    /// </summary>
+    private static readonly string[] SecretNames = [ResellerSecretName, DomainAgentSecretName, ClientSecretName, SendGridApiKeyName];
 
-    private static readonly string[] SecretNames =
-        [ResellerSecretName, DemoDomainAgent.SecretName, DemoDataSeeder.DemoClientSecretName, DemoSendGrid.ApiKeyName];
+    public const string ResellerSecretName = "Demo:Partners:ResellerSecret";
+    public const string DomainAgentSecretName = "Demo:Partners:DomainAgentSecret";
+    public const string ClientSecretName = "Demo:Clients:NorthwindSecret";
+    public const string SendGridApiKeyName = "Demo:SendGridApiKey";
 
     public static void Configure(ConfigurationManager configuration, EngineOptions engine)
     {
@@ -70,7 +76,7 @@ public static class DemoSetup
         "  3. Partners: the demo domain agent confirms by itself in a few seconds; the demo reseller's signed link is in",
         $"               {mail}/<requestId>.demo-reseller.partner-0.eml: open it and press Confirm",
         $"  4. Staff:    mark the paper-contracts step done in the staff console ({url}/staff)",
-        $"  5. Watch:    curl -s {url}/api/requests/<requestId>  -> Completed; the final notice names {DemoDataSeeder.DemoClientName},",
-        $"               whose answer link is in {mail}/<requestId>.client-hosted.client-{DemoDataSeeder.DemoClientId}-0.eml",
+        $"  5. Watch:    curl -s {url}/api/requests/<requestId>  -> Completed; the final notice names {DemoDataSeeder.DemoClient.Name},",
+        $"               whose answer link is in {mail}/<requestId>.client-hosted.client-{DemoDataSeeder.DemoClient.ClientId}-0.eml",
     ];
 }

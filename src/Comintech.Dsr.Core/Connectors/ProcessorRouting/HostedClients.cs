@@ -21,12 +21,15 @@ public sealed class HostedClients(StoreAccounts accounts)
 {
     public const string ClientsPartition = "clients";
     public const string WholeDomain = "*";
+    public const string DefaultClientsTable = "HostedClients";
+    public const string DefaultMailboxTable = "HostedMailboxes";
+    public const string DefaultListTable = "HostedMarketingLists";
 
-    public static string ClientsTable(DataStoreDefinition store) => store.Setting("ClientsTable") ?? "HostedClients";
+    public static string ClientsTable(DataStoreDefinition store) => store.Setting("ClientsTable") ?? DefaultClientsTable;
 
-    public static string MailboxTable(DataStoreDefinition store) => store.Setting("MailboxTable") ?? "HostedMailboxes";
+    public static string MailboxTable(DataStoreDefinition store) => store.Setting("MailboxTable") ?? DefaultMailboxTable;
 
-    public static string ListTable(DataStoreDefinition store) => store.Setting("ListTable") ?? "HostedMarketingLists";
+    public static string ListTable(DataStoreDefinition store) => store.Setting("ListTable") ?? DefaultListTable;
 
     /// <summary>Every Client that hosts a mailbox at the address (or its whole domain) or has the address on a marketing list.</summary>
     public async Task<IReadOnlyList<ClientMatch>> FindAsync(DataStoreDefinition store, string normalisedEmail, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace Comintech.Dsr.Storage;
 /// next start carries on; a marker row records that the move is complete, so later starts make one read.
 /// The evidence chain is unaffected: a link's hash covers its request id and sequence, not its row key.
 /// </summary>
-public sealed partial class OwnRowKeyLayout(DsrStorage storage, ILogger<OwnRowKeyLayout> logger)
+public sealed partial class OwnRowKeyLayout(DsrStorage storage, TimeProvider clock, ILogger<OwnRowKeyLayout> logger)
 {
     private const string MarkerPartition = "layout";
     private static readonly string MarkerRow = OwnRowKey.For("own-row-keys", MarkerPartition);
@@ -45,7 +45,7 @@ public sealed partial class OwnRowKeyLayout(DsrStorage storage, ILogger<OwnRowKe
             return;
         }
 
-        await storage.Requests.UpsertEntityAsync(new TableEntity(MarkerPartition, MarkerRow) { ["CompletedAt"] = DateTimeOffset.UtcNow }, cancellationToken: cancellationToken);
+        await storage.Requests.UpsertEntityAsync(new TableEntity(MarkerPartition, MarkerRow) { ["CompletedAt"] = clock.GetUtcNow() }, cancellationToken: cancellationToken);
     }
 
     private static async Task<(int Moved, int Left)> MoveTableAsync(TableClient table, CancellationToken cancellationToken)

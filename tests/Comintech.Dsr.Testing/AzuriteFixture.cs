@@ -37,11 +37,30 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        azurite = await AzuriteProcess.StartAsync(
-            RepositoryPaths.Root, DataFolder, AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), reuseIfListening: false,
-            taskHubTablePort: TaskHubTablesApart ? AzuriteProcess.FreePort() : 0);
+        azurite = await StartOnFreePortsAsync();
         await Storage.EnsureCreatedAsync();
         await Storage.Tables.GetTableClient(TestServices.DefaultStoreTable).CreateIfNotExistsAsync();
+    }
+
+    /// <summary>
+    /// A free port is released before Azurite binds it, and the fixtures of test classes running side by side pick ports
+    /// at the same time: a service that loses its port to another exits, and the start is tried again on other ports.
+    /// </summary>
+    private async Task<AzuriteProcess> StartOnFreePortsAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await AzuriteProcess.StartAsync(
+                    RepositoryPaths.Root, DataFolder, AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), reuseIfListening: false,
+                    taskHubTablePort: TaskHubTablesApart ? AzuriteProcess.FreePort() : 0);
+            }
+            catch (InvalidOperationException ex) when (attempt < 3 && ex.Message.Contains("exited", StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine($"Retrying on other ports: {ex.Message}");
+            }
+        }
     }
 
     public async Task DisposeAsync()

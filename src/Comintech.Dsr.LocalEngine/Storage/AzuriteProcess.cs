@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
@@ -19,6 +20,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly Dictionary<string, Process> processes;
+
+    private readonly Dictionary<string, ServiceOutput> outputs = new(StringComparer.Ordinal);
 
     /// <summary>The key of the task hub's own table service in <see cref="Processes"/>.</summary>
     public const string TaskHubTableService = "task hub table";
@@ -101,15 +104,22 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             foreach (var instance in missing)
             {
-                azurite.processes[instance.Name] = Start(repositoryRoot, scripts[instance.Service], instance.Service, instance.Port, instance.Location);
+                var output = azurite.outputs[instance.Name] = new ServiceOutput();
+                azurite.processes[instance.Name] = Start(repositoryRoot, scripts[instance.Service], instance.Service, instance.Port, instance.Location, output);
             }
 
+            // Ready when each service says it listens: a port that answers may be another process's (one that took the
+            // port first), while this service exits with EADDRINUSE.
             var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (!missing.All(instance => IsListening(instance.Port)))
+            while (!missing.All(instance => azurite.outputs[instance.Name].Listening))
             {
-                if (azurite.processes.Values.Any(process => process.HasExited) || DateTime.UtcNow > deadline)
+                var exited = azurite.processes.Where(p => p.Value.HasExited).ToList();
+                if (exited.Count > 0 || DateTime.UtcNow > deadline)
                 {
-                    throw new InvalidOperationException($"Azurite did not start on ports {string.Join('/', wanted.Select(i => i.Port))}.");
+                    var why = exited.Count == 0
+                        ? "not listening after 60 s"
+                        : string.Join("; ", exited.Select(p => $"{p.Key} exited with code {p.Value.ExitCode}: {azurite.outputs[p.Key]}"));
+                    throw new InvalidOperationException($"Azurite did not start on ports {string.Join('/', wanted.Select(i => i.Port))} ({why}).");
                 }
 
                 await Task.Delay(100, cancellationToken);
@@ -124,7 +134,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    private static Process Start(string repositoryRoot, string script, string service, int port, string? location)
+    private static Process Start(string repositoryRoot, string script, string service, int port, string? location, ServiceOutput output)
     {
         var start = new ProcessStartInfo("node")
         {
@@ -154,8 +164,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start node for Azurite's {service} service.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) => output.Add(line.Data);
+        process.ErrorDataReceived += (_, line) => output.Add(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
@@ -180,6 +190,36 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Whether a service has said it listens (blob and queue: "successfully listens on", table: "successfully started on"),
+    /// and the last lines it wrote, for the message when it does not start.
+    /// </summary>
+    private sealed class ServiceOutput
+    {
+        private const int LinesKept = 5;
+        private readonly ConcurrentQueue<string> lines = new();
+        private volatile bool listening;
+
+        public bool Listening => listening;
+
+        public void Add(string? line)
+        {
+            if (line is not { Length: > 0 })
+            {
+                return;
+            }
+
+            listening |= line.Contains("successfully listens on", StringComparison.Ordinal) || line.Contains("successfully started on", StringComparison.Ordinal);
+            lines.Enqueue(line);
+            while (lines.Count > LinesKept)
+            {
+                lines.TryDequeue(out var _);
+            }
+        }
+
+        public override string ToString() => string.Join(" | ", lines);
     }
 
     public async ValueTask DisposeAsync()

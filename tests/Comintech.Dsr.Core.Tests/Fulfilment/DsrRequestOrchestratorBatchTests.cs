@@ -24,7 +24,7 @@ public sealed class DsrRequestOrchestratorBatchTests : IAsyncLifetime
     private bool batchBroken;
     private DurableTaskTestHost host = null!;
 
-    public async Task InitializeAsync() => host = await DurableTaskTestHost.StartAsync(registry =>
+    public async Task InitializeAsync() => host = await TestDurableHost.StartAsync(registry =>
     {
         registry.AddOrchestrator<DsrRequestOrchestrator>();
         registry.AddActivityFunc<string, bool>(DsrActivityNames.SendAcknowledgement, (_, _) => true);

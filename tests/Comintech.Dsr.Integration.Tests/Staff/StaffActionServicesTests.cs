@@ -32,7 +32,7 @@ public sealed class StaffActionServicesTests(AzuriteFixture azurite) : IClassFix
     public async Task InitializeAsync()
     {
         core = new WiredCore(azurite.ConnectionString, new Dictionary<string, string?>());
-        host = await DurableTaskTestHost.StartAsync(registry =>
+        host = await TestDurableHost.StartAsync(registry =>
             registry.AddOrchestratorFunc<object?, bool>(WaitForDecision, (context, _) => context.WaitForExternalEvent<bool>(DsrEvents.ApprovalDecided)));
     }
 
